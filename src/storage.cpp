@@ -1,0 +1,320 @@
+#include "storage.h"
+
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "codec.h"
+
+namespace ft {
+
+namespace {
+
+constexpr std::string_view kHeader = "FTSTORE1\n";
+
+std::size_t item_bytes(std::string_view key, std::string_view payload) {
+  return codec::utf8_bytes(key) + codec::utf8_bytes(payload);
+}
+
+bool valid_type(std::string_view type) {
+  if (type.empty() || type.size() > 16) return false;
+  return std::all_of(type.begin(), type.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  out.clear();
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
+}
+
+bool write_file(const std::string& path, const std::string& data) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  ok = (std::fclose(f) == 0) && ok;
+  return ok;
+}
+
+std::int64_t mtime_ms_of(const struct stat& st) {
+#if defined(__APPLE__)
+  return static_cast<std::int64_t>(st.st_mtimespec.tv_sec) * 1000 + st.st_mtimespec.tv_nsec / 1000000;
+#else
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+#endif
+}
+
+}  // namespace
+
+Storage::Storage(std::string dir, StorageLimits limits) : dir_(std::move(dir)), limits_(limits) {}
+
+std::size_t Storage::shard_of(std::string_view key) { return codec::fnv1a(key) % kShardCount; }
+
+std::string Storage::shard_path(std::size_t shard) const {
+  char name[16];
+  std::snprintf(name, sizeof name, "/shard-%02zx", shard);
+  return dir_ + name;
+}
+
+std::size_t Storage::size() const {
+  std::size_t n = 0;
+  for (const auto& s : shards_) n += s.size();
+  return n;
+}
+
+bool Storage::dirty() const {
+  return !pending_.empty() || std::any_of(dirty_.begin(), dirty_.end(), [](bool d) { return d; });
+}
+
+Storage::Stamp Storage::stat_shard(std::size_t shard) const {
+  struct stat st;
+  if (::stat(shard_path(shard).c_str(), &st) != 0) return {};
+  return {mtime_ms_of(st), static_cast<std::int64_t>(st.st_size)};
+}
+
+void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warnings) {
+  Shard& map = shards_[shard];
+  for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
+  map.clear();
+  stamps_[shard] = stat_shard(shard);
+  if (stamps_[shard].size < 0) return;
+
+  const std::string path = shard_path(shard);
+  std::string text;
+  if (!read_file(path, text)) {
+    warnings.push_back({path, 0, "unreadable"});
+    dirty_[shard] = true;
+    return;
+  }
+  if (text.compare(0, kHeader.size(), kHeader) != 0) {
+    warnings.push_back({path, 0, "not a storage shard (bad header)"});
+    dirty_[shard] = true;
+    return;
+  }
+
+  std::string key, payload;
+  std::size_t pos = kHeader.size(), line = 1;
+  while (pos < text.size()) {
+    ++line;
+    std::size_t end = text.find('\n', pos);
+    const bool complete = end != std::string::npos;
+    if (!complete) end = text.size();
+    std::string_view record(text.data() + pos, end - pos);
+    pos = end + 1;
+
+    // <crc>\t<type>\t<key>\t<payload>
+    const char* what = nullptr;
+    std::uint32_t crc = 0;
+    std::size_t t1 = record.find('\t');
+    std::size_t t2 = t1 == std::string_view::npos ? t1 : record.find('\t', t1 + 1);
+    std::size_t t3 = t2 == std::string_view::npos ? t2 : record.find('\t', t2 + 1);
+    if (!complete) what = "truncated record";
+    else if (t3 == std::string_view::npos) what = "malformed record";
+    else if (!codec::parse_hex32(record.substr(0, t1), crc) || crc != codec::crc32(record.substr(t1 + 1)))
+      what = "checksum mismatch";
+    else if (!valid_type(record.substr(t1 + 1, t2 - t1 - 1)) ||
+             !codec::unescape_line(record.substr(t2 + 1, t3 - t2 - 1), key) ||
+             !codec::unescape_line(record.substr(t3 + 1), payload))
+      what = "malformed record";
+    if (what) {
+      warnings.push_back({path, line, what});
+      dirty_[shard] = true;  // the next flush rewrites the shard without the damaged line
+      continue;
+    }
+    std::string type(record.substr(t1 + 1, t2 - t1 - 1));
+    auto [it, inserted] = map.try_emplace(key);
+    if (!inserted) total_bytes_ -= item_bytes(key, it->second.payload);
+    it->second.type = std::move(type);
+    it->second.payload.swap(payload);
+    total_bytes_ += item_bytes(key, it->second.payload);
+  }
+}
+
+std::vector<StorageWarning> Storage::load() {
+  pending_.clear();
+  dirty_.fill(false);
+  std::vector<StorageWarning> warnings;
+  for (std::size_t s = 0; s < kShardCount; ++s) read_shard(s, warnings);
+  return warnings;
+}
+
+RefreshReport Storage::refresh() {
+  RefreshReport report;
+  for (std::size_t s = 0; s < kShardCount; ++s) {
+    if (stat_shard(s) == stamps_[s]) continue;
+    read_shard(s, report.warnings);
+    ++report.shards_reloaded;
+  }
+  if (report.shards_reloaded == 0 || pending_.empty()) return report;
+
+  // Another tab committed first: our pending writes go on top of its state, in their order.
+  std::vector<PendingOp> replay;
+  replay.swap(pending_);
+  for (PendingOp& op : replay) {
+    switch (op.kind) {
+      case OpKind::Set: {
+        Status st = apply_set(op.key, op.value.type, op.value.payload);
+        if (!st.ok) {
+          report.rejected.push_back({op.op, st.reason});
+          continue;
+        }
+        break;
+      }
+      case OpKind::Remove: apply_remove(op.key); break;
+      case OpKind::Clear: apply_clear(); break;
+    }
+    pending_.push_back(std::move(op));
+  }
+  return report;
+}
+
+Status Storage::apply_set(std::string_view key, std::string_view type, std::string_view payload) {
+  if (!valid_type(type)) return Status::Fail(storage_reason::kBadType);
+  const std::size_t bytes = item_bytes(key, payload);
+  if (bytes > limits_.max_item_bytes) return Status::Fail(storage_reason::kItemTooLarge);
+  const std::size_t shard = shard_of(key);
+  Shard& map = shards_[shard];
+  auto it = map.find(key);
+  const std::uint64_t old_bytes = it == map.end() ? 0 : item_bytes(key, it->second.payload);
+  if (total_bytes_ - old_bytes + bytes > limits_.max_total_bytes) return Status::Fail(storage_reason::kTotalTooLarge);
+  if (it == map.end()) it = map.emplace(std::string(key), StoredValue{}).first;
+  it->second.type.assign(type);
+  it->second.payload.assign(payload);
+  total_bytes_ = total_bytes_ - old_bytes + bytes;
+  dirty_[shard] = true;
+  return Status::Ok();
+}
+
+void Storage::apply_remove(std::string_view key) {
+  const std::size_t shard = shard_of(key);
+  auto it = shards_[shard].find(key);
+  if (it == shards_[shard].end()) return;
+  total_bytes_ -= item_bytes(key, it->second.payload);
+  shards_[shard].erase(it);
+  dirty_[shard] = true;
+}
+
+void Storage::apply_clear() {
+  for (std::size_t s = 0; s < kShardCount; ++s) {
+    if (shards_[s].empty() && stamps_[s].size < 0) continue;
+    shards_[s].clear();
+    dirty_[s] = true;
+  }
+  total_bytes_ = 0;
+}
+
+WriteOutcome Storage::set(std::string_view key, std::string_view type, std::string_view payload) {
+  Status st = apply_set(key, type, payload);
+  if (!st.ok) return {st, 0};
+  const std::uint32_t op = next_op_++;
+  pending_.push_back({op, OpKind::Set, std::string(key), {std::string(type), std::string(payload)}});
+  return {Status::Ok(), op};
+}
+
+WriteOutcome Storage::remove(std::string_view key) {
+  apply_remove(key);
+  const std::uint32_t op = next_op_++;
+  pending_.push_back({op, OpKind::Remove, std::string(key), {}});
+  return {Status::Ok(), op};
+}
+
+WriteOutcome Storage::clear() {
+  apply_clear();
+  const std::uint32_t op = next_op_++;
+  pending_.push_back({op, OpKind::Clear, {}, {}});
+  return {Status::Ok(), op};
+}
+
+const StoredValue* Storage::get(std::string_view key) const {
+  const Shard& map = shards_[shard_of(key)];
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+StorageInfo Storage::info() const {
+  StorageInfo info;
+  info.keys.reserve(size());
+  for (const auto& map : shards_)
+    for (const auto& entry : map) info.keys.push_back(entry.first);
+  std::sort(info.keys.begin(), info.keys.end());
+  info.current_size_kb = (total_bytes_ + 1023) / 1024;
+  info.limit_size_kb = limits_.max_total_bytes / 1024;
+  return info;
+}
+
+Status Storage::write_shard(std::size_t shard) {
+  const std::string path = shard_path(shard);
+  const Shard& map = shards_[shard];
+  if (map.empty()) {
+    if (std::remove(path.c_str()) != 0 && errno != ENOENT) return Status::Fail(std::string("cannot remove ") + path);
+    stamps_[shard] = {};
+    return Status::Ok();
+  }
+  std::string text(kHeader);
+  std::string body;
+  for (const auto& [key, value] : map) {
+    body.assign(value.type);
+    body += '\t';
+    body += codec::escape_line(key);
+    body += '\t';
+    body += codec::escape_line(value.payload);
+    text += codec::hex32(codec::crc32(body));
+    text += '\t';
+    text += body;
+    text += '\n';
+  }
+  const std::string tmp = path + ".tmp";
+  if (!write_file(tmp, text) || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::Fail(std::string("cannot write ") + path + ": " + std::strerror(errno));
+  }
+  // IDBFS persists a file only when its mtime moved: force it forward past what we last wrote,
+  // so a second write within the same millisecond is still pushed.
+  Stamp stamp = stat_shard(shard);
+  if (stamp.mtime_ms <= stamps_[shard].mtime_ms) {
+    const std::int64_t ms = stamps_[shard].mtime_ms + 1;
+    struct timeval times[2];
+    times[0].tv_sec = times[1].tv_sec = static_cast<time_t>(ms / 1000);
+    times[0].tv_usec = times[1].tv_usec = static_cast<suseconds_t>((ms % 1000) * 1000);
+    ::utimes(path.c_str(), times);
+    stamp = stat_shard(shard);
+  }
+  stamps_[shard] = stamp;
+  return Status::Ok();
+}
+
+FlushReport Storage::flush() {
+  FlushReport report;
+  if (!dirty()) {
+    report.durable_through = next_op_ - 1;
+    return report;
+  }
+  if (::mkdir(dir_.c_str(), 0777) != 0 && errno != EEXIST) {
+    report.status = Status::Fail("cannot create " + dir_);
+    return report;
+  }
+  for (std::size_t s = 0; s < kShardCount; ++s) {
+    if (!dirty_[s]) continue;
+    Status st = write_shard(s);
+    if (!st.ok) {
+      report.status = st;
+      return report;  // pending ops stay: the next flush retries
+    }
+    dirty_[s] = false;
+    ++report.shards_written;
+  }
+  pending_.clear();
+  report.durable_through = next_op_ - 1;
+  return report;
+}
+
+}  // namespace ft

@@ -1,0 +1,157 @@
+// Mini-program storage for one appId: the key/value state, the limits, the size accounting and
+// the on-disk format (behaviour.md §2). The page's JS turns a value into a (type tag, JSON
+// payload) pair; the core stores that pair opaquely and never parses the payload.
+//
+// On disk, keys are spread over kShardCount shard files by FNV-1a hash of the key, so that
+// persisting one changed key rewrites one small file, not the whole store (IDBFS mirrors
+// per file and compares modification times; see shared/notes/emscripten.md). A shard file is:
+//
+//   FTSTORE1\n
+//   <crc32 hex8>\t<type>\t<escaped key>\t<escaped payload>\n      (one line per key)
+//
+// with '\\', '\n', '\r', '\t' escaped (codec::escape_line) and the CRC taken over the text after
+// the first tab. A line whose CRC or escapes do not check out is skipped and reported; every
+// other key still loads, and the shard is rewritten clean on the next flush.
+//
+// Writes are applied to memory at once (a later get sees them) and kept as pending operations
+// until flush(). refresh() re-reads shards another tab changed on disk and replays the pending
+// operations on top, so concurrent tabs serialise their writes instead of losing them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.h"
+
+namespace ft {
+
+struct StorageLimits {
+  std::size_t max_item_bytes = 1024 * 1024;        // 1 MB per key: key + payload, UTF-8 (§2.3)
+  std::size_t max_total_bytes = 10 * 1024 * 1024;  // 10 MB per appId (§2.3)
+};
+
+// The errMsg reasons of §2 (the text after "<api>:fail ").
+namespace storage_reason {
+inline constexpr const char* kNotFound = "data not found";
+inline constexpr const char* kItemTooLarge = "exceed storage item max length";
+inline constexpr const char* kTotalTooLarge = "exceed storage max size 10MB";
+inline constexpr const char* kBadType = "parameter error: invalid value type tag";
+}  // namespace storage_reason
+
+// A value as the page stored it: `type` is the polyfill's tag ([a-z]{1,16}), `payload` its text.
+struct StoredValue {
+  std::string type;
+  std::string payload;
+};
+
+struct StorageInfo {
+  std::vector<std::string> keys;      // sorted (byte order)
+  std::uint64_t current_size_kb = 0;  // ceil(bytes / 1024) of keys + payloads (§2.4)
+  std::uint64_t limit_size_kb = 0;    // max_total_bytes / 1024, i.e. 10240 (§2.4)
+};
+
+// A damaged shard file or record that load/refresh skipped.
+struct StorageWarning {
+  std::string file;   // path of the shard file
+  std::size_t line;   // 1-based line number; 0 for the whole file (bad header, unreadable)
+  std::string what;   // e.g. "checksum mismatch"
+};
+
+// Result of a write: on success `op` (> 0) identifies it for flush(); on failure `status` says why
+// and nothing changed (no partial writes, §2.3).
+struct WriteOutcome {
+  Status status;
+  std::uint32_t op = 0;
+};
+
+// A pending write that no longer fits after another tab's changes were read (refresh()).
+struct RejectedWrite {
+  std::uint32_t op;
+  std::string reason;
+};
+
+struct RefreshReport {
+  std::size_t shards_reloaded = 0;
+  std::vector<StorageWarning> warnings;
+  std::vector<RejectedWrite> rejected;
+};
+
+struct FlushReport {
+  Status status;                       // fails only on an I/O error; state is kept for a retry
+  std::uint32_t durable_through = 0;   // every op id <= this is now on disk (minus rejected ones)
+  std::size_t shards_written = 0;
+};
+
+class Storage {
+ public:
+  static constexpr std::size_t kShardCount = 64;
+
+  // `dir`: the folder that holds this appId's shard files (created on the first flush).
+  explicit Storage(std::string dir, StorageLimits limits = {});
+
+  // Reads every shard file; forgets any in-memory state. Missing folder = empty store.
+  std::vector<StorageWarning> load();
+
+  // Re-reads the shard files whose (mtime, size) differ from what this instance last read or
+  // wrote, then replays pending writes on top of them (limits checked again).
+  RefreshReport refresh();
+
+  WriteOutcome set(std::string_view key, std::string_view type, std::string_view payload);
+  WriteOutcome remove(std::string_view key);  // a missing key succeeds (§2.2)
+  WriteOutcome clear();
+
+  // nullptr when the key is missing. The pointer is valid until the next write or refresh.
+  const StoredValue* get(std::string_view key) const;
+
+  StorageInfo info() const;
+  std::uint64_t total_bytes() const { return total_bytes_; }
+  std::size_t size() const;
+
+  // True when some write has not reached disk yet.
+  bool dirty() const;
+
+  // Writes each changed shard (temp file + rename), making sure its mtime moves forward even
+  // within the same millisecond, and drops the pending operations it made durable.
+  FlushReport flush();
+
+  const std::string& dir() const { return dir_; }
+  static std::size_t shard_of(std::string_view key);
+  std::string shard_path(std::size_t shard) const;
+
+ private:
+  using Shard = std::map<std::string, StoredValue, std::less<>>;
+  struct Stamp {
+    std::int64_t mtime_ms = 0;
+    std::int64_t size = -1;  // -1: no file
+    bool operator==(const Stamp& o) const { return mtime_ms == o.mtime_ms && size == o.size; }
+  };
+  enum class OpKind { Set, Remove, Clear };
+  struct PendingOp {
+    std::uint32_t op;
+    OpKind kind;
+    std::string key;
+    StoredValue value;
+  };
+
+  Status apply_set(std::string_view key, std::string_view type, std::string_view payload);
+  void apply_remove(std::string_view key);
+  void apply_clear();
+  void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
+  Stamp stat_shard(std::size_t shard) const;
+  Status write_shard(std::size_t shard);
+
+  std::string dir_;
+  StorageLimits limits_;
+  std::array<Shard, kShardCount> shards_;
+  std::array<Stamp, kShardCount> stamps_;  // what this instance last read or wrote
+  std::array<bool, kShardCount> dirty_{};
+  std::vector<PendingOp> pending_;
+  std::uint64_t total_bytes_ = 0;
+  std::uint32_t next_op_ = 1;
+};
+
+}  // namespace ft
