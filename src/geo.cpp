@@ -1,0 +1,99 @@
+#include "geo.h"
+
+#include <cmath>
+
+namespace ft {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979324;
+constexpr double kA = 6378245.0;                  // Krasovsky 1940 semi-major axis (m)
+constexpr double kEE = 0.00669342162296594323;    // Krasovsky 1940 first eccentricity squared
+
+double transform_lat(double x, double y) {
+  double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::fabs(x));
+  ret += (20.0 * std::sin(6.0 * x * kPi) + 20.0 * std::sin(2.0 * x * kPi)) * 2.0 / 3.0;
+  ret += (20.0 * std::sin(y * kPi) + 40.0 * std::sin(y / 3.0 * kPi)) * 2.0 / 3.0;
+  ret += (160.0 * std::sin(y / 12.0 * kPi) + 320.0 * std::sin(y * kPi / 30.0)) * 2.0 / 3.0;
+  return ret;
+}
+
+double transform_lon(double x, double y) {
+  double ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * std::sqrt(std::fabs(x));
+  ret += (20.0 * std::sin(6.0 * x * kPi) + 20.0 * std::sin(2.0 * x * kPi)) * 2.0 / 3.0;
+  ret += (20.0 * std::sin(x * kPi) + 40.0 * std::sin(x / 3.0 * kPi)) * 2.0 / 3.0;
+  ret += (150.0 * std::sin(x / 12.0 * kPi) + 300.0 * std::sin(x / 30.0 * kPi)) * 2.0 / 3.0;
+  return ret;
+}
+
+}  // namespace
+
+bool out_of_china(double latitude, double longitude) {
+  return longitude < 72.004 || longitude > 137.8347 || latitude < 0.8293 || latitude > 55.8271;
+}
+
+LatLon wgs84_to_gcj02(LatLon wgs) {
+  if (!std::isfinite(wgs.latitude) || !std::isfinite(wgs.longitude)) return wgs;
+  if (out_of_china(wgs.latitude, wgs.longitude)) return wgs;
+  double dlat = transform_lat(wgs.longitude - 105.0, wgs.latitude - 35.0);
+  double dlon = transform_lon(wgs.longitude - 105.0, wgs.latitude - 35.0);
+  double radlat = wgs.latitude / 180.0 * kPi;
+  double magic = std::sin(radlat);
+  magic = 1 - kEE * magic * magic;
+  double sqrtmagic = std::sqrt(magic);
+  dlat = (dlat * 180.0) / ((kA * (1 - kEE)) / (magic * sqrtmagic) * kPi);
+  dlon = (dlon * 180.0) / (kA / sqrtmagic * std::cos(radlat) * kPi);
+  return {wgs.latitude + dlat, wgs.longitude + dlon};
+}
+
+Status parse_coord_type(std::string_view type, CoordType& out) {
+  if (type.empty() || type == "wgs84") {
+    out = CoordType::Wgs84;
+    return Status::Ok();
+  }
+  if (type == "gcj02") {
+    out = CoordType::Gcj02;
+    return Status::Ok();
+  }
+  std::string shown;
+  for (char c : type) {
+    if (shown.size() >= 64) {
+      shown += "...";
+      break;
+    }
+    shown += (static_cast<unsigned char>(c) < 0x20 || c == '"') ? '?' : c;
+  }
+  return Status::Fail("parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"" +
+                      shown + "\"");
+}
+
+Status validate_lat_lon(double latitude, double longitude) {
+  if (!std::isfinite(latitude) || latitude < -90 || latitude > 90)
+    return Status::Fail("parameter error: parameter.latitude should be a finite Number in -90..90");
+  if (!std::isfinite(longitude) || longitude < -180 || longitude > 180)
+    return Status::Fail("parameter error: parameter.longitude should be a finite Number in -180..180");
+  return Status::Ok();
+}
+
+Status make_location_result(const GeoFix& fix, CoordType type, LocationResult& out) {
+  out = LocationResult{};
+  Status st = validate_lat_lon(fix.latitude, fix.longitude);
+  if (!st.ok) return st;
+  if (!std::isfinite(fix.accuracy) || fix.accuracy < 0)
+    return Status::Fail("parameter error: parameter.accuracy should be a finite Number >= 0");
+  LatLon p{fix.latitude, fix.longitude};
+  if (type == CoordType::Gcj02) p = wgs84_to_gcj02(p);
+  out.latitude = p.latitude;
+  out.longitude = p.longitude;
+  out.accuracy = fix.accuracy;
+  out.speed = (std::isfinite(fix.speed) && fix.speed >= 0) ? fix.speed : 0;
+  out.vertical_accuracy =
+      (std::isfinite(fix.altitude_accuracy) && fix.altitude_accuracy >= 0) ? fix.altitude_accuracy : 0;
+  if (std::isfinite(fix.altitude)) {
+    out.has_altitude = true;
+    out.altitude = fix.altitude;
+  }
+  return Status::Ok();
+}
+
+}  // namespace ft

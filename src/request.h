@@ -1,0 +1,188 @@
+// ft.request / ft.downloadFile: turning the page's options into an HTTP request plan, and a
+// response into the success object (behaviour.md §5.1-5.3, WeChat wx.request semantics). The core
+// performs no I/O: the polyfill's JS runs the plan with fetch/XHR and hands back what it received.
+//
+// Request (§5.1):
+//   * method: default GET; OPTIONS GET HEAD POST PUT DELETE TRACE CONNECT, case-insensitive in,
+//     upper-case out. Anything else fails `parameter error: invalid method "<m>"`. TRACE and CONNECT
+//     are valid API values but no browser can send them (fetch and XHR both refuse): they fail with
+//     `method <M> is not supported by the browser` instead of throwing in JS. [ours]
+//   * url: a non-empty string (relative urls are left to fetch to resolve against the page) [ours];
+//     empty fails `invalid url ""` [WXobs "request:fail invalid url"].
+//   * GET and HEAD carry no body (fetch forbids one): object/array data becomes a query string
+//     `encodeURIComponent(k)=encodeURIComponent(v)` joined by `&` (array: index keys, as a JS for-in
+//     does); a value that is an object or array is JSON.stringify'd first, null gives "null".
+//     The query is appended to the url with `?`, or with `&` after an existing query (nothing is
+//     added after a trailing `?` or `&`); a #fragment stays at the end. String data (and a number
+//     or boolean) is appended as it is, unencoded; null, absent and binary data add nothing. [WX][ours]
+//   * Other methods: data is the body. A string goes as it is, binary goes as it is (the JS keeps
+//     the ArrayBuffer; the plan only says "binary"); a JSON value becomes JSON text, or a form body
+//     (same k=v encoding) when content-type is application/x-www-form-urlencoded (parameters such as
+//     "; charset=UTF-8" allowed). Absent or null data: no body.
+//   * Headers: values become strings the way JS String() does for primitives (objects/arrays are
+//     JSON.stringify'd, null is "null"); names match case-insensitively and a later name replaces
+//     an earlier one (keeping the later spelling, at the earlier position); `Referer` (any case) is
+//     dropped silently (§5.3); names that are not RFC 7230 tokens and values holding CR, LF or NUL
+//     are dropped too, since fetch would throw on them [ours]. Methods other than GET/HEAD with no
+//     content-type get `content-type: application/json` [WX].
+//   * timeout: milliseconds; absent/null → 60000 (§5.3); not finite or <= 0 → 60000; above
+//     2147483647 (setTimeout's limit) → 2147483647. [ours]
+//   * dataType: default "json"; responseType: "text" (default) or "arraybuffer"; unknown string
+//     values are treated as the defaults ("text" decoding for a dataType other than json). [WX]
+//   * Wrong JSON types fail `parameter error: parameter.<name> should be <Type> instead of <Type>`
+//     (§1.5), Type names as JS sees them: String Number Boolean Object Array Null Undefined.
+//
+// Response (§5.2): every HTTP status is success. `decode` says how JS builds `data`:
+//   arraybuffer → the bytes as an ArrayBuffer; json → JSON.parse(body) (the core has checked that it
+//   parses: JSON.parse and nlohmann accept the same grammar); text → the body string as it is. The
+//   header object maps each name (first spelling seen) to its value; repeats are joined with ", ".
+//
+// Failure (§5.3): only transport failures fail: reason "timeout", "abort", or the transport's text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "result.h"
+
+namespace ft {
+
+namespace request_reason {
+inline constexpr const char* kTimeout = "timeout";
+inline constexpr const char* kAbort = "abort";
+inline constexpr const char* kNetwork = "network error";  // a transport failure with no text
+inline constexpr const char* kBadOptions = "parameter error: options should be Object";
+}  // namespace request_reason
+
+inline constexpr std::uint32_t kDefaultTimeoutMs = 60000;
+inline constexpr std::uint32_t kMaxTimeoutMs = 2147483647;
+
+enum class DataKind {
+  None,    // no data (absent, or JSON null)
+  Json,    // `text` is JSON text of an object/array/number/boolean (from JSON.stringify)
+  String,  // `text` is the raw string to send
+  Binary,  // the JS holds an ArrayBuffer / typed array; `text` unused
+};
+
+enum class Decode { Json, Text, ArrayBuffer };
+const char* decode_name(Decode d);  // "json" | "text" | "arraybuffer"
+
+enum class BodyKind { None, Text, Binary };
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct RequestOptions {
+  std::string url;
+  std::string method;                 // "" = GET
+  HeaderList headers;                 // in the page's order, values already strings
+  DataKind data_kind = DataKind::None;
+  std::string data;                   // see DataKind
+  std::string data_type = "json";
+  std::string response_type = "text";
+  double timeout_ms = kDefaultTimeoutMs;
+};
+
+struct RequestPlan {
+  std::string url;
+  std::string method;        // upper case
+  HeaderList headers;        // final headers, in order
+  BodyKind body_kind = BodyKind::None;
+  std::string body;          // when body_kind == Text
+  std::uint32_t timeout_ms = kDefaultTimeoutMs;
+  Decode decode = Decode::Json;
+};
+
+// Builds the plan, or fails with the reason of "request:fail <reason>".
+Status plan_request(const RequestOptions& in, RequestPlan& out);
+
+// Same from the options object as JSON text (what the JS gets from JSON.stringify(options), with
+// functions dropped): {url, method?, header?, data?, dataKind?, dataType?, responseType?, timeout?}.
+// `data` that is a JSON string is a raw string; `dataKind: "binary"` says the JS holds binary data
+// (then `data` is ignored). Fails with parameter errors for wrong types or unparsable text.
+Status plan_request_json(std::string_view options_json, RequestPlan& out);
+
+// The plan as JSON text: {"url","method","header":{...},"body":{"kind":"none"|"text"|"binary",
+// "text"?},"timeout":ms,"decode":"json"|"text"|"arraybuffer"}.
+std::string plan_to_json(const RequestPlan& plan);
+
+struct ResponseInfo {
+  int status_code = 0;
+  HeaderList header;  // merged (see above)
+  Decode data = Decode::Text;
+};
+
+// Decides how `body` (the response text) becomes `data`, and merges the response headers.
+// `decode` is the plan's; `body` is only looked at for Decode::Json.
+ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
+                             std::string_view body);
+
+// Parses "Name: value\r\n..." (XMLHttpRequest.getAllResponseHeaders()) into pairs; lines without
+// a colon or with an empty name are skipped; values are trimmed of spaces and tabs.
+HeaderList parse_header_lines(std::string_view text);
+
+// Header pairs from a JSON array [[name, value], ...] (e.g. [...response.headers]) or an object
+// {name: value}; false when the text is neither. Entries that are not string pairs are skipped.
+bool parse_header_json(std::string_view json_text, HeaderList& out);
+
+// True when `text` is one JSON value as JSON.parse accepts it (surrounding whitespace allowed).
+bool is_json_text(std::string_view text);
+
+// The reason of a transport failure: kind "timeout" → "timeout", "abort" → "abort", otherwise
+// `message` (control characters replaced by spaces, trimmed), or "network error" when empty.
+std::string transport_failure_reason(std::string_view kind, std::string_view message);
+
+// ECMAScript encodeURIComponent over UTF-8: every byte outside A-Z a-z 0-9 - _ . ! ~ * ' ( ) is
+// %XX (upper-case hex). Valid UTF-8 gives exactly JS's output; each byte of an invalid sequence
+// is replaced by U+FFFD (%EF%BF%BD), where JS would throw URIError on a lone surrogate.
+std::string encode_uri_component(std::string_view s);
+
+// JS Number.prototype.toString() of a double ("1", "0.1", "1e+21", "1.5e-7", "NaN", "-Infinity").
+std::string js_number_to_string(double v);
+
+// Case-insensitive ASCII comparison of header names.
+bool header_name_equal(std::string_view a, std::string_view b);
+
+// Helpers that reproduce what the page's JS would see, shared by the device modules and bindings.
+namespace js {
+
+// Deepest array/object nesting the core accepts in option values (deeper fails as a parameter
+// error): keeps the recursive serializer's stack bounded in wasm.
+inline constexpr int kMaxDepth = 256;
+
+// True when the JSON text nests arrays/objects deeper than `max_depth` (a scan, no parse).
+bool text_depth_exceeds(std::string_view json_text, int max_depth);
+
+// JSON.stringify of a parsed value (numbers as JS prints them, strings escaped as JSON.stringify
+// does). False (and `out` unspecified) when deeper than kMaxDepth.
+bool stringify(const nlohmann::ordered_json& v, std::string& out);
+
+// JS Number.prototype.toString().
+std::string number_to_string(double v);
+
+// Appends `s` as a JSON string literal (JSON.stringify's escaping).
+void append_json_string(std::string_view s, std::string& out);
+
+// The JS type name of a JSON value: String Number Boolean Object Array Null.
+const char* type_name(const nlohmann::ordered_json& v);
+
+// "parameter error: parameter.<name> should be <expected> instead of <actual>" (§1.5).
+std::string type_error(std::string_view name, std::string_view expected, const char* actual);
+std::string type_error(std::string_view name, std::string_view expected, const nlohmann::ordered_json& got);
+
+// Reads o[key] as a string into `out`. Absent or null: fails with "... instead of Undefined" when
+// `required`, otherwise leaves `out` unchanged. Wrong type: fails. Returns false with `st` set.
+bool get_string(const nlohmann::ordered_json& o, const char* key, bool required, std::string& out,
+                Status& st);
+
+// Length (1-4) of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid
+// (overlong, surrogate, above U+10FFFF, truncated).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
+}  // namespace js
+
+}  // namespace ft
