@@ -1,0 +1,353 @@
+// ft::Host facade: config, JSON results and the events JS must perform (behaviour.md §3, §4).
+#include "host.h"
+
+#include <gtest/gtest.h>
+
+namespace ft {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json J(const std::string& text) {
+  json v = json::parse(text, nullptr, false);
+  EXPECT_FALSE(v.is_discarded()) << text;
+  return v;
+}
+
+constexpr const char* kConfig = R"({
+  "appId": "wxshop",
+  "app": {"pages": ["pages/index/index", "pages/goods/list", "pages/goods/detail", "pages/me/me", "pages/web/web"],
+          "tabBar": {"list": [{"pagePath": "pages/index/index"}, {"pagePath": "pages/me/me"}]},
+          "window": {"navigationBarTitleText": "Shop"}},
+  "stack": ["pages/index/index", "/pages/web/web?from=home&q=%E4%BD%A0"],
+  "webviewTimeout": 3000,
+  "callers": ["wxcaller"]
+})";
+
+Host configured() {
+  Host h;
+  json r = J(h.configure(kConfig));
+  EXPECT_EQ(r["ok"], true) << r.dump();
+  return h;
+}
+
+std::vector<std::string> types(const json& r) {
+  std::vector<std::string> out;
+  for (const json& e : r["events"]) out.push_back(e["type"].get<std::string>());
+  return out;
+}
+
+TEST(Host, DefaultHost) {
+  Host h;
+  json s = J(h.stack());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0]["route"], "pages/index/index");
+  EXPECT_EQ(s[0]["webview"], true);
+  EXPECT_EQ(h.title(), "");
+  EXPECT_EQ(J(h.canNavigateBack())["canNavigateBack"], false);
+  EXPECT_EQ(J(h.configure(""))["ok"], true);
+}
+
+TEST(Host, ConfigureStackAndState) {
+  Host h = configured();
+  json s = J(h.stack());
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1]["route"], "pages/web/web");
+  EXPECT_EQ(s[1]["url"], "pages/web/web?from=home&q=%E4%BD%A0");
+  EXPECT_EQ(s[1]["query"], (json{{"from", "home"}, {"q", "%E4%BD%A0"}}));
+  EXPECT_EQ(s[1]["webview"], true);
+  EXPECT_EQ(s[0]["query"], json::object());
+  EXPECT_EQ(h.title(), "Shop");
+  json st = J(h.state());
+  EXPECT_EQ(st["appId"], "wxshop");
+  EXPECT_EQ(st["webviewTimeout"], 3000);
+  EXPECT_EQ(st["webview"]["index"], 1);
+  EXPECT_EQ(st["webview"]["visible"], true);
+  EXPECT_EQ(st["apps"].size(), 2u);
+  EXPECT_EQ(st["h5AppIndex"], 1);
+  EXPECT_EQ(J(h.canNavigateBack())["canNavigateBack"], true);
+}
+
+TEST(Host, ConfigureErrorsChangeNothing) {
+  Host h = configured();
+  auto reason = [&](const std::string& cfg) { return J(h.configure(cfg))["reason"].get<std::string>(); };
+  EXPECT_EQ(reason("{"), "invalid config: not valid JSON");
+  EXPECT_EQ(reason("[]"), "invalid config: not an object");
+  EXPECT_EQ(reason(R"({"appId":1})"), "invalid config: appId should be a string");
+  EXPECT_EQ(reason(R"({"app":{"pages":[]}})"), "invalid config: invalid app.json: pages should be a non-empty array of strings");
+  EXPECT_EQ(reason(R"({"app":{"pages":["a"]},"stack":["b"]})"), "invalid config: stack[0] page \"b\" is not found");
+  EXPECT_EQ(reason(R"({"stack":"a"})"), "invalid config: stack should be an array of strings");
+  EXPECT_EQ(reason(R"({"stack":[1]})"), "invalid config: stack should be an array of strings");
+  EXPECT_EQ(reason(R"({"webviewTimeout":-1})"), "invalid config: webviewTimeout should be a non-negative number");
+  EXPECT_EQ(reason(R"({"webviewTimeout":"1"})"), "invalid config: webviewTimeout should be a non-negative number");
+  EXPECT_EQ(reason(R"({"callers":[""]})"), "invalid config: callers should be an array of non-empty strings");
+  EXPECT_EQ(reason(R"({"nativeAPIs":[1]})"), "invalid config: nativeAPIs should be an array of strings");
+  EXPECT_EQ(J(h.state())["appId"], "wxshop");
+  EXPECT_EQ(J(h.stack()).size(), 2u);
+  json big = J(h.configure(R"({"webviewTimeout":1e300})"));
+  EXPECT_EQ(big["ok"], true);
+  EXPECT_EQ(big["state"]["webviewTimeout"], 4294967295u);
+}
+
+TEST(Host, NavigateToEventsAndResult) {
+  Host h = configured();
+  json r = J(h.onHide(7));
+  EXPECT_EQ(r["added"], true);
+  EXPECT_EQ(J(h.onHide(7))["added"], false);
+  r = J(h.navigateTo("../goods/detail?id=1&x=%20"));
+  ASSERT_EQ(r["ok"], true) << r.dump();
+  EXPECT_EQ(types(r), (std::vector<std::string>{"hide", "route"}));
+  EXPECT_EQ(r["events"][0]["listeners"], (json{7}));
+  EXPECT_EQ(r["events"][0]["arg"], json::object());
+  EXPECT_EQ(r["events"][1]["action"], "navigateTo");
+  EXPECT_EQ(r["events"][1]["stack"][2]["url"], "pages/goods/detail?id=1&x=%20");
+  EXPECT_EQ(r["events"][1]["stack"][2]["query"]["x"], "%20");
+}
+
+TEST(Host, FailuresCarryReasonAndNoEvents) {
+  Host h = configured();
+  json r = J(h.navigateTo("/pages/me/me"));
+  EXPECT_EQ(r["ok"], false);
+  EXPECT_EQ(r["reason"], "can not navigateTo a tabbar page");
+  EXPECT_EQ(r["events"], json::array());
+  EXPECT_EQ(J(h.redirectTo("/pages/index/index"))["reason"], "can not redirectTo a tabbar page");
+  EXPECT_EQ(J(h.switchTab("/pages/goods/list"))["reason"], "can not switch to no-tabBar page");
+  EXPECT_EQ(J(h.navigateTo("/pages/x?a=1"))["reason"], "page \"pages/x?a=1\" is not found");
+  EXPECT_EQ(J(h.navigateTo("javascript:alert(1)"))["reason"], "invalid url: javascript urls are not allowed");
+  EXPECT_EQ(J(h.reLaunch("http://evil.com"))["reason"], "invalid url: external urls are not allowed");
+  EXPECT_EQ(J(h.navigateTo(""))["reason"], "invalid url: empty page path");
+}
+
+TEST(Host, ElevenPagesLimit) {
+  Host h = configured();
+  for (int i = 0; i < 8; ++i) ASSERT_EQ(J(h.navigateTo("/pages/goods/list"))["ok"], true) << i;
+  json r = J(h.navigateTo("/pages/goods/list"));
+  EXPECT_EQ(r["reason"], "webview count limit exceed");
+  EXPECT_EQ(J(h.stack()).size(), 10u);
+}
+
+TEST(Host, PostMessageDeliveredBeforeUnloadOnBack) {
+  Host h = configured();
+  h.onUnload(3);
+  EXPECT_EQ(J(h.postMessage(R"({"data":"foo"})"))["pending"], 1);
+  EXPECT_EQ(J(h.postMessage(R"({"someKey":"bar"})"))["pending"], 2);
+  json r = J(h.navigateBack(1));
+  ASSERT_EQ(r["ok"], true);
+  EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload", "route"}));
+  EXPECT_EQ(r["events"][0]["detail"]["data"], (json{"foo", {{"someKey", "bar"}}}));
+  EXPECT_EQ(r["events"][1]["listeners"], (json{3}));
+  EXPECT_EQ(J(h.state())["pendingMessages"], 0);
+}
+
+TEST(Host, NoMessageEventWhenNothingPosted) {
+  Host h = configured();
+  json r = J(h.redirectTo("/pages/goods/list"));
+  EXPECT_EQ(types(r), (std::vector<std::string>{"unload", "route"}));
+}
+
+TEST(Host, MessagesFlushOnShareAndDestroyAndReLaunchAndSwitchTab) {
+  {
+    Host h = configured();
+    h.postMessage(R"({"data":1})");
+    json r = J(h.share());
+    EXPECT_EQ(types(r), (std::vector<std::string>{"message"}));
+    EXPECT_EQ(r["events"][0]["detail"]["data"], (json{1}));
+    EXPECT_EQ(types(J(h.share())), std::vector<std::string>{});  // emptied
+    h.postMessage(R"({"data":2})");
+    r = J(h.destroy());
+    EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload"}));
+    EXPECT_EQ(r["events"][0]["detail"]["data"], (json{2}));
+  }
+  {
+    Host h = configured();
+    h.postMessage(R"({"data":"x"})");
+    EXPECT_EQ(types(J(h.reLaunch("/pages/goods/list"))), (std::vector<std::string>{"message", "unload", "route"}));
+  }
+  {
+    Host h = configured();
+    h.postMessage(R"({"data":"x"})");
+    EXPECT_EQ(types(J(h.switchTab("/pages/me/me?ignored=1"))), (std::vector<std::string>{"message", "unload", "route"}));
+    EXPECT_EQ(J(h.stack())[0]["url"], "pages/me/me");
+  }
+  {
+    Host h = configured();
+    h.postMessage(R"({"data":"bye"})");
+    json r = J(h.close());
+    EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload", "close"}));
+    EXPECT_EQ(r["events"][2]["appId"], "wxshop");
+  }
+}
+
+TEST(Host, MessagesNotFlushedWhenOnlyHidden) {
+  Host h = configured();
+  h.postMessage(R"({"data":1})");
+  EXPECT_EQ(types(J(h.navigateTo("/pages/goods/list"))), (std::vector<std::string>{"hide", "route"}));
+  EXPECT_EQ(J(h.state())["pendingMessages"], 1);
+  h.onShow(4);
+  json r = J(h.hostNavigateBack(1));
+  EXPECT_EQ(types(r), (std::vector<std::string>{"show", "route"}));
+  EXPECT_EQ(r["events"][0]["arg"]["data"], (json{{"from", "home"}, {"q", "%E4%BD%A0"}}));
+  EXPECT_EQ(r["events"][0]["listeners"], (json{4}));
+}
+
+TEST(Host, ClosedPageRejectsH5Calls) {
+  Host h = configured();
+  h.navigateBack(1);
+  for (const std::string& res : {h.navigateTo("/pages/goods/list"), h.redirectTo("/pages/goods/list"),
+                                 h.switchTab("/pages/me/me"), h.reLaunch("/pages/me/me"), h.navigateBack(1),
+                                 h.postMessage("{}"), h.sendWebviewEvent(), h.canNavigateBack(),
+                                 h.setNavigationBarTitle("t"), h.complete(), h.callNativeAPI("x"),
+                                 h.navigateToMiniProgram("wx1", "", ""), h.navigateBackMiniProgram(""), h.close(),
+                                 h.hostSendWebviewEvent(), h.hostCallH5("x")}) {
+    json r = J(res);
+    EXPECT_EQ(r["ok"], false) << res;
+    EXPECT_EQ(r["reason"], "web-view page is closed") << res;
+  }
+  EXPECT_EQ(J(h.documentTitleChanged("t"))["ok"], true);
+  EXPECT_EQ(J(h.appHide())["events"], json::array());
+  EXPECT_EQ(J(h.hostNavigateBack(1))["reason"], "cannot navigate back at first page");
+  EXPECT_EQ(J(h.state())["webview"]["alive"], false);
+}
+
+TEST(Host, AppHideShowLifecycle) {
+  Host h = configured();
+  h.onShow(1);
+  h.onShow(2);
+  h.onHide(3);
+  json hide = J(h.appHide());
+  EXPECT_EQ(types(hide), (std::vector<std::string>{"hide"}));
+  EXPECT_EQ(hide["events"][0]["listeners"], (json{3}));
+  json show = J(h.appShow());
+  EXPECT_EQ(types(show), (std::vector<std::string>{"show"}));
+  EXPECT_EQ(show["events"][0]["listeners"], (json{1, 2}));
+  EXPECT_EQ(show["events"][0]["arg"]["data"]["from"], "home");
+  EXPECT_EQ(J(h.offLifecycle("show", 1))["removed"], true);
+  EXPECT_EQ(J(h.offLifecycle("show", 1))["removed"], false);
+  EXPECT_EQ(J(h.offLifecycle("bogus", 1))["ok"], false);
+  h.appHide();
+  EXPECT_EQ(J(h.appShow())["events"][0]["listeners"], (json{2}));
+}
+
+TEST(Host, WebviewEventListeners) {
+  Host h = configured();
+  EXPECT_EQ(J(h.onWebviewEvent(5))["added"], true);
+  EXPECT_EQ(J(h.onWebviewEvent(6))["added"], true);
+  EXPECT_EQ(J(h.onWebviewEvent(5))["added"], false);
+  json r = J(h.hostSendWebviewEvent());
+  EXPECT_EQ(types(r), (std::vector<std::string>{"webviewEvent"}));
+  EXPECT_EQ(r["events"][0]["listeners"], (json{5, 6}));
+  EXPECT_EQ(J(h.offWebviewEvent(5))["removed"], true);
+  EXPECT_EQ(J(h.hostSendWebviewEvent())["events"][0]["listeners"], (json{6}));
+  h.onWebviewEvent(7);
+  EXPECT_EQ(J(h.offAllWebviewEvents())["removed"], 2);
+  EXPECT_EQ(J(h.hostSendWebviewEvent())["events"][0]["listeners"], json::array());
+  EXPECT_EQ(types(J(h.sendWebviewEvent())), (std::vector<std::string>{"bindevent"}));
+}
+
+TEST(Host, NativeApisAndHandlers) {
+  Host h = configured();
+  EXPECT_EQ(J(h.callNativeAPI("scan"))["reason"], "api scan not found");
+  h.registerNativeAPI("scan");
+  EXPECT_EQ(J(h.callNativeAPI("scan"))["ok"], true);
+  EXPECT_EQ(J(h.unregisterNativeAPI("scan"))["removed"], true);
+  EXPECT_EQ(J(h.callNativeAPI("scan"))["reason"], "api scan not found");
+  EXPECT_EQ(J(h.hostCallH5("getToken"))["reason"], "handler getToken not found");
+  h.onNativeAPIHandler("getToken", 1);
+  h.onNativeAPIHandler("getToken", 2);
+  h.registNativeAPIHandler("getToken", 8);
+  h.registNativeAPIHandler("getToken", 9);
+  EXPECT_EQ(J(h.hostCallH5("getToken"))["handlers"], (json{1, 2, 9}));
+  EXPECT_EQ(J(h.offNativeAPIHandler("getToken", 1))["removed"], true);
+  EXPECT_EQ(J(h.offNativeAPIHandler("getToken", 9))["removed"], false);
+  EXPECT_EQ(J(h.hostCallH5("getToken"))["handlers"], (json{2, 9}));
+  // configure keeps the page's handlers and listeners, and replaces host API names only when given.
+  h.registerNativeAPI("pay");
+  ASSERT_EQ(J(h.configure(kConfig))["ok"], true);
+  EXPECT_EQ(J(h.hostCallH5("getToken"))["handlers"], (json{2, 9}));
+  EXPECT_EQ(J(h.callNativeAPI("pay"))["ok"], true);
+  ASSERT_EQ(J(h.configure(R"({"nativeAPIs":["scan"]})"))["ok"], true);
+  EXPECT_EQ(J(h.callNativeAPI("pay"))["reason"], "api pay not found");
+  EXPECT_EQ(J(h.callNativeAPI("scan"))["ok"], true);
+}
+
+TEST(Host, TitleLaterWins) {
+  Host h = configured();
+  json r = J(h.setNavigationBarTitle("商品"));
+  EXPECT_EQ(types(r), (std::vector<std::string>{"title"}));
+  EXPECT_EQ(r["events"][0]["title"], "商品");
+  EXPECT_EQ(h.title(), "商品");
+  h.documentTitleChanged("Doc");
+  EXPECT_EQ(h.title(), "Doc");
+  h.setNavigationBarTitle("Again");
+  EXPECT_EQ(J(h.state())["title"], "Again");
+}
+
+TEST(Host, CompleteAndTimeout) {
+  Host h = configured();
+  EXPECT_EQ(types(J(h.complete())), (std::vector<std::string>{"loadComplete"}));
+  EXPECT_EQ(types(J(h.complete())), std::vector<std::string>{});
+  json t = J(h.loadTimeoutElapsed());
+  EXPECT_EQ(t["fired"], false);
+  Host late = configured();
+  json f = J(late.loadTimeoutElapsed());
+  EXPECT_EQ(f["fired"], true);
+  EXPECT_EQ(types(f), (std::vector<std::string>{"loadTimeout"}));
+  EXPECT_EQ(f["events"][0]["timeout"], 3000);
+  EXPECT_EQ(J(late.loadTimeoutElapsed())["fired"], false);
+  Host none;
+  EXPECT_EQ(J(none.loadTimeoutElapsed())["fired"], false);
+}
+
+TEST(Host, MiniProgramNavigation) {
+  Host h = configured();
+  json to = J(h.navigateToMiniProgram("wxother", "pages/x?y=1", R"({"a":1})"));
+  ASSERT_EQ(to["ok"], true) << to.dump();
+  EXPECT_EQ(types(to), (std::vector<std::string>{"hide", "navigateToMiniProgram"}));
+  EXPECT_EQ(to["events"][1]["appId"], "wxother");
+  EXPECT_EQ(to["events"][1]["path"], "pages/x?y=1");
+  EXPECT_EQ(to["events"][1]["extraData"], (json{{"a", 1}}));
+  json back = J(h.hostNavigateBackMiniProgram(R"({"r":2})"));
+  EXPECT_EQ(types(back), (std::vector<std::string>{"show", "navigateBackMiniProgram"}));
+  EXPECT_EQ(back["events"][1]["fromAppId"], "wxother");
+  EXPECT_EQ(back["events"][1]["toAppId"], "wxshop");
+  EXPECT_EQ(back["events"][1]["extraData"], (json{{"r", 2}}));
+  h.postMessage(R"({"data":"last"})");
+  json out = J(h.navigateBackMiniProgram(""));
+  EXPECT_EQ(types(out), (std::vector<std::string>{"message", "unload", "navigateBackMiniProgram"}));
+  EXPECT_EQ(out["events"][2]["toAppId"], "wxcaller");
+  EXPECT_EQ(out["events"][2]["extraData"], json::object());
+  EXPECT_EQ(J(h.state())["closed"], true);
+}
+
+TEST(Host, MiniProgramErrors) {
+  Host h;
+  EXPECT_EQ(J(h.navigateBackMiniProgram("{}"))["reason"], "cannot navigate back at first mini program");
+  EXPECT_EQ(J(h.navigateToMiniProgram("", "", ""))["reason"], nav_reason::kEmptyAppId);
+  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "[1]"))["reason"],
+            "parameter error: parameter.extraData should be Object instead of Array");
+  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "{"))["reason"], "parameter error: data is not valid JSON");
+  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "null"))["ok"], true);
+}
+
+TEST(Host, PostMessageErrors) {
+  Host h;
+  EXPECT_EQ(J(h.postMessage("nope"))["reason"], "parameter error: data is not valid JSON");
+  EXPECT_EQ(J(h.postMessage(std::string(5000, '[')))["reason"], "parameter error: data is nested too deeply");
+  EXPECT_EQ(J(h.state())["pendingMessages"], 0);
+}
+
+TEST(Host, OddStringsSurvive) {
+  Host h;
+  std::string bad = "pages/\xff\xfe?x=\xc3";  // invalid UTF-8 stays valid JSON output
+  json r = J(h.navigateTo(bad));
+  EXPECT_EQ(r["ok"], true);
+  EXPECT_EQ(J(h.stack()).size(), 2u);
+  EXPECT_EQ(J(h.setNavigationBarTitle(std::string("\0x", 2)))["ok"], true);
+  EXPECT_EQ(J(h.hostCallH5(std::string(10000, '\x01')))["ok"], false);
+  std::string long_url = "/p?" + std::string(100000, '%');
+  EXPECT_EQ(J(h.navigateTo(long_url))["ok"], true);
+  EXPECT_EQ(J(h.stack())[2]["url"].get<std::string>().size(), long_url.size() - 1);
+}
+
+}  // namespace
+}  // namespace ft
