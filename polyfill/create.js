@@ -1,0 +1,29 @@
+// Builds one polyfill instance: the `ft` object (every interface of the API table, through the
+// shared pipeline) and its host controls.
+
+import { API_TABLE } from './api-table.js';
+import { createApi } from './pipeline.js';
+import { Runtime } from './runtime.js';
+import { createHost } from './host/index.js';
+
+/**
+ * @param {object} options
+ * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
+ * @param {unknown} [options.config]             ftHostConfig
+ * @param {any} [options.global]                 the page's window (globalThis when absent)
+ */
+export function createFt({ loadCore, config, global }) {
+  const runtime = new Runtime({ loadCore, config, global });
+  /** @type {Record<string, any>} */
+  const miniProgram = {};
+  /** @type {Record<string, any>} */
+  const ft = { miniProgram };
+  for (const def of API_TABLE) {
+    (def.ns === 'ft' ? ft : miniProgram)[def.name] = createApi(def, runtime);
+  }
+  // jssdk-interface.md's own example calls ft.miniProgram.getLocalImgData: keep pages copied
+  // from it working.
+  miniProgram.getLocalImgData = ft.getLocalImgData;
+  const host = createHost(runtime);
+  return { ft, host, runtime };
+}

@@ -1,0 +1,7 @@
+// Every implementation module, one per concern (api-table.js `concern`). An interface with no
+// implementation here fails with "<api>:fail not supported yet".
+import env from './env.js';
+import storage from './storage.js';
+
+/** @type {Array<(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>>} */
+export const IMPLEMENTATIONS = [env, storage];

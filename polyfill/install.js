@@ -1,0 +1,45 @@
+// Installs an instance on a page's global object: window.ft, window.ftHost and, synchronously,
+// window.__fcjs_environment = 'miniprogram' (behaviour.md §1.7, §1.8, §1.9).
+
+import { createFt } from './create.js';
+
+const INSTANCE = '__ftPolyfill';
+
+/**
+ * Whether a real FinClip host has already injected its bridge (it does so before page scripts).
+ * @param {any} global
+ */
+export function realHostPresent(global) {
+  if (global[INSTANCE]) return false;
+  if (global.__fcjs_environment === 'miniprogram') return true;
+  const ua = global.navigator && typeof global.navigator.userAgent === 'string' ? global.navigator.userAgent : '';
+  return /\bfinclip\b|Provider\/finogeeks/i.test(ua);
+}
+
+/**
+ * @param {any} global                       the page's window
+ * @param {() => Promise<any>} loadCore       instantiates the Emscripten module
+ * @returns {{ ft: any, host: any } | null}   the instance on the page (null when a real host owns it)
+ */
+export function installFt(global, loadCore) {
+  const existing = global[INSTANCE];
+  if (existing) {
+    // Loaded twice: keep the first instance and its listeners (§1.8).
+    if (!existing.warnedTwice) {
+      existing.warnedTwice = true;
+      console.warn('ft-polyfill: loaded more than once; keeping the first instance.');
+    }
+    return existing;
+  }
+  const config = global.ftHostConfig;
+  if (realHostPresent(global) && !(config && config.force)) {
+    console.info('ft-polyfill: a real FinClip host is present (window.__fcjs_environment or its user agent); not installing. Set ftHostConfig.force to override.');
+    return null;
+  }
+  global.__fcjs_environment = 'miniprogram';
+  const instance = createFt({ loadCore, config, global });
+  Object.defineProperty(global, INSTANCE, { value: { ft: instance.ft, host: instance.host, warnedTwice: false }, configurable: true });
+  global.ft = instance.ft;
+  global.ftHost = instance.host;
+  return global[INSTANCE];
+}

@@ -1,0 +1,232 @@
+// The one call path of every `ft` interface (behaviour.md §1): argument checks from the API
+// table, queueing until the core is ready, exactly one of success/fail then complete (always
+// asynchronous), the errMsg, the Promise form, the call log and the host's 'call' event.
+// Implementations (polyfill/impl/*.js) only return outcomes; they never build errMsg texts.
+
+import { checkOptions, checkParam, typeName } from './validate.js';
+
+/**
+ * What an implementation returns (or resolves to). `data` holds the success fields (or extra
+ * fields of a failure); `reason` is the text after "<api>:fail ".
+ * @typedef {{ ok: true, data?: Record<string, unknown> } | { ok: false, reason: string, data?: Record<string, unknown> }} Outcome
+ */
+
+/**
+ * What an implementation gets besides its checked arguments.
+ * @typedef {object} CallContext
+ * @property {string} api          qualified name, e.g. 'miniProgram.navigateTo'
+ * @property {import('./api-table.js').ApiDef} def
+ * @property {AbortSignal} [signal] aborted by task.abort() (defs with `task: true`)
+ * @property {(fn: Function) => void} [setTask]  not used: reserved
+ */
+
+/**
+ * @typedef {(args: any, ctx: CallContext) => Outcome | Promise<Outcome> | undefined} Impl
+ */
+
+/**
+ * What the pipeline needs from the runtime (polyfill/runtime.js).
+ * @typedef {object} PipelineRuntime
+ * @property {(name: string) => Impl | undefined} impl
+ * @property {(fn: () => any) => Promise<any>} whenReady  runs fn at once when the core is up, else queues it in order
+ * @property {(entry: CallRecord) => void} record        call log + 'call' event
+ */
+
+/**
+ * One settled call, as `ftHost.calls()` lists it.
+ * @typedef {object} CallRecord
+ * @property {string} api        qualified name
+ * @property {unknown[]} args    the arguments as given
+ * @property {Record<string, unknown> | undefined} result  the object given to the callbacks (undefined for calls without one)
+ * @property {number} time       Date.now() when the call was made (ms)
+ * @property {number} duration   ms until it settled
+ */
+
+/** @type {Outcome} */
+const OK = { ok: true };
+
+/** @param {string} reason @returns {Outcome} */
+export const fail = (reason) => ({ ok: false, reason });
+/** @param {Record<string, unknown>} [data] @returns {Outcome} */
+export const ok = (data) => (data ? { ok: true, data } : OK);
+
+/** @param {unknown} v @returns {v is Function} */
+const isFn = (v) => typeof v === 'function';
+
+/**
+ * Runs a user callback without letting its exception escape into the pipeline (the other
+ * callbacks still run); the error is reported as an uncaught page error would be.
+ * @param {unknown} fn @param {unknown} arg
+ */
+function invoke(fn, arg) {
+  if (!isFn(fn)) return undefined;
+  try {
+    return fn(arg);
+  } catch (error) {
+    const report = /** @type {any} */ (globalThis).reportError;
+    if (typeof report === 'function') report(error);
+    else console.error(error);
+    return undefined;
+  }
+}
+
+/**
+ * Builds the errMsg and the result object of an outcome.
+ * @param {string} prefix @param {Outcome} outcome
+ */
+export function resultOf(prefix, outcome) {
+  const errMsg = outcome.ok ? `${prefix}:ok` : `${prefix}:fail ${outcome.reason}`;
+  return Object.assign({}, outcome.data, { errMsg });
+}
+
+/**
+ * Runs an implementation, turning a throw or rejection into a failure (nothing is lost).
+ * @param {PipelineRuntime} runtime @param {Impl|undefined} impl @param {any} args @param {CallContext} ctx
+ * @returns {Promise<Outcome>}
+ */
+function run(runtime, impl, args, ctx) {
+  if (!impl) return Promise.resolve(fail('not supported yet'));
+  return runtime.whenReady(() => impl(args, ctx)).then(
+    (outcome) => outcome || OK,
+    (error) => {
+      console.error(`ft.${ctx.api}: internal error`, error);
+      return fail(`internal error: ${error && error.message ? error.message : String(error)}`);
+    },
+  );
+}
+
+/**
+ * Makes the function installed as `ft.<name>` / `ft.miniProgram.<name>`.
+ * @param {import('./api-table.js').ApiDef} def
+ * @param {PipelineRuntime} runtime
+ * @returns {(...args: any[]) => any}
+ */
+export function createApi(def, runtime) {
+  const api = def.ns === 'ft' ? def.name : `${def.ns}.${def.name}`;
+  const prefix = def.errApi || def.name;
+  return def.style === 'options' ? optionsApi(def, api, prefix, runtime) : positionalApi(def, api, prefix, runtime);
+}
+
+/**
+ * @param {import('./api-table.js').ApiDef} def @param {string} api @param {string} prefix
+ * @param {PipelineRuntime} runtime
+ */
+function optionsApi(def, api, prefix, runtime) {
+  const params = /** @type {Record<string, import('./api-table.js').ParamDef>} */ (def.params);
+  return function ftApi(/** @type {any} */ options) {
+    const time = Date.now();
+    const given = options === undefined || options === null ? {} : options;
+    const isObject = typeof given === 'object' && !Array.isArray(given);
+    const withCallbacks = isObject && (isFn(given.success) || isFn(given.fail) || isFn(given.complete));
+    /** @type {(r: any) => void} */ let resolve = () => {};
+    /** @type {(r: any) => void} */ let reject = () => {};
+    const promise = withCallbacks ? undefined : new Promise((res, rej) => { resolve = res; reject = rej; });
+    let settled = false;
+
+    /** @param {Outcome} outcome */
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      const result = resultOf(prefix, outcome);
+      // Callbacks never run inside the call (§1.1): at least one microtask later.
+      Promise.resolve().then(() => {
+        runtime.record({ api, args: [options], result, time, duration: Date.now() - time });
+        if (withCallbacks) {
+          invoke(outcome.ok ? given.success : given.fail, result);
+          invoke(given.complete, result);
+        } else if (outcome.ok) resolve(result);
+        else reject(result);
+      });
+    };
+
+    /** @type {CallContext} */
+    const ctx = { api, def };
+    let task;
+    if (def.task) {
+      const controller = new AbortController();
+      ctx.signal = controller.signal;
+      task = {
+        abort() {
+          if (settled) return;
+          controller.abort();
+          settle(fail('abort'));
+        },
+      };
+    }
+
+    try {
+      if (!isObject) {
+        settle(fail(`parameter error: parameter should be Object instead of ${typeName(given)}`));
+      } else {
+        const checked = checkOptions(params, given);
+        if ('reason' in checked) settle(fail(checked.reason));
+        else run(runtime, runtime.impl(def.name), checked.args, ctx).then(settle);
+      }
+    } catch (error) {
+      // A hostile options object (throwing getter, revoked Proxy) still gets its one failure.
+      settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
+    }
+
+    if (promise) {
+      if (task) Object.assign(promise, task);
+      return promise;
+    }
+    return task;
+  };
+}
+
+/**
+ * @param {import('./api-table.js').ApiDef} def @param {string} api @param {string} prefix
+ * @param {PipelineRuntime} runtime
+ */
+function positionalApi(def, api, prefix, runtime) {
+  const params = /** @type {Array<import('./api-table.js').ParamDef & {name: string, callback?: boolean}>} */ (def.params);
+  const callbackIndex = params.findIndex((p) => p.callback);
+  const warned = { done: false };
+  return function ftApi(/** @type {any[]} */ ...given) {
+    const time = Date.now();
+    const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
+    // getEnv's single parameter is its result callback too.
+    const resultCallback = callback || (def.promise && isFn(given[0]) ? given[0] : undefined);
+    /** @type {(r: any) => void} */ let resolve = () => {};
+    /** @type {(r: any) => void} */ let reject = () => {};
+    const promise = def.promise && !resultCallback ? new Promise((res, rej) => { resolve = res; reject = rej; }) : undefined;
+    let settled = false;
+
+    /** @param {Outcome} outcome */
+    const settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      const result = resultOf(prefix, outcome);
+      Promise.resolve().then(() => {
+        runtime.record({ api, args: given, result, time, duration: Date.now() - time });
+        if (resultCallback) invoke(resultCallback, result);
+        else if (promise) (outcome.ok ? resolve : reject)(result);
+        else if (!outcome.ok && !warned.done) {
+          // Nobody to tell but the developer: once per interface, in the console.
+          warned.done = true;
+          console.warn(`ft.${api}: ${result.errMsg}`);
+        }
+      });
+    };
+
+    try {
+      /** @type {Record<string, unknown>} */
+      const args = {};
+      let reason = null;
+      params.forEach((p, i) => {
+        if (reason || i === callbackIndex) return;
+        reason = checkParam(p.name, given[i], p);
+        args[p.name] = given[i] === undefined ? p.default : given[i];
+      });
+      if (callbackIndex >= 0 && given[callbackIndex] !== undefined && !callback) {
+        reason = reason || checkParam(params[callbackIndex].name, given[callbackIndex], params[callbackIndex]);
+      }
+      if (reason) settle(fail(reason));
+      else run(runtime, runtime.impl(def.name), args, { api, def }).then(settle);
+    } catch (error) {
+      settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
+    }
+    return promise;
+  };
+}

@@ -1,0 +1,144 @@
+// One polyfill instance: its configuration, the WebAssembly core once loaded, the queue of calls
+// made before that (behaviour.md §1.6), the implementations of the interfaces, the call log and
+// the host's events. `ft` (create.js) and `ftHost` (host/index.js) are views of it.
+
+import { normalizeConfig } from './config.js';
+import { Persistence } from '../wasm-glue/persistence.js';
+import { IMPLEMENTATIONS } from './impl/index.js';
+
+/** The call log keeps the newest entries only, so a long-running page does not grow without end. */
+export const CALL_LOG_LIMIT = 5000;
+
+/**
+ * @typedef {object} CoreHandles
+ * @property {any} Module                the Emscripten module
+ * @property {import('../wasm-glue/persistence.js').StorageCore} storage
+ * @property {Persistence} persistence
+ */
+
+export class Runtime {
+  /**
+   * @param {object} options
+   * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
+   * @param {unknown} [options.config]             ftHostConfig
+   * @param {any} [options.global]                 the window (or globalThis) the page sees
+   */
+  constructor({ loadCore, config, global }) {
+    this.global = global || globalThis;
+    this.config = normalizeConfig(config);
+    /** @type {CoreHandles|null} */
+    this.handles = null;
+    /** @type {import('./pipeline.js').CallRecord[]} */
+    this.log = [];
+    /** @type {Map<string, Set<Function>>} */
+    this.listeners = new Map();
+    /** @type {Array<() => void | Promise<void>>} */
+    this.resetHooks = [];
+    /** @type {Array<(handles: CoreHandles) => void | Promise<void>>} */
+    this.readyHooks = [];
+    /** Controls each concern adds to ftHost (e.g. stack(), back()); see host/index.js. @type {Record<string, any>} */
+    this.hostControls = {};
+    /** @type {Record<string, import('./pipeline.js').Impl>} */
+    this.impls = {};
+    for (const factory of IMPLEMENTATIONS) Object.assign(this.impls, factory(this));
+    this.ready = this.start(loadCore);
+  }
+
+  /** @param {() => Promise<any>} loadCore */
+  async start(loadCore) {
+    const Module = await loadCore();
+    const persistence = new Persistence(Module, this.config.appId);
+    const storage = await persistence.open();
+    this.handles = { Module, storage, persistence };
+    for (const hook of this.readyHooks) await hook(this.handles);
+  }
+
+  /** The core; only called by implementations, which run after `ready`. */
+  core() {
+    if (!this.handles) throw new Error('ft-polyfill core is not ready');
+    return this.handles;
+  }
+
+  /** @param {string} name */
+  impl(name) {
+    return this.impls[name];
+  }
+
+  /**
+   * Runs `fn` now if the core is up, else after it, in call order.
+   * @template T @param {() => T} fn @returns {Promise<Awaited<T>>}
+   */
+  whenReady(fn) {
+    if (this.handles) {
+      try {
+        return Promise.resolve(fn());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.ready.then(fn);
+  }
+
+  /** @param {import('./pipeline.js').CallRecord} entry */
+  record(entry) {
+    this.log.push(entry);
+    if (this.log.length > CALL_LOG_LIMIT) this.log.splice(0, this.log.length - CALL_LOG_LIMIT);
+    this.emit('call', entry);
+  }
+
+  /** Registers work to do once the core is up (each concern's own set-up). @param {(h: CoreHandles) => void | Promise<void>} hook */
+  onReady(hook) {
+    this.readyHooks.push(hook);
+    if (this.handles) hook(this.handles);
+  }
+
+  /** Registers what ftHost.configure / the testing kit's reset must clear. @param {() => void | Promise<void>} hook */
+  onReset(hook) {
+    this.resetHooks.push(hook);
+  }
+
+  /**
+   * Applies a new configuration: the host state is reset; storage is kept, and switched when the
+   * appId changes.
+   * @param {unknown} config
+   */
+  async configure(config) {
+    await this.ready;
+    const next = normalizeConfig(config);
+    const handles = this.core();
+    if (next.appId !== this.config.appId) {
+      await handles.persistence.close();
+      handles.persistence = new Persistence(handles.Module, next.appId);
+      handles.storage = await handles.persistence.open();
+    }
+    this.config = next;
+    for (const hook of this.resetHooks) await hook();
+  }
+
+  /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */
+  on(name, fn) {
+    if (typeof fn !== 'function') return;
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(fn);
+  }
+
+  /** @param {string} name @param {Function} [fn] */
+  off(name, fn) {
+    if (fn === undefined) this.listeners.delete(name);
+    else this.listeners.get(name)?.delete(fn);
+  }
+
+  /** @param {string} name @param {unknown} payload */
+  emit(name, payload) {
+    const set = this.listeners.get(name);
+    if (!set) return;
+    for (const fn of [...set]) {
+      try {
+        fn(payload);
+      } catch (error) {
+        console.error(`ft-polyfill: a host '${name}' listener threw`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Browser tests: Debian's Chromium through playwright-core, pages served on 127.0.0.1.
+import { chromium } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../bin/server.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+
+/** @param {import('playwright-core').LaunchOptions} [options] */
+export function launchChromium(options = {}) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options });
+}
+
+/**
+ * Serves the repository root (dist/, demo/, tests/pages/) on a free port.
+ * @param {Record<string, import('../../bin/server.js').RouteHandler>} [routes]
+ */
+export function serveRoot(routes = {}) {
+  return serve({ root: ROOT, port: 0, routes });
+}
+
+/**
+ * A page that collects console errors and uncaught exceptions, for assertions.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+export async function newPage(context) {
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return Object.assign(page, { errors });
+}

@@ -1,0 +1,238 @@
+// Persistence of one appId's storage through Emscripten's IDBFS (shared/notes/emscripten.md).
+//
+// The C++ core (ft::Storage) owns the state and writes shard files into an IDBFS mount; this
+// module only moves those files between memory and IndexedDB, and makes that safe:
+// - durability: a write's promise resolves only after the files holding it are in IndexedDB
+//   (behaviour.md §2.6), so a reload started in its success callback loses nothing;
+// - batching: every write made before the flush starts rides in the same sync;
+// - several tabs: "populate, refresh, flush, push" runs under one Web Lock per appId, because
+//   IDBFS mirrors the whole mount and two unguarded pushes delete each other's files; after a
+//   push the other tabs are told over a BroadcastChannel and re-read what changed;
+// - no IndexedDB (blocked, private modes, plain Node): storage keeps working in memory and
+//   warns once.
+
+/**
+ * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
+ * @property {() => string} load
+ * @property {() => string} refresh
+ * @property {(key: string) => string} get
+ * @property {(key: string, type: string, payload: string) => number} set
+ * @property {(key: string) => number} remove
+ * @property {() => number} clear
+ * @property {() => string} lastReason
+ * @property {() => string} info
+ * @property {() => boolean} dirty
+ * @property {() => string} flush
+ * @property {() => void} delete
+ */
+
+/**
+ * The IndexedDB database (and mount point) of an appId: one database per appId, so that apps
+ * never see each other's keys (behaviour.md §2.5).
+ * @param {string} appId
+ */
+export function mountPointOf(appId) {
+  return `/ft-polyfill-storage/${encodeURIComponent(appId || 'default')}`;
+}
+
+/** A lock that works where Web Locks do not exist (Node, old browsers): one tab = one queue. */
+function localLock() {
+  let tail = Promise.resolve();
+  return /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */ ((fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.then(() => {}, () => {});
+    return run;
+  });
+}
+
+export class Persistence {
+  /**
+   * @param {any} Module   the Emscripten module (FS, IDBFS, Storage)
+   * @param {string} appId
+   * @param {{ warn?: (message: string) => void }} [options]
+   */
+  constructor(Module, appId, options = {}) {
+    this.Module = Module;
+    this.appId = appId;
+    this.mount = mountPointOf(appId);
+    this.warn = options.warn || ((m) => console.warn(m));
+    /** @type {StorageCore} */
+    this.storage = /** @type {any} */ (null);
+    /** @type {Map<number, {resolve: () => void, reject: (reason: string) => void}>} */
+    this.waiting = new Map();
+    this.persistent = true;
+    this.flushing = false;
+    this.flushQueued = false;
+    /** @type {Promise<void>} */
+    this.idle = Promise.resolve();
+    const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
+    const lockName = `ft-polyfill:${this.mount}`;
+    this.withLock = locks
+      ? /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */ ((fn) => locks.request(lockName, fn))
+      : localLock();
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(lockName) : null;
+    if (this.channel) {
+      this.channel.onmessage = () => this.pullFromOthers();
+      // Node: an open channel must not keep the process (a Jest worker) alive.
+      /** @type {any} */ (this.channel).unref?.();
+    }
+    /** @type {Array<() => void>} */
+    this.changeListeners = [];
+  }
+
+  /** Mounts the appId's database, reads it, and returns the ready StorageCore. */
+  async open() {
+    const { FS, IDBFS } = this.Module;
+    FS.mkdirTree(this.mount);
+    if (typeof indexedDB === 'undefined') {
+      this.fallBackToMemory('IndexedDB is not available');
+    } else {
+      FS.mount(IDBFS, {}, this.mount);
+      try {
+        await this.withLock(() => this.sync(true));
+      } catch (error) {
+        this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
+      }
+    }
+    this.storage = new this.Module.Storage(this.mount);
+    this.reportWarnings(JSON.parse(this.storage.load()));
+    return this.storage;
+  }
+
+  /** @param {string} why */
+  fallBackToMemory(why) {
+    if (!this.persistent) return;
+    this.persistent = false;
+    this.warn(`ft-polyfill: ${why}; mini-program storage for appId "${this.appId}" is kept in memory only and will not survive a reload.`);
+  }
+
+  /** @param {Array<{file: string, line: number, what: string}>} warnings */
+  reportWarnings(warnings) {
+    for (const w of warnings) {
+      this.warn(`ft-polyfill: skipped damaged storage data in ${w.file}${w.line ? ` line ${w.line}` : ''} (${w.what}); the other keys are intact and the next write repairs it.`);
+    }
+  }
+
+  /**
+   * Resolves when write `op` (an id from StorageCore.set/remove/clear) is durable; rejects with
+   * a reason when it no longer fits after another tab's writes.
+   * @param {number} op
+   * @returns {Promise<void>}
+   */
+  durable(op) {
+    const done = new Promise((resolve, reject) => {
+      this.waiting.set(op, { resolve: /** @type {() => void} */ (resolve), reject });
+    });
+    this.scheduleFlush();
+    return /** @type {Promise<void>} */ (done);
+  }
+
+  scheduleFlush() {
+    if (this.flushing) {
+      this.flushQueued = true;
+      return;
+    }
+    this.flushing = true;
+    // Start after the current task's synchronous writes, so they all ride in one sync.
+    this.idle = Promise.resolve().then(() => this.flushLoop());
+  }
+
+  async flushLoop() {
+    try {
+      let progress = true;
+      do {
+        this.flushQueued = false;
+        progress = await this.withLock(() => this.flushOnce());
+      } while (progress && (this.flushQueued || this.storage.dirty()));
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write) */
+  async flushOnce() {
+    if (this.persistent) {
+      try {
+        await this.sync(true);
+      } catch (error) {
+        this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
+      }
+    }
+    const refreshed = JSON.parse(this.storage.refresh());
+    this.reportWarnings(refreshed.warnings);
+    for (const { op, reason } of refreshed.rejected) this.settle(op, reason);
+    if (refreshed.reloaded) this.notifyChange();
+
+    const report = JSON.parse(this.storage.flush());
+    if (!report.ok) {
+      // The core kept the writes: fail the waiters now rather than hang, and try again later.
+      for (const op of [...this.waiting.keys()]) this.settle(op, `write failed: ${report.reason}`);
+      return false;
+    }
+    if (this.persistent && report.shardsWritten > 0) {
+      try {
+        await this.sync(false);
+        if (this.channel) this.channel.postMessage({ changed: this.mount });
+      } catch (error) {
+        this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
+      }
+    }
+    for (const op of [...this.waiting.keys()]) if (op <= report.durableThrough) this.settle(op, null);
+    return true;
+  }
+
+  /** @param {number} op @param {string|null} reason */
+  settle(op, reason) {
+    const waiter = this.waiting.get(op);
+    if (!waiter) return;
+    this.waiting.delete(op);
+    if (reason === null) waiter.resolve();
+    else waiter.reject(reason);
+  }
+
+  /** Another tab pushed: read what it changed (under the lock, so we never see half a push). */
+  pullFromOthers() {
+    if (!this.persistent || !this.storage) return;
+    this.withLock(async () => {
+      await this.sync(true);
+      const refreshed = JSON.parse(this.storage.refresh());
+      this.reportWarnings(refreshed.warnings);
+      for (const { op, reason } of refreshed.rejected) this.settle(op, reason);
+      if (refreshed.reloaded) this.notifyChange();
+      if (this.storage.dirty()) this.scheduleFlush();
+    }).catch((error) => this.warn(`ft-polyfill: could not read another tab's storage changes (${describe(error)})`));
+  }
+
+  notifyChange() {
+    for (const fn of this.changeListeners) fn();
+  }
+
+  /** @param {boolean} populate  true: IndexedDB → memory; false: memory → IndexedDB */
+  sync(populate) {
+    return new Promise((resolve, reject) => {
+      this.Module.FS.syncfs(populate, (/** @type {unknown} */ error) => (error ? reject(error) : resolve(undefined)));
+    });
+  }
+
+  /** Waits for every write made so far to be durable (or failed). */
+  async settled() {
+    while (this.flushing) await this.idle;
+  }
+
+  /** Flushes, then releases the mount and the channel. */
+  async close() {
+    await this.settled();
+    if (this.channel) this.channel.close();
+    if (this.persistent) {
+      try { this.Module.FS.unmount(this.mount); } catch { /* already gone */ }
+    }
+    if (this.storage) this.storage.delete();
+  }
+}
+
+/** @param {unknown} error */
+function describe(error) {
+  if (error && typeof error === 'object' && 'message' in error) return String(/** @type {any} */ (error).message);
+  if (error && typeof error === 'object' && 'errno' in error) return `errno ${/** @type {any} */ (error).errno}`;
+  return String(error);
+}
