@@ -149,12 +149,23 @@ std::vector<StorageWarning> Storage::load() {
 
 RefreshReport Storage::refresh() {
   RefreshReport report;
+  std::array<bool, kShardCount> changed{};
+  bool any_changed = false;
   for (std::size_t s = 0; s < kShardCount; ++s) {
-    if (stat_shard(s) == stamps_[s]) continue;
-    read_shard(s, report.warnings);
-    ++report.shards_reloaded;
+    changed[s] = !(stat_shard(s) == stamps_[s]);
+    any_changed = any_changed || changed[s];
   }
-  if (report.shards_reloaded == 0 || pending_.empty()) return report;
+  if (!any_changed) return report;
+  // Shards holding pending writes are re-read too: replay starts from what is on disk, so a
+  // pending write that no longer fits leaves no trace.
+  const bool replaying = !pending_.empty();
+  for (std::size_t s = 0; s < kShardCount; ++s) {
+    if (!changed[s] && !(replaying && dirty_[s])) continue;
+    dirty_[s] = false;
+    read_shard(s, report.warnings);
+    if (changed[s]) ++report.shards_reloaded;
+  }
+  if (!replaying) return report;
 
   // Another tab committed first: our pending writes go on top of its state, in their order.
   std::vector<PendingOp> replay;

@@ -1,0 +1,259 @@
+// ft::Storage: limits, accounting, the on-disk shard format, damage handling, multi-writer replay.
+#include "storage.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "codec.h"
+
+namespace {
+
+class StorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ft-storage-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+
+  static std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  static void write(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(StorageTest, SetGetRemoveClear) {
+  ft::Storage s(dir_);
+  EXPECT_TRUE(s.load().empty());
+  EXPECT_EQ(s.get("k"), nullptr);
+  auto w = s.set("k", "string", "\"v\"");
+  ASSERT_TRUE(w.status.ok);
+  EXPECT_GT(w.op, 0u);
+  ASSERT_NE(s.get("k"), nullptr);
+  EXPECT_EQ(s.get("k")->type, "string");
+  EXPECT_EQ(s.get("k")->payload, "\"v\"");
+  EXPECT_TRUE(s.remove("k").status.ok);
+  EXPECT_EQ(s.get("k"), nullptr);
+  EXPECT_TRUE(s.remove("missing").status.ok);  // §2.2
+  s.set("a", "number", "1");
+  s.set("b", "number", "2");
+  s.clear();
+  EXPECT_EQ(s.size(), 0u);
+  EXPECT_EQ(s.total_bytes(), 0u);
+}
+
+TEST_F(StorageTest, ItemLimitCountsKeyAndPayloadBytes) {
+  ft::Storage s(dir_, {10, 100});
+  EXPECT_TRUE(s.set("ab", "string", "12345678").status.ok);  // 2 + 8 = 10
+  auto w = s.set("ab", "string", "123456789");              // 11 > 10
+  EXPECT_FALSE(w.status.ok);
+  EXPECT_EQ(w.status.reason, "exceed storage item max length");
+  EXPECT_EQ(s.get("ab")->payload, "12345678");  // old value kept
+  // UTF-8 bytes, not characters: "é" is 2 bytes.
+  EXPECT_FALSE(s.set("k", "string", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9").status.ok);
+}
+
+TEST_F(StorageTest, TotalLimitNoPartialWrite) {
+  ft::Storage s(dir_, {100, 30});
+  EXPECT_TRUE(s.set("a", "string", "123456789").status.ok);  // 10
+  EXPECT_TRUE(s.set("b", "string", "123456789").status.ok);  // 20
+  auto w = s.set("c", "string", "1234567890123");           // 34 > 30
+  EXPECT_FALSE(w.status.ok);
+  EXPECT_EQ(w.status.reason, "exceed storage max size 10MB");
+  EXPECT_EQ(s.get("c"), nullptr);
+  EXPECT_EQ(s.total_bytes(), 20u);
+  // Replacing a value counts the difference only.
+  EXPECT_TRUE(s.set("a", "string", "1234567890123456789").status.ok);  // 20 + 20 - 10 = 30
+  EXPECT_EQ(s.total_bytes(), 30u);
+}
+
+TEST_F(StorageTest, InfoInKilobytesAndSortedKeys) {
+  ft::Storage s(dir_);
+  s.set("b", "string", std::string(1023, 'x'));  // 1024 bytes
+  s.set("a", "string", "1");                      // 2 bytes
+  auto info = s.info();
+  EXPECT_EQ(info.keys, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(info.current_size_kb, 2u);  // ceil(1026 / 1024)
+  EXPECT_EQ(info.limit_size_kb, 10240u);
+}
+
+TEST_F(StorageTest, RejectsBadTypeTags) {
+  ft::Storage s(dir_);
+  EXPECT_FALSE(s.set("k", "", "1").status.ok);
+  EXPECT_FALSE(s.set("k", "Str", "1").status.ok);
+  EXPECT_FALSE(s.set("k", "a\tb", "1").status.ok);
+  EXPECT_FALSE(s.set("k", std::string(17, 'a'), "1").status.ok);
+}
+
+TEST_F(StorageTest, PersistsAndReloadsEveryByte) {
+  const std::string odd_key = std::string("tab\there\nnew\\line\r\0nul", 23);
+  const std::string odd_payload = "\"multi\nline\\\t\"";
+  {
+    ft::Storage s(dir_);
+    s.load();
+    s.set(odd_key, "string", odd_payload);
+    s.set("\xE8\xB4\xAD\xE7\x89\xA9", "object", "{\"n\":1}");
+    for (int i = 0; i < 500; ++i) s.set("key" + std::to_string(i), "number", std::to_string(i));
+    auto report = s.flush();
+    ASSERT_TRUE(report.status.ok);
+    EXPECT_EQ(report.durable_through, 502u);
+    EXPECT_FALSE(s.dirty());
+  }
+  ft::Storage again(dir_);
+  EXPECT_TRUE(again.load().empty());
+  EXPECT_EQ(again.size(), 502u);
+  ASSERT_NE(again.get(odd_key), nullptr);
+  EXPECT_EQ(again.get(odd_key)->payload, odd_payload);
+  EXPECT_EQ(again.get("\xE8\xB4\xAD\xE7\x89\xA9")->type, "object");
+  EXPECT_EQ(again.get("key499")->payload, "499");
+}
+
+TEST_F(StorageTest, OneChangedKeyRewritesOneShard) {
+  ft::Storage s(dir_);
+  for (int i = 0; i < 1000; ++i) s.set("key" + std::to_string(i), "number", std::to_string(i));
+  EXPECT_EQ(s.flush().shards_written, ft::Storage::kShardCount);
+  s.set("key7", "number", "77");
+  auto report = s.flush();
+  EXPECT_EQ(report.shards_written, 1u);
+}
+
+TEST_F(StorageTest, EmptiedShardFileIsRemoved) {
+  ft::Storage s(dir_);
+  s.set("only", "number", "1");
+  s.flush();
+  const std::string path = s.shard_path(ft::Storage::shard_of("only"));
+  EXPECT_EQ(::access(path.c_str(), F_OK), 0);
+  s.remove("only");
+  s.flush();
+  EXPECT_NE(::access(path.c_str(), F_OK), 0);
+}
+
+TEST_F(StorageTest, RewriteWithinTheSameMillisecondMovesMtime) {
+  ft::Storage s(dir_);
+  s.set("k", "number", "1");
+  s.flush();
+  const std::string path = s.shard_path(ft::Storage::shard_of("k"));
+  struct stat before, after;
+  ::stat(path.c_str(), &before);
+  s.set("k", "number", "2");
+  s.flush();
+  ::stat(path.c_str(), &after);
+  const auto ms = [](const struct stat& st) { return st.st_mtim.tv_sec * 1000LL + st.st_mtim.tv_nsec / 1000000; };
+  EXPECT_GT(ms(after), ms(before));
+}
+
+TEST_F(StorageTest, DamagedRecordIsSkippedReportedAndRepaired) {
+  {
+    ft::Storage s(dir_);
+    // Keys in the same shard, so one file holds all three.
+    std::vector<std::string> keys;
+    for (int i = 0; keys.size() < 3; ++i) {
+      std::string k = "k" + std::to_string(i);
+      if (ft::Storage::shard_of(k) == 5) keys.push_back(k);
+    }
+    for (const auto& k : keys) s.set(k, "string", "\"value of " + k + "\"");
+    s.flush();
+  }
+  ft::Storage probe(dir_);
+  const std::string path = probe.shard_path(5);
+  std::string text = read(path);
+  // Flip one byte inside the second record's payload.
+  std::size_t second = text.find('\n', text.find('\n', 9) + 1);
+  ASSERT_NE(second, std::string::npos);
+  text[second - 3] ^= 0x01;
+  write(path, text);
+
+  ft::Storage s(dir_);
+  auto warnings = s.load();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].file, path);
+  EXPECT_EQ(warnings[0].line, 3u);
+  EXPECT_EQ(warnings[0].what, "checksum mismatch");
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_TRUE(s.dirty());  // the next flush rewrites the damaged shard
+  s.flush();
+  ft::Storage repaired(dir_);
+  EXPECT_TRUE(repaired.load().empty());
+  EXPECT_EQ(repaired.size(), 2u);
+}
+
+TEST_F(StorageTest, GarbageFilesDoNotCrash) {
+  ft::Storage s(dir_);
+  s.set("k", "number", "1");
+  s.flush();
+  const std::string path = s.shard_path(ft::Storage::shard_of("k"));
+  for (const std::string& garbage : {std::string(), std::string("FTSTORE1\n"), std::string("FTSTORE1\nzz\t\t\t\n"),
+                                     std::string("FTSTORE1\n00000000\ta\tb"), std::string("junk"),
+                                     std::string("FTSTORE1\n\\\\\\\n\n\n"), std::string(5000, '\t')}) {
+    write(path, garbage);
+    ft::Storage t(dir_);
+    t.load();
+    EXPECT_EQ(t.get("k"), nullptr);
+  }
+}
+
+TEST_F(StorageTest, RefreshReplaysPendingWritesOverAnotherWriter) {
+  ft::Storage tab_a(dir_), tab_b(dir_);
+  tab_a.load();
+  tab_b.load();
+  tab_a.set("from-a", "string", "\"a\"");
+  tab_b.set("from-b", "string", "\"b\"");
+  tab_a.flush();
+  // Tab B sees A's files changed, re-reads them and keeps its own pending write.
+  auto report = tab_b.refresh();
+  EXPECT_GT(report.shards_reloaded, 0u);
+  EXPECT_TRUE(report.rejected.empty());
+  ASSERT_NE(tab_b.get("from-a"), nullptr);
+  ASSERT_NE(tab_b.get("from-b"), nullptr);
+  tab_b.flush();
+  ft::Storage reader(dir_);
+  reader.load();
+  EXPECT_NE(reader.get("from-a"), nullptr);
+  EXPECT_NE(reader.get("from-b"), nullptr);
+}
+
+TEST_F(StorageTest, RefreshRejectsPendingWritesThatNoLongerFit) {
+  ft::Storage tab_a(dir_, {100, 30}), tab_b(dir_, {100, 30});
+  tab_a.load();
+  tab_b.load();
+  tab_a.set("a", "string", std::string(19, 'x'));  // 20 bytes
+  auto b = tab_b.set("b", "string", std::string(19, 'y'));
+  tab_a.flush();
+  auto report = tab_b.refresh();
+  ASSERT_EQ(report.rejected.size(), 1u);
+  EXPECT_EQ(report.rejected[0].op, b.op);
+  EXPECT_EQ(report.rejected[0].reason, "exceed storage max size 10MB");
+  EXPECT_EQ(tab_b.get("b"), nullptr);
+}
+
+TEST(CodecTest, EscapeRoundTripAndCrc) {
+  std::string raw = std::string("a\\b\nc\td\re\0f", 12);
+  std::string back;
+  ASSERT_TRUE(ft::codec::unescape_line(ft::codec::escape_line(raw), back));
+  EXPECT_EQ(back, raw);
+  EXPECT_FALSE(ft::codec::unescape_line("bad\\", back));
+  EXPECT_FALSE(ft::codec::unescape_line("bad\\x", back));
+  EXPECT_EQ(ft::codec::crc32("123456789"), 0xCBF43926u);  // the CRC-32 check value
+  std::uint32_t v;
+  EXPECT_TRUE(ft::codec::parse_hex32(ft::codec::hex32(0xDEADBEEF), v));
+  EXPECT_EQ(v, 0xDEADBEEFu);
+  EXPECT_FALSE(ft::codec::parse_hex32("DEADBEEF", v));
+}
+
+}  // namespace
