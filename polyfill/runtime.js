@@ -115,6 +115,20 @@ export class Runtime {
     for (const hook of this.resetHooks) await hook();
   }
 
+  /**
+   * The testing kit's reset between tests (ftHost.reset): re-applies `config` (default: the
+   * current one), which runs every onReset hook (stack, page listeners, mocks, ...), then clears
+   * the mini-program's storage through the core (waiting until IndexedDB has it) and the call log. Host listeners added with ftHost.on are removed by host/index.js.
+   * @param {unknown} [config]
+   */
+  async reset(config) {
+    await this.configure(config === undefined ? this.config : config);
+    const { storage, persistence } = this.core();
+    const op = storage.clear();
+    if (op !== 0) await persistence.durable(op).catch(() => undefined);
+    this.log.length = 0;
+  }
+
   /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */
   on(name, fn) {
     if (typeof fn !== 'function') return;

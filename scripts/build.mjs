@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeTypes } from './gen-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
@@ -38,6 +39,8 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node.js')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node' }),
   ]);
+  // TypeScript declarations from the API table (dist/ft-polyfill.d.ts, .d.cts).
+  writeTypes();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,6 +5,8 @@
  * @param {import('../runtime.js').Runtime} runtime
  */
 export function createHost(runtime) {
+  /** Listeners added through ftHost.on: reset removes them (not the polyfill's own). @type {Array<[string, Function]>} */
+  const added = [];
   const host = {
     /** Resolves when the WebAssembly core is up and storage is loaded. */
     ready: runtime.ready,
@@ -15,7 +17,21 @@ export function createHost(runtime) {
      */
     configure: (config) => runtime.configure(config),
     /** @param {string} name @param {Function} fn */
-    on: (name, fn) => runtime.on(name, fn),
+    on: (name, fn) => {
+      added.push([name, fn]);
+      runtime.on(name, fn);
+    },
+    /**
+     * Between tests: clears storage, the call log, the listeners added with ftHost.on and, through
+     * the onReset hooks, the stack, page listeners and mocks; then applies `config` (default: the
+     * current configuration).
+     * @param {import('../config.js').FtHostConfig} [config]
+     * @returns {Promise<void>}
+     */
+    reset: async (config) => {
+      for (const [name, fn] of added.splice(0)) runtime.off(name, fn);
+      await runtime.reset(config);
+    },
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
     /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */

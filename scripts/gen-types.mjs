@@ -1,0 +1,310 @@
+// Generates dist/ft-polyfill.d.ts from the one API definition table (polyfill/api-table.js):
+// every `ft` / `ft.miniProgram` interface with its options, success result, callbacks and Promise
+// form, plus ftHost and ftHostConfig. Run by scripts/build.mjs after esbuild; also runnable alone:
+//   node scripts/gen-types.mjs [outfile]
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_TABLE, JSSDK_VERSION } from '../polyfill/api-table.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @type {Record<string, string>} ParamType → TypeScript */
+const TS_OF = {
+  string: 'string', number: 'number', boolean: 'boolean', object: 'Record<string, unknown>',
+  array: 'unknown[]', function: '(...args: any[]) => unknown', arraybuffer: 'ArrayBuffer | ArrayBufferView', any: 'unknown',
+};
+
+/** @param {string} s */
+const pascal = (s) => s[0].toUpperCase() + s.slice(1);
+
+/** @param {import('../polyfill/api-table.js').ParamDef} p */
+function tsType(p) {
+  if (p.ts) return p.ts;
+  if (p.oneOf) return p.oneOf.map((v) => JSON.stringify(v)).join(' | ');
+  const types = Array.isArray(p.type) ? p.type : [p.type];
+  return types.map((t) => TS_OF[t]).join(' | ');
+}
+
+/** @param {import('../polyfill/api-table.js').ParamDef} p */
+function paramDoc(p) {
+  const parts = [];
+  if (p.doc) parts.push(p.doc);
+  if (p.default !== undefined) parts.push(`default ${JSON.stringify(p.default)}`);
+  return parts.length ? `  /** ${parts.join('; ')} */\n` : '';
+}
+
+/** @param {import('../polyfill/api-table.js').ApiDef} def */
+function docOf(def) {
+  return `/** ${def.doc} Since JSSDK ${def.since}. */`;
+}
+
+/**
+ * Declarations for one interface: its Params, Success and (options style) Options types, and
+ * the method signatures to place in `Ft` / `FtMiniProgram`.
+ * @param {import('../polyfill/api-table.js').ApiDef} def
+ */
+function renderApi(def) {
+  const N = pascal(def.name);
+  const decls = [];
+  const success = `${N}Success`;
+  const resultFields = Object.entries(def.result || {}).map(([k, t]) => `  ${k}: ${t};\n`).join('');
+  if (def.style === 'options' || def.result) {
+    decls.push(`/** What ${def.ns === 'ft' ? 'ft' : 'ft.miniProgram'}.${def.name} succeeds with. */\nexport interface ${success} extends FtResult {\n${resultFields}}`);
+  }
+  const methods = [];
+  const doc = docOf(def);
+  if (def.style === 'options') {
+    const params = /** @type {Record<string, import('../polyfill/api-table.js').ParamDef>} */ (def.params);
+    const fields = Object.entries(params).map(([k, p]) => `${paramDoc(p)}  ${k}${p.required ? '' : '?'}: ${tsType(p)};\n`).join('');
+    decls.push(`export interface ${N}Params {\n${fields}}`);
+    decls.push(`export type ${N}Options = ${N}Params & FtCallbacks<${success}>;`);
+    const anyRequired = Object.values(params).some((p) => p.required);
+    const opt = anyRequired ? '' : '?';
+    const ret = def.task ? 'FtTask' : 'void';
+    const pret = def.task ? `FtTaskPromise<${success}>` : `Promise<${success}>`;
+    methods.push(`  ${doc}\n  ${def.name}(options: ${N}Params & WithCallback<${success}>): ${ret};`);
+    methods.push(`  ${def.name}(options${opt}: ${N}Params): ${pret};`);
+  } else {
+    const params = /** @type {Array<import('../polyfill/api-table.js').ParamDef & {name: string, callback?: boolean}>} */ (def.params);
+    const resultCb = `(res: ${success}) => void`;
+    // A parameter is optional when it and every one after it may be left out.
+    const sig = (/** @type {boolean} */ withCb) => {
+      let optionalFromHere = true;
+      const out = [];
+      for (let i = params.length - 1; i >= 0; i--) {
+        const p = params[i];
+        const isCb = p.callback || (def.promise && p.name === 'callback');
+        let type = isCb && !p.ts ? resultCb : tsType(p);
+        if (isCb && def.promise) {
+          if (!withCb) continue;
+          type = p.ts || resultCb;
+        }
+        const required = isCb && def.promise ? withCb : p.required;
+        if (required) optionalFromHere = false;
+        out.unshift(`${p.name}${optionalFromHere && !required ? '?' : ''}: ${type}`);
+      }
+      return out.join(', ');
+    };
+    if (def.promise) {
+      const res = def.result ? success : 'any';
+      methods.push(`  ${doc}\n  ${def.name}(${sig(true)}): void;`);
+      methods.push(`  ${def.name}(${sig(false)}): Promise<${res}>;`);
+    } else {
+      methods.push(`  ${doc}\n  ${def.name}(${sig(false)}): void;`);
+    }
+  }
+  return { decls, methods };
+}
+
+export function generateTypes() {
+  const ftMethods = [];
+  const mpMethods = [];
+  const decls = [];
+  for (const def of API_TABLE) {
+    const { decls: d, methods } = renderApi(def);
+    decls.push(...d);
+    (def.ns === 'ft' ? ftMethods : mpMethods).push(...methods);
+  }
+  const apiNames = API_TABLE.map((d) => JSON.stringify(d.ns === 'ft' ? d.name : `miniProgram.${d.name}`));
+  return `// Generated by scripts/gen-types.mjs from polyfill/api-table.js: do not edit.
+// ft-polyfill: the FinClip web-view JSSDK ${JSSDK_VERSION} (window.ft) and its simulated host (window.ftHost).
+
+/** Every result has errMsg: "<api>:ok" or "<api>:fail <reason>". */
+export interface FtResult {
+  errMsg: string;
+}
+
+/** What fail (and complete after a failure) receives, and what a Promise rejects with. */
+export interface FtFailResult extends FtResult {
+  [field: string]: unknown;
+}
+
+/** The callbacks of an options-style interface: exactly one of success/fail, then complete. */
+export interface FtCallbacks<S> {
+  success?: (res: S) => void;
+  fail?: (res: FtFailResult) => void;
+  complete?: (res: S | FtFailResult) => void;
+}
+
+/** Options with at least one callback: the call returns undefined (or a task) instead of a Promise. */
+export type WithCallback<S> =
+  | (FtCallbacks<S> & { success: (res: S) => void })
+  | (FtCallbacks<S> & { fail: (res: FtFailResult) => void })
+  | (FtCallbacks<S> & { complete: (res: S | FtFailResult) => void });
+
+/** request / downloadFile with callbacks return a task; abort() fails the call with "<api>:fail abort". */
+export interface FtTask {
+  abort(): void;
+}
+
+/** request / downloadFile without callbacks return a Promise that is also a task. */
+export type FtTaskPromise<S> = Promise<S> & FtTask;
+
+${decls.join('\n\n')}
+
+/** ft.miniProgram: the host mini-program (page stack, messages, web-view events). */
+export interface FtMiniProgram {
+${mpMethods.join('\n')}
+  /** The same function as ft.getLocalImgData (jssdk-interface.md's example calls it here). */
+  getLocalImgData: Ft['getLocalImgData'];
+}
+
+/** window.ft: the FinClip web-view JSSDK ${JSSDK_VERSION}. */
+export interface Ft {
+${ftMethods.join('\n')}
+  miniProgram: FtMiniProgram;
+}
+
+/** The qualified name of an interface as the call log writes it. */
+export type FtApiName = ${apiNames.join(' | ')};
+
+/** What ft.getAppletInfo answers (ftHostConfig.appInfo; appId comes from ftHostConfig.appId). */
+export interface FtAppInfo {
+  appId?: string;
+  appTitle?: string;
+  appAvatar?: string;
+  appDescription?: string;
+  appThumbnail?: string;
+  path?: string;
+  userId?: string;
+}
+
+/** A mini-program's app.json, as far as the host reads it. */
+export interface FtAppJson {
+  pages?: string[];
+  tabBar?: { list?: Array<{ pagePath: string; text?: string; [field: string]: unknown }>; [field: string]: unknown };
+  window?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** window.ftHostConfig (set before the script), ftHost.configure's and the testing kit's argument. Every field is optional. */
+export interface FtHostConfig {
+  /** The mini-program's appId: storage belongs to it. Default 'ft-polyfill-app'. */
+  appId?: string;
+  /** ft.getAppletInfo's answer. */
+  appInfo?: FtAppInfo;
+  /** The mini-program's app.json (pages, tabBar.list[].pagePath). */
+  app?: FtAppJson;
+  /** Url of an app.json to load instead of \`app\`. */
+  appJson?: string;
+  /** Initial page stack, bottom first; the last page holds the web-view. */
+  stack?: string[];
+  /** ms: the host fires 'timeout' unless ft.complete() is called in time. */
+  webviewTimeout?: number;
+  /** Open the host panel at start. */
+  panel?: boolean;
+  /** Install even inside a real FinClip host. */
+  force?: boolean;
+  [field: string]: unknown;
+}
+
+/** One settled ft call, as ftHost.calls() lists it (oldest first). */
+export interface FtCallRecord {
+  /** Qualified name, e.g. 'miniProgram.navigateTo'. */
+  api: FtApiName | string;
+  /** The arguments as given. */
+  args: unknown[];
+  /** The object given to the callbacks (undefined for calls without one). */
+  result: (FtResult & Record<string, unknown>) | undefined;
+  /** Date.now() when the call was made (ms). */
+  time: number;
+  /** ms until it settled. */
+  duration: number;
+}
+
+/** The host events ftHost.on listens to, and what each listener receives. */
+export interface FtHostEventMap {
+  /** Buffered postMessage data delivered at back, destroy and share: e.detail.data is the array. */
+  message: { detail: { data: unknown[] }; [field: string]: unknown };
+  /** ft.miniProgram.sendWebviewEvent: the web-view's bindevent, e.detail.data is the object. */
+  event: { detail: { data: Record<string, unknown> }; [field: string]: unknown };
+  /** The web-view did not call ft.complete() within webviewTimeout. */
+  timeout: unknown;
+  /** The page stack changed. */
+  route: unknown;
+  /** An ft call settled. */
+  call: FtCallRecord;
+}
+
+/** window.ftHost: the simulated host's controls (what the person or the host app does). */
+export interface FtHost {
+  /** Resolves when the WebAssembly core is up and storage is loaded. */
+  ready: Promise<void>;
+  /** Resets the host with a new configuration; storage is kept (switched when appId changes). */
+  configure(config?: FtHostConfig): Promise<void>;
+  /** Clears storage, the stack, listeners, mocks and the call log, then re-applies the current configuration. */
+  reset(config?: FtHostConfig): Promise<void>;
+  on<K extends keyof FtHostEventMap>(name: K, listener: (payload: FtHostEventMap[K]) => void): void;
+  on(name: string, listener: (payload: any) => void): void;
+  off<K extends keyof FtHostEventMap>(name: K, listener?: (payload: FtHostEventMap[K]) => void): void;
+  off(name: string, listener?: (payload: any) => void): void;
+  /** The page stack, bottom first; the last entry holds the web-view. */
+  stack(): string[];
+  /** The person presses back (delivers buffered messages when leaving the web-view page). */
+  back(delta?: number): unknown;
+  /** The person shares the page (delivers buffered messages). */
+  share(): unknown;
+  /** The app goes to the background (the page's onHide listeners run). */
+  hide(): unknown;
+  /** The app comes back (onShow listeners run with { data }). */
+  show(data?: Record<string, string>): unknown;
+  /** The host sends an event to the web-view's onWebviewEvent listeners. */
+  sendWebviewEvent(data: Record<string, unknown>): unknown;
+  /** A native API the page can reach with ft.callNativeAPI(name, data, cb). */
+  registerNativeAPI(name: string, handler: (data: any) => unknown): unknown;
+  unregisterNativeAPI(name: string): unknown;
+  /** The host calls a handler the page added with onNativeAPIHandler / registNativeAPIHandler. */
+  callJS(name: string, data?: unknown): Promise<unknown>;
+  /** The current navigation bar title (ft.setNavigationBarTitle). */
+  title(): string;
+  /** The log of settled ft calls, oldest first. */
+  calls(): FtCallRecord[];
+  /** The host panel (a small UI to see the stack, messages and calls, and to press back). */
+  panel: { open(): void; close(): void };
+  /** Answers an interface with a fixed outcome (or a function of its arguments) instead of the simulation. */
+  mock(api: FtApiName | string, outcome: unknown): unknown;
+  /** Removes a mock (all of them without an argument). */
+  unmock(api?: FtApiName | string): unknown;
+  /** Resolves when every storage write made so far is in IndexedDB. */
+  flushed(): Promise<void>;
+  [control: string]: unknown;
+}
+
+declare const ft: Ft;
+export default ft;
+/** The simulated host's controls (window.ftHost). */
+export declare const host: FtHost;
+
+declare global {
+  interface Window {
+    ft: Ft;
+    ftHost: FtHost;
+    ftHostConfig?: FtHostConfig;
+    __fcjs_environment?: string;
+  }
+}
+`;
+}
+
+/** Types of the CommonJS build (require('ft-polyfill')): instances on demand, nothing installed on load. */
+export const CJS_TYPES = `// Generated by scripts/gen-types.mjs: do not edit.
+import type { Ft, FtHost, FtHostConfig } from './ft-polyfill.js';
+export * from './ft-polyfill.js';
+/** A new, independent instance: its own core and storage. */
+export declare function createFt(options?: { config?: FtHostConfig; global?: object }): { ft: Ft; host: FtHost };
+/** Installs ft / ftHost on a global object (globalThis by default), as the script tag does; null inside a real host. */
+export declare function installFt(global?: object): { ft: Ft; host: FtHost } | null;
+`;
+
+/** Writes dist/ft-polyfill.d.ts (ES module) and dist/ft-polyfill.d.cts (CommonJS). */
+export function writeTypes(outfile = join(root, 'dist', 'ft-polyfill.d.ts')) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, generateTypes());
+  writeFileSync(outfile.replace(/\.d\.ts$/, '.d.cts'), CJS_TYPES);
+  return outfile;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`wrote ${writeTypes(process.argv[2])}`);
+}
