@@ -1,0 +1,95 @@
+// Host mocks of the device interfaces (README `device`): `ftHost.mock(api, answer)` makes the host
+// answer an interface without the browser (no fetch, no picker, no geolocation), for automated
+// tests. The pipeline's argument checks still run first, and the errMsg is built as usual.
+//
+// answer: a result object (the success fields), `{fail: 'reason'}`, or a function of the checked
+// options returning either (or a Promise of either). What each interface does with a success
+// answer is documented with the interface (network.js, files.js, media.js, location.js).
+
+import { ok, fail } from '../../pipeline.js';
+
+/** The interfaces that can be mocked. */
+export const MOCKABLE = ['getLocation', 'chooseLocation', 'chooseImage', 'request', 'downloadFile', 'openDocument'];
+
+/**
+ * @typedef {Record<string, unknown> | ((options: Record<string, unknown>) => unknown)} MockAnswer
+ */
+
+/**
+ * Adds `runtime.mocks` (api → answer; the host panel lists its keys) and the host controls
+ * `mock(api, answer)` / `unmock(api?)`; mocks are cleared on ftHost.configure / reset.
+ * @param {import('../../runtime.js').Runtime & { mocks?: Map<string, MockAnswer> }} runtime
+ * @returns {Map<string, MockAnswer>}
+ */
+export function installMocks(runtime) {
+  if (runtime.mocks) return runtime.mocks;
+  /** @type {Map<string, MockAnswer>} */
+  const mocks = new Map();
+  runtime.mocks = mocks;
+  Object.assign(runtime.hostControls, {
+    /**
+     * Makes the host answer `api` with `answer` until unmock(api). Returns false (and warns) for an
+     * interface that cannot be mocked or an answer that is neither an object nor a function.
+     * @param {string} api @param {MockAnswer} answer @returns {boolean}
+     */
+    mock(api, answer) {
+      const name = typeof api === 'string' ? api.replace(/^ft\./, '') : '';
+      const valid = answer !== null && (typeof answer === 'object' || typeof answer === 'function');
+      if (!MOCKABLE.includes(name) || !valid) {
+        console.warn(`ftHost.mock: ${!MOCKABLE.includes(name) ? `"${String(api)}" cannot be mocked (one of ${MOCKABLE.join(', ')})` : 'answer should be an object or a function'}`);
+        return false;
+      }
+      mocks.set(name, answer);
+      runtime.emit('mock', { api: name, mocked: true });
+      return true;
+    },
+    /**
+     * Removes the mock of `api` (every mock without an argument).
+     * @param {string} [api]
+     */
+    unmock(api) {
+      const names = api === undefined ? [...mocks.keys()] : [String(api).replace(/^ft\./, '')];
+      for (const name of names) if (mocks.delete(name)) runtime.emit('mock', { api: name, mocked: false });
+    },
+    /** The names of the mocked interfaces. @returns {string[]} */
+    mocked: () => [...mocks.keys()],
+  });
+  runtime.onReset(() => {
+    for (const name of [...mocks.keys()]) {
+      mocks.delete(name);
+      runtime.emit('mock', { api: name, mocked: false });
+    }
+  });
+  return mocks;
+}
+
+/**
+ * The mocked answer of `api` for these options, resolved: undefined when `api` is not mocked;
+ * otherwise `{fail: reason}` or `{data}` (the success object, a copy without errMsg).
+ * @param {Map<string, MockAnswer>} mocks @param {string} api @param {Record<string, unknown>} options
+ * @returns {Promise<{ fail: string } | { data: Record<string, any> }> | undefined}
+ */
+export function mockAnswer(mocks, api, options) {
+  const answer = mocks.get(api);
+  if (answer === undefined) return undefined;
+  return Promise.resolve()
+    .then(() => (typeof answer === 'function' ? answer({ ...options }) : answer))
+    .then((value) => {
+      if (value === null || typeof value !== 'object') {
+        return { fail: `mock answer should be an object instead of ${value === null ? 'null' : typeof value}` };
+      }
+      const v = /** @type {Record<string, any>} */ (value);
+      if ('fail' in v) return { fail: String(v.fail) };
+      const data = { ...v };
+      delete data.errMsg;
+      return { data };
+    }, (error) => ({ fail: `mock threw: ${error && error.message ? error.message : String(error)}` }));
+}
+
+/**
+ * The default use of a mock: the answer is the success object itself.
+ * @param {{ fail: string } | { data: Record<string, any> }} resolved
+ */
+export function outcomeOf(resolved) {
+  return 'fail' in resolved ? fail(resolved.fail) : ok(resolved.data);
+}

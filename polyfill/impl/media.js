@@ -1,0 +1,143 @@
+// ft.chooseImage and ft.getLocalImgData (behaviour.md §5.5, §5.6). The core plans the picker
+// (count 1..9, accept, multiple, capture, whether to compress), detects each file's real type and
+// builds the data URL; the browser shows the picker (or the host's sheet first when the call has
+// no user gesture), re-encodes for sizeType ['compressed'] and keeps the bytes as Blobs.
+
+import { ok, fail } from '../pipeline.js';
+import { isBinary } from '../validate.js';
+import { installMocks, mockAnswer } from './device/mocks.js';
+import { storeOf, parse, bytesOf } from './device/file-store.js';
+import { openPicker } from '../host/sheets/file-picker.js';
+import { askForImages } from '../host/sheets/choose-image.js';
+
+/** Longest side of a compressed image, px, and its JPEG quality. [ours] */
+export const COMPRESS_MAX_SIDE = 1920;
+export const COMPRESS_QUALITY = 0.6;
+
+/**
+ * Re-encodes an image as a smaller JPEG; keeps the original when that is not smaller or the
+ * browser cannot decode it.
+ * @param {Document} doc @param {Blob} blob
+ * @returns {Promise<Blob>}
+ */
+export async function compressImage(doc, blob) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    return blob;
+  }
+  const scale = Math.min(1, COMPRESS_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = doc.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  const g = canvas.getContext('2d');
+  if (!g) return blob;
+  g.fillStyle = '#fff'; // JPEG has no alpha
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const out = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', COMPRESS_QUALITY));
+  return out && /** @type {Blob} */ (out).size < blob.size ? /** @type {Blob} */ (out) : blob;
+}
+
+/**
+ * A mocked picked file: data is base64 text, an ArrayBuffer or a typed array.
+ * @param {unknown} f @returns {File | null}
+ */
+function mockFile(f) {
+  if (!f || typeof f !== 'object') return null;
+  const { name = 'image', type = '', data } = /** @type {Record<string, any>} */ (f);
+  let bytes;
+  if (typeof data === 'string') {
+    try {
+      bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    } catch {
+      return null;
+    }
+  } else if (isBinary(data)) bytes = bytesOf(data);
+  else return null;
+  return new File([bytes], String(name), { type: String(type) });
+}
+
+/**
+ * @param {import('../runtime.js').Runtime} runtime
+ * @returns {Record<string, import('../pipeline.js').Impl>}
+ */
+export default function mediaImpl(runtime) {
+  const mocks = installMocks(runtime);
+  const store = storeOf(runtime);
+
+  /**
+   * Registers the picked files (at most `count`), compressed when planned.
+   * @param {File[]} files @param {{ count: number, compressed: boolean }} plan
+   */
+  async function register(files, plan) {
+    const doc = runtime.global.document;
+    /** @type {string[]} */ const tempFilePaths = [];
+    /** @type {Array<{path: string, size: number}>} */ const tempFiles = [];
+    for (const file of files.slice(0, plan.count)) {
+      let blob = /** @type {Blob} */ (file);
+      let name = file.name;
+      if (plan.compressed && doc) {
+        blob = await compressImage(doc, file);
+        if (blob !== file) name = name.replace(/\.[^./]*$/, '') + '.jpg';
+      }
+      const info = await store.addTempBlob(blob, name);
+      if (!info.ok) return fail(info.reason);
+      tempFilePaths.push(info.path);
+      tempFiles.push({ path: info.path, size: info.size });
+    }
+    return ok({ tempFilePaths, tempFiles });
+  }
+
+  return {
+    /**
+     * ft.chooseImage → {tempFilePaths, tempFiles:[{path, size}]}. Mock answer:
+     * `{files: [{name, type, data}]}` (data: base64 text | ArrayBuffer | Uint8Array) goes through
+     * the same path as picked files (count, compression, real type); any other object is the
+     * success object as it is.
+     */
+    chooseImage({ count, sizeType, sourceType }) {
+      const { Module } = runtime.core();
+      const plan = parse(Module.chooseImagePlan(JSON.stringify({ count, sizeType, sourceType })));
+      if (!plan.ok) return fail(plan.reason);
+
+      const mocked = mockAnswer(mocks, 'chooseImage', { count, sizeType, sourceType });
+      if (mocked) {
+        return mocked.then((r) => {
+          if ('fail' in r) return fail(r.fail);
+          if (!Array.isArray(r.data.files)) return ok(r.data);
+          const files = r.data.files.map(mockFile);
+          if (files.some((f) => !f)) return fail('mock answer files should be [{name, type, data}]');
+          return register(/** @type {File[]} */ (files), plan);
+        });
+      }
+
+      const doc = runtime.global.document;
+      if (!doc) return fail('no file picker outside a browser page (use ftHost.mock)');
+      const activation = /** @type {any} */ (runtime.global.navigator)?.userActivation;
+      // Inside a gesture the picker opens at once (nothing awaited before it); otherwise the
+      // host's sheet asks first and its button is the gesture.
+      const picked = activation && activation.isActive ? openPicker(doc, plan) : askForImages(doc, plan);
+      return picked.then((files) => (files ? register(files, plan) : fail('cancel')));
+    },
+
+    /** ft.getLocalImgData({path}) → {localData: 'data:image/<real type>;base64,...'}. */
+    async getLocalImgData({ path }) {
+      const reg = store.registry();
+      const info = store.stat(path);
+      if (!info.ok) return fail(info.reason);
+      let bytes = new Uint8Array(0);
+      if (!info.persisted) {
+        try {
+          bytes = new Uint8Array(await (await fetch(info.url)).arrayBuffer());
+        } catch {
+          return fail('file not found');
+        }
+      }
+      const r = parse(reg.localImgData(path, bytes));
+      return r.ok ? ok({ localData: r.localData }) : fail(r.reason);
+    },
+  };
+}

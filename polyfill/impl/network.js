@@ -1,0 +1,172 @@
+// ft.request and ft.downloadFile (behaviour.md §5.1-5.4). The core builds the request plan (method,
+// query and body encodings, headers, Referer dropped, timeout) and decodes the response (dataType,
+// responseType, header object); this file only sends the plan with fetch under an abort timer and
+// hands the bytes back. Every HTTP status is a success; transport failures fail once with
+// 'timeout', 'abort' or the browser's text, and never turn into a late success.
+
+import { ok, fail } from '../pipeline.js';
+import { isBinary } from '../validate.js';
+import { installMocks, mockAnswer } from './device/mocks.js';
+import { storeOf, parse, bytesOf } from './device/file-store.js';
+
+/**
+ * @typedef {object} Plan  the core's request plan (bind_device.cpp requestPlan / downloadPlan)
+ * @property {string} url
+ * @property {string} method
+ * @property {Record<string, string>} header
+ * @property {{ kind: 'none' | 'text' | 'binary', text?: string }} body
+ * @property {number} timeout   ms
+ * @property {'json' | 'text' | 'arraybuffer'} decode
+ * @property {string} [filePath]
+ */
+
+/**
+ * @typedef {{ response: Response, bytes: Uint8Array } | { kind: 'timeout' | 'abort' | 'error', message: string }} Transfer
+ */
+
+/**
+ * Sends a plan with fetch; settles once: the whole body, or the first of timeout / abort / error.
+ * The timer covers the body too.
+ * @param {Plan} plan @param {BodyInit | undefined} body @param {AbortSignal | undefined} outer
+ * @returns {Promise<Transfer>}
+ */
+export function send(plan, body, outer) {
+  const controller = new AbortController();
+  return new Promise((resolve) => {
+    let done = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    /** @param {Transfer} result */
+    const finish = (result) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (outer) outer.removeEventListener('abort', onAbort);
+      if ('kind' in result) controller.abort();
+      resolve(result);
+    };
+    const onAbort = () => finish({ kind: 'abort', message: '' });
+    if (outer) {
+      if (outer.aborted) return onAbort();
+      outer.addEventListener('abort', onAbort);
+    }
+    timer = setTimeout(() => finish({ kind: 'timeout', message: '' }), plan.timeout);
+    fetch(plan.url, { method: plan.method, headers: plan.header, body, signal: controller.signal })
+      .then(async (response) => {
+        const bytes = plan.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await response.arrayBuffer());
+        finish({ response, bytes });
+      })
+      .catch((error) => finish({ kind: 'error', message: error && error.message ? String(error.message) : String(error) }));
+  });
+}
+
+/**
+ * JSON text of the page's options for the core; binary data stays in JS (`dataKind: 'binary'`).
+ * @param {Record<string, any>} args
+ * @returns {string | { reason: string }}
+ */
+function optionsJson(args) {
+  const binary = isBinary(args.data);
+  const copy = { ...args, data: binary ? undefined : args.data, dataKind: binary ? 'binary' : undefined };
+  try {
+    return JSON.stringify(copy);
+  } catch (error) {
+    return { reason: `parameter error: ${error && /** @type {Error} */ (error).message}` };
+  }
+}
+
+/**
+ * @param {import('../runtime.js').Runtime} runtime
+ * @returns {Record<string, import('../pipeline.js').Impl>}
+ */
+export default function networkImpl(runtime) {
+  const mocks = installMocks(runtime);
+  const store = storeOf(runtime);
+
+  /** @param {Transfer & { kind: string }} t */
+  const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind, t.message));
+
+  return {
+    /**
+     * ft.request → {data, statusCode, header}. Mock answer: the success object as it is
+     * ({statusCode: 200, header: {}, data: ''} filled in where absent).
+     */
+    async request(args, ctx) {
+      const { Module } = runtime.core();
+      const json = optionsJson(args);
+      if (typeof json !== 'string') return fail(json.reason);
+      /** @type {Plan & { ok: boolean, reason?: string }} */
+      const plan = parse(Module.requestPlan(json));
+      if (!plan.ok) return fail(/** @type {string} */ (plan.reason));
+
+      const mocked = mockAnswer(mocks, 'request', args);
+      if (mocked) {
+        const r = await mocked;
+        return 'fail' in r ? fail(r.fail) : ok({ data: '', statusCode: 200, header: {}, ...r.data });
+      }
+
+      /** @type {BodyInit | undefined} */
+      let body;
+      if (plan.body.kind === 'text') body = plan.body.text;
+      else if (plan.body.kind === 'binary') body = /** @type {BufferSource} */ (args.data);
+      const t = await send(plan, body, ctx.signal);
+      if ('kind' in t) return transportFail(t);
+
+      const text = plan.decode === 'arraybuffer' ? '' : new TextDecoder().decode(t.bytes);
+      const meta = { statusCode: t.response.status, headers: [...t.response.headers], decode: plan.decode };
+      const decoded = parse(Module.requestDecode(JSON.stringify(meta), plan.decode === 'json' ? text : ''));
+      if (!decoded.ok) return fail(decoded.reason);
+      const data = decoded.data === 'json' ? JSON.parse(text)
+        : decoded.data === 'text' ? text
+          : t.bytes.buffer.slice(t.bytes.byteOffset, t.bytes.byteOffset + t.bytes.byteLength);
+      return ok({ data, statusCode: decoded.statusCode, header: decoded.header });
+    },
+
+    /**
+     * ft.downloadFile → {tempFilePath, statusCode}, or with `filePath`: {filePath, tempFilePath,
+     * statusCode} (tempFilePath: a blob: URL of the saved file, for <img>; [ours]).
+     * Mock answer: `{statusCode?, data, type?, name?}` (data: string | ArrayBuffer | Uint8Array)
+     * is stored like a real download; an answer without `data` is the success object as it is.
+     */
+    async downloadFile(args, ctx) {
+      const { Module } = runtime.core();
+      const json = optionsJson(args);
+      if (typeof json !== 'string') return fail(json.reason);
+      /** @type {Plan & { ok: boolean, reason?: string }} */
+      const plan = parse(Module.downloadPlan(json));
+      if (!plan.ok) return fail(/** @type {string} */ (plan.reason));
+
+      let bytes;
+      let statusCode;
+      let declared = '';
+      let name = Module.fileNameFromUrl(plan.url);
+      const mocked = mockAnswer(mocks, 'downloadFile', args);
+      if (mocked) {
+        const r = await mocked;
+        if ('fail' in r) return fail(r.fail);
+        if (!('data' in r.data)) return ok({ statusCode: 200, ...r.data });
+        const d = r.data.data;
+        bytes = typeof d === 'string' ? new TextEncoder().encode(d) : isBinary(d) ? bytesOf(d) : null;
+        if (!bytes) return fail('mock answer data should be String or ArrayBuffer');
+        statusCode = typeof r.data.statusCode === 'number' ? r.data.statusCode : 200;
+        declared = typeof r.data.type === 'string' ? r.data.type : '';
+        if (typeof r.data.name === 'string') name = r.data.name;
+      } else {
+        const t = await send(plan, undefined, ctx.signal);
+        if ('kind' in t) return transportFail(t);
+        bytes = t.bytes;
+        statusCode = t.response.status;
+        declared = t.response.headers.get('content-type') || '';
+        if (t.response.url) name = Module.fileNameFromUrl(t.response.url) || name;
+      }
+
+      if (ctx.signal && ctx.signal.aborted) return fail('abort');
+      if (plan.filePath !== undefined) {
+        const info = await store.save(plan.filePath, bytes, name, declared);
+        return info.ok ? ok({ filePath: info.path, tempFilePath: info.url, statusCode }) : fail(info.reason);
+      }
+      const info = store.addTemp(bytes, name, declared);
+      return info.ok ? ok({ tempFilePath: info.path, statusCode }) : fail(info.reason);
+    },
+  };
+}
