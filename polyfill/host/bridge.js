@@ -1,0 +1,292 @@
+// The JS side of the simulated mini-program host (behaviour.md §3, §4): one `Module.Host` (the C++
+// core, src/host.h) per runtime, created once the core is up and re-configured on
+// ftHost.configure. The core decides every rule; this file only
+//   - gives each listener/handler function an integer id (the core sees ids, never functions),
+//   - performs the `events` the core returns, in order (run H5 listeners, emit host events),
+//   - keeps the host's native API handlers (name → function), the load-timeout timer, and the
+//     observer that reports document.title changes.
+// Host events (runtime.emit): 'message' {detail:{data:[...]}}, 'event' {detail:{data}},
+// 'timeout' {detail:{timeout}}, 'route' {action, stack}, 'title' (string), 'complete',
+// 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
+// 'host' (any host state change: the panel re-renders on it).
+
+import { ok, fail } from '../pipeline.js';
+
+/**
+ * A page as ftHost.stack() lists it: `route` without leading slash, `query` the raw values as
+ * given, `url` route + '?' + query exactly as given.
+ * @typedef {{ route: string, query: Record<string, string>, url: string }} StackPage
+ */
+
+/**
+ * What a host control resolves to: `reason` is the core's text when `ok` is false.
+ * @typedef {{ ok: boolean, reason?: string }} HostResult
+ */
+
+/** @typedef {{ ok: boolean, reason?: string, events: any[], [k: string]: any }} CoreResult */
+
+/** @type {WeakMap<object, HostBridge>} */
+const BRIDGES = new WeakMap();
+
+/**
+ * The one bridge of a runtime (navigation.js and messaging.js share it).
+ * @param {import('../runtime.js').Runtime} runtime
+ * @returns {HostBridge}
+ */
+export function hostBridge(runtime) {
+  let bridge = BRIDGES.get(runtime);
+  if (!bridge) BRIDGES.set(runtime, (bridge = new HostBridge(runtime)));
+  return bridge;
+}
+
+/** Strings crossing Embind must be well formed (emscripten.md: lone surrogates get corrupted). @param {string} s */
+export function wellFormed(s) {
+  const str = /** @type {any} */ (s);
+  if (typeof str.isWellFormed === 'function') return str.isWellFormed() ? s : str.toWellFormed();
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, (m) => m.replace(/[\ud800-\udfff]/, '\ufffd'));
+}
+
+/** @param {unknown} error */
+function report(error) {
+  const r = /** @type {any} */ (globalThis).reportError;
+  if (typeof r === 'function') r(error);
+  else console.error(error);
+}
+
+/** @param {any} page @returns {StackPage} */
+const publicPage = (page) => ({ route: page.route, query: page.query, url: page.url });
+
+export class HostBridge {
+  /** @param {import('../runtime.js').Runtime} runtime */
+  constructor(runtime) {
+    this.runtime = runtime;
+    /** @type {any} the Module.Host handle, null until the core is up */
+    this.core = null;
+    /** @type {WeakMap<Function, number>} */
+    this.ids = new WeakMap();
+    /** @type {Map<number, Function>} */
+    this.fns = new Map();
+    this.nextId = 1;
+    /** The host's native APIs (ftHost.registerNativeAPI): name → handler. @type {Map<string, Function>} */
+    this.hostApis = new Map();
+    /** @type {any} */
+    this.timer = null;
+    /** The app.json in use (for the panel's tabBar labels), or null. @type {any} */
+    this.app = null;
+    /** Last configuration error ('' when none). */
+    this.configError = '';
+    /** Settles when the host is configured (again after each ftHost.configure). @type {Promise<void>} */
+    this.ready = new Promise((resolve) => { this.markReady = resolve; });
+    this.configured = false;
+    this.titleObserver = null;
+    runtime.onReady(({ Module }) => {
+      this.core = new Module.Host();
+      this.observeTitle();
+      return this.configure();
+    });
+    runtime.onReset(() => {
+      this.configured = false;
+      this.ready = new Promise((resolve) => { this.markReady = resolve; });
+      return this.configure();
+    });
+  }
+
+  /** The id of a function (the same function always gets the same id). @param {Function} fn */
+  idOf(fn) {
+    let id = this.ids.get(fn);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(fn, id);
+      this.fns.set(id, fn);
+    }
+    return id;
+  }
+
+  /** The id of a function only if it has one (off* with an unknown function). @param {Function} fn */
+  knownId(fn) {
+    return this.ids.get(fn) ?? 0;
+  }
+
+  /**
+   * Runs `fn` at once when the host is configured, else after (in call order).
+   * @template T @param {() => T} fn @returns {Promise<T>}
+   */
+  when(fn) {
+    if (this.configured) {
+      try {
+        return Promise.resolve(fn());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.ready.then(fn);
+  }
+
+  /** (Re)configures the core from runtime.config; loads ftHostConfig.appJson first when given. */
+  async configure() {
+    const config = this.runtime.config;
+    this.clearTimer();
+    let app = config.app && typeof config.app === 'object' ? config.app : null;
+    this.configError = '';
+    if (typeof config.appJson === 'string' && config.appJson !== '') {
+      try {
+        const base = this.runtime.global.location ? this.runtime.global.location.href : undefined;
+        const response = await fetch(new URL(config.appJson, base).href);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        app = await response.json();
+      } catch (error) {
+        this.configError = `appJson ${config.appJson} could not be loaded: ${error && /** @type {Error} */ (error).message}`;
+      }
+    }
+    /** @type {Record<string, unknown>} */
+    const coreConfig = { appId: config.appId };
+    if (app) coreConfig.app = app;
+    if (Array.isArray(config.stack)) coreConfig.stack = config.stack;
+    if (config.webviewTimeout !== undefined) coreConfig.webviewTimeout = config.webviewTimeout;
+    if (Array.isArray(/** @type {any} */ (config).callers)) coreConfig.callers = /** @type {any} */ (config).callers;
+    let result = this.call('configure', JSON.stringify(coreConfig));
+    if (!result.ok) {
+      this.configError = this.configError ? `${this.configError}; ${result.reason}` : String(result.reason);
+      // Keep a working host: the same config without the part that failed is not guessable, so
+      // fall back to the defaults with the appId.
+      result = this.call('configure', JSON.stringify({ appId: config.appId }));
+      app = null;
+    }
+    if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
+    this.app = app;
+    // The web-view page's navigation bar shows the H5 document's title, as in WeChat [ours].
+    const doc = this.runtime.global.document;
+    if (doc && typeof doc.title === 'string' && doc.title !== '') this.perform(this.call('documentTitleChanged', wellFormed(doc.title)));
+    const timeout = Number(config.webviewTimeout);
+    if (timeout > 0 && Number.isFinite(timeout)) {
+      const set = this.runtime.global.setTimeout || setTimeout;
+      this.timer = set(() => {
+        this.timer = null;
+        this.perform(this.call('loadTimeoutElapsed'));
+      }, Math.min(timeout, 2147483647));
+      if (this.timer && typeof this.timer.unref === 'function') this.timer.unref();
+    }
+    this.configured = true;
+    this.markReady();
+    this.runtime.emit('host', { reason: 'configure' });
+  }
+
+  clearTimer() {
+    if (this.timer !== null) {
+      (this.runtime.global.clearTimeout || clearTimeout)(this.timer);
+      this.timer = null;
+    }
+  }
+
+  /** Reports document.title changes to the core (behaviour.md §3.12: a later one wins). */
+  observeTitle() {
+    const g = this.runtime.global;
+    const doc = g.document;
+    if (!doc || typeof g.MutationObserver !== 'function') return;
+    let last = doc.title;
+    const check = () => {
+      if (doc.title === last) return;
+      last = doc.title;
+      if (this.configured) this.perform(this.call('documentTitleChanged', wellFormed(doc.title)));
+    };
+    this.titleObserver = new g.MutationObserver(check);
+    this.titleObserver.observe(doc.documentElement || doc, { subtree: true, childList: true, characterData: true });
+  }
+
+  /**
+   * Calls a core method and parses its JSON answer.
+   * @param {string} method @param {...(string|number)} args @returns {CoreResult}
+   */
+  call(method, ...args) {
+    return JSON.parse(this.core[method](...args));
+  }
+
+  /** Full host state (src/host.h state()), or null before the core is up. */
+  state() {
+    return this.core ? JSON.parse(this.core.state()) : null;
+  }
+
+  /** @returns {StackPage[]} */
+  stack() {
+    return this.core ? JSON.parse(this.core.stack()).map(publicPage) : [];
+  }
+
+  /** @returns {string} */
+  title() {
+    return this.core ? this.core.title() : '';
+  }
+
+  /**
+   * Performs the events of a core result, in order. `payload` carries the JS objects the core
+   * does not hold: `data` for bindevent / webviewEvent.
+   * @param {CoreResult} result @param {{ data?: unknown }} [payload] @returns {CoreResult}
+   */
+  perform(result, payload = {}) {
+    const emit = this.runtime.emit.bind(this.runtime);
+    for (const event of result.events || []) {
+      switch (event.type) {
+        case 'message':
+          emit('message', { detail: { data: event.detail.data } });
+          break;
+        case 'show':
+        case 'hide':
+        case 'unload':
+          for (const id of event.listeners) this.run(id, event.arg);
+          break;
+        case 'route':
+          emit('route', { action: event.action, stack: event.stack.map(publicPage) });
+          break;
+        case 'title':
+          emit('title', event.title);
+          break;
+        case 'bindevent':
+          emit('event', { detail: { data: payload.data } });
+          break;
+        case 'webviewEvent':
+          for (const id of event.listeners) this.run(id, payload.data);
+          break;
+        case 'loadComplete':
+          this.clearTimer();
+          emit('complete', {});
+          break;
+        case 'loadTimeout':
+          emit('timeout', { detail: { timeout: event.timeout } });
+          break;
+        default: // navigateToMiniProgram, navigateBackMiniProgram, close
+          emit(event.type, event);
+      }
+    }
+    if (result.events && result.events.length) emit('host', { reason: 'events' });
+    return result;
+  }
+
+  /** Runs one H5 listener; its exception is reported, never thrown into the host. @param {number} id @param {unknown} arg */
+  run(id, arg) {
+    const fn = this.fns.get(id);
+    if (!fn) return undefined;
+    try {
+      return fn(arg);
+    } catch (error) {
+      report(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * An ft implementation's outcome from a core call: performs its events, then ok/fail.
+   * @param {CoreResult} result @param {Record<string, unknown>} [data] @param {{ data?: unknown }} [payload]
+   * @returns {import('../pipeline.js').Outcome}
+   */
+  outcome(result, data, payload) {
+    if (!result.ok) return fail(String(result.reason));
+    this.perform(result, payload);
+    return ok(data);
+  }
+
+  /** A host control's answer. @param {CoreResult} result @returns {HostResult} */
+  hostResult(result) {
+    if (!result.ok) return { ok: false, reason: String(result.reason) };
+    this.perform(result);
+    return { ok: true };
+  }
+}

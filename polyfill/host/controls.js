@@ -1,0 +1,127 @@
+// The host's controls on window.ftHost (what a person or a test does in the host app), over the
+// C++ host through host/bridge.js. Every action resolves (never rejects, never throws) with
+// {ok, reason?}, except callJS, which rejects when the H5 page has no handler.
+//
+//   ftHost.stack()                      [{route, query, url}], bottom first ([] before ready)
+//   ftHost.title()                      the simulated navigation bar title
+//   ftHost.state()                      the core's full state (src/host.h state()), null before ready
+//   ftHost.back(delta = 1)              the host's back button (§3.6: clamps; fails on the first page)
+//   ftHost.share()                      the user shares: delivers buffered postMessage data (§4.1)
+//   ftHost.hide() / show()              the app goes to the background / comes back (§3.10)
+//   ftHost.destroy()                    the web-view component is destroyed (message + onUnload)
+//   ftHost.switchTab(url)               the person taps a tabBar item
+//   ftHost.backMiniProgram(extraData)   the top mini-program goes back to the one below
+//   ftHost.sendWebviewEvent(data)       every onWebviewEvent listener gets `data` (§4.3)
+//   ftHost.registerNativeAPI(name, handler)  ft.callNativeAPI(name, data) calls handler(data); its
+//                                       value (or Promise's) is the answer (§4.4)
+//   ftHost.unregisterNativeAPI(name)    resolves {ok: true, removed}
+//   ftHost.callJS(name, params)         Promise of the H5 handler's answer: the onNativeAPIHandler
+//                                       handlers in order, then the registNativeAPIHandler one,
+//                                       stopping at the first value that is not undefined (§4.5);
+//                                       rejects with Error('handler <name> not found') when none
+//   ftHost.panel.open() / close()       the host panel (host/panel/)
+
+import { wellFormed } from './bridge.js';
+
+/** @param {any} global @param {() => void} fn */
+function whenDom(global, fn) {
+  const doc = global.document;
+  if (!doc) return;
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
+  else fn();
+}
+
+/**
+ * Adds the controls to runtime.hostControls (merged into ftHost by host/index.js).
+ * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('./bridge.js').HostBridge} host
+ */
+export function addHostControls(runtime, host) {
+  /** @param {string} method @param {...(string|number)} args @returns {Promise<import('./bridge.js').HostResult>} */
+  const act = (method, ...args) => host.when(() => host.hostResult(host.call(method, ...args)));
+
+  /** @type {any} */
+  let panel = null;
+  /** @type {Promise<any> | null} */
+  let loading = null;
+  const loadPanel = () => {
+    if (!loading) {
+      loading = import('./panel/index.js').then((mod) => {
+        panel = mod.createPanel(runtime, host);
+        return panel;
+      });
+    }
+    return loading;
+  };
+
+  const controls = {
+    stack: () => host.stack(),
+    title: () => host.title(),
+    state: () => host.state(),
+    back: (/** @type {unknown} */ delta = 1) => act('hostNavigateBack', Math.trunc(Number(delta)) || 0),
+    share: () => act('share'),
+    hide: () => act('appHide'),
+    show: () => act('appShow'),
+    destroy: () => act('destroy'),
+    switchTab: (/** @type {unknown} */ url) => act('switchTab', wellFormed(String(url))),
+    backMiniProgram: (/** @type {unknown} */ extraData) => act('hostNavigateBackMiniProgram', extraData === undefined ? '' : JSON.stringify(extraData)),
+    /** @param {unknown} data */
+    sendWebviewEvent: (data) => host.when(() => {
+      const result = host.call('hostSendWebviewEvent');
+      if (!result.ok) return { ok: false, reason: String(result.reason) };
+      host.perform(result, { data });
+      return { ok: true, listeners: result.events[0].listeners.length };
+    }),
+    /** @param {unknown} name @param {unknown} handler */
+    registerNativeAPI: (name, handler) => host.when(() => {
+      if (typeof name !== 'string' || name === '') return { ok: false, reason: 'name should be a non-empty string' };
+      if (typeof handler !== 'function') return { ok: false, reason: 'handler should be a function' };
+      const result = host.call('registerNativeAPI', wellFormed(name));
+      if (result.ok) host.hostApis.set(name, handler);
+      runtime.emit('host', { reason: 'nativeAPI' });
+      return host.hostResult(result);
+    }),
+    /** @param {unknown} name */
+    unregisterNativeAPI: (name) => host.when(() => {
+      const key = String(name);
+      const result = host.call('unregisterNativeAPI', wellFormed(key));
+      host.hostApis.delete(key);
+      runtime.emit('host', { reason: 'nativeAPI' });
+      return { ok: true, removed: Boolean(result.removed) };
+    }),
+    /** @param {unknown} name @param {unknown} [params] @returns {Promise<unknown>} */
+    callJS: (name, params) => host.when(async () => {
+      const result = host.call('hostCallH5', wellFormed(String(name)));
+      if (!result.ok) throw new Error(String(result.reason));
+      for (const id of result.handlers) {
+        const fn = host.fns.get(id);
+        if (!fn) continue;
+        const value = fn(params);
+        if (value !== undefined) return await value;
+      }
+      return undefined;
+    }),
+    panel: {
+      /** Opens the host panel (loads its code on first use). @returns {Promise<void>} */
+      open: async () => {
+        await loadPanel();
+        await runtime.ready;
+        await new Promise((resolve) => whenDom(runtime.global, () => resolve(undefined)));
+        panel.open();
+      },
+      /** @returns {Promise<void>} */
+      close: async () => {
+        if (loading) (await loading).close();
+      },
+      /** Whether the panel is showing. */
+      isOpen: () => Boolean(panel && panel.isOpen()),
+    },
+  };
+  Object.assign(runtime.hostControls, controls);
+
+  const g = runtime.global;
+  const query = g.location && typeof g.location.search === 'string' ? new URLSearchParams(g.location.search) : null;
+  if (g.document && (runtime.config.panel === true || (query && query.has('ft-panel')))) {
+    controls.panel.open().catch((error) => console.error('ft-polyfill: the host panel failed to open', error));
+  }
+}

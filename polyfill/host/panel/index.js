@@ -1,0 +1,273 @@
+// The host panel: a simulated mini-program host beside the page, in a shadow root (no style leaks
+// either way). It shows the navigation bar (title, back), the page stack, the mini-program page
+// covering the web-view after navigateTo (with its query), the tabBar when the app.json has one,
+// what the host received, the call log, and controls for everything a host person does.
+// Loaded on demand by host/controls.js (ftHost.panel.open(), ftHostConfig.panel, ?ft-panel).
+// Every page-provided string is rendered as text (dom.js), never as HTML.
+
+import { PANEL_CSS, PANEL_WIDTH } from './style.js';
+import { h, preview, parseJson } from './dom.js';
+
+const LOG_ROWS = 40;
+const RECEIVED_ROWS = 20;
+const HOST_EVENTS = ['message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
+
+/** @param {string} path */
+const routeOf = (path) => String(path).replace(/^\/+/, '').split('?')[0];
+
+/**
+ * @param {import('../../runtime.js').Runtime} runtime
+ * @param {import('../bridge.js').HostBridge} host
+ */
+export function createPanel(runtime, host) {
+  const doc = /** @type {Document} */ (runtime.global.document);
+  const controls = runtime.hostControls;
+  /** @type {HTMLElement|null} */ let hostEl = null;
+  /** @type {Record<string, HTMLElement>} */ const slots = {};
+  /** @type {Array<{ name: string, payload: unknown, time: number }>} */ const received = [];
+  let scheduled = false;
+  let savedMargin = '';
+
+  const schedule = () => {
+    if (scheduled || !hostEl) return;
+    scheduled = true;
+    Promise.resolve().then(() => {
+      scheduled = false;
+      if (hostEl) render();
+    });
+  };
+  /** @type {Array<[string, Function]>} */
+  const subscriptions = HOST_EVENTS.map((name) => [name, (/** @type {unknown} */ payload) => {
+    received.unshift({ name, payload, time: Date.now() });
+    received.length = Math.min(received.length, RECEIVED_ROWS);
+    schedule();
+  }]);
+  subscriptions.push(['host', schedule], ['call', schedule], ['route', schedule], ['title', schedule]);
+  for (const [name, fn] of subscriptions) runtime.on(name, fn);
+
+  /** @param {string} label @param {() => any} action @param {string} [cls] */
+  const button = (label, action, cls = 'b') => h(doc, 'button', { class: cls, type: 'button', onclick: action }, [label]);
+
+  /** @param {HTMLElement} out @param {boolean} bad @param {string} text */
+  const show = (out, bad, text) => {
+    out.textContent = text;
+    out.className = bad ? 'out bad' : 'out';
+  };
+  /** @param {HTMLElement} out @returns {(r: any) => void} */
+  const report = (out) => (r) => show(out, !r.ok, r.ok ? 'ok' : `fail: ${r.reason}`);
+
+  function build() {
+    const root = h(doc, 'div', { class: 'root', part: 'panel' });
+    slots.app = h(doc, 'span', { class: 'app' });
+    root.append(h(doc, 'div', { class: 'head' }, [
+      h(doc, 'span', { class: 'brand' }, ['ftHost']), slots.app,
+      h(doc, 'button', { type: 'button', title: 'Close the host panel', 'aria-label': 'close', onclick: () => close() }, ['×']),
+    ]));
+    const scroll = h(doc, 'div', { class: 'scroll' });
+    root.append(scroll);
+
+    // The phone: navigation bar, screen (stack + cover), tabBar.
+    slots.back = button('‹', () => controls.back(), 'back');
+    slots.back.setAttribute('aria-label', 'back');
+    slots.title = h(doc, 'div', { class: 'title' });
+    slots.screen = h(doc, 'div', { class: 'screen' });
+    slots.tabbar = h(doc, 'div', { class: 'tabbar' });
+    scroll.append(h(doc, 'div', { class: 'phone' }, [
+      h(doc, 'div', { class: 'navbar' }, [slots.back, slots.title, h(doc, 'div', { class: 'capsule' }, ['•••', '◉'])]),
+      slots.screen, slots.tabbar,
+    ]));
+
+    // Host actions.
+    const actionOut = h(doc, 'div', { class: 'out' });
+    slots.hideShow = button('Hide app', () => {
+      const state = host.state();
+      (state && !state.foreground ? controls.show() : controls.hide()).then(report(actionOut));
+    });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host actions']), h(doc, 'div', { class: 'row' }, [
+      button('Back', () => controls.back().then(report(actionOut))),
+      button('Share', () => controls.share().then(report(actionOut))),
+      slots.hideShow,
+      button('Destroy web-view', () => controls.destroy().then(report(actionOut))),
+    ]), actionOut]));
+
+    // sendWebviewEvent from the host.
+    const eventText = h(doc, 'textarea', { rows: 2, 'aria-label': 'webview event JSON', placeholder: '{"type": "refresh"}' });
+    const eventOut = h(doc, 'div', { class: 'out' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Send webview event']), eventText,
+      h(doc, 'div', { class: 'row' }, [button('Send', () => {
+        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (eventText).value, {});
+        if ('error' in parsed) return show(eventOut, true, parsed.error);
+        controls.sendWebviewEvent(parsed.value).then((/** @type {any} */ r) => show(eventOut, !r.ok, r.ok ? `delivered to ${r.listeners} listener(s)` : `fail: ${r.reason}`));
+      }, 'b primary')]), eventOut]));
+
+    // Native APIs the host answers (ft.callNativeAPI).
+    const apiName = h(doc, 'input', { placeholder: 'api name', 'aria-label': 'native API name' });
+    const apiJson = h(doc, 'textarea', { rows: 2, 'aria-label': 'native API answer JSON', placeholder: '{"result": 1}' });
+    const apiOut = h(doc, 'div', { class: 'out' });
+    slots.apis = h(doc, 'ul', { class: 'list' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Native APIs (callNativeAPI answers)']), slots.apis,
+      h(doc, 'div', { class: 'row' }, [apiName]), apiJson,
+      h(doc, 'div', { class: 'row' }, [button('Register', () => {
+        const name = /** @type {HTMLInputElement} */ (apiName).value.trim();
+        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (apiJson).value, {});
+        if ('error' in parsed) return show(apiOut, true, parsed.error);
+        const text = JSON.stringify(parsed.value);
+        controls.registerNativeAPI(name, () => JSON.parse(text)).then(report(apiOut));
+      }, 'b primary')]), apiOut]));
+
+    // Call an H5 handler (onNativeAPIHandler / registNativeAPIHandler).
+    const jsName = h(doc, 'input', { placeholder: 'handler name', 'aria-label': 'H5 handler name' });
+    const jsParams = h(doc, 'textarea', { rows: 2, 'aria-label': 'H5 handler params JSON', placeholder: '{"id": 1}' });
+    const jsOut = h(doc, 'div', { class: 'out' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Call H5 handler (callJS)']),
+      h(doc, 'div', { class: 'row' }, [jsName]), jsParams,
+      h(doc, 'div', { class: 'row' }, [button('Call', () => {
+        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (jsParams).value, {});
+        if ('error' in parsed) return show(jsOut, true, parsed.error);
+        controls.callJS(/** @type {HTMLInputElement} */ (jsName).value.trim(), parsed.value).then(
+          (/** @type {unknown} */ answer) => show(jsOut, false, `answer: ${preview(answer, 400)}`),
+          (/** @type {any} */ error) => show(jsOut, true, `fail: ${error && error.message}`),
+        );
+      }, 'b primary')]), jsOut]));
+
+    slots.received = h(doc, 'ul', { class: 'list' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
+    slots.mocks = h(doc, 'section', {});
+    scroll.append(slots.mocks);
+    slots.log = h(doc, 'ul', { class: 'list' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
+    return root;
+  }
+
+  function renderPhone() {
+    const state = host.state();
+    slots.app.textContent = state ? `appId ${state.appId}` : 'loading…';
+    slots.title.textContent = host.title();
+    slots.title.setAttribute('title', host.title());
+    slots.screen.replaceChildren();
+    slots.tabbar.replaceChildren();
+    if (!state) return;
+    /** @type {HTMLButtonElement} */ (slots.back).disabled = !state.canNavigateBack;
+    slots.hideShow.textContent = state.foreground ? 'Hide app' : 'Show app';
+    const pages = state.stack;
+    const list = h(doc, 'ol', { class: 'stack', 'aria-label': 'page stack' });
+    pages.forEach((/** @type {any} */ page, /** @type {number} */ i) => {
+      list.append(h(doc, 'li', { class: i === pages.length - 1 ? 'top' : undefined }, [
+        h(doc, 'span', { class: 'n' }, [String(i + 1)]),
+        h(doc, 'span', {}, [page.url]),
+        page.webview ? h(doc, 'span', { class: state.webview.alive ? 'badge' : 'badge off' }, ['web-view']) : null,
+      ]));
+    });
+    slots.screen.append(list);
+    const top = pages[pages.length - 1];
+    const h5App = state.apps[state.h5AppIndex];
+    const topApp = state.apps[state.apps.length - 1];
+    if (topApp && h5App && topApp !== h5App && state.apps.length - 1 > state.h5AppIndex) {
+      slots.screen.append(h(doc, 'div', { class: 'cover' }, [
+        h(doc, 'div', {}, ['Another mini-program is open:']),
+        h(doc, 'div', { class: 'route' }, [`${topApp.appId}${topApp.path ? ` · ${topApp.path}` : ''}`]),
+        h(doc, 'div', { class: 'args' }, [`extraData ${preview(topApp.extraData)}`]),
+        h(doc, 'div', { class: 'row' }, [button('‹ Back to this app', () => controls.backMiniProgram())]),
+      ]));
+    } else if (top && !top.webview) {
+      const query = h(doc, 'dl', {});
+      for (const [k, v] of Object.entries(top.query)) query.append(h(doc, 'dt', {}, [k]), h(doc, 'dd', {}, [String(v)]));
+      slots.screen.append(h(doc, 'div', { class: 'cover', 'aria-label': 'mini-program page' }, [
+        h(doc, 'div', {}, ['Mini-program page over the web-view:']),
+        h(doc, 'div', { class: 'route' }, [top.route]),
+        Object.keys(top.query).length ? query : h(doc, 'div', { class: 'empty' }, ['(no query)']),
+        h(doc, 'div', { class: 'row' }, [button('‹ Back', () => controls.back())]),
+      ]));
+    }
+    /** @type {string[]} */
+    const notes = [];
+    if (state.closed) notes.push('The mini-program is closed.');
+    else if (!state.webview.alive) notes.push('The web-view page is unloaded: ft calls now fail.');
+    if (!state.foreground) notes.push('The app is in the background.');
+    if (host.configError) notes.push(`Config error: ${host.configError}`);
+    if (!notes.length && state.webview.visible) notes.push(`This page is the web-view${state.loadComplete ? ' (ft.complete() called)' : ''}.`);
+    for (const note of notes) slots.screen.append(h(doc, 'div', { class: /^(Config|The web-view page is unloaded)/.test(note) ? 'status bad' : 'status' }, [note]));
+
+    const tabs = host.app && host.app.tabBar && Array.isArray(host.app.tabBar.list) ? host.app.tabBar.list : [];
+    slots.tabbar.style.display = tabs.length ? '' : 'none';
+    for (const tab of tabs) {
+      if (!tab || typeof tab.pagePath !== 'string') continue;
+      const route = routeOf(tab.pagePath);
+      const label = typeof tab.text === 'string' && tab.text ? tab.text : route;
+      slots.tabbar.append(h(doc, 'button', {
+        type: 'button', class: top && top.route === route ? 'on' : undefined, title: route,
+        onclick: () => controls.switchTab(`/${route}`),
+      }, [label]));
+    }
+  }
+
+  function renderLists() {
+    const state = host.state();
+    slots.apis.replaceChildren();
+    const names = state ? state.nativeAPIs : [];
+    if (!names.length) slots.apis.append(h(doc, 'li', { class: 'empty' }, ['none registered']));
+    for (const name of names) {
+      slots.apis.append(h(doc, 'li', { class: 'row' }, [h(doc, 'span', { class: 'api' }, [name]),
+        button('remove', () => controls.unregisterNativeAPI(name))]));
+    }
+
+    slots.received.replaceChildren();
+    if (!received.length) slots.received.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage is delivered at back, destroy and share)']));
+    for (const item of received) {
+      slots.received.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', h(doc, 'span', {}, [preview(item.payload, 300)])]));
+    }
+
+    const mocks = /** @type {any} */ (runtime).mocks;
+    slots.mocks.replaceChildren();
+    slots.mocks.style.display = mocks instanceof Map ? '' : 'none';
+    if (mocks instanceof Map) {
+      const list = h(doc, 'ul', { class: 'list' });
+      if (!mocks.size) list.append(h(doc, 'li', { class: 'empty' }, ['none']));
+      for (const [name, value] of mocks) list.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [String(name)]), ' ', h(doc, 'span', { class: 'args' }, [preview(value)])]));
+      slots.mocks.append(h(doc, 'h3', {}, ['Mocked APIs']), list);
+    }
+
+    slots.log.replaceChildren();
+    const calls = runtime.log.slice(-LOG_ROWS).reverse();
+    if (!calls.length) slots.log.append(h(doc, 'li', { class: 'empty' }, ['no calls yet']));
+    for (const call of calls) {
+      const errMsg = call.result && typeof call.result.errMsg === 'string' ? call.result.errMsg : '';
+      const { errMsg: _ignored, ...fields } = call.result || {};
+      slots.log.append(h(doc, 'li', {}, [
+        h(doc, 'span', { class: 'api' }, [call.api]), ' ',
+        h(doc, 'span', { class: /:ok$/.test(errMsg) ? 'ok' : 'fail' }, [errMsg]), ' ',
+        Object.keys(fields).length ? h(doc, 'span', {}, [preview(fields, 120)]) : null,
+        h(doc, 'div', { class: 'args' }, [preview(call.args.length === 1 ? call.args[0] : call.args, 160)]),
+      ]));
+    }
+  }
+
+  function render() {
+    renderPhone();
+    renderLists();
+  }
+
+  function open() {
+    if (hostEl) return;
+    hostEl = doc.createElement('ft-host-panel');
+    hostEl.setAttribute('data-ft-panel', '');
+    const shadow = hostEl.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = PANEL_CSS;
+    shadow.append(style, build());
+    (doc.body || doc.documentElement).append(hostEl);
+    // The page keeps its full height and gives the panel a column on the right.
+    savedMargin = doc.documentElement.style.marginRight;
+    doc.documentElement.style.marginRight = `${PANEL_WIDTH}px`;
+    render();
+  }
+
+  function close() {
+    if (!hostEl) return;
+    hostEl.remove();
+    hostEl = null;
+    doc.documentElement.style.marginRight = savedMargin;
+  }
+
+  return { open, close, isOpen: () => hostEl !== null };
+}

@@ -1,0 +1,77 @@
+// ft.miniProgram.postMessage / onShow / onHide / onUnload / onWebviewEvent / offWebviewEvent /
+// sendWebviewEvent and ft.callNativeAPI / registNativeAPIHandler / onNativeAPIHandler /
+// offNativeAPIHandler / complete (behaviour.md §3.10, §4). The registries live in the C++ host
+// (src/events.h); JS gives each function an id (host/bridge.js) and runs what the core says.
+
+import { ok, fail } from '../pipeline.js';
+import { hostBridge, wellFormed } from '../host/bridge.js';
+
+/**
+ * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's
+ * own fields, any other value (string, number, array, ...) as `data` [ours].
+ * @param {unknown} value @returns {Record<string, unknown>}
+ */
+export function answerFields(value) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { errMsg, ...fields } = /** @type {Record<string, unknown>} */ (value);
+    return fields;
+  }
+  return value === undefined ? {} : { data: value };
+}
+
+/**
+ * @param {import('../runtime.js').Runtime} runtime
+ * @returns {Record<string, import('../pipeline.js').Impl>}
+ */
+export default function messagingImpl(runtime) {
+  const host = hostBridge(runtime);
+
+  /** @param {(id: number) => any} fn */
+  const register = (fn) => host.when(() => host.outcome(fn(0)));
+
+  return {
+    postMessage: ({ message }) => host.when(() => {
+      let text;
+      try {
+        text = JSON.stringify(message);
+      } catch (error) {
+        return fail(`parameter error: message can not be serialized (${error && /** @type {Error} */ (error).message})`);
+      }
+      return host.outcome(host.call('postMessage', text));
+    }),
+
+    onShow: ({ callback }) => register(() => host.call('onShow', host.idOf(callback))),
+    onHide: ({ callback }) => register(() => host.call('onHide', host.idOf(callback))),
+    onUnload: ({ callback }) => register(() => host.call('onUnload', host.idOf(callback))),
+    onWebviewEvent: ({ callback }) => register(() => host.call('onWebviewEvent', host.idOf(callback))),
+    // offWebviewEvent() removes every listener; an unknown function removes nothing (§4.3).
+    offWebviewEvent: ({ callback }) => register(() => (callback === undefined ? host.call('offAllWebviewEvents') : host.call('offWebviewEvent', host.knownId(callback)))),
+
+    sendWebviewEvent: ({ data }) => host.when(() => host.outcome(host.call('sendWebviewEvent'), undefined, { data })),
+
+    callNativeAPI: ({ name, data }) => host.when(async () => {
+      const checked = host.call('callNativeAPI', wellFormed(name));
+      if (!checked.ok) return fail(String(checked.reason));
+      const handler = host.hostApis.get(name);
+      if (!handler) return fail(`api ${name} not found`);
+      try {
+        return ok(answerFields(await handler(data === undefined ? {} : data)));
+      } catch (error) {
+        return fail(error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error));
+      }
+    }),
+
+    registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
+    onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
+    // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
+    offNativeAPIHandler: ({ name, callback }) => register(() => {
+      const key = wellFormed(name);
+      if (callback !== undefined) return host.call('offNativeAPIHandler', key, host.knownId(callback));
+      const listed = host.call('hostCallH5', key);
+      for (const id of listed.ok ? listed.handlers : []) host.call('offNativeAPIHandler', key, id);
+      return { ok: true, events: [] };
+    }),
+
+    complete: () => host.when(() => host.outcome(host.call('complete'))),
+  };
+}

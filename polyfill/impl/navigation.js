@@ -1,0 +1,54 @@
+// ft.miniProgram.navigateTo / redirectTo / switchTab / reLaunch / navigateBack / close /
+// navigateToMiniProgram / navigateBackMiniProgram, ft.canNavigateBack, ft.canGoBack and
+// ft.setNavigationBarTitle (behaviour.md §3). The C++ host (src/host.h) decides every rule and
+// reason; this file forwards the call and performs the events it returns (host/bridge.js).
+// The host's controls (ftHost.stack(), back(), ...) are added here too (host/controls.js).
+
+import { ok } from '../pipeline.js';
+import { hostBridge, wellFormed } from '../host/bridge.js';
+import { addHostControls } from '../host/controls.js';
+
+/** extraData as the core takes it: JSON text, '' when absent. @param {unknown} extraData */
+const extraJson = (extraData) => (extraData === undefined || extraData === null ? '' : JSON.stringify(extraData));
+
+/**
+ * Whether the H5 page's own history (inside the web-view) can go back (§3.11) [ours]: the
+ * Navigation API's `navigation.canGoBack` where the browser has it (Chromium 102+: same-origin
+ * entries of this tab, pushState included), else `history.length > 1`.
+ * @param {any} global
+ */
+export function pageCanGoBack(global) {
+  const nav = global.navigation;
+  if (nav && typeof nav.canGoBack === 'boolean') return nav.canGoBack;
+  return Boolean(global.history && global.history.length > 1);
+}
+
+/**
+ * @param {import('../runtime.js').Runtime} runtime
+ * @returns {Record<string, import('../pipeline.js').Impl>}
+ */
+export default function navigationImpl(runtime) {
+  const host = hostBridge(runtime);
+  addHostControls(runtime, host);
+
+  /** @param {string} method @param {...(string|number)} args */
+  const route = (method, ...args) => host.when(() => host.outcome(host.call(method, ...args)));
+
+  return {
+    navigateTo: ({ url }) => route('navigateTo', wellFormed(url)),
+    redirectTo: ({ url }) => route('redirectTo', wellFormed(url)),
+    switchTab: ({ url }) => route('switchTab', wellFormed(url)),
+    reLaunch: ({ url }) => route('reLaunch', wellFormed(url)),
+    // delta: the table's default is 1; 0, negatives and fractions are the core's to judge.
+    navigateBack: ({ delta }) => route('navigateBack', Math.max(-2147483648, Math.min(2147483647, Math.trunc(Number(delta)) || 0))),
+    close: () => route('close'),
+    navigateToMiniProgram: ({ appId, path, extraData }) => route('navigateToMiniProgram', wellFormed(appId), wellFormed(path ?? ''), extraJson(extraData)),
+    navigateBackMiniProgram: ({ extraData }) => route('navigateBackMiniProgram', extraJson(extraData)),
+    canNavigateBack: () => host.when(() => {
+      const result = host.call('canNavigateBack');
+      return host.outcome(result, { canNavigateBack: result.canNavigateBack });
+    }),
+    canGoBack: () => ok({ canGoBack: pageCanGoBack(runtime.global) }),
+    setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', wellFormed(title)),
+  };
+}
