@@ -38,6 +38,10 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node.js')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node' }),
+    // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).
+    esbuild.build({ ...common, legalComments: 'inline', banner: { js: "/* fake-indexeddb (Apache-2.0), bundled for ft-polyfill/testing */\nconst __ftTimers = require('node:vm').runInThisContext('({ setImmediate, setTimeout })');" },
+      // Node's own timers, so Jest's fake timers do not stall IndexedDB (and storage writes).
+      define: { setImmediate: '__ftTimers.setImmediate', 'globalThis.setImmediate': '__ftTimers.setImmediate', setTimeout: '__ftTimers.setTimeout' }, entryPoints: ['fake-indexeddb'], outfile: join(root, 'dist/fake-indexeddb.cjs'), format: 'cjs', platform: 'node' }),
   ]);
   // TypeScript declarations from the API table (dist/ft-polyfill.d.ts, .d.cts).
   writeTypes();

@@ -1,0 +1,181 @@
+// ft-polyfill/testing: the polyfill in Jest (node and jsdom environments) and in Playwright.
+//
+// Jest:        const { setupFt } = require('ft-polyfill/testing');
+//              beforeAll(() => setupFt({ appId: 'my-app' }));   // global ft + host, core ready
+//              beforeEach(() => host.reset());                  // storage, stack, listeners, mocks, call log
+// Playwright:  await injectFt(page, { appId: 'my-app' });       // before page.goto
+//              const { stack, calls, messages } = await readHost(page);
+'use strict';
+
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const DIST = join(__dirname, '..', 'dist');
+
+/** The page's (or Jest environment's) global object. */
+const pageGlobal = /** @type {any} */ (globalThis);
+
+/**
+ * The Node main context's global (in a Jest environment `globalThis` is a sandbox that lacks some
+ * of Node's globals, e.g. jsdom has no structuredClone, TextDecoder or fetch).
+ * @returns {any}
+ */
+function nodeGlobal() {
+  try {
+    return require('node:vm').runInThisContext('globalThis');
+  } catch {
+    return globalThis;
+  }
+}
+
+const NODE_GLOBALS = [
+  'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'Headers', 'Request', 'Response', 'FormData',
+  'AbortController', 'AbortSignal', 'Blob', 'URL', 'URLSearchParams', 'setImmediate', 'clearImmediate',
+  'queueMicrotask', 'performance', 'crypto', 'BroadcastChannel',
+];
+
+/**
+ * Fills in what the core and its storage need on `global` from Node's own implementations
+ * (structuredClone, TextDecoder, fetch, ...) and an in-memory IndexedDB (fake-indexeddb, bundled
+ * in dist/fake-indexeddb.cjs) when the environment has none. Existing globals are kept.
+ * @param {any} [global]
+ * @returns {string[]} the names it added
+ */
+function polyfillGlobals(global = pageGlobal) {
+  const node = nodeGlobal();
+  /** @type {string[]} */
+  const added = [];
+  for (const name of NODE_GLOBALS) {
+    if (typeof global[name] === 'undefined' && typeof node[name] !== 'undefined') {
+      global[name] = typeof node[name] === 'function' && /^[a-z]/.test(name) ? node[name].bind(node) : node[name];
+      added.push(name);
+    }
+  }
+  if (typeof global.indexedDB === 'undefined') {
+    const idb = require('../dist/fake-indexeddb.cjs');
+    for (const name of Object.keys(idb)) {
+      if (typeof global[name] === 'undefined') {
+        global[name] = idb[name];
+        added.push(name);
+      }
+    }
+  }
+  return added;
+}
+
+/** @returns {any} the CommonJS build (dist/ft-polyfill.cjs) */
+function polyfill() {
+  return require('../dist/ft-polyfill.cjs');
+}
+
+/**
+ * Installs the polyfill on `global` (globalThis by default) as the script tag does, and also as
+ * `host`: `ft`, `ftHost`, `host`, `__fcjs_environment`. Synchronous; calls made before the core is
+ * ready are queued. A second call returns the instance already there (with the new config applied
+ * by `setupFt`, not here).
+ * @param {object} [config]  ftHostConfig (force is implied: Jest never runs inside a real host)
+ * @param {{ global?: any }} [options]
+ * @returns {{ ft: any, host: any }}
+ */
+function installFt(config = {}, { global = pageGlobal } = {}) {
+  polyfillGlobals(global);
+  const existing = global.__ftPolyfill;
+  if (existing) return existing;
+  global.ftHostConfig = { ...config, force: true };
+  const instance = polyfill().installFt(global);
+  global.host = instance.host;
+  return instance;
+}
+
+/**
+ * One call for a test file: installs `ft` and `host` globally and resolves once the core is ready
+ * (a second call re-configures the same instance with `config`).
+ * @param {object} [config]  ftHostConfig
+ * @param {{ global?: any }} [options]
+ * @returns {Promise<{ ft: any, host: any }>}
+ */
+async function setupFt(config = {}, options = {}) {
+  const global = options.global || pageGlobal;
+  const had = Boolean(global.__ftPolyfill);
+  const instance = installFt(config, options);
+  await instance.host.ready;
+  if (had) await instance.host.configure(config);
+  return instance;
+}
+
+/**
+ * A separate instance, not installed anywhere (its own core; give it its own appId for its own
+ * storage).
+ * @param {object} [config]
+ * @returns {Promise<{ ft: any, host: any }>}
+ */
+async function createFt(config = {}) {
+  polyfillGlobals(pageGlobal);
+  const instance = polyfill().createFt({ config });
+  await instance.host.ready;
+  return { ft: instance.ft, host: instance.host };
+}
+
+/** Requests for FinClip's JSSDK script (its CDN's finclip-jssdk-1.4.20.js / .esm.js or any copy). */
+const JSSDK_URL = /\/finclip-jssdk[^/?#]*\.js(?:[?#].*)?$/;
+
+/** What the JSSDK request gets once the polyfill is injected: the instance already installed. */
+const JSSDK_CLASSIC = '/* ft-polyfill: the FinClip JSSDK is replaced by the polyfill injected before the page */\n';
+const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexport default ft;\n';
+
+/** Runs in the page, right after the polyfill: records what the host's 'message' listeners get. */
+const RECORDER = `;(function () {
+  var host = window.ftHost;
+  if (!host || window.__ftPolyfillMessages) return;
+  window.__ftPolyfillMessages = [];
+  host.on('message', function (e) { window.__ftPolyfillMessages.push(e && e.detail ? e.detail.data : e); });
+})();`;
+
+/**
+ * Playwright: installs the polyfill in every page (and frame) of `target` before any page script
+ * runs, with `config` as window.ftHostConfig, and answers requests for FinClip's JSSDK script
+ * (…/finclip-jssdk*.js, e.g. from its CDN) with a stub that leaves the injected instance in place
+ * (the .esm.js stub exports it as default and `ft`). Call it before page.goto.
+ * @param {any} target  a Playwright Page or BrowserContext
+ * @param {object} [config]  ftHostConfig
+ * @returns {Promise<void>}
+ */
+async function injectFt(target, config = {}) {
+  const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
+  const content = `window.ftHostConfig = Object.assign(${JSON.stringify(config)}, window.ftHostConfig || {});\n${script}\n${RECORDER}`;
+  await target.addInitScript({ content });
+  await target.route(JSSDK_URL, (/** @type {any} */ route) => {
+    const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' },
+      body: esm ? JSSDK_ESM : JSSDK_CLASSIC,
+    });
+  });
+}
+
+/**
+ * Playwright: the host's state in `page`, for assertions: the page stack (bottom first), the call
+ * log (JSON-safe: functions become '[Function]') and the message arrays delivered to the host's
+ * 'message' listeners since injection.
+ * @param {any} page
+ * @returns {Promise<{ stack: string[], calls: any[], messages: unknown[][] }>}
+ */
+function readHost(page) {
+  return page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    const host = w.ftHost;
+    /** @param {any} v */
+    const safe = (v) => JSON.parse(JSON.stringify(v === undefined ? null : v, (_k, x) => (typeof x === 'function' ? '[Function]' : x)));
+    return {
+      stack: host && typeof host.stack === 'function' ? safe(host.stack()) : [],
+      calls: host ? safe(host.calls()) : [],
+      messages: safe(w.__ftPolyfillMessages || []),
+    };
+  });
+}
+
+/** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */
+const scriptPath = join(DIST, 'ft-polyfill.js');
+
+module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, scriptPath, JSSDK_URL };

@@ -1,0 +1,47 @@
+// Types of ft-polyfill/testing (see testing/index.cjs).
+import type { Ft, FtHost, FtHostConfig, FtCallRecord } from '../dist/ft-polyfill.js';
+
+export interface FtInstance {
+  ft: Ft;
+  host: FtHost;
+}
+
+/** Jest: installs `ft`, `ftHost` and `host` on the global object and resolves once the core is ready. */
+export function setupFt(config?: FtHostConfig, options?: { global?: object }): Promise<FtInstance>;
+/** Jest: the same, synchronously (calls made before the core is ready are queued; await host.ready). */
+export function installFt(config?: FtHostConfig, options?: { global?: object }): FtInstance;
+/** A separate instance, installed nowhere. */
+export function createFt(config?: FtHostConfig): Promise<FtInstance>;
+/** Fills in structuredClone, TextDecoder, fetch, ... from Node and an in-memory IndexedDB where missing; returns the names added. */
+export function polyfillGlobals(global?: object): string[];
+
+/** The part of a Playwright Page or BrowserContext that injectFt uses. */
+export interface InjectTarget {
+  addInitScript(script: { content: string }): Promise<unknown>;
+  route(url: RegExp, handler: (route: any) => unknown): Promise<unknown>;
+}
+/** Playwright: installs the polyfill before any page script runs and stubs FinClip's JSSDK script requests. */
+export function injectFt(target: InjectTarget, config?: FtHostConfig): Promise<void>;
+
+export interface HostSnapshot {
+  /** The page stack, bottom first. */
+  stack: string[];
+  /** The call log (functions replaced by '[Function]'). */
+  calls: FtCallRecord[];
+  /** The arrays delivered to the host's 'message' listeners since injection. */
+  messages: unknown[][];
+}
+/** Playwright: the host's state in the page. */
+export function readHost(page: { evaluate(fn: () => unknown): Promise<unknown> }): Promise<HostSnapshot>;
+
+/** Path of dist/ft-polyfill.js. */
+export const scriptPath: string;
+/** Matches requests for FinClip's JSSDK script. */
+export const JSSDK_URL: RegExp;
+
+declare global {
+  // Installed by setupFt / installFt.
+  var ft: Ft;
+  var ftHost: FtHost;
+  var host: FtHost;
+}

@@ -1,0 +1,7 @@
+// ES module form of ft-polyfill/testing (the same functions as index.cjs).
+import { createRequire } from 'node:module';
+
+const kit = createRequire(import.meta.url)('./index.cjs');
+
+export const { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, scriptPath, JSSDK_URL } = kit;
+export default kit;

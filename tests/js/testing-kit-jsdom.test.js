@@ -1,0 +1,26 @@
+/**
+ * @jest-environment jsdom
+ */
+// ft-polyfill/testing in Jest's jsdom environment (no structuredClone, TextDecoder, fetch or
+// IndexedDB there): the kit fills them in from Node and the polyfill works on `window`.
+import { createRequire } from 'node:module';
+
+const kit = createRequire(import.meta.url)('../../testing/index.cjs');
+
+test('jsdom lacks what the core needs, and the kit fills it in', async () => {
+  const missing = ['structuredClone', 'indexedDB'].filter((n) => typeof globalThis[n] === 'undefined');
+  expect(missing.length).toBeGreaterThan(0); // proves the test runs where the gap exists
+  await kit.setupFt({ appId: `kit-jsdom-${process.pid}` });
+  for (const name of ['structuredClone', 'TextDecoder', 'indexedDB']) expect(typeof globalThis[name]).not.toBe('undefined');
+  expect(window.ft).toBe(globalThis.ft);
+  expect(window.__fcjs_environment).toBe('miniprogram');
+});
+
+test('storage, getEnv and reset work under jsdom', async () => {
+  await ft.setStorage({ key: 'user', data: { name: 'Li' } });
+  expect((await ft.getStorage({ key: 'user' })).data).toEqual({ name: 'Li' });
+  expect((await ft.miniProgram.getEnv()).env).toBe('miniprogram');
+  await host.reset();
+  expect(host.calls()).toEqual([]);
+  expect((await ft.getStorageInfo()).keys).toEqual([]);
+});

@@ -1,0 +1,61 @@
+// ft-polyfill/testing in Jest's node environment: one call installs ft + host globally, reset
+// clears what a test left behind, fake timers do not stall callbacks.
+import { createRequire } from 'node:module';
+import { jest } from '@jest/globals';
+
+const kit = createRequire(import.meta.url)('../../testing/index.cjs');
+
+beforeAll(() => kit.setupFt({ appId: `kit-node-${process.pid}` }));
+beforeEach(() => globalThis.host.reset());
+
+test('setupFt installs ft, ftHost and host on the global object with the core ready', async () => {
+  expect(typeof globalThis.ft.setStorage).toBe('function');
+  expect(globalThis.ftHost).toBe(globalThis.host);
+  expect(globalThis.__fcjs_environment).toBe('miniprogram');
+  const env = await ft.miniProgram.getEnv();
+  expect(env).toEqual({ env: 'miniprogram', version: '1.4.20', miniprogram: true, errMsg: 'getEnv:ok' });
+});
+
+test('a second setupFt keeps the instance and applies the new config', async () => {
+  const before = globalThis.ft;
+  await kit.setupFt({ appId: `kit-node-${process.pid}`, appInfo: { appTitle: 'Second' } });
+  expect(globalThis.ft).toBe(before);
+  expect((await ft.getAppletInfo()).appTitle).toBe('Second');
+});
+
+test('reset clears storage, the call log and host listeners', async () => {
+  await ft.setStorage({ key: 'left', data: 1 });
+  const seen = [];
+  host.on('call', (c) => seen.push(c.api));
+  expect(host.calls().length).toBeGreaterThan(0);
+  await host.reset();
+  expect(host.calls()).toEqual([]);
+  expect((await ft.getStorageInfo()).keys).toEqual([]);
+  const count = seen.length;
+  await ft.getStorageInfo();
+  expect(seen.length).toBe(count); // the listener added before reset is gone
+  await expect(ft.getStorage({ key: 'left' })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^getStorage:fail/) });
+});
+
+test('storage starts empty in the next test (reset ran in beforeEach)', async () => {
+  expect((await ft.getStorageInfo()).keys).toEqual([]);
+  expect(host.calls().map((c) => c.api)).toEqual(['getStorageInfo']);
+});
+
+describe('with jest.useFakeTimers()', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('callbacks and Promises settle without advancing timers (microtasks, not timers)', async () => {
+    const env = await ft.miniProgram.getEnv();
+    expect(env.errMsg).toBe('getEnv:ok');
+    const info = await new Promise((resolve) => ft.getAppletInfo({ success: resolve }));
+    expect(info.errMsg).toBe('getAppletInfo:ok');
+    expect(await ft.getStorageInfo()).toMatchObject({ errMsg: 'getStorageInfo:ok' });
+  });
+
+  test('storage writes settle too (the in-memory IndexedDB keeps the real timers it loaded with)', async () => {
+    await expect(ft.setStorage({ key: 'k', data: { a: 1 } })).resolves.toMatchObject({ errMsg: 'setStorage:ok' });
+    expect((await ft.getStorage({ key: 'k' })).data).toEqual({ a: 1 });
+  });
+});
