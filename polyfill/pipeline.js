@@ -29,6 +29,7 @@ import { checkOptions, checkParam, typeName } from './validate.js';
  * @typedef {object} PipelineRuntime
  * @property {(name: string) => Impl | undefined} impl
  * @property {(fn: () => any) => Promise<any>} whenReady  runs fn at once when the core is up, else queues it in order
+ * @property {() => boolean} isReady                    whether the core is up
  * @property {(entry: CallRecord) => void} record        call log + 'call' event
  */
 
@@ -79,20 +80,38 @@ export function resultOf(prefix, outcome) {
   return Object.assign({}, outcome.data, { errMsg });
 }
 
+/** @param {CallContext} ctx @param {unknown} error @returns {Outcome} */
+function internalError(ctx, error) {
+  console.error(`ft.${ctx.api}: internal error`, error);
+  return fail(`internal error: ${error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error)}`);
+}
+
 /**
- * Runs an implementation, turning a throw or rejection into a failure (nothing is lost).
+ * Runs an implementation and hands its outcome to `settle`; a throw or rejection becomes a
+ * failure (nothing is lost). Once the core is up, a synchronous outcome is settled at once, so a
+ * call costs one microtask hop, not three.
  * @param {PipelineRuntime} runtime @param {Impl|undefined} impl @param {any} args @param {CallContext} ctx
- * @returns {Promise<Outcome>}
+ * @param {(outcome: Outcome) => void} settle
  */
-function run(runtime, impl, args, ctx) {
-  if (!impl) return Promise.resolve(fail('not supported yet'));
-  return runtime.whenReady(() => impl(args, ctx)).then(
-    (outcome) => outcome || OK,
-    (error) => {
-      console.error(`ft.${ctx.api}: internal error`, error);
-      return fail(`internal error: ${error && error.message ? error.message : String(error)}`);
-    },
-  );
+function run(runtime, impl, args, ctx, settle) {
+  if (!impl) {
+    settle(fail('not supported yet'));
+    return;
+  }
+  if (!runtime.isReady()) {
+    runtime.whenReady(() => impl(args, ctx)).then((o) => settle(o || OK), (e) => settle(internalError(ctx, e)));
+    return;
+  }
+  /** @type {any} */
+  let out;
+  try {
+    out = impl(args, ctx);
+  } catch (error) {
+    settle(internalError(ctx, error));
+    return;
+  }
+  if (out && typeof out.then === 'function') out.then((/** @type {Outcome} */ o) => settle(o || OK), (/** @type {unknown} */ e) => settle(internalError(ctx, e)));
+  else settle(out || OK);
 }
 
 /**
@@ -160,7 +179,7 @@ function optionsApi(def, api, prefix, runtime) {
       } else {
         const checked = checkOptions(params, given);
         if ('reason' in checked) settle(fail(checked.reason));
-        else run(runtime, runtime.impl(def.name), checked.args, ctx).then(settle);
+        else run(runtime, runtime.impl(def.name), checked.args, ctx, settle);
       }
     } catch (error) {
       // A hostile options object (throwing getter, revoked Proxy) still gets its one failure.
@@ -223,7 +242,7 @@ function positionalApi(def, api, prefix, runtime) {
         reason = reason || checkParam(params[callbackIndex].name, given[callbackIndex], params[callbackIndex]);
       }
       if (reason) settle(fail(reason));
-      else run(runtime, runtime.impl(def.name), args, { api, def }).then(settle);
+      else run(runtime, runtime.impl(def.name), args, { api, def }, settle);
     } catch (error) {
       settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
     }

@@ -5,6 +5,7 @@
 import { normalizeConfig } from './config.js';
 import { Persistence } from '../wasm-glue/persistence.js';
 import { IMPLEMENTATIONS } from './impl/index.js';
+import { CallLog } from './call-log.js';
 
 /** The call log keeps the newest entries only, so a long-running page does not grow without end. */
 export const CALL_LOG_LIMIT = 5000;
@@ -28,8 +29,7 @@ export class Runtime {
     this.config = normalizeConfig(config);
     /** @type {CoreHandles|null} */
     this.handles = null;
-    /** @type {import('./pipeline.js').CallRecord[]} */
-    this.log = [];
+    this.log = new CallLog(CALL_LOG_LIMIT);
     /** @type {Map<string, Set<Function>>} */
     this.listeners = new Map();
     /** @type {Array<() => void | Promise<void>>} */
@@ -51,6 +51,11 @@ export class Runtime {
     const storage = await persistence.open();
     this.handles = { Module, storage, persistence };
     for (const hook of this.readyHooks) await hook(this.handles);
+  }
+
+  /** Whether the core is up (calls then run at once instead of queueing). */
+  isReady() {
+    return this.handles !== null;
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -82,8 +87,7 @@ export class Runtime {
   /** @param {import('./pipeline.js').CallRecord} entry */
   record(entry) {
     this.log.push(entry);
-    if (this.log.length > CALL_LOG_LIMIT) this.log.splice(0, this.log.length - CALL_LOG_LIMIT);
-    this.emit('call', entry);
+    if (this.listeners.has('call')) this.emit('call', entry);
   }
 
   /** Registers work to do once the core is up (each concern's own set-up). @param {(h: CoreHandles) => void | Promise<void>} hook */
@@ -126,7 +130,7 @@ export class Runtime {
     const { storage, persistence } = this.core();
     const op = storage.clear();
     if (op !== 0) await persistence.durable(op).catch(() => undefined);
-    this.log.length = 0;
+    this.log.clear();
   }
 
   /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */

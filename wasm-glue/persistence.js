@@ -11,6 +11,8 @@
 // - no IndexedDB (blocked, private modes, plain Node): storage keeps working in memory and
 //   warns once.
 
+import { MemoizedStorage } from './storage-memo.js';
+
 /**
  * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
  * @property {() => string} load
@@ -62,7 +64,6 @@ export class Persistence {
     this.waiting = new Map();
     this.persistent = true;
     this.flushing = false;
-    this.flushQueued = false;
     /** @type {Promise<void>} */
     this.idle = Promise.resolve();
     const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
@@ -94,7 +95,7 @@ export class Persistence {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
-    this.storage = new this.Module.Storage(this.mount);
+    this.storage = new MemoizedStorage(new this.Module.Storage(this.mount));
     this.reportWarnings(JSON.parse(this.storage.load()));
     return this.storage;
   }
@@ -128,10 +129,9 @@ export class Persistence {
   }
 
   scheduleFlush() {
-    if (this.flushing) {
-      this.flushQueued = true;
-      return;
-    }
+    // A flush under way loops again while the core is dirty, so a write made during it is
+    // picked up by the next round: no second flush is started.
+    if (this.flushing) return;
     this.flushing = true;
     // Start after the current task's synchronous writes, so they all ride in one sync.
     this.idle = Promise.resolve().then(() => this.flushLoop());
@@ -141,9 +141,8 @@ export class Persistence {
     try {
       let progress = true;
       do {
-        this.flushQueued = false;
         progress = await this.withLock(() => this.flushOnce());
-      } while (progress && (this.flushQueued || this.storage.dirty()));
+      } while (progress && this.storage.dirty());
     } finally {
       this.flushing = false;
     }

@@ -35,7 +35,7 @@ export function createHost(runtime) {
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
     /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */
-    calls: () => runtime.log.slice(),
+    calls: () => runtime.log.list(),
     /** Resolves when every storage write made so far is in IndexedDB. */
     flushed: async () => {
       await runtime.ready;
