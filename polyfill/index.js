@@ -1,11 +1,28 @@
 // ES module entry: `import ft, { host } from 'ft-polyfill'`. In a browser it also installs
 // window.ft / window.ftHost (or reuses the instance already there, e.g. from the script tag).
+// Inside a real FinClip host (install.js: realHostPresent) nothing is installed and `ft` forwards
+// to the host's own window.ft, so the same bundle runs in the app and in a plain browser.
 import { installFt } from './install.js';
 import { createFt } from './create.js';
 import loadCore from './core-web.js';
 
 const g = /** @type {any} */ (globalThis);
-const instance = (typeof window !== 'undefined' && installFt(window, loadCore)) || createFt({ loadCore, config: g.ftHostConfig, global: g });
+const inBrowser = typeof window !== 'undefined';
+const installed = inBrowser ? installFt(window, loadCore) : null;
+
+/** @type {{ ft: any, host: any }} */
+let instance;
+if (installed || !inBrowser) {
+  instance = installed || createFt({ loadCore, config: g.ftHostConfig, global: g });
+} else {
+  // A real host owns the page: forward to its JSSDK; the simulated host is only made if used.
+  /** @type {any} */ let detached = null;
+  const simulated = () => (detached = detached || createFt({ loadCore, config: g.ftHostConfig, global: g }));
+  instance = {
+    ft: new Proxy({}, { get: (_t, key) => (g.ft ? g.ft[key] : undefined), has: (_t, key) => Boolean(g.ft) && key in g.ft }),
+    host: new Proxy({}, { get: (_t, key) => simulated().host[key] }),
+  };
+}
 
 /** The `ft` object of the FinClip JSSDK 1.4.20. */
 const ft = instance.ft;
