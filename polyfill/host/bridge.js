@@ -84,7 +84,29 @@ export class HostBridge {
       this.observeTitle();
       return this.configure();
     });
+    // ftHost.reset (the testing kit, between tests) starts from a new host: page listeners,
+    // handlers and the host's native APIs go too. ftHost.configure keeps them (src/host.h).
+    let fullReset = false;
+    const reset = /** @type {any} */ (runtime).reset;
+    if (typeof reset === 'function') {
+      /** @type {any} */ (runtime).reset = async (/** @type {unknown} */ config) => {
+        fullReset = true;
+        try {
+          return await reset.call(runtime, config);
+        } finally {
+          fullReset = false;
+        }
+      };
+    }
     runtime.onReset(() => {
+      if (fullReset && this.core) {
+        const { Module } = runtime.core();
+        this.core.delete();
+        this.core = new Module.Host();
+        this.fns.clear();
+        this.ids = new WeakMap();
+        this.hostApis.clear();
+      }
       this.configured = false;
       this.ready = new Promise((resolve) => { this.markReady = resolve; });
       return this.configure();
