@@ -28,6 +28,7 @@ export const MIME_TYPES = {
  * @property {Record<string, RouteHandler>} [routes]  exact-path handlers, tried before files
  * @property {(path: string, html: string) => string} [transformHtml]  rewrites each HTML page served
  * @property {Record<string, string>} [mounts]        url prefix → folder (e.g. '/__ft/': dist)
+ * @property {(pathname: string) => RouteHandler | undefined} [match]  handler by pattern, tried after `routes`
  */
 
 /**
@@ -35,11 +36,11 @@ export const MIME_TYPES = {
  * @param {ServeOptions} options
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
-export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {} }) {
+export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {}, match }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url || '/', `http://${host}`);
     try {
-      const route = routes[url.pathname];
+      const route = routes[url.pathname] || (match && match(url.pathname));
       if (route) return await route(req, res, url);
       let base = root;
       let rel = decodeURIComponent(url.pathname);
