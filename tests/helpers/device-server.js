@@ -17,10 +17,11 @@ function crc32(buf) {
 }
 
 /**
- * A real RGB PNG of w×h pixels (a gradient), for <img> and type detection.
- * @param {number} w @param {number} h
+ * A real RGB PNG of w×h pixels (a gradient, or noise that PNG cannot shrink), for <img> and type
+ * detection.
+ * @param {number} w @param {number} h @param {boolean} [noise]
  */
-export function makePng(w, h) {
+export function makePng(w, h, noise = false) {
   const chunk = (/** @type {string} */ type, /** @type {Buffer} */ data) => {
     const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
     const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -35,6 +36,7 @@ export function makePng(w, h) {
     for (let x = 0; x < w; x++) {
       const i = y * (w * 3 + 1) + 1 + x * 3;
       raw[i] = (x * 255) / w; raw[i + 1] = (y * 255) / h; raw[i + 2] = ((x ^ y) * 7) & 255;
+      if (noise) for (let c = 0; c < 3; c++) raw[i + c] = (raw[i + c] + Math.floor(Math.random() * 64)) & 255;
     }
   }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
