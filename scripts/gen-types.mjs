@@ -213,62 +213,106 @@ export interface FtCallRecord {
   duration: number;
 }
 
+/** A page of the simulated page stack, as ftHost.stack() lists it. */
+export interface FtStackPage {
+  /** Path without the leading slash, e.g. 'pages/detail/index'. */
+  route: string;
+  /** The query's raw values as given. */
+  query: Record<string, string>;
+  /** route + '?' + query exactly as given. */
+  url: string;
+}
+
+/** What a host action resolves to (it never rejects): reason is the host's text when ok is false. */
+export interface FtHostResult {
+  ok: boolean;
+  reason?: string;
+  [field: string]: unknown;
+}
+
+/** The interfaces ftHost.mock can answer. */
+export type FtMockableApi = 'getLocation' | 'chooseLocation' | 'chooseImage' | 'request' | 'downloadFile' | 'openDocument';
+
+/** A mock's answer: the success fields, { fail: 'reason' }, or a function of the checked options returning either (or a Promise of either). */
+export type FtMockAnswer = Record<string, unknown> | ((options: Record<string, any>) => unknown);
+
 /** The host events ftHost.on listens to, and what each listener receives. */
 export interface FtHostEventMap {
   /** Buffered postMessage data delivered at back, destroy and share: e.detail.data is the array. */
-  message: { detail: { data: unknown[] }; [field: string]: unknown };
+  message: { detail: { data: unknown[] } };
   /** ft.miniProgram.sendWebviewEvent: the web-view's bindevent, e.detail.data is the object. */
-  event: { detail: { data: Record<string, unknown> }; [field: string]: unknown };
-  /** The web-view did not call ft.complete() within webviewTimeout. */
-  timeout: unknown;
+  event: { detail: { data: Record<string, unknown> } };
+  /** The web-view did not call ft.complete() within webviewTimeout (ms). */
+  timeout: { detail: { timeout: number } };
   /** The page stack changed. */
-  route: unknown;
+  route: { action: string; stack: FtStackPage[] };
+  /** The navigation bar title changed. */
+  title: string;
+  /** The page called ft.complete(). */
+  complete: unknown;
+  navigateToMiniProgram: Record<string, unknown>;
+  navigateBackMiniProgram: Record<string, unknown>;
+  close: Record<string, unknown>;
+  /** Any host state change (the panel re-renders on it). */
+  host: Record<string, unknown>;
   /** An ft call settled. */
   call: FtCallRecord;
+  /** A mock was added or removed. */
+  mock: { api: string; mocked: boolean };
+  /** ft.openDocument showed a document. */
+  document: Record<string, unknown>;
 }
 
-/** window.ftHost: the simulated host's controls (what the person or the host app does). */
+/** window.ftHost: the simulated host's controls (what the person or the host app does). Actions resolve, never reject. */
 export interface FtHost {
   /** Resolves when the WebAssembly core is up and storage is loaded. */
   ready: Promise<void>;
   /** Resets the host with a new configuration; storage is kept (switched when appId changes). */
   configure(config?: FtHostConfig): Promise<void>;
-  /** Clears storage, the stack, listeners, mocks and the call log, then re-applies the current configuration. */
+  /** Between tests: clears storage, the stack, listeners, mocks and the call log, then applies config (default: the current one). */
   reset(config?: FtHostConfig): Promise<void>;
   on<K extends keyof FtHostEventMap>(name: K, listener: (payload: FtHostEventMap[K]) => void): void;
-  on(name: string, listener: (payload: any) => void): void;
+  /** Removes one listener, or every listener of the event. */
   off<K extends keyof FtHostEventMap>(name: K, listener?: (payload: FtHostEventMap[K]) => void): void;
-  off(name: string, listener?: (payload: any) => void): void;
-  /** The page stack, bottom first; the last entry holds the web-view. */
-  stack(): string[];
-  /** The person presses back (delivers buffered messages when leaving the web-view page). */
-  back(delta?: number): unknown;
-  /** The person shares the page (delivers buffered messages). */
-  share(): unknown;
-  /** The app goes to the background (the page's onHide listeners run). */
-  hide(): unknown;
-  /** The app comes back (onShow listeners run with { data }). */
-  show(data?: Record<string, string>): unknown;
-  /** The host sends an event to the web-view's onWebviewEvent listeners. */
-  sendWebviewEvent(data: Record<string, unknown>): unknown;
-  /** A native API the page can reach with ft.callNativeAPI(name, data, cb). */
-  registerNativeAPI(name: string, handler: (data: any) => unknown): unknown;
-  unregisterNativeAPI(name: string): unknown;
-  /** The host calls a handler the page added with onNativeAPIHandler / registNativeAPIHandler. */
-  callJS(name: string, data?: unknown): Promise<unknown>;
-  /** The current navigation bar title (ft.setNavigationBarTitle). */
+  /** The page stack, bottom first ([] before ready); the last page holds the web-view. */
+  stack(): FtStackPage[];
+  /** The simulated navigation bar title. */
   title(): string;
+  /** The core's full host state (null before ready). */
+  state(): unknown;
+  /** The host's back button (clamps; fails on the first page); leaving the web-view page delivers buffered messages. */
+  back(delta?: number): Promise<FtHostResult>;
+  /** The person shares the page: delivers buffered postMessage data. */
+  share(): Promise<FtHostResult>;
+  /** The app goes to the background (onHide listeners run). */
+  hide(): Promise<FtHostResult>;
+  /** The app comes back (onShow listeners run). */
+  show(): Promise<FtHostResult>;
+  /** The web-view component is destroyed (message + onUnload). */
+  destroy(): Promise<FtHostResult>;
+  /** The person taps a tabBar item. */
+  switchTab(url: string): Promise<FtHostResult>;
+  /** The top mini-program goes back to the one below. */
+  backMiniProgram(extraData?: Record<string, unknown>): Promise<FtHostResult>;
+  /** Every onWebviewEvent listener gets data. */
+  sendWebviewEvent(data: Record<string, unknown>): Promise<FtHostResult>;
+  /** ft.callNativeAPI(name, data) calls handler(data); its value (or Promise's) is the answer. */
+  registerNativeAPI(name: string, handler: (data: any) => unknown): Promise<FtHostResult>;
+  unregisterNativeAPI(name: string): Promise<{ ok: true; removed: boolean }>;
+  /** The H5 page's onNativeAPIHandler / registNativeAPIHandler answer; rejects when the page has no handler. */
+  callJS(name: string, params?: unknown): Promise<unknown>;
   /** The log of settled ft calls, oldest first. */
   calls(): FtCallRecord[];
-  /** The host panel (a small UI to see the stack, messages and calls, and to press back). */
-  panel: { open(): void; close(): void };
-  /** Answers an interface with a fixed outcome (or a function of its arguments) instead of the simulation. */
-  mock(api: FtApiName | string, outcome: unknown): unknown;
-  /** Removes a mock (all of them without an argument). */
-  unmock(api?: FtApiName | string): unknown;
+  /** The host panel (stack, messages, calls, back button). */
+  panel: { open(): Promise<void>; close(): Promise<void>; isOpen(): boolean };
+  /** Answers a device interface without the browser until unmock; false (and a warning) when it cannot. */
+  mock(api: FtMockableApi, answer: FtMockAnswer): boolean;
+  /** Removes the mock of api (every mock without an argument). */
+  unmock(api?: FtMockableApi): void;
+  /** The names of the mocked interfaces. */
+  mocked(): string[];
   /** Resolves when every storage write made so far is in IndexedDB. */
   flushed(): Promise<void>;
-  [control: string]: unknown;
 }
 
 declare const ft: Ft;

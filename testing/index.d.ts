@@ -1,5 +1,5 @@
 // Types of ft-polyfill/testing (see testing/index.cjs).
-import type { Ft, FtHost, FtHostConfig, FtCallRecord } from '../dist/ft-polyfill.js';
+import type { Ft, FtHost, FtHostConfig, FtCallRecord, FtStackPage } from '../dist/ft-polyfill.js';
 
 export interface FtInstance {
   ft: Ft;
@@ -25,7 +25,7 @@ export function injectFt(target: InjectTarget, config?: FtHostConfig): Promise<v
 
 export interface HostSnapshot {
   /** The page stack, bottom first. */
-  stack: string[];
+  stack: FtStackPage[];
   /** The call log (functions replaced by '[Function]'). */
   calls: FtCallRecord[];
   /** The arrays delivered to the host's 'message' listeners since injection. */
