@@ -359,7 +359,8 @@ test('the panel opens from ?ft-panel, shows stack, title, tabBar and log, and re
       tabs: [...root.querySelectorAll('.tabbar button')].map((b) => b.textContent),
       cover: root.querySelector('.cover') && root.querySelector('.cover .route').textContent,
       imgs: root.querySelectorAll('img').length + document.querySelectorAll('img').length,
-      log: root.querySelector('.list:last-of-type') && root.textContent.includes('invokeMiniProgramAPI:ok'),
+      log: [...root.querySelectorAll('[data-slot=log] li')].map((li) => li.textContent),
+      received: root.querySelector('[data-slot=received]').textContent,
       pwned: window.__pwned,
       pageColor: getComputedStyle(document.body).color,
     };
@@ -369,7 +370,10 @@ test('the panel opens from ?ft-panel, shows stack, title, tabBar and log, and re
   expect(view.tabs).toEqual(['Home', 'Cart', 'Me']);
   expect(view.cover).toBe('pages/detail/detail');
   expect(view.imgs).toBe(0);
-  expect(view.log).toBe(true);
+  expect(view.log[0]).toMatch(/^miniProgram\.navigateTo invokeMiniProgramAPI:ok/);
+  expect(view.log[1]).toMatch(/^miniProgram.postMessage postMessage:ok/);
+  expect(view.log[2]).toContain('setNavigationBarTitle:ok');
+  expect(view.received).toContain(`message {"detail":{"data":[${JSON.stringify(hostile)}]}}`);
   expect(view.pwned).toBe(0);
   // The tabBar is the host's: clicking switches tab.
   await page.locator('ft-host-panel').locator('.tabbar button', { hasText: 'Cart' }).click();

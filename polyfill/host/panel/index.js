@@ -31,7 +31,10 @@ export function createPanel(runtime, host) {
   const schedule = () => {
     if (scheduled || !hostEl) return;
     scheduled = true;
-    Promise.resolve().then(() => {
+    // At most one render a frame, however many calls a busy page makes.
+    const raf = runtime.global.requestAnimationFrame;
+    const later = typeof raf === 'function' ? (/** @type {() => void} */ f) => raf.call(runtime.global, f) : (/** @type {() => void} */ f) => setTimeout(f, 16);
+    later(() => {
       scheduled = false;
       if (hostEl) render();
     });
@@ -130,11 +133,11 @@ export function createPanel(runtime, host) {
         );
       }, 'b primary')]), jsOut]));
 
-    slots.received = h(doc, 'ul', { class: 'list' });
+    slots.received = h(doc, 'ul', { class: 'list', 'data-slot': 'received' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
     slots.mocks = h(doc, 'section', {});
     scroll.append(slots.mocks);
-    slots.log = h(doc, 'ul', { class: 'list' });
+    slots.log = h(doc, 'ul', { class: 'list', 'data-slot': 'log' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
     return root;
   }
@@ -228,7 +231,8 @@ export function createPanel(runtime, host) {
     }
 
     slots.log.replaceChildren();
-    const calls = runtime.log.slice(-LOG_ROWS).reverse();
+    const log = /** @type {any} */ (runtime.log);
+    const calls = (typeof log.list === 'function' ? log.list() : log.slice()).slice(-LOG_ROWS).reverse();
     if (!calls.length) slots.log.append(h(doc, 'li', { class: 'empty' }, ['no calls yet']));
     for (const call of calls) {
       const errMsg = call.result && typeof call.result.errMsg === 'string' ? call.result.errMsg : '';

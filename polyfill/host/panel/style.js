@@ -15,6 +15,7 @@ export const PANEL_CSS = `
 .head .app { opacity: .75; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
 .head button { background: transparent; color: #fff; border: 0; font-size: 16px; cursor: pointer; padding: 0 4px; }
 .scroll { flex: 1; overflow: auto; padding: 10px; display: flex; flex-direction: column; gap: 10px; }
+.scroll > * { flex-shrink: 0; }
 .phone { background: #fff; border: 1px solid #c9cdd4; border-radius: 14px; overflow: hidden; }
 .navbar { display: grid; grid-template-columns: 56px 1fr 56px; align-items: center; height: 40px;
   background: #f7f7f7; border-bottom: 1px solid #e5e6eb; }
