@@ -39,7 +39,9 @@
  */
 
 const ROUTED = 'invokeMiniProgramAPI';
+/** @type {ParamDef} */
 const url = { type: 'string', required: true, doc: 'in-app page path, absolute or relative, with an optional query' };
+/** @type {ParamDef & { name: string }} */
 const cb = { name: 'callback', type: 'function', required: true };
 
 /** @type {ApiDef[]} */

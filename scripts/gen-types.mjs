@@ -346,6 +346,13 @@ export function writeTypes(outfile = join(root, 'dist', 'ft-polyfill.d.ts')) {
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, generateTypes());
   writeFileSync(outfile.replace(/\.d\.ts$/, '.d.cts'), CJS_TYPES);
+  writeFileSync(join(dirname(outfile), 'fake-indexeddb.d.cts'), '// The in-memory IndexedDB bundled for ft-polyfill/testing: indexedDB, IDBKeyRange, ...\ndeclare const idb: Record<string, unknown>;\nexport = idb;\n');
+  // The Emscripten glue is not type-checkable: `npm run typecheck` sees these declarations instead.
+  const wasm = join(root, 'build', 'wasm');
+  mkdirSync(wasm, { recursive: true });
+  const factory = '/** The Emscripten module factory (Embind; see wasm-glue/). */\ndeclare function createFtCore(options?: Record<string, unknown>): Promise<any>;\n';
+  writeFileSync(join(wasm, 'ft-core-node.d.cts'), `${factory}export = createFtCore;\n`);
+  writeFileSync(join(wasm, 'ft-core-web.d.mts'), `${factory}export default createFtCore;\n`);
   return outfile;
 }
 
