@@ -80,6 +80,12 @@ export function createPanel(runtime, host) {
       slots.screen, slots.tabbar,
     ]));
 
+    // What the page did and what the host received: right under the phone.
+    slots.log = h(doc, 'ul', { class: 'list scrolled', 'data-slot': 'log' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
+    slots.received = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'received' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
+
     // Host actions.
     const actionOut = h(doc, 'div', { class: 'out' });
     slots.hideShow = button('Hide app', () => {
@@ -133,12 +139,8 @@ export function createPanel(runtime, host) {
         );
       }, 'b primary')]), jsOut]));
 
-    slots.received = h(doc, 'ul', { class: 'list', 'data-slot': 'received' });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
     slots.mocks = h(doc, 'section', {});
     scroll.append(slots.mocks);
-    slots.log = h(doc, 'ul', { class: 'list', 'data-slot': 'log' });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
     return root;
   }
 

@@ -58,6 +58,8 @@ textarea { width: 100%; resize: vertical; }
 .out.bad { color: #cb2634; }
 .list { list-style: none; margin: 0; padding: 0; font: 12px ui-monospace, Menlo, Consolas, monospace; }
 .list li { padding: 3px 0; border-top: 1px solid #f2f3f5; word-break: break-all; }
+
+.list.scrolled { max-height: 150px; overflow: auto; } .list.short { max-height: 90px; }
 .list li:first-child { border-top: 0; }
 .list .api { font-weight: 600; color: #1f2329; }
 .list .ok { color: #00a854; } .list .fail { color: #cb2634; }
