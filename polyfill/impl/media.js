@@ -57,7 +57,7 @@ function mockFile(f) {
     }
   } else if (isBinary(data)) bytes = bytesOf(data);
   else return null;
-  return new File([bytes], String(name), { type: String(type) });
+  return new File([/** @type {BlobPart} */ (bytes)], String(name), { type: String(type) });
 }
 
 /**

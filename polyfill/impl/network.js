@@ -83,7 +83,7 @@ export default function networkImpl(runtime) {
   const mocks = installMocks(runtime);
   const store = storeOf(runtime);
 
-  /** @param {Transfer & { kind: string }} t */
+  /** @param {{ kind: string, message: string }} t */
   const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind, t.message));
 
   return {

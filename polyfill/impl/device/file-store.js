@@ -57,7 +57,7 @@ export function fileStore(runtime) {
     const { Module } = runtime.core();
     const head = bytes.subarray(0, HEAD_BYTES);
     const mime = Module.sniffMime(head, name, declared);
-    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
     const info = parse(registry().addTemp(JSON.stringify({ url, size: bytes.byteLength, name, mime }), head));
     if (!info.ok) URL.revokeObjectURL(url);
     return info;
@@ -89,7 +89,7 @@ export function fileStore(runtime) {
     const info = await exclusive(persistence, () =>
       parse(registry().save(JSON.stringify({ filePath, name, mime: declared }), bytes)));
     if (info.ok) {
-      const url = URL.createObjectURL(new Blob([bytes], { type: info.mime }));
+      const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
       registry().setUrl(filePath, url);
       info.url = url;
     }
@@ -106,7 +106,7 @@ export function fileStore(runtime) {
     if (info.ok && !info.url && info.persisted) {
       const bytes = reg.read(path);
       if (!bytes) return { ok: false, reason: reg.lastReason() };
-      info.url = URL.createObjectURL(new Blob([bytes], { type: info.mime }));
+      info.url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
       reg.setUrl(path, info.url);
     }
     return info;
