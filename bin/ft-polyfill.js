@@ -23,7 +23,7 @@ const USAGE = `usage: ft-polyfill serve [dir] [--app app.json] [--port N] [--ope
  * @param {string[]} args
  * @returns {{ dir?: string, app?: string, port: number, panel: boolean } | { error: string }}
  */
-export function parseServeArgs(args) {
+function parseServeArgs(args) {
   /** @type {{ dir?: string, app?: string, port: number, panel: boolean }} */
   const out = { port: Number(process.env.PORT || 8080), panel: false };
   for (let i = 0; i < args.length; i++) {
@@ -98,9 +98,7 @@ async function main(argv) {
   console.log(`ft-polyfill: serving ${root} at ${url}/`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
