@@ -131,7 +131,7 @@ export class HostBridge {
 
   /**
    * Runs `fn` at once when the host is configured, else after (in call order).
-   * @template T @param {() => T} fn @returns {Promise<T>}
+   * @template T @param {() => T} fn @returns {Promise<Awaited<T>>}
    */
   when(fn) {
     if (this.configured) {
@@ -141,7 +141,7 @@ export class HostBridge {
         return Promise.reject(error);
       }
     }
-    return this.ready.then(fn);
+    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(fn));
   }
 
   /** (Re)configures the core from runtime.config; loads ftHostConfig.appJson first when given. */
