@@ -81,7 +81,7 @@ export class Runtime {
         return Promise.reject(error);
       }
     }
-    return this.ready.then(fn);
+    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(fn));
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
