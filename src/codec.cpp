@@ -32,6 +32,20 @@ std::uint32_t fnv1a(std::string_view bytes) {
   return h;
 }
 
+void append_escaped_line(std::string& out, std::string_view raw) {
+  // Most keys and payloads (JSON text) hold none of the four characters: copy runs in bulk.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c != '\\' && c != '\n' && c != '\r' && c != '\t') continue;
+    out.append(raw.data() + run, i - run);
+    out += '\\';
+    out += c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+    run = i + 1;
+  }
+  out.append(raw.data() + run, raw.size() - run);
+}
+
 std::string escape_line(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());

@@ -17,6 +17,7 @@ std::uint32_t fnv1a(std::string_view bytes);
 // and its fields can be separated by tabs. `unescape_line` reverses it; it returns false on a
 // dangling or unknown escape (a damaged record).
 std::string escape_line(std::string_view raw);
+void append_escaped_line(std::string& out, std::string_view raw);  // escape_line, appended to `out`
 bool unescape_line(std::string_view escaped, std::string& out);
 
 // Fixed-width lower-case hex of a 32-bit value ("0000beef"), and its inverse (false if malformed).

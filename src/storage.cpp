@@ -1,7 +1,8 @@
 #include "storage.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +15,11 @@ namespace ft {
 
 namespace {
 
-constexpr std::string_view kHeader = "FTSTORE1\n";
+// "FTSTORE2 <crc32 of the records>\n": the checksum doubles as the shard's version, so refresh()
+// tells a changed file from an unchanged one by its size and first line, not by its mtime
+// (Emscripten 3.1.6's stat() has whole seconds only).
+constexpr std::string_view kMagic = "FTSTORE2 ";
+constexpr std::size_t kHeaderSize = 18;  // magic + 8 hex digits + '\n'
 
 std::size_t item_bytes(std::string_view key, std::string_view payload) {
   return codec::utf8_bytes(key) + codec::utf8_bytes(payload);
@@ -38,19 +43,15 @@ bool read_file(const std::string& path, std::string& out) {
 }
 
 bool write_file(const std::string& path, const std::string& data) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = (std::fclose(f) == 0) && ok;
-  return ok;
-}
-
-std::int64_t mtime_ms_of(const struct stat& st) {
-#if defined(__APPLE__)
-  return static_cast<std::int64_t>(st.st_mtimespec.tv_sec) * 1000 + st.st_mtimespec.tv_nsec / 1000000;
-#else
-  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
-#endif
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  return (::close(fd) == 0) && done == data.size();
 }
 
 }  // namespace
@@ -76,33 +77,49 @@ bool Storage::dirty() const {
 }
 
 Storage::Stamp Storage::stat_shard(std::size_t shard) const {
+  const std::string path = shard_path(shard);
   struct stat st;
-  if (::stat(shard_path(shard).c_str(), &st) != 0) return {};
-  return {mtime_ms_of(st), static_cast<std::int64_t>(st.st_size)};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  Stamp stamp{0, static_cast<std::int64_t>(st.st_size)};
+  char head[kHeaderSize];
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return stamp;
+  const ssize_t n = ::read(fd, head, kHeaderSize);
+  ::close(fd);
+  std::uint32_t crc = 0;
+  if (n == static_cast<ssize_t>(kHeaderSize) && std::string_view(head, kMagic.size()) == kMagic &&
+      codec::parse_hex32(std::string_view(head + kMagic.size(), 8), crc))
+    stamp.version = crc;
+  return stamp;
 }
 
 void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warnings) {
   Shard& map = shards_[shard];
   for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
   map.clear();
-  stamps_[shard] = stat_shard(shard);
-  if (stamps_[shard].size < 0) return;
-
+  stamps_[shard] = {};
   const std::string path = shard_path(shard);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return;  // no file: empty shard
+
   std::string text;
   if (!read_file(path, text)) {
     warnings.push_back({path, 0, "unreadable"});
     dirty_[shard] = true;
     return;
   }
-  if (text.compare(0, kHeader.size(), kHeader) != 0) {
+  std::uint32_t version = 0;
+  if (text.size() < kHeaderSize || text.compare(0, kMagic.size(), kMagic) != 0 || text[kHeaderSize - 1] != '\n' ||
+      !codec::parse_hex32(std::string_view(text).substr(kMagic.size(), 8), version)) {
+    stamps_[shard] = {0, static_cast<std::int64_t>(text.size())};
     warnings.push_back({path, 0, "not a storage shard (bad header)"});
     dirty_[shard] = true;
     return;
   }
+  stamps_[shard] = {version, static_cast<std::int64_t>(text.size())};
 
   std::string key, payload;
-  std::size_t pos = kHeader.size(), line = 1;
+  std::size_t pos = kHeaderSize, line = 1;
   while (pos < text.size()) {
     ++line;
     std::size_t end = text.find('\n', pos);
@@ -262,44 +279,38 @@ StorageInfo Storage::info() const {
   return info;
 }
 
-Status Storage::write_shard(std::size_t shard) {
+Status Storage::write_shard(std::size_t shard, FlushReport& report) {
   const std::string path = shard_path(shard);
   const Shard& map = shards_[shard];
   if (map.empty()) {
-    if (std::remove(path.c_str()) != 0 && errno != ENOENT) return Status::Fail(std::string("cannot remove ") + path);
+    if (std::remove(path.c_str()) != 0) {
+      if (errno != ENOENT) return Status::Fail(std::string("cannot remove ") + path);
+    } else {
+      report.removed.push_back(path);
+    }
     stamps_[shard] = {};
     return Status::Ok();
   }
-  std::string text(kHeader);
-  std::string body;
+  std::string records;
   for (const auto& [key, value] : map) {
-    body.assign(value.type);
-    body += '\t';
-    body += codec::escape_line(key);
-    body += '\t';
-    body += codec::escape_line(value.payload);
-    text += codec::hex32(codec::crc32(body));
-    text += '\t';
-    text += body;
-    text += '\n';
+    // <crc>\t<type>\t<key>\t<payload>\n, the crc over what follows its tab.
+    const std::size_t crc_at = records.size();
+    records.append("00000000\t");
+    const std::size_t body_at = records.size();
+    records.append(value.type).append(1, '\t');
+    codec::append_escaped_line(records, key);
+    records += '\t';
+    codec::append_escaped_line(records, value.payload);
+    records.replace(crc_at, 8, codec::hex32(codec::crc32(std::string_view(records).substr(body_at))));
+    records += '\n';
   }
-  const std::string tmp = path + ".tmp";
-  if (!write_file(tmp, text) || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::Fail(std::string("cannot write ") + path + ": " + std::strerror(errno));
-  }
-  // IDBFS persists a file only when its mtime moved: force it forward past what we last wrote,
-  // so a second write within the same millisecond is still pushed.
-  Stamp stamp = stat_shard(shard);
-  if (stamp.mtime_ms <= stamps_[shard].mtime_ms) {
-    const std::int64_t ms = stamps_[shard].mtime_ms + 1;
-    struct timeval times[2];
-    times[0].tv_sec = times[1].tv_sec = static_cast<time_t>(ms / 1000);
-    times[0].tv_usec = times[1].tv_usec = static_cast<suseconds_t>((ms % 1000) * 1000);
-    ::utimes(path.c_str(), times);
-    stamp = stat_shard(shard);
-  }
-  stamps_[shard] = stamp;
+  const std::uint32_t version = codec::crc32(records);
+  std::string text;
+  text.reserve(kHeaderSize + records.size());
+  text.append(kMagic).append(codec::hex32(version)).append(1, '\n').append(records);
+  if (!write_file(path, text)) return Status::Fail(std::string("cannot write ") + path + ": " + std::strerror(errno));
+  report.written.push_back(path);
+  stamps_[shard] = {version, static_cast<std::int64_t>(text.size())};
   return Status::Ok();
 }
 
@@ -315,7 +326,7 @@ FlushReport Storage::flush() {
   }
   for (std::size_t s = 0; s < kShardCount; ++s) {
     if (!dirty_[s]) continue;
-    Status st = write_shard(s);
+    Status st = write_shard(s, report);
     if (!st.ok) {
       report.status = st;
       return report;  // pending ops stay: the next flush retries

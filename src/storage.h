@@ -6,7 +6,7 @@
 // persisting one changed key rewrites one small file, not the whole store (IDBFS mirrors
 // per file and compares modification times; see shared/notes/emscripten.md). A shard file is:
 //
-//   FTSTORE1\n
+//   FTSTORE2 <crc32 hex8 of the records>\n
 //   <crc32 hex8>\t<type>\t<escaped key>\t<escaped payload>\n      (one line per key)
 //
 // with '\\', '\n', '\r', '\t' escaped (codec::escape_line) and the CRC taken over the text after
@@ -83,7 +83,9 @@ struct RefreshReport {
 struct FlushReport {
   Status status;                       // fails only on an I/O error; state is kept for a retry
   std::uint32_t durable_through = 0;   // every op id <= this is now on disk (minus rejected ones)
-  std::size_t shards_written = 0;
+  std::size_t shards_written = 0;      // files written or removed
+  std::vector<std::string> written;    // paths of the shard files rewritten
+  std::vector<std::string> removed;    // paths of the shard files deleted (their shard emptied)
 };
 
 class Storage {
@@ -96,8 +98,8 @@ class Storage {
   // Reads every shard file; forgets any in-memory state. Missing folder = empty store.
   std::vector<StorageWarning> load();
 
-  // Re-reads the shard files whose (mtime, size) differ from what this instance last read or
-  // wrote, then replays pending writes on top of them (limits checked again).
+  // Re-reads the shard files whose (header checksum, size) differ from what this instance last
+  // read or wrote, then replays pending writes on top of them (limits checked again).
   RefreshReport refresh();
 
   WriteOutcome set(std::string_view key, std::string_view type, std::string_view payload);
@@ -114,8 +116,10 @@ class Storage {
   // True when some write has not reached disk yet.
   bool dirty() const;
 
-  // Writes each changed shard (temp file + rename), making sure its mtime moves forward even
-  // within the same millisecond, and drops the pending operations it made durable.
+  // Writes each changed shard in one write(2) (the persistence layer pushes files only after the
+  // flush, so no reader sees half a file), lists the files written and removed, and drops the
+  // pending operations it made durable. Modification times are the persistence layer's business
+  // (it makes each pushed version's timestamp move forward, which IDBFS compares).
   FlushReport flush();
 
   const std::string& dir() const { return dir_; }
@@ -124,10 +128,11 @@ class Storage {
 
  private:
   using Shard = std::map<std::string, StoredValue, std::less<>>;
+  // What identifies a version of a shard file: the checksum in its header line and its size.
   struct Stamp {
-    std::int64_t mtime_ms = 0;
+    std::uint32_t version = 0;
     std::int64_t size = -1;  // -1: no file
-    bool operator==(const Stamp& o) const { return mtime_ms == o.mtime_ms && size == o.size; }
+    bool operator==(const Stamp& o) const { return version == o.version && size == o.size; }
   };
   enum class OpKind { Set, Remove, Clear };
   struct PendingOp {
@@ -142,7 +147,7 @@ class Storage {
   void apply_clear();
   void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
   Stamp stat_shard(std::size_t shard) const;
-  Status write_shard(std::size_t shard);
+  Status write_shard(std::size_t shard, FlushReport& report);
 
   std::string dir_;
   StorageLimits limits_;

@@ -57,6 +57,10 @@ export class Persistence {
     this.Module = Module;
     this.appId = appId;
     this.mount = mountPointOf(appId);
+    /** A file whose IndexedDB timestamp is the store's generation: every push moves it forward. */
+    this.generationPath = `${this.mount}/.generation`;
+    /** The generation this tab's memory reflects. */
+    this.generation = 0;
     this.warn = options.warn || ((m) => console.warn(m));
     /** @type {StorageCore} */
     this.storage = /** @type {any} */ (null);
@@ -79,6 +83,12 @@ export class Persistence {
     }
     /** @type {Array<() => void>} */
     this.changeListeners = [];
+    /**
+     * Timings of the last flush, in ms: populate (IndexedDB → memory, to see other tabs' writes),
+     * write (the core rewrites changed shards), push (memory → IndexedDB).
+     * @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null}
+     */
+    this.lastFlush = null;
   }
 
   /** Mounts the appId's database, reads it, and returns the ready StorageCore. */
@@ -90,7 +100,12 @@ export class Persistence {
     } else {
       FS.mount(IDBFS, {}, this.mount);
       try {
-        await this.withLock(() => this.sync(true));
+        await this.withLock(async () => {
+          await this.sync(true);
+          // IDBFS gave the local file its entry's timestamp: that is the generation we hold.
+          const local = FS.analyzePath(this.generationPath);
+          this.generation = local.exists ? local.object.timestamp : 0;
+        });
       } catch (error) {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
@@ -148,21 +163,26 @@ export class Persistence {
     }
   }
 
-  /** @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write) */
+  /**
+   * One flush, under the lock. The fast path costs one IndexedDB transaction: read the store's
+   * generation, and when no other tab has pushed since this one last looked, push exactly the
+   * shard files the core rewrote (IDBFS's own entry format, so IDBFS reads them back at start).
+   * When another tab has pushed, mirror IndexedDB into memory first and let the core re-read
+   * what changed and replay its pending writes on top.
+   * @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write)
+   */
   async flushOnce() {
+    const t0 = performance.now();
     if (this.persistent) {
       try {
-        await this.sync(true);
+        await this.catchUp();
       } catch (error) {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
-    const refreshed = JSON.parse(this.storage.refresh());
-    this.reportWarnings(refreshed.warnings);
-    for (const { op, reason } of refreshed.rejected) this.settle(op, reason);
-    if (refreshed.reloaded) this.notifyChange();
-
+    const t1 = performance.now();
     const report = JSON.parse(this.storage.flush());
+    const t2 = performance.now();
     if (!report.ok) {
       // The core kept the writes: fail the waiters now rather than hang, and try again later.
       for (const op of [...this.waiting.keys()]) this.settle(op, `write failed: ${report.reason}`);
@@ -170,14 +190,79 @@ export class Persistence {
     }
     if (this.persistent && report.shardsWritten > 0) {
       try {
-        await this.sync(false);
-        if (this.channel) this.channel.postMessage({ changed: this.mount });
+        await this.push(report.written, report.removed);
       } catch (error) {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
+    this.lastFlush = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     for (const op of [...this.waiting.keys()]) if (op <= report.durableThrough) this.settle(op, null);
     return true;
+  }
+
+  /**
+   * Under the lock: if another tab pushed since this one last synced (the generation moved),
+   * mirror IndexedDB into memory and let the core re-read the changed shards.
+   */
+  async catchUp() {
+    const remote = await this.remoteGeneration();
+    if (remote === this.generation) return;
+    await this.sync(true);
+    this.generation = remote;
+    const refreshed = JSON.parse(this.storage.refresh());
+    this.reportWarnings(refreshed.warnings);
+    for (const { op, reason } of refreshed.rejected) this.settle(op, reason);
+    if (refreshed.reloaded) this.notifyChange();
+  }
+
+  /** The store's generation in IndexedDB (0 before the first push). @returns {Promise<number>} */
+  async remoteGeneration() {
+    const db = await this.database();
+    return new Promise((resolve, reject) => {
+      const request = db.transaction([this.Module.IDBFS.DB_STORE_NAME], 'readonly')
+        .objectStore(this.Module.IDBFS.DB_STORE_NAME).get(this.generationPath);
+      request.onsuccess = () => resolve(request.result ? request.result.timestamp.getTime() : 0);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  /** @returns {Promise<IDBDatabase>} IDBFS's own (cached) connection to this mount's database */
+  database() {
+    return new Promise((resolve, reject) => {
+      this.Module.IDBFS.getDB(this.mount, (/** @type {unknown} */ error, /** @type {IDBDatabase} */ db) => (error ? reject(error) : resolve(db)));
+    });
+  }
+
+  /**
+   * Pushes the given files of the mount (and deletes the removed ones) in one IndexedDB
+   * transaction, with the store's next generation as every entry's timestamp, so that IDBFS in
+   * other tabs sees each version as new even within one millisecond. Resolves when committed.
+   * @param {string[]} written  absolute paths of files (in the mount) to store
+   * @param {string[]} removed  absolute paths to delete
+   */
+  async push(written, removed) {
+    const { FS, IDBFS } = this.Module;
+    const db = await this.database();
+    const generation = Math.max(Date.now(), this.generation + 1);
+    if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
+    const transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+    const store = transaction.objectStore(IDBFS.DB_STORE_NAME);
+    const done = new Promise((resolve, reject) => {
+      transaction.oncomplete = () => resolve(undefined);
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+    for (const path of [...written, this.generationPath]) {
+      FS.utime(path, generation, generation);
+      IDBFS.loadLocalEntry(path, (/** @type {unknown} */ error, /** @type {object} */ entry) => {
+        if (error) transaction.abort();
+        else store.put(entry, path);
+      });
+    }
+    for (const path of removed) store.delete(path);
+    await done;
+    this.generation = generation;
+    if (this.channel) this.channel.postMessage({ generation });
   }
 
   /** @param {number} op @param {string|null} reason */
@@ -193,11 +278,7 @@ export class Persistence {
   pullFromOthers() {
     if (!this.persistent || !this.storage) return;
     this.withLock(async () => {
-      await this.sync(true);
-      const refreshed = JSON.parse(this.storage.refresh());
-      this.reportWarnings(refreshed.warnings);
-      for (const { op, reason } of refreshed.rejected) this.settle(op, reason);
-      if (refreshed.reloaded) this.notifyChange();
+      await this.catchUp();
       if (this.storage.dirty()) this.scheduleFlush();
     }).catch((error) => this.warn(`ft-polyfill: could not read another tab's storage changes (${describe(error)})`));
   }

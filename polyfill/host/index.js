@@ -36,10 +36,15 @@ export function createHost(runtime) {
     off: (name, fn) => runtime.off(name, fn),
     /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */
     calls: () => runtime.log.list(),
-    /** Resolves when every storage write made so far is in IndexedDB. */
+    /**
+     * Resolves when every storage write made so far is in IndexedDB, with the timings (ms) of the
+     * last flush: { populateMs, writeMs, pushMs, shardsWritten } (null before the first write).
+     */
     flushed: async () => {
       await runtime.ready;
-      await runtime.core().persistence.settled();
+      const { persistence } = runtime.core();
+      await persistence.settled();
+      return persistence.lastFlush;
     },
   };
   return Object.assign(host, runtime.hostControls);

@@ -39,6 +39,8 @@ test('the JSSDK documentation examples run without an uncaught error', async () 
   await page.click('#run-examples');
   await page.waitForFunction(() => document.getElementById('examples-log').textContent.includes('miniprogram'));
   await page.waitForTimeout(500);
-  expect(page.errors).toEqual([]);
+  // The examples request https://some.url, which this machine cannot resolve: the browser logs
+  // the failed load (the call fails through its fail callback). Anything else is an error.
+  expect(page.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
   await context.close();
 });
