@@ -95,8 +95,9 @@ export class Persistence {
   async open() {
     const { FS, IDBFS } = this.Module;
     FS.mkdirTree(this.mount);
-    if (typeof indexedDB === 'undefined') {
-      this.fallBackToMemory('IndexedDB is not available');
+    const unavailable = typeof indexedDB === 'undefined' || !indexedDB ? 'IndexedDB is not available' : await probeIndexedDB(this.mount);
+    if (unavailable) {
+      this.fallBackToMemory(unavailable);
     } else {
       FS.mount(IDBFS, {}, this.mount);
       try {
@@ -308,6 +309,45 @@ export class Persistence {
     }
     if (this.storage) this.storage.delete();
   }
+}
+
+/** How long opening IndexedDB may take before storage falls back to memory (ms). */
+const PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the database once ourselves before IDBFS does: IDBFS (Emscripten 3.1.6) handles a failed
+ * open with `callback(this.error)` inside an arrow function, which throws in a module and never
+ * calls back, so a blocked IndexedDB (private modes, denied permission) would leave storage
+ * waiting forever. Opening without a version never upgrades an existing database.
+ * @param {string} name
+ * @returns {Promise<string|null>} why IndexedDB cannot be used, or null when it can
+ */
+function probeIndexedDB(name) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(`IndexedDB did not answer within ${PROBE_TIMEOUT_MS} ms`), PROBE_TIMEOUT_MS);
+    /** @param {string|null} why */
+    const done = (why) => { clearTimeout(timer); resolve(why); };
+    /** @type {IDBOpenDBRequest} */
+    let request;
+    try {
+      request = indexedDB.open(name);
+    } catch (error) {
+      done(`IndexedDB failed (${describe(error)})`);
+      return;
+    }
+    if (!request) {
+      done('IndexedDB failed (no request)');
+      return;
+    }
+    request.onsuccess = () => {
+      try { request.result.close(); } catch { /* closed already */ }
+      done(null);
+    };
+    request.onerror = (event) => {
+      event?.preventDefault?.();
+      done(`IndexedDB failed (${describe(request.error)})`);
+    };
+  });
 }
 
 /** @param {unknown} error */
