@@ -1,0 +1,141 @@
+// Durability (issue 6 §2): a success callback means the data is in IndexedDB. The tab is closed
+// right inside the success callback and a new tab reads everything back; rewrites within the
+// same millisecond (and the same second: Emscripten's stat() has whole seconds) are persisted;
+// without IndexedDB, storage keeps working in memory and warns exactly once.
+import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+
+/** @type {import('playwright-core').Browser} */ let browser;
+/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+
+/** @param {import('playwright-core').BrowserContext} context @param {string} appId */
+async function readAll(context, appId) {
+  const page = await newPage(context);
+  await page.goto(pageUrl({ appId }));
+  const all = await page.evaluate(async () => {
+    await ftHost.ready;
+    const { keys } = await ft.getStorageInfo();
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const key of keys) out[key] = (await ft.getStorage({ key })).data;
+    return out;
+  });
+  return { page, all };
+}
+
+const REPETITIONS = 20;
+
+test(`closing the tab inside the success callback loses nothing (${REPETITIONS} repetitions)`, async () => {
+  const context = await browser.newContext();
+  /** @type {Record<string, unknown>} */
+  const expected = {};
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const page = await newPage(context);
+    let closing = Promise.resolve();
+    // The success callback calls back into the test, which closes the tab at once.
+    await page.exposeBinding('closeMe', ({ page: p }) => { closing = p.close(); });
+    await page.goto(pageUrl({ appId: 'durable-close' }));
+    const closed = page.waitForEvent('close');
+    await page.evaluate((rep) => {
+      // Several writes in flight, a rewrite of a key written by every repetition, a removal;
+      // the page closes in the success callback of the last one.
+      ft.setStorage({ key: `rep${rep}`, data: { rep, text: 'x'.repeat(rep * 50) } });
+      ft.setStorage({ key: 'latest', data: rep });
+      if (rep > 0) ft.removeStorage({ key: `temp${rep - 1}` });
+      ft.setStorage({ key: `temp${rep}`, data: rep });
+      ft.setStorage({ key: 'counter', data: rep + 1, success: () => { window.closeMe(); } });
+    }, rep);
+    await closed;
+    await closing;
+    expected[`rep${rep}`] = { rep, text: 'x'.repeat(rep * 50) };
+    expected.latest = rep;
+    delete expected[`temp${rep - 1}`];
+    expected[`temp${rep}`] = rep;
+    expected.counter = rep + 1;
+
+    const { page: reader, all } = await readAll(context, 'durable-close');
+    expect(all).toEqual(expected);
+    expect(reader.errors).toEqual([]);
+    await reader.close();
+  }
+  await context.close();
+});
+
+test('rewrites within the same millisecond and the same second are persisted', async () => {
+  const context = await browser.newContext();
+  // Frozen clock: every file the core writes gets the same Date.now(), so only the core's mtime
+  // bump makes IDBFS see the rewrite.
+  const frozen = await browser.newContext();
+  await frozen.addInitScript(() => {
+    const t = Date.now();
+    Date.now = () => t;
+  });
+  for (const [ctx, appId] of /** @type {const} */ ([[context, 'durable-same-second'], [frozen, 'durable-same-ms']])) {
+    const page = await newPage(ctx);
+    await page.goto(pageUrl({ appId }));
+    // Each rewrite is its own flush (awaited), all far within one second.
+    const elapsed = await page.evaluate(async () => {
+      const start = performance.now();
+      for (let i = 0; i < 12; i++) await ft.setStorage({ key: 'same', data: `v${i % 10}` });
+      return performance.now() - start;
+    });
+    await page.reload();
+    const after = await page.evaluate(async () => (await ft.getStorage({ key: 'same' })).data);
+    expect([appId, after]).toEqual([appId, 'v1']);
+    // A second tab reads the last one too.
+    const { all } = await readAll(ctx, appId);
+    expect(all).toEqual({ same: 'v1' });
+    if (appId === 'durable-same-second') expect(elapsed).toBeLessThan(1000);
+  }
+  await frozen.close();
+  await context.close();
+});
+
+describe('without IndexedDB, storage works in memory and warns exactly once', () => {
+  const blockers = {
+    'window.indexedDB undefined': () => { Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }); },
+    'indexedDB.open throws': () => {
+      IDBFactory.prototype.open = function open() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+    },
+    'indexedDB.open fails asynchronously': () => {
+      IDBFactory.prototype.open = function open() {
+        const request = /** @type {any} */ ({ error: new DOMException('blocked', 'UnknownError') });
+        setTimeout(() => request.onerror?.({ target: request, preventDefault() {} }), 0);
+        return request;
+      };
+    },
+  };
+  test.each(Object.keys(blockers))('%s', async (name) => {
+    const context = await browser.newContext();
+    await context.addInitScript(blockers[/** @type {keyof typeof blockers} */ (name)]);
+    const page = await newPage(context);
+    /** @type {string[]} */
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(pageUrl({ appId: 'no-idb' }));
+    const result = await page.evaluate(async () => {
+      await ftHost.ready;
+      for (let i = 0; i < 20; i++) await ft.setStorage({ key: `k${i}`, data: i });
+      await ft.removeStorage({ key: 'k0' });
+      const read = (await ft.getStorage({ key: 'k19' })).data;
+      const { keys } = await ft.getStorageInfo();
+      await ft.clearStorage();
+      await ft.setStorage({ key: 'after-clear', data: 'still works' });
+      return { read, count: keys.length, after: (await ft.getStorage({ key: 'after-clear' })).data };
+    });
+    expect(result).toEqual({ read: 19, count: 19, after: 'still works' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/in memory/);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+});
