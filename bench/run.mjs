@@ -1,63 +1,56 @@
 // npm run bench: the project's performance record. Every figure is measured beside its baseline
-// in the same run and reported as a ratio (median of several rounds); results go to
-// bench/results.json and a table on stdout.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// in the same run and reported as a ratio (median of BENCH_ROUNDS rounds, default 5); results go
+// to bench/results.json and a table on stdout (Markdown, as the README's benchmarks section shows).
+// Sections: bytes, time to ready, storage throughput, scaling, bridge costs. Run the build first
+// (npm run bench does); this file measures whatever dist/ holds.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serveRoot } from '../tests/helpers/browser.js';
+import { ROUNDS } from './stats.mjs';
+import { bytes } from './bytes.mjs';
+import { startup } from './startup.mjs';
+import { storage } from './storage.mjs';
+import { keyScaling, bigStartup } from './scaling.mjs';
+import { bridge, echo, ECHO_PATH } from './bridge.mjs';
+import { table } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const started = Date.now();
 
-/** @param {number[]} xs */
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-
-function bytes() {
-  /** @type {Record<string, {raw: number, gzip: number}>} */
-  const out = {};
-  for (const file of ['dist/ft-polyfill.js', 'dist/ft-polyfill.mjs']) {
-    const data = readFileSync(join(root, file));
-    out[file] = { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
-  }
+const [browser, server] = await Promise.all([launchChromium(), serveRoot({ [ECHO_PATH]: echo })]);
+/** @type {Record<string, number>} seconds each section took */
+const seconds = {};
+/** @template T @param {string} name @param {() => Promise<T>} fn @returns {Promise<T>} */
+async function section(name, fn) {
+  const t = Date.now();
+  process.stderr.write(`bench: ${name}...`);
+  const out = await fn();
+  seconds[name] = Math.round((Date.now() - t) / 100) / 10;
+  process.stderr.write(` ${seconds[name]} s\n`);
   return out;
 }
 
-async function storage() {
-  const [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/bench/page.html?run=${Date.now()}`);
-    /** @type {any[]} */
-    const rounds = [];
-    for (let r = 0; r < ROUNDS; r++) rounds.push(await page.evaluate((round) => /** @type {any} */ (window).storageRound(round), r));
-    const metrics = ['readsInFlight', 'readsSequential', 'writesInFlight', 'writesSequential'];
-    /** @type {Record<string, any>} */
-    const out = {};
-    for (const m of metrics) {
-      out[m] = {
-        ftOpsPerSec: Math.round(median(rounds.map((x) => x.ft[m]))),
-        baselineOpsPerSec: Math.round(median(rounds.map((x) => x.baseline[m]))),
-        ratio: Number(median(rounds.map((x) => x.ft[m] / x.baseline[m])).toFixed(2)),
-      };
-    }
-    out.durableWriteMs = Number(median(rounds.map((x) => x.ft.durableWriteMs)).toFixed(2));
-    return out;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+let results;
+try {
+  const startupRounds = Math.max(ROUNDS, 7);  // cold starts are the noisiest figure
+  results = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model || 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+    rounds: ROUNDS,
+    bytes: bytes(root),
+    startup: await section('time to ready', () => startup(browser, server.url, startupRounds)),
+    storage: await section('storage throughput', () => storage(browser, server.url, ROUNDS)),
+    scaling: await section('scaling (keys)', () => keyScaling(browser, server.url, ROUNDS)),
+    bigStartup: await section('start-up with 10 MB', () => bigStartup(browser, server.url, ROUNDS)),
+    bridge: await section('bridge costs', () => bridge(browser, server.url, ROUNDS)),
+    seconds,
+  };
+} finally {
+  await browser.close();
+  await server.close();
 }
-
-const results = { date: new Date().toISOString(), rounds: ROUNDS, bytes: bytes(), storage: await storage() };
+results.seconds.total = Math.round((Date.now() - started) / 100) / 10;
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-
-console.log('\nbytes                      raw        gzip');
-for (const [file, b] of Object.entries(results.bytes)) console.log(`${file.padEnd(24)} ${String(b.raw).padStart(9)} ${String(b.gzip).padStart(10)}`);
-console.log(`\nstorage (ops/s, median of ${ROUNDS})   ft          baseline    ratio (>= 1.0 is as fast or faster)`);
-for (const [m, v] of Object.entries(results.storage)) {
-  if (typeof v === 'number') continue;
-  console.log(`${m.padEnd(30)} ${String(v.ftOpsPerSec).padStart(10)} ${String(v.baselineOpsPerSec).padStart(10)}   ${v.ratio}`);
-}
-console.log(`one durable write (setStorage until success, median): ${results.storage.durableWriteMs} ms`);
+console.log(table(results));

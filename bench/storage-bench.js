@@ -28,15 +28,21 @@
     for (var i = 0; i < n; i++) await api.getStorage({ key: prefix + (i % keys) });
     return n / ((now() - t) / 1000);
   }
+  function median(xs) {
+    var s = xs.slice().sort(function (a, b) { return a - b; });
+    return s[Math.floor(s.length / 2)];
+  }
+  /** One setStorage at a time, from the call to its success (the value is then in IndexedDB). */
   async function durableWriteLatency(n) {
-    var samples = [];
+    var samples = [], populate = [], write = [], push = [];
     for (var i = 0; i < n; i++) {
       var t = now();
       await ft.setStorage({ key: 'latency', data: i });
       samples.push(now() - t);
+      var flush = await ftHost.flushed();
+      populate.push(flush.populateMs); write.push(flush.writeMs); push.push(flush.pushMs);
     }
-    samples.sort(function (a, b) { return a - b; });
-    return samples[Math.floor(samples.length / 2)];
+    return { ms: median(samples), flush: { populateMs: median(populate), writeMs: median(write), pushMs: median(push) } };
   }
 
   /** One round: every workload on both, alternating which goes first. */
@@ -53,7 +59,9 @@
       out[name].readsInFlight = await inFlightReads(api, 20000, prefix, 2000);
       out[name].readsSequential = await sequentialReads(api, 5000, prefix, 2000);
     }
-    out.ft.durableWriteMs = await durableWriteLatency(30);
+    var durable = await durableWriteLatency(30);
+    out.ft.durableWriteMs = durable.ms;
+    out.ft.flush = durable.flush;
     return out;
   };
 })();

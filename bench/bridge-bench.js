@@ -1,0 +1,51 @@
+// Bridge costs (bench/bridge.mjs), each against its plain baseline, one at a time:
+// - ftHost.sendWebviewEvent → an ft.miniProgram.onWebviewEvent listener, against dispatching a
+//   CustomEvent on an EventTarget to one listener;
+// - ft.request (dataType json) against fetch + response.json() of the same local url.
+(function () {
+  var now = function () { return performance.now(); };
+  var deliver = null;
+  var target = new EventTarget();
+  target.addEventListener('webviewevent', function (e) { deliver(e.detail); });
+  var listening = ftHost.ready.then(function () {
+    ft.miniProgram.onWebviewEvent(function (data) { deliver(data); });
+  });
+
+  async function events(send, n) {
+    var t = now();
+    for (var i = 0; i < n; i++) {
+      await new Promise(function (resolve) { deliver = resolve; send({ i: i }); });
+    }
+    return (now() - t) / n;
+  }
+  function ftRequest(url) {
+    return new Promise(function (resolve, reject) {
+      ft.request({ url: url, success: function (r) { resolve(r.data); }, fail: reject });
+    });
+  }
+  function rawFetch(url) {
+    return fetch(url).then(function (r) { return r.json(); });
+  }
+  async function requests(get, url, n) {
+    var t = now();
+    for (var i = 0; i < n; i++) {
+      var data = await get(url + '?i=' + i);
+      if (!data || data.ok !== true) throw new Error('bench: unexpected response ' + JSON.stringify(data));
+    }
+    return (now() - t) / n;
+  }
+
+  /** One round, alternating which goes first; ms per operation. */
+  window.bridgeRound = async function (round, url) {
+    await listening;
+    var out = {};
+    var first = round % 2 === 0;
+    var ftSend = function (d) { ftHost.sendWebviewEvent(d); };
+    var rawSend = function (d) { target.dispatchEvent(new CustomEvent('webviewevent', { detail: d })); };
+    if (first) { out.ftEventMs = await events(ftSend, 300); out.baselineEventMs = await events(rawSend, 300); }
+    else { out.baselineEventMs = await events(rawSend, 300); out.ftEventMs = await events(ftSend, 300); }
+    if (first) { out.ftRequestMs = await requests(ftRequest, url, 60); out.baselineRequestMs = await requests(rawFetch, url, 60); }
+    else { out.baselineRequestMs = await requests(rawFetch, url, 60); out.ftRequestMs = await requests(ftRequest, url, 60); }
+    return out;
+  };
+})();

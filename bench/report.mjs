@@ -1,0 +1,42 @@
+// The Markdown table of a bench run (stdout and the README's benchmarks section).
+
+/** @param {boolean} pass */
+const mark = (pass) => (pass ? 'met' : 'missed');
+/** @param {number} n */
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+/** @param {number} n */
+const ops = (n) => `${n.toLocaleString('en-US')}/s`;
+
+/** @param {any} r  bench/results.json */
+export function table(r) {
+  const rows = [['figure', 'ft-polyfill', 'baseline', 'ratio', 'target']];
+  for (const [build, b] of Object.entries(r.bytes)) {
+    rows.push([`bytes, ${build} (${b.files.join(' + ')}), gzip`, kb(b.gzip), '', `raw ${kb(b.raw)}`, `≤ ${kb(b.targetGzip)}: ${mark(b.pass)}`]);
+  }
+  const s = r.startup;
+  rows.push(['time to ready: first getEnv callback', `${s.getEnv.ftMs} ms`, `${s.getEnv.baselineMs} ms`, `${s.getEnv.ratio}`, `≤ ${s.target}: ${mark(s.getEnv.ratio <= s.target)}`]);
+  rows.push(['time to ready: first getStorage callback', `${s.getStorage.ftMs} ms`, `${s.getStorage.baselineMs} ms`, `${s.getStorage.ratio}`, `≤ ${s.target}: ${mark(s.getStorage.ratio <= s.target)}`]);
+  const st = r.storage;
+  /** @type {Array<[string, string, number|null]>} */
+  const storageRows = [['readsInFlight', 'getStorage, 20,000 in flight', 1], ['readsSequential', 'getStorage, one at a time', 1],
+    ['writesInFlight', 'setStorage, 2,000 in flight', 1], ['writesSequential', 'setStorage, one at a time (durable)', null]];
+  for (const [m, label, target] of storageRows) {
+    const v = st[m];
+    rows.push([label, ops(v.ftOpsPerSec), ops(v.baselineOpsPerSec), `${v.ratio}`, target === null ? '' : `≥ ${target}: ${mark(v.ratio >= target)}`]);
+  }
+  rows.push(['one durable setStorage (call → success)', `${st.durableWriteMs} ms`, '', '', `flush: populate ${st.durableWriteFlush.populateMs}, write ${st.durableWriteFlush.writeMs}, push ${st.durableWriteFlush.pushMs} ms`]);
+  const sizes = Object.entries(r.scaling.sizes);
+  for (const [n, v] of sizes) {
+    rows.push([`one durable setStorage, ${Number(n).toLocaleString('en-US')} keys stored (${v.storedKB} KB)`, `${v.durableWriteMs} ms`, '', '', `flush: populate ${v.populateMs}, write ${v.writeMs}, push ${v.pushMs} ms, ${v.shardsWritten} shard(s)`]);
+  }
+  rows.push([`persisting one key: ${sizes[sizes.length - 1][0]} keys ÷ ${sizes[0][0]} keys`, '', '', `${r.scaling.ratio}`, `≤ ${r.scaling.target}: ${mark(r.scaling.pass)}`]);
+  const b = r.bigStartup;
+  rows.push([`start-up with ${b.storedKB} KB stored → first getStorage (raw: read it all from IndexedDB)`, `${b.ftMs} ms (empty store ${b.ftEmptyStoreMs} ms)`, `${b.rawIndexedDBMs} ms`, `${b.ratio}`, `≤ ${b.target}: ${mark(b.pass)}`]);
+  const br = r.bridge;
+  rows.push(['ftHost.sendWebviewEvent → onWebviewEvent (baseline: EventTarget dispatch)', `${br.webviewEvent.ftMs} ms`, `${br.webviewEvent.baselineMs} ms`, `${br.webviewEvent.ratio}`, '']);
+  rows.push(['ft.request (baseline: fetch + json of the same local url)', `${br.request.ftMs} ms`, `${br.request.baselineMs} ms`, `${br.request.ratio}`, `≤ ${br.request.target}: ${mark(br.request.pass)}`]);
+  const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}` : ''}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds, 7)} fresh contexts each), ${r.seconds.total} s`;
+  const lines = rows.map((row) => `| ${row.join(' | ')} |`);
+  lines.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
+  return `${head}\n\n${lines.join('\n')}`;
+}

@@ -1,0 +1,36 @@
+// Time to ready in fresh Chromium contexts (nothing cached, empty storage): navigation start →
+// first getEnv callback and → first getStorage callback, ft (script tag) against the localStorage
+// baseline page, alternating which goes first.
+import { median, round, readyTimes } from './stats.mjs';
+
+/**
+ * @param {import('playwright-core').Browser} browser @param {string} base  server url
+ * @param {number} rounds
+ */
+export async function startup(browser, base, rounds) {
+  /** @type {Record<string, any[]>} */
+  const samples = { ft: [], baseline: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
+    for (const name of order) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const file = name === 'ft' ? 'ready-ft.html' : 'ready-baseline.html';
+      samples[name].push(await readyTimes(page, `${base}/bench/${file}?app=ready-${r}`));
+      await context.close();
+    }
+  }
+  /** @param {string} name @param {string} field */
+  const med = (name, field) => round(median(samples[name].map((t) => t[field])));
+  /** @param {string} field */
+  const ratio = (field) => round(median(samples.ft.map((t, i) => t[field] / samples.baseline[i][field])));
+  const storageRatio = ratio('getStorage');
+  return {
+    target: 1.5,
+    pass: ratio('getEnv') <= 1.5 && storageRatio <= 1.5,
+    getEnv: { ftMs: med('ft', 'getEnv'), baselineMs: med('baseline', 'getEnv'), ratio: ratio('getEnv') },
+    getStorage: { ftMs: med('ft', 'getStorage'), baselineMs: med('baseline', 'getStorage'), ratio: ratio('getStorage') },
+    // Where ft's time goes (ms since navigation start): the script parsed and run, the core ready.
+    ftBreakdown: { scriptStart: med('ft', 'scriptStart'), scriptEnd: med('ft', 'scriptEnd'), coreReady: med('ft', 'coreReady') },
+  };
+}
