@@ -4,30 +4,42 @@
 
   function now() { return performance.now(); }
 
-  async function inFlightWrites(api, n, prefix) {
+  // Each workload returns the ms it took; storageRound runs it in alternating slices (ft, baseline,
+  // baseline, ft, ...) so that drift (GC, other processes) falls on both sides alike.
+  async function inFlightWrites(api, n, prefix, from) {
     var t = now();
     var all = [];
-    for (var i = 0; i < n; i++) all.push(api.setStorage({ key: prefix + i, data: VALUE }));
+    for (var i = 0; i < n; i++) all.push(api.setStorage({ key: prefix + ((from + i) % KEYS), data: VALUE }));
     await Promise.all(all);
-    return n / ((now() - t) / 1000);
+    return now() - t;
   }
-  async function sequentialWrites(api, n, prefix) {
+  async function sequentialWrites(api, n, prefix, from) {
     var t = now();
-    for (var i = 0; i < n; i++) await api.setStorage({ key: prefix + (i % 50), data: VALUE });
-    return n / ((now() - t) / 1000);
+    for (var i = 0; i < n; i++) await api.setStorage({ key: prefix + ((from + i) % 50), data: VALUE });
+    return now() - t;
   }
-  async function inFlightReads(api, n, prefix, keys) {
+  async function inFlightReads(api, n, prefix, from) {
     var t = now();
     var all = [];
-    for (var i = 0; i < n; i++) all.push(api.getStorage({ key: prefix + (i % keys) }));
+    for (var i = 0; i < n; i++) all.push(api.getStorage({ key: prefix + ((from + i) % KEYS) }));
     await Promise.all(all);
-    return n / ((now() - t) / 1000);
+    return now() - t;
   }
-  async function sequentialReads(api, n, prefix, keys) {
+  async function sequentialReads(api, n, prefix, from) {
     var t = now();
-    for (var i = 0; i < n; i++) await api.getStorage({ key: prefix + (i % keys) });
-    return n / ((now() - t) / 1000);
+    for (var i = 0; i < n; i++) await api.getStorage({ key: prefix + ((from + i) % KEYS) });
+    return now() - t;
   }
+  var KEYS = 2000;
+  var SLICES = 4;
+  /** [workload, operations per round, split into SLICES slices; writes in flight: 2,000 a slice] */
+  var WORKLOADS = {
+    writesInFlight: [inFlightWrites, KEYS * SLICES],
+    writesSequential: [sequentialWrites, 200],
+    readsInFlight: [inFlightReads, 20000],
+    readsSequential: [sequentialReads, 5000],
+  };
+
   function median(xs) {
     var s = xs.slice().sort(function (a, b) { return a - b; });
     return s[Math.floor(s.length / 2)];
@@ -45,19 +57,21 @@
     return { ms: median(samples), flush: { populateMs: median(populate), writeMs: median(write), pushMs: median(push) } };
   }
 
-  /** One round: every workload on both, alternating which goes first. */
+  /** One round: every workload on both, in alternating slices; operations per second. */
   window.storageRound = async function (round) {
     await ftHost.ready;
     var apis = { ft: window.ft, baseline: window.baselineStorage };
-    var order = round % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
     var out = { ft: {}, baseline: {} };
     var prefix = 'k';  // every round rewrites the same 2000 keys: the store does not grow between rounds
-    for (var j = 0; j < order.length; j++) {
-      var name = order[j], api = apis[name];
-      out[name].writesInFlight = await inFlightWrites(api, 2000, prefix);
-      out[name].writesSequential = await sequentialWrites(api, 200, prefix);
-      out[name].readsInFlight = await inFlightReads(api, 20000, prefix, 2000);
-      out[name].readsSequential = await sequentialReads(api, 5000, prefix, 2000);
+    for (var name in WORKLOADS) {
+      var fn = WORKLOADS[name][0], per = WORKLOADS[name][1] / SLICES;
+      var ms = { ft: 0, baseline: 0 };
+      for (var slice = 0; slice < SLICES; slice++) {
+        var order = (round + slice) % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
+        for (var j = 0; j < 2; j++) ms[order[j]] += await fn(apis[order[j]], per, prefix, slice * per);
+      }
+      out.ft[name] = WORKLOADS[name][1] / (ms.ft / 1000);
+      out.baseline[name] = WORKLOADS[name][1] / (ms.baseline / 1000);
     }
     var durable = await durableWriteLatency(30);
     out.ft.durableWriteMs = durable.ms;

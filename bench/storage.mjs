@@ -22,7 +22,7 @@ export async function storage(browser, base, rounds) {
       out[m] = {
         ftOpsPerSec: Math.round(median(samples.map((x) => x.ft[m]))),
         baselineOpsPerSec: Math.round(median(samples.map((x) => x.baseline[m]))),
-        ratio: round(median(samples.map((x) => x.ft[m] / x.baseline[m]))),
+        ratio: round(median(samples.map((x) => x.ft[m] / x.baseline[m])), 3),
       };
     }
     out.durableWriteMs = round(median(samples.map((x) => x.ft.durableWriteMs)));
