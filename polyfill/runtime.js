@@ -3,7 +3,7 @@
 // the host's events. `ft` (create.js) and `ftHost` (host/index.js) are views of it.
 
 import { normalizeConfig } from './config.js';
-import { Persistence } from '../wasm-glue/persistence.js';
+import { Persistence, openEarly } from '../wasm-glue/persistence.js';
 import { IMPLEMENTATIONS } from './impl/index.js';
 import { CallLog } from './call-log.js';
 
@@ -46,9 +46,11 @@ export class Runtime {
 
   /** @param {() => Promise<any>} loadCore */
   async start(loadCore) {
+    // The appId's IndexedDB database opens while the wasm compiles (a cold start waits on both).
+    const early = openEarly(this.config.appId);
     const Module = await loadCore();
     const persistence = new Persistence(Module, this.config.appId);
-    const storage = await persistence.open();
+    const storage = await persistence.open(early);
     this.handles = { Module, storage, persistence };
     for (const hook of this.readyHooks) await hook(this.handles);
   }

@@ -91,14 +91,22 @@ export class Persistence {
     this.lastFlush = null;
   }
 
-  /** Mounts the appId's database, reads it, and returns the ready StorageCore. */
-  async open() {
+  /**
+   * Mounts the appId's database, reads it, and returns the ready StorageCore.
+   * @param {Promise<EarlyOpen> | null} [early]  openEarly(appId), started before the core loaded
+   */
+  async open(early) {
     const { FS, IDBFS } = this.Module;
     FS.mkdirTree(this.mount);
-    const unavailable = typeof indexedDB === 'undefined' || !indexedDB ? 'IndexedDB is not available' : await probeIndexedDB(this.mount);
-    if (unavailable) {
-      this.fallBackToMemory(unavailable);
+    const opened = early || openEarly(this.appId);
+    const { db, why } = opened ? await opened : { db: null, why: 'IndexedDB is not available' };
+    if (why || !db) {
+      this.fallBackToMemory(why || 'IndexedDB is not available');
     } else {
+      // IDBFS keeps one connection per database in IDBFS.dbs: give it ours. (Should a build ever
+      // rename that field, IDBFS opens its own, as before.)
+      if (IDBFS.dbs && typeof IDBFS.dbs === 'object' && !IDBFS.dbs[this.mount]) IDBFS.dbs[this.mount] = db;
+      else db.close();
       FS.mount(IDBFS, {}, this.mount);
       try {
         await this.withLock(async () => {
@@ -314,38 +322,75 @@ export class Persistence {
 /** How long opening IndexedDB may take before storage falls back to memory (ms). */
 const PROBE_TIMEOUT_MS = 5000;
 
+/** IDBFS's database schema (Emscripten 3.1.6, library_idbfs.js): version, object store, index. */
+const IDBFS_VERSION = 21;
+const IDBFS_STORE = 'FILE_DATA';
+
 /**
- * Opens the database once ourselves before IDBFS does: IDBFS (Emscripten 3.1.6) handles a failed
+ * @typedef {{ db: IDBDatabase | null, why: string | null }} EarlyOpen
+ *   the appId's database opened with IDBFS's schema, or why IndexedDB cannot be used
+ */
+
+/**
+ * Starts opening an appId's database before the WebAssembly core is up: runtime.js calls it
+ * beside loadCore, so the browser's open (the costliest IndexedDB step of a cold start, as it
+ * creates the database) overlaps the wasm compile; `Persistence.open(early)` then hands the
+ * connection to IDBFS. Null where IndexedDB does not exist (yet): open() then looks again.
+ * @param {string} appId
+ * @returns {Promise<EarlyOpen> | null}
+ */
+export function openEarly(appId) {
+  if (typeof indexedDB === 'undefined' || !indexedDB) return null;
+  return openDatabase(mountPointOf(appId));
+}
+
+/**
+ * Opens the database ourselves before IDBFS does: IDBFS (Emscripten 3.1.6) handles a failed
  * open with `callback(this.error)` inside an arrow function, which throws in a module and never
  * calls back, so a blocked IndexedDB (private modes, denied permission) would leave storage
- * waiting forever. Opening without a version never upgrades an existing database.
+ * waiting forever. The open uses IDBFS's version and creates its store and index as IDBFS would,
+ * so IDBFS can use the connection as its own (one open instead of two).
  * @param {string} name
- * @returns {Promise<string|null>} why IndexedDB cannot be used, or null when it can
+ * @returns {Promise<EarlyOpen>}
  */
-function probeIndexedDB(name) {
+function openDatabase(name) {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(`IndexedDB did not answer within ${PROBE_TIMEOUT_MS} ms`), PROBE_TIMEOUT_MS);
-    /** @param {string|null} why */
-    const done = (why) => { clearTimeout(timer); resolve(why); };
+    let settled = false;
+    const timer = setTimeout(() => done({ db: null, why: `IndexedDB did not answer within ${PROBE_TIMEOUT_MS} ms` }), PROBE_TIMEOUT_MS);
+    /** @param {EarlyOpen} result */
+    const done = (result) => {
+      if (settled) {
+        // Answered after the timeout: storage went on in memory; do not hold the database.
+        try { result.db?.close(); } catch { /* closed already */ }
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
     /** @type {IDBOpenDBRequest} */
     let request;
     try {
-      request = indexedDB.open(name);
+      request = indexedDB.open(name, IDBFS_VERSION);
     } catch (error) {
-      done(`IndexedDB failed (${describe(error)})`);
+      done({ db: null, why: `IndexedDB failed (${describe(error)})` });
       return;
     }
     if (!request) {
-      done('IndexedDB failed (no request)');
+      done({ db: null, why: 'IndexedDB failed (no request)' });
       return;
     }
-    request.onsuccess = () => {
-      try { request.result.close(); } catch { /* closed already */ }
-      done(null);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const store = db.objectStoreNames.contains(IDBFS_STORE)
+        ? /** @type {IDBTransaction} */ (request.transaction).objectStore(IDBFS_STORE)
+        : db.createObjectStore(IDBFS_STORE);
+      if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
     };
+    request.onsuccess = () => done({ db: request.result, why: null });
     request.onerror = (event) => {
       event?.preventDefault?.();
-      done(`IndexedDB failed (${describe(request.error)})`);
+      done({ db: null, why: `IndexedDB failed (${describe(request.error)})` });
     };
   });
 }
