@@ -336,7 +336,7 @@ std::string plan_to_json(const RequestPlan& plan) {
   j["body"] = std::move(b);
   j["timeout"] = plan.timeout_ms;
   j["decode"] = decode_name(plan.decode);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
@@ -367,7 +367,7 @@ ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Dec
 
 bool is_json_text(std::string_view text) {
   // accept() runs the SAX grammar check without building a DOM (iterative: no recursion limit).
-  return nlohmann::json::accept(text, false);
+  return nlohmann::ordered_json::accept(text, false);
 }
 
 HeaderList parse_header_lines(std::string_view text) {
@@ -476,20 +476,18 @@ std::string number_to_string(double v) {
   if (v == 0) return "0";  // also -0, as JS prints it
   std::string sign = v < 0 ? "-" : "";
   double a = std::fabs(v);
-  // Shortest digits that read back to the same double (ECMAScript Number::toString, step 5).
+  // Shortest digits that read back to the same double (ECMAScript Number::toString, step 5),
+  // from nlohmann's Grisu2 (already in the binary for json::dump), not printf: printf's float
+  // formatting pulls musl's long-double code into the wasm.
   char buf[40];
-  int prec = 1;
-  for (; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, a);
-    if (std::strtod(buf, nullptr) == a) break;
+  int len = 0, exp10 = 0;
+  nlohmann::detail::dtoa_impl::grisu2(buf, len, exp10, a);
+  std::string digits(buf, static_cast<std::size_t>(len));
+  while (digits.size() > 1 && digits.back() == '0') {
+    digits.pop_back();
+    ++exp10;
   }
-  // buf = d[.ddd]e[+-]xx
-  std::string digits;
-  const char* p = buf;
-  for (; *p && *p != 'e'; ++p)
-    if (*p >= '0' && *p <= '9') digits += *p;
-  int exp10 = *p == 'e' ? std::atoi(p + 1) : 0;
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  exp10 += static_cast<int>(digits.size()) - 1;  // as in d.ddd × 10^exp10
   const int k = static_cast<int>(digits.size());
   const int n = exp10 + 1;  // the decimal point sits after n digits
   std::string out = sign;

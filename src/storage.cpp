@@ -61,9 +61,8 @@ Storage::Storage(std::string dir, StorageLimits limits) : dir_(std::move(dir)), 
 std::size_t Storage::shard_of(std::string_view key) { return codec::fnv1a(key) % kShardCount; }
 
 std::string Storage::shard_path(std::size_t shard) const {
-  char name[16];
-  std::snprintf(name, sizeof name, "/shard-%02zx", shard);
-  return dir_ + name;
+  static const char digits[] = "0123456789abcdef";
+  return dir_ + "/shard-" + digits[(shard >> 4) & 0xF] + digits[shard & 0xF];
 }
 
 std::size_t Storage::size() const {
