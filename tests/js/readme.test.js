@@ -1,0 +1,8 @@
+// The README's coverage table says what is true of the build.
+import { readmeWithCoverage } from '../../scripts/coverage.mjs';
+
+test('the README coverage table matches the API table and the implementations', () => {
+  const { readme, updated } = readmeWithCoverage();
+  expect(readme).toBe(updated);
+  expect(updated).not.toContain('not supported yet');
+});
