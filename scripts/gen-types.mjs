@@ -352,7 +352,8 @@ export function writeTypes(outfile = join(root, 'dist', 'ft-polyfill.d.ts')) {
   mkdirSync(wasm, { recursive: true });
   const factory = '/** The Emscripten module factory (Embind; see wasm-glue/). */\ndeclare function createFtCore(options?: Record<string, unknown>): Promise<any>;\n';
   writeFileSync(join(wasm, 'ft-core-node.d.cts'), `${factory}export = createFtCore;\n`);
-  writeFileSync(join(wasm, 'ft-core-web.d.mts'), `${factory}export default createFtCore;\n`);
+  writeFileSync(join(wasm, 'ft-core-web.d.cts'), `${factory}export = createFtCore;\n`);
+  writeFileSync(join(wasm, 'ft-core-wasm.d.ts'), '/** The browser core\'s .wasm, deflate-compressed, base64 (scripts/build.mjs). */\nexport declare const WASM_DEFLATE_BASE64: string;\n');
   return outfile;
 }
 

@@ -27,3 +27,13 @@ test('every interface of the API table is declared, with its doc', () => {
   }
   expect(API_TABLE).toHaveLength(37);
 });
+
+test('the sources type-check (npm run typecheck: JSDoc types of polyfill/, wasm-glue/, bin/, testing/)', () => {
+  let output = '';
+  try {
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', join(ROOT, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    output = `${error.stdout}${error.stderr}`;
+  }
+  expect(output).toBe('');
+}, 180000);
