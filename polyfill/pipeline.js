@@ -115,6 +115,40 @@ function run(runtime, impl, args, ctx, settle) {
 }
 
 /**
+ * A Promise with its resolve/reject at hand (the Promise form of §1.4).
+ * @returns {{ promise: Promise<any>, resolve: (r: any) => void, reject: (r: any) => void }}
+ */
+function deferred() {
+  /** @type {(r: any) => void} */ let resolve = () => {};
+  /** @type {(r: any) => void} */ let reject = () => {};
+  const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+/**
+ * The one way a call settles, for both calling styles: at most once; the result object is built
+ * from the outcome; then, at least one microtask later (callbacks never run inside the call,
+ * §1.1), the call is logged and `deliver` hands the result to the page.
+ * @param {PipelineRuntime} runtime @param {string} prefix  errMsg prefix
+ * @param {{ api: string, args: unknown[], time: number }} call
+ * @param {(outcome: Outcome, result: Record<string, unknown>) => void} deliver
+ */
+function settler(runtime, prefix, call, deliver) {
+  let settled = false;
+  /** @param {Outcome} outcome */
+  const settle = (outcome) => {
+    if (settled) return;
+    settled = true;
+    const result = resultOf(prefix, outcome);
+    Promise.resolve().then(() => {
+      runtime.record({ ...call, result, duration: Date.now() - call.time });
+      deliver(outcome, result);
+    });
+  };
+  return Object.assign(settle, { isSettled: () => settled });
+}
+
+/**
  * Makes the function installed as `ft.<name>` / `ft.miniProgram.<name>`.
  * @param {import('./api-table.js').ApiDef} def
  * @param {PipelineRuntime} runtime
@@ -135,28 +169,25 @@ function optionsApi(def, api, prefix, runtime) {
   return function ftApi(/** @type {any} */ options) {
     const time = Date.now();
     const given = options === undefined || options === null ? {} : options;
-    const isObject = typeof given === 'object' && !Array.isArray(given);
-    const withCallbacks = isObject && (isFn(given.success) || isFn(given.fail) || isFn(given.complete));
-    /** @type {(r: any) => void} */ let resolve = () => {};
-    /** @type {(r: any) => void} */ let reject = () => {};
-    const promise = withCallbacks ? undefined : new Promise((res, rej) => { resolve = res; reject = rej; });
-    let settled = false;
-
-    /** @param {Outcome} outcome */
-    const settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      const result = resultOf(prefix, outcome);
-      // Callbacks never run inside the call (§1.1): at least one microtask later.
-      Promise.resolve().then(() => {
-        runtime.record({ api, args: [options], result, time, duration: Date.now() - time });
-        if (withCallbacks) {
-          invoke(outcome.ok ? given.success : given.fail, result);
-          invoke(given.complete, result);
-        } else if (outcome.ok) resolve(result);
-        else reject(result);
-      });
-    };
+    let isObject = false;
+    let withCallbacks = false;
+    /** @type {unknown} */ let hostile = null;
+    try {
+      isObject = typeof given === 'object' && !Array.isArray(given);
+      withCallbacks = isObject && (isFn(given.success) || isFn(given.fail) || isFn(given.complete));
+    } catch (error) {
+      // A revoked Proxy or a throwing `success` getter: no callbacks to trust, so the Promise
+      // carries the failure (below).
+      hostile = error || new Error('unreadable options');
+    }
+    const pending = withCallbacks ? null : deferred();
+    const settle = settler(runtime, prefix, { api, args: [options], time }, (outcome, result) => {
+      if (!pending) {
+        invoke(outcome.ok ? given.success : given.fail, result);
+        invoke(given.complete, result);
+      } else if (outcome.ok) pending.resolve(result);
+      else pending.reject(result);
+    });
 
     /** @type {CallContext} */
     const ctx = { api, def };
@@ -166,7 +197,7 @@ function optionsApi(def, api, prefix, runtime) {
       ctx.signal = controller.signal;
       task = {
         abort() {
-          if (settled) return;
+          if (settle.isSettled()) return;
           controller.abort();
           settle(fail('abort'));
         },
@@ -174,7 +205,9 @@ function optionsApi(def, api, prefix, runtime) {
     }
 
     try {
-      if (!isObject) {
+      if (hostile) {
+        settle(fail(`parameter error: ${/** @type {Error} */ (hostile).message}`));
+      } else if (!isObject) {
         settle(fail(`parameter error: parameter should be Object instead of ${typeName(given)}`));
       } else {
         const checked = checkOptions(params, given);
@@ -186,9 +219,9 @@ function optionsApi(def, api, prefix, runtime) {
       settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
     }
 
-    if (promise) {
-      if (task) Object.assign(promise, task);
-      return promise;
+    if (pending) {
+      if (task) Object.assign(pending.promise, task);
+      return pending.promise;
     }
     return task;
   };
@@ -207,27 +240,16 @@ function positionalApi(def, api, prefix, runtime) {
     const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
     // getEnv's single parameter is its result callback too.
     const resultCallback = callback || (def.promise && isFn(given[0]) ? given[0] : undefined);
-    /** @type {(r: any) => void} */ let resolve = () => {};
-    /** @type {(r: any) => void} */ let reject = () => {};
-    const promise = def.promise && !resultCallback ? new Promise((res, rej) => { resolve = res; reject = rej; }) : undefined;
-    let settled = false;
-
-    /** @param {Outcome} outcome */
-    const settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      const result = resultOf(prefix, outcome);
-      Promise.resolve().then(() => {
-        runtime.record({ api, args: given, result, time, duration: Date.now() - time });
-        if (resultCallback) invoke(resultCallback, result);
-        else if (promise) (outcome.ok ? resolve : reject)(result);
-        else if (!outcome.ok && !warned.done) {
-          // Nobody to tell but the developer: once per interface, in the console.
-          warned.done = true;
-          console.warn(`ft.${api}: ${result.errMsg}`);
-        }
-      });
-    };
+    const pending = def.promise && !resultCallback ? deferred() : null;
+    const settle = settler(runtime, prefix, { api, args: given, time }, (outcome, result) => {
+      if (resultCallback) invoke(resultCallback, result);
+      else if (pending) (outcome.ok ? pending.resolve : pending.reject)(result);
+      else if (!outcome.ok && !warned.done) {
+        // Nobody to tell but the developer: once per interface, in the console.
+        warned.done = true;
+        console.warn(`ft.${api}: ${result.errMsg}`);
+      }
+    });
 
     try {
       /** @type {Record<string, unknown>} */
@@ -246,6 +268,6 @@ function positionalApi(def, api, prefix, runtime) {
     } catch (error) {
       settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
     }
-    return promise;
+    return pending ? pending.promise : undefined;
   };
 }
