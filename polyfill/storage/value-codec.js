@@ -23,12 +23,13 @@ export function encodeValue(value) {
     default: break;
   }
   if (value === null) return { type: 'null', payload: 'null' };
-  if (value instanceof Date) return { type: 'date', payload: String(value.getTime()) };
   let payload;
   try {
+    // Inside the try: `instanceof` throws on a revoked Proxy.
+    if (value instanceof Date) return { type: 'date', payload: String(value.getTime()) };
     payload = JSON.stringify(value);
   } catch (error) {
-    // Cycles, BigInt inside, throwing toJSON: the write fails, nothing is stored.
+    // Cycles, BigInt inside, throwing toJSON, revoked Proxy: the write fails, nothing is stored.
     return { reason: `parameter error: data is not serialisable (${/** @type {Error} */ (error).message})` };
   }
   if (payload === undefined) return { type: 'undefined', payload: '' };
