@@ -99,7 +99,7 @@ export class Persistence {
     const { FS, IDBFS } = this.Module;
     FS.mkdirTree(this.mount);
     const opened = early || openEarly(this.appId);
-    const { db, why } = opened ? await opened : { db: null, why: 'IndexedDB is not available' };
+    const { db, why, snapshot } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null };
     if (why || !db) {
       this.fallBackToMemory(why || 'IndexedDB is not available');
     } else {
@@ -109,19 +109,47 @@ export class Persistence {
       else db.close();
       FS.mount(IDBFS, {}, this.mount);
       try {
-        await this.withLock(async () => {
-          await this.sync(true);
-          // IDBFS gave the local file its entry's timestamp: that is the generation we hold.
-          const local = FS.analyzePath(this.generationPath);
-          this.generation = local.exists ? local.object.timestamp : 0;
-        });
+        if (snapshot) {
+          // Read before the core was up, in one IndexedDB transaction: a consistent state, as a
+          // push is one transaction too. A push made since then is caught up below.
+          this.restore(snapshot);
+        } else {
+          await this.withLock(async () => {
+            await this.sync(true);
+            this.generation = this.localGeneration();
+          });
+        }
       } catch (error) {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
     this.storage = new MemoizedStorage(new this.Module.Storage(this.mount));
     this.reportWarnings(JSON.parse(this.storage.load()));
+    // Another tab may have pushed between the snapshot and this tab's BroadcastChannel.
+    if (snapshot && this.persistent) this.pullFromOthers();
     return this.storage;
+  }
+
+  /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
+  localGeneration() {
+    const local = this.Module.FS.analyzePath(this.generationPath);
+    return local.exists ? local.object.timestamp : 0;
+  }
+
+  /**
+   * Writes a snapshot of the database (IDBFS entries) into the empty mount, as IDBFS's populate
+   * would (parents first), and takes its generation.
+   * @param {Snapshot} snapshot
+   */
+  restore({ keys, entries }) {
+    const { IDBFS } = this.Module;
+    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    for (const i of order) {
+      IDBFS.storeLocalEntry(keys[i], entries[i], (/** @type {unknown} */ error) => {
+        if (error) throw error;
+      });
+    }
+    this.generation = this.localGeneration();
   }
 
   /** @param {string} why */
@@ -327,15 +355,18 @@ const IDBFS_VERSION = 21;
 const IDBFS_STORE = 'FILE_DATA';
 
 /**
- * @typedef {{ db: IDBDatabase | null, why: string | null }} EarlyOpen
- *   the appId's database opened with IDBFS's schema, or why IndexedDB cannot be used
+ * @typedef {{ keys: string[], entries: any[] }} Snapshot  every IDBFS entry (path, {timestamp, mode, contents})
+ * @typedef {{ db: IDBDatabase | null, why: string | null, snapshot: Snapshot | null }} EarlyOpen
+ *   the appId's database opened with IDBFS's schema and read in one transaction (snapshot null
+ *   if that read failed: open() then populates through IDBFS), or why IndexedDB cannot be used
  */
 
 /**
- * Starts opening an appId's database before the WebAssembly core is up: runtime.js calls it
- * beside loadCore, so the browser's open (the costliest IndexedDB step of a cold start, as it
- * creates the database) overlaps the wasm compile; `Persistence.open(early)` then hands the
- * connection to IDBFS. Null where IndexedDB does not exist (yet): open() then looks again.
+ * Starts opening and reading an appId's database before the WebAssembly core is up: runtime.js
+ * calls it beside loadCore, so the browser's open (costly on a cold start, as it creates the
+ * database) and the read of every stored shard overlap the wasm compile; `Persistence.open(early)`
+ * then hands the connection to IDBFS and writes the entries into the mount. Null where IndexedDB
+ * does not exist (yet): open() then looks again.
  * @param {string} appId
  * @returns {Promise<EarlyOpen> | null}
  */
@@ -356,7 +387,7 @@ export function openEarly(appId) {
 function openDatabase(name) {
   return new Promise((resolve) => {
     let settled = false;
-    const timer = setTimeout(() => done({ db: null, why: `IndexedDB did not answer within ${PROBE_TIMEOUT_MS} ms` }), PROBE_TIMEOUT_MS);
+    const timer = setTimeout(() => done({ db: null, why: `IndexedDB did not answer within ${PROBE_TIMEOUT_MS} ms`, snapshot: null }), PROBE_TIMEOUT_MS);
     /** @param {EarlyOpen} result */
     const done = (result) => {
       if (settled) {
@@ -373,11 +404,11 @@ function openDatabase(name) {
     try {
       request = indexedDB.open(name, IDBFS_VERSION);
     } catch (error) {
-      done({ db: null, why: `IndexedDB failed (${describe(error)})` });
+      done({ db: null, why: `IndexedDB failed (${describe(error)})`, snapshot: null });
       return;
     }
     if (!request) {
-      done({ db: null, why: 'IndexedDB failed (no request)' });
+      done({ db: null, why: 'IndexedDB failed (no request)', snapshot: null });
       return;
     }
     request.onupgradeneeded = () => {
@@ -387,11 +418,37 @@ function openDatabase(name) {
         : db.createObjectStore(IDBFS_STORE);
       if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
     };
-    request.onsuccess = () => done({ db: request.result, why: null });
+    request.onsuccess = () => {
+      const db = request.result;
+      readSnapshot(db).then((snapshot) => done({ db, why: null, snapshot }), () => done({ db, why: null, snapshot: null }));
+    };
     request.onerror = (event) => {
       event?.preventDefault?.();
-      done({ db: null, why: `IndexedDB failed (${describe(request.error)})` });
+      done({ db: null, why: `IndexedDB failed (${describe(request.error)})`, snapshot: null });
     };
+  });
+}
+
+/**
+ * Every entry of an IDBFS database, keys and values from one readonly transaction.
+ * @param {IDBDatabase} db
+ * @returns {Promise<Snapshot>}
+ */
+function readSnapshot(db) {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction([IDBFS_STORE], 'readonly');
+    const store = transaction.objectStore(IDBFS_STORE);
+    const keys = store.getAllKeys();
+    const entries = store.getAll();
+    transaction.oncomplete = () => {
+      if (keys.result.length === entries.result.length) resolve({ keys: /** @type {string[]} */ (keys.result), entries: entries.result });
+      else reject(new Error('inconsistent read'));
+    };
+    transaction.onerror = (event) => {
+      event.preventDefault();
+      reject(transaction.error);
+    };
+    transaction.onabort = () => reject(transaction.error);
   });
 }
 
