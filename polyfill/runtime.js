@@ -32,7 +32,7 @@ export class Runtime {
     this.log = new CallLog(CALL_LOG_LIMIT);
     /** @type {Map<string, Set<Function>>} */
     this.listeners = new Map();
-    /** @type {Array<() => void | Promise<void>>} */
+    /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
     this.resetHooks = [];
     /** @type {Array<(handles: CoreHandles) => void | Promise<void>>} */
     this.readyHooks = [];
@@ -98,7 +98,12 @@ export class Runtime {
     if (this.handles) hook(this.handles);
   }
 
-  /** Registers what ftHost.configure / the testing kit's reset must clear. @param {() => void | Promise<void>} hook */
+  /**
+   * Registers what ftHost.configure and ftHost.reset must clear. The hook gets `{ full }`: false
+   * for configure (the H5 page keeps running, so its listeners stay), true for the testing kit's
+   * reset between tests (everything goes).
+   * @param {(how: { full: boolean }) => void | Promise<void>} hook
+   */
   onReset(hook) {
     this.resetHooks.push(hook);
   }
@@ -107,8 +112,9 @@ export class Runtime {
    * Applies a new configuration: the host state is reset; storage is kept, and switched when the
    * appId changes.
    * @param {unknown} config
+   * @param {{ full?: boolean }} [how]  full: ftHost.reset (see onReset)
    */
-  async configure(config) {
+  async configure(config, { full = false } = {}) {
     await this.ready;
     const next = normalizeConfig(config);
     const handles = this.core();
@@ -118,7 +124,7 @@ export class Runtime {
       handles.storage = await handles.persistence.open();
     }
     this.config = next;
-    for (const hook of this.resetHooks) await hook();
+    for (const hook of this.resetHooks) await hook({ full });
   }
 
   /**
@@ -128,7 +134,7 @@ export class Runtime {
    * @param {unknown} [config]
    */
   async reset(config) {
-    await this.configure(config === undefined ? this.config : config);
+    await this.configure(config === undefined ? this.config : config, { full: true });
     const { storage, persistence } = this.core();
     const op = storage.clear();
     if (op !== 0) await persistence.durable(op).catch(() => undefined);

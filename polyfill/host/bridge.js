@@ -86,20 +86,8 @@ export class HostBridge {
     });
     // ftHost.reset (the testing kit, between tests) starts from a new host: page listeners,
     // handlers and the host's native APIs go too. ftHost.configure keeps them (src/host.h).
-    let fullReset = false;
-    const reset = /** @type {any} */ (runtime).reset;
-    if (typeof reset === 'function') {
-      /** @type {any} */ (runtime).reset = async (/** @type {unknown} */ config) => {
-        fullReset = true;
-        try {
-          return await reset.call(runtime, config);
-        } finally {
-          fullReset = false;
-        }
-      };
-    }
-    runtime.onReset(() => {
-      if (fullReset && this.core) {
+    runtime.onReset(({ full }) => {
+      if (full && this.core) {
         const { Module } = runtime.core();
         this.core.delete();
         this.core = new Module.Host();
