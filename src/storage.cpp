@@ -31,15 +31,23 @@ bool valid_type(std::string_view type) {
 }
 
 bool read_file(const std::string& path, std::string& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  // One read of the whole file into a buffer of its size (a shard is read once per load).
+  struct stat st;
   out.clear();
-  char buf[65536];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  bool ok = true;
+  for (;;) {
+    if (done == out.size()) out.resize(done + 65536);
+    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0) ok = false;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  return (::close(fd) == 0) && ok;
 }
 
 bool write_file(const std::string& path, const std::string& data) {
