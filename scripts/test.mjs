@@ -1,15 +1,54 @@
-// npm test (after setup and build): native ctest, then Jest (Node + browser tests).
-// Extra arguments go to Jest (e.g. `npm test -- tests/browser/storage.test.js`).
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+// npm test (after setup and build): native ctest, the native tests again under AddressSanitizer +
+// UndefinedBehaviorSanitizer, each libFuzzer target for a bounded time against its corpus, then
+// Jest (Node + browser tests). Extra arguments go to Jest only (e.g.
+// `npm test -- tests/browser/storage.test.js`). FT_FUZZ_SECONDS sets the time per fuzzer
+// (default 30; 0 skips fuzzing).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jestArgs = process.argv.slice(2);
+const fuzzSeconds = Number(process.env.FT_FUZZ_SECONDS ?? 30);
 
 /** @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
 function run(cmd, args, env = process.env) {
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+}
+
+function fuzz() {
+  const clang = { ...process.env, CXX: 'clang++' };
+  run('cmake', ['-S', '.', '-B', 'build/fuzz', '-DCMAKE_BUILD_TYPE=RelWithDebInfo', '-DFT_FUZZ=ON', '-DFT_SANITIZE=ON'], clang);
+  const targets = readdirSync(join(root, 'tests/fuzz')).filter((f) => f.endsWith('_fuzz.cpp')).map((f) => basename(f, '.cpp')).sort();
+  run('cmake', ['--build', 'build/fuzz', '-j2', '--target', ...targets], clang);
+  for (const target of targets) {
+    const corpus = join(root, 'tests/fuzz/corpus', target);
+    mkdirSync(corpus, { recursive: true });
+    // New inputs go to a scratch folder (the committed corpus stays small); crashers are written
+    // next to the corpus so they can be committed once fixed.
+    const scratch = mkdtempSync(join(tmpdir(), `${target}-`));
+    const started = Date.now();
+    const result = spawnSync(join(root, 'build/fuzz', target), [
+      `-max_total_time=${fuzzSeconds}`, '-print_final_stats=1', '-timeout=10', '-rss_limit_mb=2048',
+      `-artifact_prefix=${corpus}/`, scratch, corpus,
+    ], { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20 });
+    try {
+      const text = `${result.stdout || ''}${result.stderr || ''}`;
+      const execs = /stat::number_of_executed_units:\s*(\d+)/.exec(text)?.[1] ?? '?';
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      if (result.status === 0) {
+        console.log(`fuzz ${target}: ${execs} runs in ${seconds} s, no crash`);
+      } else {
+        process.stdout.write(text.split('\n').filter((l) => !/^#\d+\s+(NEW|REDUCE|pulse|INITED)|^\s*NEW_FUNC/.test(l)).join('\n'));
+        console.log(`fuzz ${target}: CRASH after ${execs} runs (input saved under tests/fuzz/corpus/${target}/)`);
+        throw Object.assign(new Error(`${target} crashed`), { status: result.status || 1 });
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
 }
 
 try {
@@ -18,6 +57,16 @@ try {
     run('cmake', ['-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=RelWithDebInfo']);
     run('cmake', ['--build', 'build/native', '-j2']);
     run('ctest', ['--test-dir', 'build/native', '--output-on-failure']);
+
+    console.log('\n== native tests under AddressSanitizer + UndefinedBehaviorSanitizer (build/asan) ==');
+    run('cmake', ['-S', '.', '-B', 'build/asan', '-DCMAKE_BUILD_TYPE=Debug', '-DFT_SANITIZE=ON']);
+    run('cmake', ['--build', 'build/asan', '-j2']);
+    run('ctest', ['--test-dir', 'build/asan', '--output-on-failure'], { ...process.env, ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' });
+
+    if (fuzzSeconds > 0) {
+      console.log(`\n== fuzzing: each libFuzzer target ${fuzzSeconds} s against tests/fuzz/corpus (build/fuzz, clang, ASan + UBSan) ==`);
+      fuzz();
+    }
   }
   console.log('\n== Jest: Node and Chromium tests ==');
   run(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], {
