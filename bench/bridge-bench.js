@@ -11,6 +11,7 @@
     ft.miniProgram.onWebviewEvent(function (data) { deliver(data); });
   });
 
+  /** ms per event, `n` one at a time (each awaited until its listener ran). */
   async function events(send, n) {
     var t = now();
     for (var i = 0; i < n; i++) {
@@ -26,13 +27,19 @@
   function rawFetch(url) {
     return fetch(url).then(function (r) { return r.json(); });
   }
-  async function requests(get, url, n) {
-    var t = now();
+  /** ft.request and fetch alternately, one call at a time (drift falls on both); ms per call each. */
+  async function requests(url, n, ftFirst) {
+    var ms = { ft: 0, baseline: 0 };
     for (var i = 0; i < n; i++) {
-      var data = await get(url + '?i=' + i);
-      if (!data || data.ok !== true) throw new Error('bench: unexpected response ' + JSON.stringify(data));
+      var order = (i % 2 === 0) === ftFirst ? ['ft', 'baseline'] : ['baseline', 'ft'];
+      for (var j = 0; j < 2; j++) {
+        var t = now();
+        var data = await (order[j] === 'ft' ? ftRequest : rawFetch)(url + '?i=' + i);
+        ms[order[j]] += now() - t;
+        if (!data || data.ok !== true) throw new Error('bench: unexpected response ' + JSON.stringify(data));
+      }
     }
-    return (now() - t) / n;
+    return { ft: ms.ft / n, baseline: ms.baseline / n };
   }
 
   /** One round, alternating which goes first; ms per operation. */
@@ -44,8 +51,9 @@
     var rawSend = function (d) { target.dispatchEvent(new CustomEvent('webviewevent', { detail: d })); };
     if (first) { out.ftEventMs = await events(ftSend, 300); out.baselineEventMs = await events(rawSend, 300); }
     else { out.baselineEventMs = await events(rawSend, 300); out.ftEventMs = await events(ftSend, 300); }
-    if (first) { out.ftRequestMs = await requests(ftRequest, url, 60); out.baselineRequestMs = await requests(rawFetch, url, 60); }
-    else { out.baselineRequestMs = await requests(rawFetch, url, 60); out.ftRequestMs = await requests(ftRequest, url, 60); }
+    var req = await requests(url, 100, first);
+    out.ftRequestMs = req.ft;
+    out.baselineRequestMs = req.baseline;
     return out;
   };
 })();
