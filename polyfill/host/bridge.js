@@ -10,6 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
+import { revive } from '../json-wire.js';
 import { ok, fail } from '../pipeline.js';
 
 /**
@@ -236,7 +237,7 @@ export class HostBridge {
     for (const event of result.events || []) {
       switch (event.type) {
         case 'message':
-          emit('message', { detail: { data: event.detail.data } });
+          emit('message', { detail: { data: revive(event.detail.data) } });
           break;
         case 'show':
         case 'hide':

@@ -5,6 +5,7 @@
 
 import { ok, fail } from '../pipeline.js';
 import { hostBridge, wellFormed } from '../host/bridge.js';
+import { toCoreJson } from '../json-wire.js';
 
 /**
  * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's
@@ -33,7 +34,7 @@ export default function messagingImpl(runtime) {
     postMessage: ({ message }) => host.when(() => {
       let text;
       try {
-        text = JSON.stringify(message);
+        text = toCoreJson(message);
       } catch (error) {
         return fail(`parameter error: message can not be serialized (${error && /** @type {Error} */ (error).message})`);
       }

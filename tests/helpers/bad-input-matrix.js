@@ -199,7 +199,7 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
  * @returns {Promise<string[]>} mismatches
  */
 export async function loneSurrogates({ ft, ftHost, storage = true, postMessage = true }) {
-  const strings = ['\ud800', 'a\udc00b', '\udfff\ud800', 'x\ud83d', '\ud83d\ude00\ud800', '\ufffd'];
+  const strings = ['\ud800', 'a\udc00b', '\udfff\ud800', 'x\ud83d', '\ud83d\ude00\ud800', '\ufffd', '\uffff', '\uffffd800', '\\ud800 (text)'];
   const wrong = /** @type {string[]} */ ([]);
   const show = (/** @type {string} */ s) => [...s].map((c) => c.codePointAt(0)?.toString(16)).join(' ');
   for (const s of storage ? strings : []) {

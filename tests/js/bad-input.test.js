@@ -56,10 +56,9 @@ test('strings with lone surrogates round-trip exactly through storage keys and v
   expect(await loneSurrogates({ ft, ftHost: host, postMessage: false })).toEqual([]);
 });
 
-// Known gap (host colleague, polyfill/impl/messaging.js + src/host.cpp): the core's JSON parser
-// refuses an escaped lone surrogate, so postMessage fails with "data is not valid JSON". It fails
-// cleanly (errMsg, nothing lost silently); test.failing flags the day it round-trips.
-test.failing('strings with lone surrogates round-trip exactly through postMessage data', async () => {
+// postMessage data crosses the core as JSON text; lone surrogates are marked on the way in and
+// restored on the way out (polyfill/json-wire.js).
+test('strings with lone surrogates round-trip exactly through postMessage data', async () => {
   const { ft, host } = await freshFt();
   expect(await loneSurrogates({ ft, ftHost: host, storage: false })).toEqual([]);
 });
