@@ -263,8 +263,8 @@ export class HostBridge {
         case 'loadTimeout':
           emit('timeout', { detail: { timeout: event.timeout } });
           break;
-        default: // navigateToMiniProgram, navigateBackMiniProgram, close
-          emit(event.type, event);
+        default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close
+          emit(event.type, revive(event));
       }
     }
     if (result.events && result.events.length) emit('host', { reason: 'events' });

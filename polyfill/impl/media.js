@@ -100,7 +100,13 @@ export default function mediaImpl(runtime) {
      */
     chooseImage({ count, sizeType, sourceType }) {
       const { Module } = runtime.core();
-      const plan = parse(Module.chooseImagePlan(JSON.stringify({ count, sizeType, sourceType })));
+      let options;
+      try {
+        options = JSON.stringify({ count, sizeType, sourceType });
+      } catch (error) {
+        return fail(`parameter error: sizeType and sourceType should be arrays of strings (${error && /** @type {Error} */ (error).message})`);
+      }
+      const plan = parse(Module.chooseImagePlan(options));
       if (!plan.ok) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'chooseImage', { count, sizeType, sourceType });

@@ -4,12 +4,21 @@
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
 // The host's controls (ftHost.stack(), back(), ...) are added here too (host/controls.js).
 
-import { ok } from '../pipeline.js';
+import { ok, fail } from '../pipeline.js';
+import { toCoreJson } from '../json-wire.js';
 import { hostBridge, wellFormed } from '../host/bridge.js';
 import { addHostControls } from '../host/controls.js';
 
-/** extraData as the core takes it: JSON text, '' when absent. @param {unknown} extraData */
-const extraJson = (extraData) => (extraData === undefined || extraData === null ? '' : JSON.stringify(extraData));
+/** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */
+const extraJson = (extraData) => {
+  if (extraData === undefined || extraData === null) return '';
+  try {
+    return toCoreJson(extraData) ?? '';
+  } catch (error) {
+    // Cycles, BigInt, a throwing toJSON: the page's mistake, so a parameter error (§1.5).
+    return { reason: `parameter error: parameter.extraData is not serialisable (${error && /** @type {Error} */ (error).message})` };
+  }
+};
 
 /**
  * Whether the H5 page's own history (inside the web-view) can go back (§3.11) [ours]: the
@@ -42,8 +51,14 @@ export default function navigationImpl(runtime) {
     // delta: the table's default is 1; 0, negatives and fractions are the core's to judge.
     navigateBack: ({ delta }) => route('navigateBack', Math.max(-2147483648, Math.min(2147483647, Math.trunc(Number(delta)) || 0))),
     close: () => route('close'),
-    navigateToMiniProgram: ({ appId, path, extraData }) => route('navigateToMiniProgram', wellFormed(appId), wellFormed(path ?? ''), extraJson(extraData)),
-    navigateBackMiniProgram: ({ extraData }) => route('navigateBackMiniProgram', extraJson(extraData)),
+    navigateToMiniProgram: ({ appId, path, extraData }) => {
+      const extra = extraJson(extraData);
+      return typeof extra === 'string' ? route('navigateToMiniProgram', wellFormed(appId), wellFormed(path ?? ''), extra) : fail(extra.reason);
+    },
+    navigateBackMiniProgram: ({ extraData }) => {
+      const extra = extraJson(extraData);
+      return typeof extra === 'string' ? route('navigateBackMiniProgram', extra) : fail(extra.reason);
+    },
     canNavigateBack: () => host.when(() => {
       const result = host.call('canNavigateBack');
       return host.outcome(result, { canNavigateBack: result.canNavigateBack });
