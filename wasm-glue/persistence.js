@@ -68,6 +68,8 @@ export class Persistence {
     this.waiting = new Map();
     this.persistent = true;
     this.flushing = false;
+    /** Set by close(): no more work is started on this appId's store. */
+    this.closed = false;
     /** @type {Promise<void>} */
     this.idle = Promise.resolve();
     const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
@@ -313,8 +315,9 @@ export class Persistence {
 
   /** Another tab pushed: read what it changed (under the lock, so we never see half a push). */
   pullFromOthers() {
-    if (!this.persistent || !this.storage) return;
+    if (!this.persistent || !this.storage || this.closed) return;
     this.withLock(async () => {
+      if (this.closed) return;  // closed while this waited for the lock
       await this.catchUp();
       if (this.storage.dirty()) this.scheduleFlush();
     }).catch((error) => this.warn(`ft-polyfill: could not read another tab's storage changes (${describe(error)})`));
@@ -338,8 +341,11 @@ export class Persistence {
 
   /** Flushes, then releases the mount and the channel. */
   async close() {
+    this.closed = true;
     await this.settled();
     if (this.channel) this.channel.close();
+    // Let work already queued behind the lock (another tab's changes being read) finish first.
+    await this.withLock(async () => {});
     if (this.persistent) {
       try { this.Module.FS.unmount(this.mount); } catch { /* already gone */ }
     }

@@ -257,21 +257,25 @@ test('callNativeAPI with and without a host handler; ftHost.callJS with onNative
 });
 
 test('the load timeout fires only without ft.complete()', async () => {
-  const slow = await open({ webviewTimeout: 150 });
+  // The listeners go on before the timer starts: ftHost.configure restarts it (on a loaded
+  // machine, the page's own start could otherwise beat a listener added afterwards).
+  const slow = await open();
   const fired = await slow.evaluate(() => new Promise((resolve) => {
     ftHost.on('timeout', (e) => resolve(e));
-    setTimeout(() => resolve('no timeout'), 2000);
+    ftHost.configure({ appId: 'test-app', webviewTimeout: 150 }).then(() => setTimeout(() => resolve('no timeout'), 2000));
   }));
   expect(fired).toEqual({ detail: { timeout: 150 } });
 
-  const quick = await open({ webviewTimeout: 150 });
-  const result = await quick.evaluate(() => new Promise((resolve) => {
+  const quick = await open();
+  const result = await quick.evaluate(async () => {
     const seen = [];
     ftHost.on('timeout', () => seen.push('timeout'));
     ftHost.on('complete', () => seen.push('complete'));
+    await ftHost.configure({ appId: 'test-app', webviewTimeout: 150 });
     ft.complete();
-    setTimeout(() => resolve({ seen, state: ftHost.state().loadComplete }), 400);
-  }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { seen, state: ftHost.state().loadComplete };
+  });
   expect(result).toEqual({ seen: ['complete'], state: true });
   await slow.close();
   await quick.close();
