@@ -4,7 +4,7 @@
 // `npm test -- tests/browser/storage.test.js`). FT_FUZZ_SECONDS sets the time per fuzzer
 // (default 30; 0 skips fuzzing).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,10 +69,21 @@ try {
     }
   }
   console.log('\n== Jest: Node and Chromium tests ==');
-  run(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], {
-    ...process.env,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS || ''} --experimental-vm-modules --no-warnings`.trim(),
-  });
+  const resultsFile = join(root, 'build', 'jest-results.json');
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  rmSync(resultsFile, { force: true });
+  try {
+    run(process.execPath, ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS || ''} --experimental-vm-modules --no-warnings`.trim(),
+    });
+  } finally {
+    // One closing line in the plain form CI reads: "Jest: N passed, N failed".
+    try {
+      const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+      console.log(`\nJest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
+    } catch { /* Jest did not write results: its own output says why */ }
+  }
 } catch (error) {
   process.exitCode = /** @type {any} */ (error).status || 1;
 }
