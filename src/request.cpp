@@ -341,6 +341,11 @@ std::string plan_to_json(const RequestPlan& plan) {
 
 ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
                              std::string_view body) {
+  return decode_parsed_response(status_code, raw_headers, decode, decode == Decode::Json && is_json_text(body));
+}
+
+ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode,
+                                    bool body_is_json) {
   ResponseInfo r;
   r.status_code = status_code;
   for (const auto& kv : raw_headers) {
@@ -357,7 +362,7 @@ ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Dec
   }
   if (decode == Decode::ArrayBuffer) {
     r.data = Decode::ArrayBuffer;
-  } else if (decode == Decode::Json && is_json_text(body)) {
+  } else if (decode == Decode::Json && body_is_json) {
     r.data = Decode::Json;
   } else {
     r.data = Decode::Text;

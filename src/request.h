@@ -120,6 +120,11 @@ struct ResponseInfo {
 // `decode` is the plan's; `body` is only looked at for Decode::Json.
 ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
                              std::string_view body);
+// The same decision when the caller has already tried to parse the body as JSON (the polyfill
+// does, with JSON.parse, which it needs for `data` anyway): `body_is_json` is whether it parsed.
+// (A distinct name: a string literal would convert to bool before string_view.)
+ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode,
+                                    bool body_is_json);
 
 // Parses "Name: value\r\n..." (XMLHttpRequest.getAllResponseHeaders()) into pairs; lines without
 // a colon or with an empty name are skipped; values are trimmed of spaces and tabs.

@@ -16,7 +16,9 @@
 //   downloadPlan(options)         options {url, header?, timeout?, filePath?}
 //                                 → requestPlan's fields (GET, decode "arraybuffer") + filePath?
 //   requestDecode(meta, body)     meta {statusCode, headers: [[n,v],...] | {n:v} | "raw lines",
-//                                 decode}; body: the response text (only read for decode "json")
+//                                 decode, bodyIsJson?}; body: the response text, only read for
+//                                 decode "json" when meta has no boolean bodyIsJson (whether the
+//                                 caller's JSON.parse of the body succeeded)
 //                                 → {ok, statusCode, header:{}, data:"json"|"text"|"arraybuffer"}
 //   requestFailReason(kind, msg)  → the reason string ("timeout", "abort", msg or "network error")
 //   getLocationCheck(options)     options {type?} → {ok, type:"wgs84"|"gcj02"}
@@ -184,7 +186,10 @@ std::string request_decode(const std::string& meta, const std::string& body) {
   ft::Decode decode = decode_name == "arraybuffer" ? ft::Decode::ArrayBuffer
                       : decode_name == "text"      ? ft::Decode::Text
                                                    : ft::Decode::Json;
-  ft::ResponseInfo r = ft::decode_response(static_cast<int>(status), headers, decode, body);
+  auto is_json = m.find("bodyIsJson");
+  ft::ResponseInfo r = is_json != m.end() && is_json->is_boolean()
+                           ? ft::decode_parsed_response(static_cast<int>(status), headers, decode, is_json->get<bool>())
+                           : ft::decode_response(static_cast<int>(status), headers, decode, std::string_view(body));
   ojson j = ojson::object();
   j["statusCode"] = r.status_code;
   ojson hdr = ojson::object();

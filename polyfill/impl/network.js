@@ -113,10 +113,23 @@ export default function networkImpl(runtime) {
       if ('kind' in t) return transportFail(t);
 
       const text = plan.decode === 'arraybuffer' ? '' : new TextDecoder().decode(t.bytes);
-      const meta = { statusCode: t.response.status, headers: [...t.response.headers], decode: plan.decode };
-      const decoded = parse(Module.requestDecode(JSON.stringify(meta), plan.decode === 'json' ? text : ''));
+      // V8's JSON.parse, not the wasm core, parses the body (once); the core is told whether it
+      // parsed and decides what `data` is (the grammar is the same; see src/request.h).
+      let parsed;
+      let bodyIsJson = false;
+      if (plan.decode === 'json') {
+        try {
+          parsed = JSON.parse(text);
+          bodyIsJson = true;
+        } catch { /* not JSON: the core decides (text) */ }
+      }
+      // Headers as "name: value" lines: the core splits them without a second JSON parse.
+      let headers = '';
+      t.response.headers.forEach((value, name) => { headers += `${name}: ${value}\r\n`; });
+      const meta = { statusCode: t.response.status, headers, decode: plan.decode, bodyIsJson };
+      const decoded = parse(Module.requestDecode(JSON.stringify(meta), ''));
       if (!decoded.ok) return fail(decoded.reason);
-      const data = decoded.data === 'json' ? JSON.parse(text)
+      const data = decoded.data === 'json' ? parsed
         : decoded.data === 'text' ? text
           : t.bytes.buffer.slice(t.bytes.byteOffset, t.bytes.byteOffset + t.bytes.byteLength);
       return ok({ data, statusCode: decoded.statusCode, header: decoded.header });

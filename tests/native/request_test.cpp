@@ -320,6 +320,14 @@ TEST(RequestOdd, PlanToJsonShape) {
 
 // ---- responses -----------------------------------------------------------------------------------
 
+TEST(Response, ParsedByTheCallerDecidesTheSameWay) {
+  EXPECT_EQ(decode_parsed_response(200, {}, Decode::Json, true).data, Decode::Json);
+  EXPECT_EQ(decode_parsed_response(200, {}, Decode::Json, false).data, Decode::Text);
+  EXPECT_EQ(decode_parsed_response(200, {}, Decode::Text, true).data, Decode::Text);
+  EXPECT_EQ(decode_parsed_response(200, {}, Decode::ArrayBuffer, false).data, Decode::ArrayBuffer);
+  EXPECT_EQ(decode_parsed_response(404, {{"A", "1"}, {"a", "2"}}, Decode::Json, true).header.at(0).second, "1, 2");
+}
+
 TEST(Response, EveryStatusIsSuccessAndJsonChecked) {
   ResponseInfo r = decode_response(500, {}, Decode::Json, R"({"error":true})");
   EXPECT_EQ(r.status_code, 500);
