@@ -4,7 +4,7 @@
 // Sections: bytes, time to ready, storage throughput, scaling, bridge costs. Run the build first
 // (npm run bench does); this file measures whatever dist/ holds.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serveRoot } from '../tests/helpers/browser.js';
@@ -18,6 +18,8 @@ import { table } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
+// The machine's load (1-minute average) before and after: ratios from a busy machine are noisier.
+const loadBefore = Math.round(loadavg()[0] * 10) / 10;
 
 const [browser, server] = await Promise.all([launchChromium(), serveRoot({ [ECHO_PATH]: echo })]);
 /** @type {Record<string, number>} seconds each section took */
@@ -37,7 +39,7 @@ try {
   const startupRounds = Math.max(ROUNDS, 7);  // cold starts are the noisiest figure
   results = {
     date: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model || 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+    machine: { cores: cpus().length, loadAverage: { before: loadBefore, after: 0 }, cpu: cpus()[0]?.model || 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
     rounds: ROUNDS,
     bytes: bytes(root),
     startup: await section('time to ready', () => startup(browser, server.url, startupRounds)),
@@ -52,5 +54,6 @@ try {
   await server.close();
 }
 results.seconds.total = Math.round((Date.now() - started) / 100) / 10;
+results.machine.loadAverage.after = Math.round(loadavg()[0] * 10) / 10;
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(table(results));
