@@ -36,7 +36,7 @@ async function section(name, fn) {
 
 let results;
 try {
-  const startupRounds = Math.max(ROUNDS, 7);  // cold starts are the noisiest figure
+  const startupRounds = Math.max(ROUNDS * 3, 7);  // cold starts are the noisiest figure
   results = {
     date: new Date().toISOString(),
     machine: { cores: cpus().length, loadAverage: { before: loadBefore, after: 0 }, cpu: cpus()[0]?.model || 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
