@@ -34,7 +34,8 @@ export default function messagingImpl(runtime) {
     postMessage: ({ message }) => host.when(() => {
       let text;
       try {
-        text = toCoreJson(message);
+        // The table makes message an Object, so there is always JSON text.
+        text = toCoreJson(message) ?? '{}';
       } catch (error) {
         return fail(`parameter error: message can not be serialized (${error && /** @type {Error} */ (error).message})`);
       }
