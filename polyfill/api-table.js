@@ -33,6 +33,7 @@
  * @property {string} [errApi]         errMsg prefix when it is not `name` (behaviour.md §1.3)
  * @property {boolean} [promise]       positional style: return a Promise when the callback is missing
  * @property {boolean} [task]          returns a task with abort() (WeChat's RequestTask / DownloadTask)
+ * @property {boolean} [core]          false: needs nothing from the WebAssembly core, so it runs before the core is up when no earlier call waits
  * @property {Record<string, string>} [result]  success fields → TypeScript type (errMsg implied)
  * @property {string} doc              one line (jssdk-interface.md)
  * @property {string} concern          which implementation module serves it (polyfill/impl/<concern>.js)
@@ -53,7 +54,7 @@ export const API_TABLE = [
   { name: 'redirectTo', ns: 'miniProgram', since: '1.0.0', style: 'options', errApi: ROUTED, concern: 'navigation', params: { url }, doc: 'Close the current page and open an in-app page.' },
   { name: 'reLaunch', ns: 'miniProgram', since: '1.0.0', style: 'options', errApi: ROUTED, concern: 'navigation', params: { url }, doc: 'Close every page and open an in-app page.' },
   { name: 'postMessage', ns: 'miniProgram', since: '1.0.0', style: 'positional', concern: 'messaging', params: [{ name: 'message', type: 'object', required: true, ts: 'Record<string, unknown>' }], doc: 'Buffer a message for the host; delivered at back, destroy and share.' },
-  { name: 'getEnv', ns: 'miniProgram', since: '1.0.0', style: 'positional', promise: true, concern: 'env', params: [{ ...cb, required: false }], result: { env: "'miniprogram'", version: 'string', miniprogram: 'boolean' }, doc: 'The environment and the JSSDK version.' },
+  { name: 'getEnv', ns: 'miniProgram', since: '1.0.0', style: 'positional', promise: true, core: false, concern: 'env', params: [{ ...cb, required: false }], result: { env: "'miniprogram'", version: 'string', miniprogram: 'boolean' }, doc: 'The environment and the JSSDK version.' },
   { name: 'close', ns: 'miniProgram', since: '1.0.3', style: 'options', concern: 'navigation', params: {}, doc: 'Close the mini-program.' },
   { name: 'navigateToMiniProgram', ns: 'miniProgram', since: '1.0.4', style: 'options', errApi: ROUTED, concern: 'navigation', params: { appId: { type: 'string', required: true }, path: { type: 'string' }, extraData: { type: 'object', ts: 'Record<string, unknown>' } }, doc: 'Open another mini-program.' },
   { name: 'navigateBackMiniProgram', ns: 'miniProgram', since: '1.0.4', style: 'options', errApi: ROUTED, concern: 'navigation', params: { extraData: { type: 'object', ts: 'Record<string, unknown>' } }, doc: 'Return to the previous mini-program, handing it extraData.' },
@@ -66,7 +67,7 @@ export const API_TABLE = [
 
   // ft: device, storage and bridge interfaces
   { name: 'downloadFile', ns: 'ft', since: '1.0.0', style: 'options', task: true, concern: 'network', params: { url: { type: 'string', required: true }, header: { type: 'object', ts: 'Record<string, string>' }, timeout: { type: 'number', doc: 'ms' }, filePath: { type: 'string', doc: 'keep the file under this path (persists across reloads)' } }, result: { tempFilePath: 'string', filePath: 'string', statusCode: 'number' }, doc: 'Download a file.' },
-  { name: 'getAppletInfo', ns: 'ft', since: '1.0.0', style: 'options', concern: 'env', params: {}, result: { appId: 'string', appTitle: 'string', appAvatar: 'string', appDescription: 'string', appThumbnail: 'string', path: 'string', userId: 'string' }, doc: 'Basic information about the current mini-program.' },
+  { name: 'getAppletInfo', ns: 'ft', since: '1.0.0', style: 'options', core: false, concern: 'env', params: {}, result: { appId: 'string', appTitle: 'string', appAvatar: 'string', appDescription: 'string', appThumbnail: 'string', path: 'string', userId: 'string' }, doc: 'Basic information about the current mini-program.' },
   { name: 'openDocument', ns: 'ft', since: '1.0.0', style: 'options', concern: 'files', params: { filePath: { type: 'string', required: true }, fileType: { type: 'string', oneOf: ['doc', 'xls', 'ppt', 'pdf', 'docx', 'xlsx', 'pptx'] } }, doc: 'Open a document.' },
   { name: 'chooseImage', ns: 'ft', since: '1.0.1', style: 'options', concern: 'media', params: { count: { type: 'number', default: 9 }, sizeType: { type: 'array', default: ['original', 'compressed'], ts: "Array<'original' | 'compressed'>" }, sourceType: { type: 'array', default: ['album', 'camera'], ts: "Array<'album' | 'camera'>" } }, result: { tempFilePaths: 'string[]', tempFiles: 'Array<{ path: string; size: number }>' }, doc: 'Take a photo or pick images.' },
   { name: 'getLocalImgData', ns: 'ft', since: '1.0.9', style: 'options', concern: 'media', params: { path: { type: 'string', required: true } }, result: { localData: 'string' }, doc: 'The image at a local path as a base64 data URL.' },

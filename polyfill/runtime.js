@@ -30,6 +30,8 @@ export class Runtime {
     /** @type {CoreHandles|null} */
     this.handles = null;
     this.log = new CallLog(CALL_LOG_LIMIT);
+    /** Calls waiting for the core (whenReady before ready). */
+    this.queued = 0;
     /** @type {Map<string, Set<Function>>} */
     this.listeners = new Map();
     /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
@@ -83,7 +85,19 @@ export class Runtime {
         return Promise.reject(error);
       }
     }
-    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(fn));
+    this.queued++;
+    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(() => {
+      this.queued--;
+      return fn();
+    }));
+  }
+
+  /**
+   * Whether a call that needs nothing from the core may run now: the core is up, or no earlier
+   * call is still queued (so answering it at once keeps calls in order, §1.6).
+   */
+  mayRunWithoutCore() {
+    return this.handles !== null || this.queued === 0;
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */

@@ -103,3 +103,21 @@ describe('call pipeline', () => {
     expect(typeof log.at(-1).time).toBe('number');
   });
 });
+
+test('getEnv answers before the core is up when nothing is queued, and keeps call order otherwise', async () => {
+  const first = polyfill.createFt({ config: { appId: `jest-env-first-${process.pid}` } });
+  let ready = false;
+  first.host.ready.then(() => { ready = true; });
+  const env = await new Promise((resolve) => first.ft.miniProgram.getEnv(resolve));
+  expect(env.errMsg).toBe('getEnv:ok');
+  expect(ready).toBe(false);  // answered without waiting for the WebAssembly core
+
+  const second = polyfill.createFt({ config: { appId: `jest-env-second-${process.pid}` } });
+  const order = [];
+  second.ft.getStorage({ key: 'nope', complete: () => order.push('getStorage') });
+  second.ft.miniProgram.getEnv(() => order.push('getEnv'));
+  await second.host.ready;
+  await new Promise((r) => setTimeout(r, 20));
+  expect(order).toEqual(['getStorage', 'getEnv']);
+  await first.host.ready;
+});
