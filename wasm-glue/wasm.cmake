@@ -25,7 +25,7 @@ set(FT_WASM_LINK_OPTIONS
   -sDYNAMIC_EXECUTION=0
   -sEXPORTED_RUNTIME_METHODS=FS
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
-  -sINCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary
+  -sINCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm
   "SHELL:--post-js ${FT_POST_JS}"
 )
 
