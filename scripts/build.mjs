@@ -12,7 +12,7 @@ import { writeTypes } from './gen-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
-// emscripten's optimizer needs Debian's acorn (shared/notes/emscripten.md).
+// emscripten's optimizer needs Debian's acorn (docs/emscripten-notes.md).
 const env = { ...process.env, NODE_PATH: [process.env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(':') };
 
 /** @param {string} cmd @param {string[]} args */

@@ -4,7 +4,7 @@
 //
 // On disk, keys are spread over kShardCount shard files by FNV-1a hash of the key, so that
 // persisting one changed key rewrites one small file, not the whole store (IDBFS mirrors
-// per file and compares modification times; see shared/notes/emscripten.md). A shard file is:
+// per file and compares modification times; see docs/emscripten-notes.md). A shard file is:
 //
 //   FTSTORE2 <crc32 hex8 of the records>\n
 //   <crc32 hex8>\t<type>\t<escaped key>\t<escaped payload>\n      (one line per key)

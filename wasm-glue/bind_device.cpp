@@ -6,7 +6,7 @@
 // come back as JSON text {"ok":true, ...} or {"ok":false,"reason":"<text after '<api>:fail '>"}.
 // Bytes go in as Uint8Array / ArrayBuffer (Embind copies them into a std::string) and come out as a
 // fresh Uint8Array (never a view into wasm memory). Strings must be well-formed UTF-16 (a lone
-// surrogate is corrupted by Embind 3.1.6, shared/notes/emscripten.md).
+// surrogate is corrupted by Embind 3.1.6, docs/emscripten-notes.md).
 //
 // Free functions:
 //   requestPlan(options)          options {url, method?, header?, data?, dataKind?: "binary",

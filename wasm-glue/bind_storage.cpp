@@ -1,6 +1,6 @@
 // Embind binding of ft::Storage for the polyfill (polyfill/storage/*.js).
 // The hot calls (get, set) pass plain strings and numbers, nothing structured, to keep the
-// boundary cheap (about 0.5 us a call plus 7 ns a byte, see shared/notes/emscripten.md):
+// boundary cheap (about 0.5 us a call plus 7 ns a byte, see docs/emscripten-notes.md):
 //   get(key)                 -> "" when missing (lastReason() then says why), else "<type>\t<payload>"
 //   set(key, type, payload)  -> op id (> 0) on success, 0 on failure; lastReason() says why
 //   remove(key), clear()     -> op id

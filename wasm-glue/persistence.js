@@ -1,4 +1,4 @@
-// Persistence of one appId's storage through Emscripten's IDBFS (shared/notes/emscripten.md).
+// Persistence of one appId's storage through Emscripten's IDBFS (docs/emscripten-notes.md).
 //
 // The C++ core (ft::Storage) owns the state and writes shard files into an IDBFS mount; this
 // module only moves those files between memory and IndexedDB, and makes that safe:

@@ -57,7 +57,7 @@ export function decodeStored(stored) {
   }
 }
 
-// Embind's UTF-8 encoder corrupts lone surrogates (shared/notes/emscripten.md), so a key that is
+// Embind's UTF-8 encoder corrupts lone surrogates (docs/emscripten-notes.md), so a key that is
 // not well-formed UTF-16 crosses as a marked JSON string literal (JSON.stringify escapes lone
 // surrogates as \udXXX). Keys that already start with the marker are escaped the same way, so
 // the mapping stays one-to-one.
