@@ -99,6 +99,10 @@ async function main(argv) {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  console.error(error);
+  if (error && error.code === 'EADDRINUSE') {
+    console.error(`ft-polyfill: port ${error.port} is already in use; choose another with --port N (or PORT=N npm start)`);
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

@@ -60,7 +60,9 @@
     cart[id] = (cart[id] || 0) + delta;
     if (cart[id] <= 0) delete cart[id];
     renderCart();
-    ft.setStorage({ key: 'cart', data: { items: cart, updatedAt: new Date() }, complete: showInfo });
+    ft.setStorage({ key: 'cart', data: { items: cart } });
+    // A top-level Date keeps its type in mini-program storage (a nested one would become a string).
+    ft.setStorage({ key: 'cart-saved-at', data: new Date(), complete: showInfo });
   }
 
   function showInfo() {
@@ -75,13 +77,17 @@
   $('clear').onclick = function () {
     cart = {};
     renderCart();
-    ft.removeStorage({ key: 'cart', complete: showInfo });
+    ft.removeStorage({ key: 'cart' });
+    ft.removeStorage({ key: 'cart-saved-at', complete: showInfo });
   };
   $('checkout').onclick = function () {
-    ft.getStorage({ key: 'cart' }).then(function (res) {
-      var when = res.data.updatedAt;
-      alert('Order placed (cart saved ' + (when instanceof Date ? when.toLocaleTimeString() : '?') + ')');
-    }, function (err) { alert(err.errMsg); });
+    if (!Object.keys(cart).length) {
+      alert('Your cart is empty: add a tea from the menu first.');
+      return;
+    }
+    ft.getStorage({ key: 'cart-saved-at' }).then(function (res) {
+      alert('Order placed (cart saved at ' + res.data.toLocaleTimeString() + ')');
+    }, function (err) { alert('Could not read the cart: ' + err.errMsg); });
   };
   $('compact').onchange = function (e) {
     document.body.classList.toggle('compact', e.target.checked);
