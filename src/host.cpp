@@ -400,6 +400,8 @@ std::string Host::registNativeAPIHandler(const std::string& name, int id) {
 
 std::string Host::hostNavigateBack(int delta) { return nav_result(nav_.navigate_back(delta), "navigateBack"); }
 
+std::string Host::hostSwitchTab(const std::string& url) { return nav_result(nav_.switch_tab(url), "switchTab"); }
+
 std::string Host::hostNavigateBackMiniProgram(const std::string& extra_data_json) {
   json extra;
   Status st = parse_extra_data(extra_data_json, extra);

@@ -101,6 +101,7 @@ class Host {
 
   // ---- Host actions (ftHost.*) ----------------------------------------------------------------
   std::string hostNavigateBack(int delta);                           // the user's back button
+  std::string hostSwitchTab(const std::string& url);                 // the user taps a tabBar item (works after the web-view page is gone)
   std::string hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
   std::string appHide();
   std::string appShow();

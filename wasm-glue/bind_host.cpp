@@ -39,6 +39,7 @@ EMSCRIPTEN_BINDINGS(ft_host) {
       .function("registNativeAPIHandler", &ft::Host::registNativeAPIHandler)
       // host actions
       .function("hostNavigateBack", &ft::Host::hostNavigateBack)
+      .function("hostSwitchTab", &ft::Host::hostSwitchTab)
       .function("hostNavigateBackMiniProgram", &ft::Host::hostNavigateBackMiniProgram)
       .function("appHide", &ft::Host::appHide)
       .function("appShow", &ft::Host::appShow)

@@ -63,7 +63,7 @@ export function addHostControls(runtime, host) {
     hide: () => act('appHide'),
     show: () => act('appShow'),
     destroy: () => act('destroy'),
-    switchTab: (/** @type {unknown} */ url) => act('switchTab', wellFormed(String(url))),
+    switchTab: (/** @type {unknown} */ url) => act('hostSwitchTab', wellFormed(String(url))),
     backMiniProgram: (/** @type {unknown} */ extraData) => act('hostNavigateBackMiniProgram', extraData === undefined ? '' : JSON.stringify(extraData)),
     /** @param {unknown} data */
     sendWebviewEvent: (data) => host.when(() => {

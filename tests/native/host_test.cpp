@@ -207,6 +207,10 @@ TEST(Host, ClosedPageRejectsH5Calls) {
   EXPECT_EQ(J(h.appHide())["events"], json::array());
   EXPECT_EQ(J(h.hostNavigateBack(1))["reason"], "cannot navigate back at first page");
   EXPECT_EQ(J(h.state())["webview"]["alive"], false);
+  // The person can still tap the tabBar: the host's own switchTab works without the web-view.
+  json tap = J(h.hostSwitchTab("/pages/me/me"));
+  EXPECT_EQ(tap["ok"], true) << tap.dump();
+  EXPECT_EQ(J(h.stack())[0]["route"], "pages/me/me");
 }
 
 TEST(Host, AppHideShowLifecycle) {
