@@ -137,9 +137,9 @@ function deferred() {
  */
 function settler(runtime, prefix, call, deliver) {
   let settled = false;
-  /** @param {Outcome} outcome */
-  const settle = (outcome) => {
-    if (settled) return;
+  /** @param {Outcome} outcome @returns {boolean} whether this call settled it (false: it already was) */
+  return (outcome) => {
+    if (settled) return false;
     settled = true;
     const result = resultOf(prefix, outcome);
     Promise.resolve().then(() => {
@@ -150,8 +150,8 @@ function settler(runtime, prefix, call, deliver) {
       runtime.record(entry);
       deliver(outcome, result);
     });
+    return true;
   };
-  return Object.assign(settle, { isSettled: () => settled });
 }
 
 /**
@@ -172,6 +172,8 @@ export function createApi(def, runtime) {
  */
 function optionsApi(def, api, prefix, runtime) {
   const params = /** @type {Record<string, import('./api-table.js').ParamDef>} */ (def.params);
+  /** @type {CallContext} */
+  const sharedCtx = Object.freeze({ api, def });
   return function ftApi(/** @type {any} */ options) {
     const time = Date.now();
     const given = options === undefined || options === null ? {} : options;
@@ -195,17 +197,16 @@ function optionsApi(def, api, prefix, runtime) {
       else pending.reject(result);
     });
 
-    /** @type {CallContext} */
-    const ctx = { api, def };
+    // One shared context per interface; a task gets its own (it carries the abort signal).
+    let ctx = sharedCtx;
     let task;
     if (def.task) {
       const controller = new AbortController();
-      ctx.signal = controller.signal;
+      ctx = { api, def, signal: controller.signal };
       task = {
         abort() {
-          if (settle.isSettled()) return;
-          controller.abort();
-          settle(fail('abort'));
+          // Settle first (one fail, never a late success), then stop the transfer.
+          if (settle(fail('abort'))) controller.abort();
         },
       };
     }
