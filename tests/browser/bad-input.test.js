@@ -1,23 +1,14 @@
 // Every bad input, in Chromium (issue 6 §4): the same generated matrix as tests/js/bad-input.test.js
 // (tests/helpers/bad-input-matrix.js, imported into the page with the API table), against the
 // browser build, with the device interfaces mocked so that nothing waits for a person.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+const { pageUrl } = suite;
 
 test('every interface settles once with a clear errMsg for every bad input; the core stays alive', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   /** @type {string[]} */
   const internal = [];
@@ -47,7 +38,7 @@ test('every interface settles once with a clear errMsg for every bad input; the 
 }, 300000);
 
 test('strings with lone surrogates round-trip exactly through storage keys and values', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'lone-surrogates' }));
   const wrong = await page.evaluate(async () => {

@@ -2,20 +2,11 @@
 // database (a byte of its payload flipped, as a disk or a buggy tool would). On reload it is
 // skipped with exactly one warning naming the file, every other key still reads, and the next
 // write repairs the store (the reload after it warns no more).
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+const { pageUrl } = suite;
 const KEYS = 40;
 
 /** @param {import('playwright-core').Page} page */
@@ -27,7 +18,7 @@ function collectWarnings(page) {
 }
 
 test('a corrupted record is skipped with one warning naming it; the next write repairs the store', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'damaged' }));
   await page.evaluate(async (n) => {
@@ -104,7 +95,7 @@ test('a corrupted record is skipped with one warning naming it; the next write r
 });
 
 test('a shard that is not a shard at all (garbage bytes) is skipped the same way', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'garbage' }));
   await page.evaluate(async () => {

@@ -1,22 +1,13 @@
 // The demo shop page works as a person uses it: cart kept across reloads, examples run cleanly.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 import { demoRoutes } from '../../demo/api.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot(demoRoutes())]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useChromium(demoRoutes());
 
 test('the cart page shows the environment and keeps the cart across a reload', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${server.url}/demo/index.html`);
+  await page.goto(`${suite.server.url}/demo/index.html`);
   await page.waitForFunction(() => document.getElementById('env').textContent.includes('JSSDK 1.4.20'));
   await page.click('button[data-add="oolong"]');
   await page.click('button[data-add="oolong"]');
@@ -32,9 +23,9 @@ test('the cart page shows the environment and keeps the cart across a reload', a
 });
 
 test('the JSSDK documentation examples run without an uncaught error', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${server.url}/demo/index.html`);
+  await page.goto(`${suite.server.url}/demo/index.html`);
   await page.evaluate(() => ftHost.ready);
   await page.click('#run-examples');
   await page.waitForFunction(() => document.getElementById('examples-log').textContent.includes('miniprogram'));

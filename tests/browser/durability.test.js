@@ -2,20 +2,11 @@
 // right inside the success callback and a new tab reads everything back; rewrites within the
 // same millisecond (and the same second: Emscripten's stat() has whole seconds) are persisted;
 // without IndexedDB, storage keeps working in memory and warns exactly once.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+const { pageUrl } = suite;
 
 /** @param {import('playwright-core').BrowserContext} context @param {string} appId */
 async function readAll(context, appId) {
@@ -35,7 +26,7 @@ async function readAll(context, appId) {
 const REPETITIONS = 20;
 
 test(`closing the tab inside the success callback loses nothing (${REPETITIONS} repetitions)`, async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   /** @type {Record<string, unknown>} */
   const expected = {};
   for (let rep = 0; rep < REPETITIONS; rep++) {
@@ -71,10 +62,10 @@ test(`closing the tab inside the success callback loses nothing (${REPETITIONS} 
 });
 
 test('rewrites within the same millisecond and the same second are persisted', async () => {
-  const context = await browser.newContext();
-  // Frozen clock: every file the core writes gets the same Date.now(), so only the core's mtime
-  // bump makes IDBFS see the rewrite.
-  const frozen = await browser.newContext();
+  const context = await suite.browser.newContext();
+  // Frozen clock: every write happens at the same Date.now(), so only the store's generation
+  // (each push moves it forward, wasm-glue/persistence.js) makes IDBFS see the rewrite.
+  const frozen = await suite.browser.newContext();
   await frozen.addInitScript(() => {
     const t = Date.now();
     Date.now = () => t;
@@ -115,7 +106,7 @@ describe('without IndexedDB, storage works in memory and warns exactly once', ()
     },
   };
   test.each(Object.keys(blockers))('%s', async (name) => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(blockers[/** @type {keyof typeof blockers} */ (name)]);
     const page = await newPage(context);
     /** @type {string[]} */

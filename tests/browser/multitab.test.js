@@ -1,20 +1,11 @@
 // Several tabs of one app (issue 6 §1): concurrent writers lose nothing, and a write in one tab
 // is visible to getStorage in another within 100 ms. The tabs are pages of one browser context,
 // so they share IndexedDB, Web Locks and BroadcastChannel exactly as real tabs do.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+const { pageUrl } = suite;
 
 /** @param {import('playwright-core').BrowserContext} context @param {string} appId @param {number} n */
 async function openTabs(context, appId, n) {
@@ -32,7 +23,7 @@ const TABS = 3;
 const KEYS = 100;
 
 test(`${TABS} tabs writing ${KEYS} keys each at once lose none`, async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const tabs = await openTabs(context, 'multitab-writers', TABS);
   // Every tab waits for the same start time, then fires all its writes without awaiting.
   const start = Date.now() + 300;
@@ -74,7 +65,7 @@ test(`${TABS} tabs writing ${KEYS} keys each at once lose none`, async () => {
 });
 
 test('removeStorage and clearStorage in one tab reach the others', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const [a, b] = await openTabs(context, 'multitab-remove', 2);
   await a.evaluate(async () => {
     await ft.setStorage({ key: 'gone', data: 1 });
@@ -91,7 +82,7 @@ test('removeStorage and clearStorage in one tab reach the others', async () => {
 const ROUNDS = 20;
 
 test(`a value written in one tab is visible to getStorage in another within 100 ms (${ROUNDS} rounds)`, async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const [writer, reader] = await openTabs(context, 'multitab-latency', 2);
   // Warm the reader's memo with the old value, so a stale memo would show.
   await writer.evaluate(() => ft.setStorage({ key: 'ping', data: -1 }));

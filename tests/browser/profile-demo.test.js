@@ -1,23 +1,14 @@
 // The demo's profile page in Chromium, served with the demo server's API routes.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 import { demoRoutes } from '../../demo/api.js';
 import { makePng } from '../helpers/device-server.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot(demoRoutes())]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useChromium(demoRoutes());
 
 test('photo, location in both systems, PDF and JSON API work on the profile page', async () => {
-  const context = await browser.newContext({ permissions: ['geolocation'], geolocation: { latitude: 31.2304, longitude: 121.4737, accuracy: 20 } });
+  const context = await suite.browser.newContext({ permissions: ['geolocation'], geolocation: { latitude: 31.2304, longitude: 121.4737, accuracy: 20 } });
   const page = await newPage(context);
-  await page.goto(`${server.url}/demo/profile.html`);
+  await page.goto(`${suite.server.url}/demo/profile.html`);
   await page.evaluate(() => ftHost.ready);
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#photo')]);

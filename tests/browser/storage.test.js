@@ -1,21 +1,12 @@
 // Storage in real Chromium: persistence through IDBFS across reloads, limits, isolation.
-import { launchChromium, serveRoot, newPage, ROOT } from '../helpers/browser.js';
+import { newPage, ROOT, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
+const { pageUrl } = suite;
 
 test('every supported type round-trips, Date included', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'types' }));
   const result = await page.evaluate(async () => {
@@ -36,7 +27,7 @@ test('every supported type round-trips, Date included', async () => {
 });
 
 test('data survives a reload started inside the success callback', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'reload' }));
   await page.evaluate(() => new Promise((resolve) => {
@@ -57,7 +48,7 @@ test('data survives a reload started inside the success callback', async () => {
 });
 
 test('over-limit writes fail and keep the old value', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'limits' }));
   const result = await page.evaluate(async () => {
@@ -71,7 +62,7 @@ test('over-limit writes fail and keep the old value', async () => {
 });
 
 test("clearStorage leaves the page's localStorage alone; appIds do not share keys", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'app-one' }));
   await page.evaluate(async () => {
@@ -94,7 +85,7 @@ test("clearStorage leaves the page's localStorage alone; appIds do not share key
 });
 
 test('the script works from file:// with one <script src> tag', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(`file://${ROOT}/tests/pages/blank.html`);
   const env = await page.evaluate(() => new Promise((resolve) => {

@@ -36,3 +36,25 @@ export async function newPage(context) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   return Object.assign(page, { errors });
 }
+
+/**
+ * What most browser test files share: one Chromium and one server per file, started before its
+ * tests and closed after them. The fields are set by the time the first test runs.
+ * @param {Record<string, import('../../bin/server.js').RouteHandler>} [routes]
+ */
+export function useChromium(routes) {
+  const suite = {
+    /** @type {import('playwright-core').Browser} */ browser: /** @type {any} */ (null),
+    /** @type {{ url: string, close: () => Promise<void> }} */ server: /** @type {any} */ (null),
+    /** tests/pages/blank.html with an ftHostConfig (JSON in its query). @param {object} [config] */
+    pageUrl: (config = {}) => `${suite.server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`,
+  };
+  beforeAll(async () => {
+    [suite.browser, suite.server] = await Promise.all([launchChromium(), serveRoot(routes)]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
