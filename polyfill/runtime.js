@@ -6,6 +6,7 @@ import { normalizeConfig } from './config.js';
 import { Persistence, openEarly } from '../wasm-glue/persistence.js';
 import { IMPLEMENTATIONS } from './impl/index.js';
 import { CallLog } from './call-log.js';
+import { mark } from './marks.js';
 
 /** The call log keeps the newest entries only, so a long-running page does not grow without end. */
 export const CALL_LOG_LIMIT = 5000;
@@ -43,6 +44,7 @@ export class Runtime {
     /** @type {Record<string, import('./pipeline.js').Impl>} */
     this.impls = {};
     for (const factory of IMPLEMENTATIONS) Object.assign(this.impls, factory(this));
+    mark('ft:installed');
     this.ready = this.start(loadCore);
   }
 
@@ -51,10 +53,12 @@ export class Runtime {
     // The appId's IndexedDB database opens while the wasm compiles (a cold start waits on both).
     const early = openEarly(this.config.appId);
     const Module = await loadCore();
+    mark('ft:core-instantiated');
     const persistence = new Persistence(Module, this.config.appId);
     const storage = await persistence.open(early);
     this.handles = { Module, storage, persistence };
     for (const hook of this.readyHooks) await hook(this.handles);
+    mark('ft:ready');
   }
 
   /** Whether the core is up (calls then run at once instead of queueing). */

@@ -12,6 +12,7 @@
 //   warns once.
 
 import { MemoizedStorage } from './storage-memo.js';
+import { mark } from '../polyfill/marks.js';
 
 /**
  * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
@@ -102,6 +103,7 @@ export class Persistence {
     FS.mkdirTree(this.mount);
     const opened = early || openEarly(this.appId);
     const { db, why, snapshot } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null };
+    mark('ft:db-read');
     if (why || !db) {
       this.fallBackToMemory(why || 'IndexedDB is not available');
     } else {
