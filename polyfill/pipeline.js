@@ -3,12 +3,13 @@
 // asynchronous), the errMsg, the Promise form, the call log and the host's 'call' event.
 // Implementations (polyfill/impl/*.js) only return outcomes; they never build errMsg texts.
 
-import { checkOptions, checkParam, typeName } from './validate.js';
+import { optionsChecker, checkParam, typeName } from './validate.js';
 
 /**
  * What an implementation returns (or resolves to). `data` holds the success fields (or extra
- * fields of a failure); `reason` is the text after "<api>:fail ".
- * @typedef {{ ok: true, data?: Record<string, unknown> } | { ok: false, reason: string, data?: Record<string, unknown> }} Outcome
+ * fields of a failure); `reason` is the text after "<api>:fail ". `owned`: `data` is a fresh
+ * object the pipeline may turn into the result itself (okOwned), instead of copying it.
+ * @typedef {{ ok: true, data?: Record<string, unknown>, owned?: boolean } | { ok: false, reason: string, data?: Record<string, unknown>, owned?: undefined }} Outcome
  */
 
 /**
@@ -51,6 +52,12 @@ const OK = { ok: true };
 export const fail = (reason) => ({ ok: false, reason });
 /** @param {Record<string, unknown>} [data] @returns {Outcome} */
 export const ok = (data) => (data ? { ok: true, data } : OK);
+/**
+ * A success whose `data` object was made for this call alone: it becomes the result object
+ * (errMsg added) without a copy. Hot paths only (getStorage).
+ * @param {Record<string, unknown>} data @returns {Outcome}
+ */
+export const okOwned = (data) => ({ ok: true, data, owned: true });
 
 /** @param {unknown} v @returns {v is Function} */
 const isFn = (v) => typeof v === 'function';
@@ -58,16 +65,14 @@ const isFn = (v) => typeof v === 'function';
 /**
  * Runs a user callback without letting its exception escape into the pipeline (the other
  * callbacks still run); the error is reported as an uncaught page error would be.
- * @param {unknown} fn @param {unknown} arg
+ * @param {unknown} fn @param {unknown} arg @param {unknown} [arg2]
  */
-function invoke(fn, arg) {
+function invoke(fn, arg, arg2) {
   if (!isFn(fn)) return undefined;
   try {
-    return fn(arg);
+    return fn(arg, arg2);
   } catch (error) {
-    const report = /** @type {any} */ (globalThis).reportError;
-    if (typeof report === 'function') report(error);
-    else console.error(error);
+    reportError(error);
     return undefined;
   }
 }
@@ -75,10 +80,86 @@ function invoke(fn, arg) {
 /**
  * Builds the errMsg and the result object of an outcome.
  * @param {string} prefix @param {Outcome} outcome
+ * @param {string} [okMsg]  `${prefix}:ok`, when the caller has it at hand
+ * @returns {Record<string, unknown>}
  */
-export function resultOf(prefix, outcome) {
-  const errMsg = outcome.ok ? `${prefix}:ok` : `${prefix}:fail ${outcome.reason}`;
-  return outcome.data ? { ...outcome.data, errMsg } : { errMsg };
+export function resultOf(prefix, outcome, okMsg) {
+  const errMsg = outcome.ok ? okMsg || `${prefix}:ok` : `${prefix}:fail ${outcome.reason}`;
+  if (!outcome.data) return { errMsg };
+  if (outcome.owned) {
+    outcome.data.errMsg = errMsg;
+    return outcome.data;
+  }
+  return { ...outcome.data, errMsg };
+}
+
+/**
+ * How a settled call reaches the page: the options object's callbacks, a deferred Promise, a
+ * function, or nobody (the Promise was returned already settled).
+ */
+const TO_CALLBACKS = 0;
+const TO_DEFERRED = 1;
+const TO_FUNCTION = 2;
+const TO_NOBODY = 3;
+
+/**
+ * Settled calls waiting for delivery, 6 slots each (runtime, call, outcome, result, how, target):
+ * one microtask delivers every call settled before it runs, instead of one microtask (and its
+ * closures) per call.
+ * @type {any[]}
+ */
+const settledCalls = [];
+let deliveryScheduled = false;
+
+/**
+ * @param {PipelineRuntime} runtime @param {any} call @param {Outcome} outcome
+ * @param {Record<string, unknown>} result @param {number} how @param {any} target
+ */
+function deliverLater(runtime, call, outcome, result, how, target) {
+  settledCalls.push(runtime, call, outcome, result, how, target);
+  if (!deliveryScheduled) {
+    deliveryScheduled = true;
+    // A promise job, not queueMicrotask: Jest's fake timers replace queueMicrotask.
+    Promise.resolve().then(deliverSettled);
+  }
+}
+
+/** Logs each settled call, then hands its result to the page (§1.1: never inside the call). */
+function deliverSettled() {
+  // Calls settled by the callbacks run here join this same loop.
+  for (let i = 0; i < settledCalls.length; i += 6) {
+    const runtime = settledCalls[i];
+    const call = settledCalls[i + 1];
+    const outcome = settledCalls[i + 2];
+    const result = settledCalls[i + 3];
+    const how = settledCalls[i + 4];
+    const target = settledCalls[i + 5];
+    try {
+      // The call object becomes its log entry (one allocation less on every call).
+      call.result = result;
+      call.duration = Date.now() - call.time;
+      runtime.record(call);
+    } catch (error) {
+      reportError(error);
+    }
+    if (how === TO_CALLBACKS) {
+      invoke(outcome.ok ? target.success : target.fail, result);
+      invoke(target.complete, result);
+    } else if (how === TO_DEFERRED) {
+      (outcome.ok ? target.resolve : target.reject)(result);
+    } else if (how === TO_FUNCTION) {
+      invoke(target, outcome, result);
+    }
+  }
+  settledCalls.length = 0;
+  deliveryScheduled = false;
+}
+
+/** @param {unknown} error */
+function reportError(error) {
+  const report = /** @type {any} */ (globalThis).reportError;
+  if (typeof report === 'function') report(error);
+  else console.error(error);
 }
 
 /** @param {CallContext} ctx @param {unknown} error @returns {Outcome} */
@@ -130,26 +211,18 @@ function deferred() {
 /**
  * The one way a call settles, for both calling styles: at most once; the result object is built
  * from the outcome; then, at least one microtask later (callbacks never run inside the call,
- * §1.1), the call is logged and `deliver` hands the result to the page.
- * @param {PipelineRuntime} runtime @param {string} prefix  errMsg prefix
+ * §1.1), the call is logged and handed to the page (deliverSettled).
+ * @param {PipelineRuntime} runtime @param {string} prefix  errMsg prefix @param {string} okMsg
  * @param {{ api: string, args: unknown[], time: number, result?: Record<string, unknown>, duration?: number }} call
- * @param {(outcome: Outcome, result: Record<string, unknown>) => void} deliver
+ * @param {number} how  TO_CALLBACKS, TO_DEFERRED, TO_FUNCTION @param {any} target
  */
-function settler(runtime, prefix, call, deliver) {
+function settler(runtime, prefix, okMsg, call, how, target) {
   let settled = false;
   /** @param {Outcome} outcome @returns {boolean} whether this call settled it (false: it already was) */
   return (outcome) => {
     if (settled) return false;
     settled = true;
-    const result = resultOf(prefix, outcome);
-    Promise.resolve().then(() => {
-      // The call object becomes its log entry (one allocation less on every call).
-      const entry = /** @type {CallRecord} */ (call);
-      entry.result = result;
-      entry.duration = Date.now() - call.time;
-      runtime.record(entry);
-      deliver(outcome, result);
-    });
+    deliverLater(runtime, call, outcome, resultOf(prefix, outcome, okMsg), how, target);
     return true;
   };
 }
@@ -171,9 +244,11 @@ export function createApi(def, runtime) {
  * @param {PipelineRuntime} runtime
  */
 function optionsApi(def, api, prefix, runtime) {
-  const params = /** @type {Record<string, import('./api-table.js').ParamDef>} */ (def.params);
+  const check = optionsChecker(/** @type {Record<string, import('./api-table.js').ParamDef>} */ (def.params));
+  const okMsg = `${prefix}:ok`;
   /** @type {CallContext} */
   const sharedCtx = Object.freeze({ api, def });
+  const mayRunNow = () => runtime.isReady() || (def.core === false && runtime.mayRunWithoutCore());
   return function ftApi(/** @type {any} */ options) {
     const time = Date.now();
     const given = options === undefined || options === null ? {} : options;
@@ -188,16 +263,60 @@ function optionsApi(def, api, prefix, runtime) {
       // carries the failure (below).
       hostile = error || new Error('unreadable options');
     }
-    const pending = withCallbacks ? null : deferred();
-    const settle = settler(runtime, prefix, { api, args: [options], time }, (outcome, result) => {
-      if (!pending) {
-        invoke(outcome.ok ? given.success : given.fail, result);
-        invoke(given.complete, result);
-      } else if (outcome.ok) pending.resolve(result);
-      else pending.reject(result);
-    });
+    const call = { api, args: [options], time };
 
-    // One shared context per interface; a task gets its own (it carries the abort signal).
+    /** @type {Record<string, unknown> | string} */
+    let checked = '';
+    /** @type {Outcome | null} */
+    let outcome = null;
+    try {
+      if (hostile) outcome = fail(`parameter error: ${/** @type {Error} */ (hostile).message}`);
+      else if (!isObject) outcome = fail(`parameter error: parameter should be Object instead of ${typeName(given)}`);
+      else {
+        checked = check(given);
+        if (typeof checked === 'string') outcome = fail(checked);
+      }
+    } catch (error) {
+      // A hostile options object (throwing getter, revoked Proxy) still gets its one failure.
+      outcome = fail(`parameter error: ${error && /** @type {Error} */ (error).message}`);
+    }
+    const impl = runtime.impl(def.name);
+    if (!outcome && !impl) outcome = fail('not supported yet');
+
+    // The hot path (the core is up, no task): run now, and when the outcome is synchronous,
+    // settle without a settler, a deferred or a closure of its own.
+    if (!outcome && !def.task && mayRunNow()) {
+      /** @type {any} */
+      let out;
+      try {
+        out = /** @type {Impl} */ (impl)(checked, sharedCtx);
+      } catch (error) {
+        out = internalError(sharedCtx, error);
+      }
+      if (!out || typeof out.then !== 'function') outcome = out || OK;
+      else {
+        const promised = out;
+        out = undefined;
+        const pending = withCallbacks ? null : deferred();
+        const settle = settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given);
+        promised.then((/** @type {Outcome} */ o) => settle(o || OK), (/** @type {unknown} */ e) => settle(internalError(sharedCtx, e)));
+        return pending ? pending.promise : undefined;
+      }
+    }
+    if (outcome) {
+      const result = resultOf(prefix, outcome, okMsg);
+      if (withCallbacks) {
+        deliverLater(runtime, call, outcome, result, TO_CALLBACKS, given);
+        return def.task ? { abort() {} } : undefined;
+      }
+      deliverLater(runtime, call, outcome, result, TO_NOBODY, null);
+      const settledPromise = outcome.ok ? Promise.resolve(result) : Promise.reject(result);
+      return def.task ? Object.assign(settledPromise, { abort() {} }) : settledPromise;
+    }
+
+    // Queued until the core is up, or a task (it carries an abort signal).
+    const pending = withCallbacks ? null : deferred();
+    const settle = settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given);
     let ctx = sharedCtx;
     let task;
     if (def.task) {
@@ -210,22 +329,7 @@ function optionsApi(def, api, prefix, runtime) {
         },
       };
     }
-
-    try {
-      if (hostile) {
-        settle(fail(`parameter error: ${/** @type {Error} */ (hostile).message}`));
-      } else if (!isObject) {
-        settle(fail(`parameter error: parameter should be Object instead of ${typeName(given)}`));
-      } else {
-        const checked = checkOptions(params, given);
-        if ('reason' in checked) settle(fail(checked.reason));
-        else run(runtime, runtime.impl(def.name), checked.args, ctx, settle);
-      }
-    } catch (error) {
-      // A hostile options object (throwing getter, revoked Proxy) still gets its one failure.
-      settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
-    }
-
+    run(runtime, impl, checked, ctx, settle);
     if (pending) {
       if (task) Object.assign(pending.promise, task);
       return pending.promise;
@@ -241,6 +345,7 @@ function optionsApi(def, api, prefix, runtime) {
 function positionalApi(def, api, prefix, runtime) {
   const params = /** @type {Array<import('./api-table.js').ParamDef & {name: string, callback?: boolean}>} */ (def.params);
   const callbackIndex = params.findIndex((p) => p.callback);
+  const okMsg = `${prefix}:ok`;
   const warned = { done: false };
   return function ftApi(/** @type {any[]} */ ...given) {
     const time = Date.now();
@@ -248,7 +353,7 @@ function positionalApi(def, api, prefix, runtime) {
     // getEnv's single parameter is its result callback too.
     const resultCallback = callback || (def.promise && isFn(given[0]) ? given[0] : undefined);
     const pending = def.promise && !resultCallback ? deferred() : null;
-    const settle = settler(runtime, prefix, { api, args: given, time }, (outcome, result) => {
+    const settle = settler(runtime, prefix, okMsg, { api, args: given, time }, TO_FUNCTION, (/** @type {Outcome} */ outcome, /** @type {Record<string, unknown>} */ result) => {
       if (resultCallback) invoke(resultCallback, result);
       else if (pending) (outcome.ok ? pending.resolve : pending.reject)(result);
       else if (!outcome.ok && !warned.done) {

@@ -37,7 +37,7 @@ export class Runtime {
     this.listeners = new Map();
     /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
     this.resetHooks = [];
-    /** @type {Array<(handles: CoreHandles) => void | Promise<void>>} */
+    /** @type {Array<(core: { Module: any }) => void | Promise<void>>} */
     this.readyHooks = [];
     /** Controls each concern adds to ftHost (e.g. stack(), back()); see host/index.js. @type {Record<string, any>} */
     this.hostControls = {};
@@ -55,9 +55,10 @@ export class Runtime {
     const Module = await loadCore();
     mark('ft:core-instantiated');
     const persistence = new Persistence(Module, this.config.appId);
-    const storage = await persistence.open(early);
+    // Each concern's set-up (the host's configure) runs while IndexedDB may still be opening.
+    const setUp = (async () => { for (const hook of this.readyHooks) await hook({ Module }); })();
+    const [storage] = await Promise.all([persistence.open(early), setUp]);
     this.handles = { Module, storage, persistence };
-    for (const hook of this.readyHooks) await hook(this.handles);
     mark('ft:ready');
   }
 
@@ -110,7 +111,11 @@ export class Runtime {
     if (this.listeners.has('call')) this.emit('call', entry);
   }
 
-  /** Registers work to do once the core is up (each concern's own set-up). @param {(h: CoreHandles) => void | Promise<void>} hook */
+  /**
+   * Registers work to do once the core is instantiated (each concern's own set-up); it runs while
+   * storage opens, and calls wait for both.
+   * @param {(core: { Module: any }) => void | Promise<void>} hook
+   */
   onReady(hook) {
     this.readyHooks.push(hook);
     if (this.handles) hook(this.handles);

@@ -42,19 +42,41 @@ function matches(value, type) {
   return typeName(value) === TYPE_TITLE[type];
 }
 
+/** @type {Record<string, (value: unknown) => boolean>} one test per table type, for the hot path */
+const TYPE_TEST = {
+  any: () => true,
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  function: (v) => typeof v === 'function',
+  array: (v) => Array.isArray(v),
+  arraybuffer: (v) => isBinary(v),
+  object: (v) => typeName(v) === 'Object',
+};
+
+/**
+ * The test a value must pass for a parameter definition (built once per parameter).
+ * @param {import('./api-table.js').ParamDef} def
+ * @returns {(value: unknown) => boolean}
+ */
+function typeTest(def) {
+  const tests = (Array.isArray(def.type) ? def.type : [def.type]).map((t) => TYPE_TEST[t] || ((/** @type {unknown} */ v) => matches(v, t)));
+  return tests.length === 1 ? tests[0] : (v) => tests.some((test) => test(v));
+}
+
 /**
  * Checks one value against a parameter definition.
  * @param {string} name  parameter name for the message
  * @param {unknown} value
  * @param {import('./api-table.js').ParamDef} def
+ * @param {(value: unknown) => boolean} [test]  typeTest(def), when the caller has it at hand
  * @returns {string|null} the failure reason, or null when the value is acceptable
  */
-export function checkParam(name, value, def) {
+export function checkParam(name, value, def, test = typeTest(def)) {
   if (value === undefined) {
     return def.required ? mismatch(name, def, value) : null;
   }
-  const types = Array.isArray(def.type) ? def.type : [def.type];
-  if (!types.some((t) => matches(value, t))) return mismatch(name, def, value);
+  if (!test(value)) return mismatch(name, def, value);
   if (def.oneOf && !def.oneOf.includes(/** @type {string} */ (value))) {
     return `parameter error: parameter.${name} should be one of ${def.oneOf.join(', ')} instead of ${JSON.stringify(value)}`;
   }
@@ -71,24 +93,31 @@ function mismatch(name, def, value) {
 }
 
 /**
- * Checks an options object against the table and returns a copy with defaults applied.
+ * Compiles the checks of an options-style interface once (createApi does, per interface): the
+ * returned function gives the copy of `options` with defaults applied (without the callbacks),
+ * or the failure reason as a string.
  * @param {Record<string, import('./api-table.js').ParamDef>} params
- * @param {Record<string, unknown>} options
- * @returns {{ reason: string } | { args: Record<string, unknown> }}
+ * @returns {(options: Record<string, unknown>) => Record<string, unknown> | string}
  */
-export function checkOptions(params, options) {
-  /** @type {Record<string, unknown>} */
-  const args = {};
-  for (const key of Object.keys(options)) {
-    if (key !== 'success' && key !== 'fail' && key !== 'complete') args[key] = options[key];
-  }
-  for (const name of Object.keys(params)) {
-    const def = params[name];
-    const reason = checkParam(name, args[name], def);
-    if (reason) return { reason };
-    if (args[name] === undefined && def.default !== undefined) {
-      args[name] = Array.isArray(def.default) ? def.default.slice() : def.default;
+export function optionsChecker(params) {
+  const checks = Object.keys(params).map((name) => ({ name, def: params[name], test: typeTest(params[name]) }));
+  return (options) => {
+    /** @type {Record<string, unknown>} */
+    const args = {};
+    for (const key of Object.keys(options)) {
+      if (key !== 'success' && key !== 'fail' && key !== 'complete') args[key] = options[key];
     }
-  }
-  return { args };
+    for (let i = 0; i < checks.length; i++) {
+      const { name, def, test } = checks[i];
+      const value = args[name];
+      if (value === undefined) {
+        if (def.required) return mismatch(name, def, value);
+        if (def.default !== undefined) args[name] = Array.isArray(def.default) ? def.default.slice() : def.default;
+      } else {
+        const reason = test(value) && !def.oneOf ? null : checkParam(name, value, def, test);
+        if (reason) return reason;
+      }
+    }
+    return args;
+  };
 }

@@ -62,6 +62,8 @@ export class Persistence {
     this.generationPath = `${this.mount}/.generation`;
     /** The generation this tab's memory reflects. */
     this.generation = 0;
+    /** Settles when the database, created by this tab, accepts transactions (see EarlyOpen). @type {Promise<void> | undefined} */
+    this.usable = undefined;
     this.warn = options.warn || ((m) => console.warn(m));
     /** @type {StorageCore} */
     this.storage = /** @type {any} */ (null);
@@ -102,7 +104,8 @@ export class Persistence {
     const { FS, IDBFS } = this.Module;
     FS.mkdirTree(this.mount);
     const opened = early || openEarly(this.appId);
-    const { db, why, snapshot } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null };
+    const { db, why, snapshot, usable } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null, usable: undefined };
+    if (usable) this.usable = usable;
     mark('ft:db-read');
     if (why || !db) {
       this.fallBackToMemory(why || 'IndexedDB is not available');
@@ -268,7 +271,8 @@ export class Persistence {
   }
 
   /** @returns {Promise<IDBDatabase>} IDBFS's own (cached) connection to this mount's database */
-  database() {
+  async database() {
+    await this.usable;
     return new Promise((resolve, reject) => {
       this.Module.IDBFS.getDB(this.mount, (/** @type {unknown} */ error, /** @type {IDBDatabase} */ db) => (error ? reject(error) : resolve(db)));
     });
@@ -286,7 +290,7 @@ export class Persistence {
     const db = await this.database();
     const generation = Math.max(Date.now(), this.generation + 1);
     if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
-    const transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+    const transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', { durability: 'relaxed' });
     const store = transaction.objectStore(IDBFS.DB_STORE_NAME);
     const done = new Promise((resolve, reject) => {
       transaction.oncomplete = () => resolve(undefined);
@@ -364,9 +368,12 @@ const IDBFS_STORE = 'FILE_DATA';
 
 /**
  * @typedef {{ keys: string[], entries: any[] }} Snapshot  every IDBFS entry (path, {timestamp, mode, contents})
- * @typedef {{ db: IDBDatabase | null, why: string | null, snapshot: Snapshot | null }} EarlyOpen
+ * @typedef {{ db: IDBDatabase | null, why: string | null, snapshot: Snapshot | null, usable?: Promise<void> }} EarlyOpen
  *   the appId's database opened with IDBFS's schema and read in one transaction (snapshot null
- *   if that read failed: open() then populates through IDBFS), or why IndexedDB cannot be used
+ *   if that read failed: open() then populates through IDBFS), or why IndexedDB cannot be used.
+ *   `usable`: set when the database is being created (first start of an appId in this browser):
+ *   its snapshot is empty at once, and `usable` settles when the creation has committed (the
+ *   connection accepts transactions) or failed.
  */
 
 /**
@@ -419,19 +426,30 @@ function openDatabase(name) {
       done({ db: null, why: 'IndexedDB failed (no request)', snapshot: null });
       return;
     }
-    request.onupgradeneeded = () => {
+    /** @type {{ resolve: () => void, reject: (error: unknown) => void } | null} */
+    let creating = null;
+    request.onupgradeneeded = (event) => {
       const db = request.result;
       const store = db.objectStoreNames.contains(IDBFS_STORE)
         ? /** @type {IDBTransaction} */ (request.transaction).objectStore(IDBFS_STORE)
         : db.createObjectStore(IDBFS_STORE);
       if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+      if (event.oldVersion === 0) {
+        // A new database holds nothing: storage can start empty now instead of waiting for the
+        // creation to commit (tens of ms on a cold start); writes wait for `usable`.
+        const usable = new Promise((resolve, reject) => { creating = { resolve: () => resolve(undefined), reject }; });
+        usable.catch(() => {});
+        done({ db, why: null, snapshot: { keys: [], entries: [] }, usable });
+      }
     };
     request.onsuccess = () => {
       const db = request.result;
-      readSnapshot(db).then((snapshot) => done({ db, why: null, snapshot }), () => done({ db, why: null, snapshot: null }));
+      if (creating) creating.resolve();
+      else readSnapshot(db).then((snapshot) => done({ db, why: null, snapshot }), () => done({ db, why: null, snapshot: null }));
     };
     request.onerror = (event) => {
       event?.preventDefault?.();
+      if (creating) creating.reject(request.error);
       done({ db: null, why: `IndexedDB failed (${describe(request.error)})`, snapshot: null });
     };
   });

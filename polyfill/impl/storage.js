@@ -2,7 +2,7 @@
 // The C++ core decides (limits, accounting, errors); this file converts values and waits for
 // durability before success (a success callback means the data is in IndexedDB).
 
-import { ok, fail } from '../pipeline.js';
+import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
 
 /**
@@ -23,7 +23,7 @@ export default function storageImpl(runtime) {
       const stored = storage.get(keyToCore(key));
       if (stored === '') return fail(storage.lastReason());
       const decoded = decodeStored(stored);
-      return 'reason' in decoded ? fail(decoded.reason) : ok({ data: decoded.value });
+      return 'reason' in decoded ? fail(decoded.reason) : okOwned({ data: decoded.value });
     },
 
     setStorage({ key, data }) {

@@ -94,3 +94,14 @@ test('loaded twice: the first instance and its listeners are kept, one warning',
   expect(p.errors).toEqual([]);
   await context.close();
 });
+
+test('start-up phases are User Timing marks, in order, the last when ftHost.ready settles', async () => {
+  const context = await browser.newContext();
+  const p = await open(context, '/plain.html');
+  const marks = await p.evaluate(async () => {
+    await window.ftHost.ready;
+    return performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ft:')).map((m) => m.name);
+  });
+  expect(marks).toEqual(['ft:installed', 'ft:core-compiled', 'ft:core-instantiated', 'ft:db-read', 'ft:ready']);
+  await context.close();
+});
