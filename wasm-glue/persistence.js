@@ -290,6 +290,9 @@ export class Persistence {
     const db = await this.database();
     const generation = Math.max(Date.now(), this.generation + 1);
     if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
+    // 'relaxed' (Chromium's default, stated so every browser does the same): committed means the
+    // data is in the database and survives a reload or a crashed tab; only an OS crash in the next
+    // moments could lose it, where 'strict' would wait for the disk on every write.
     const transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', { durability: 'relaxed' });
     const store = transaction.objectStore(IDBFS.DB_STORE_NAME);
     const done = new Promise((resolve, reject) => {
