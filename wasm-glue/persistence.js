@@ -290,7 +290,7 @@ export class Persistence {
     const db = await this.database();
     const generation = Math.max(Date.now(), this.generation + 1);
     if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
-    // 'relaxed' (Chromium's default, stated so every browser does the same): committed means the
+    // 'relaxed' (the default of Chrome 121+, Firefox and Safari; stated for older ones): committed means the
     // data is in the database and survives a reload or a crashed tab; only an OS crash in the next
     // moments could lose it, where 'strict' would wait for the disk on every write.
     const transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', { durability: 'relaxed' });
