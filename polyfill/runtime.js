@@ -45,13 +45,37 @@ export class Runtime {
     this.impls = {};
     for (const factory of IMPLEMENTATIONS) Object.assign(this.impls, factory(this));
     mark('ft:installed');
-    this.ready = this.start(loadCore);
+    // The appId's IndexedDB database starts opening now (a cold start waits on it and on the
+    // core, so they overlap)...
+    const early = openEarly(this.config.appId);
+    /** @type {() => void} */
+    let begin = () => {};
+    this.started = false;
+    /** Settles when the core is up (ftHost.ready). @type {Promise<void>} */
+    this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, early));
+    this.begin = begin;
+    // ...but the core's set-up (tens of ms of main-thread work) waits until a call needs it or the
+    // page is parsed, so it does not hold up the page's own scripts (whose getEnv answers at once).
+    const doc = this.global.document;
+    if (doc && doc.readyState === 'loading' && typeof doc.addEventListener === 'function') {
+      doc.addEventListener('DOMContentLoaded', () => this.startCore(), { once: true });
+    } else {
+      this.startCore();
+    }
   }
 
-  /** @param {() => Promise<any>} loadCore */
-  async start(loadCore) {
-    // The appId's IndexedDB database opens while the wasm compiles (a cold start waits on both).
-    const early = openEarly(this.config.appId);
+  /** Starts the core's set-up now if it has not started (a call needs it, or the page is parsed). */
+  startCore() {
+    if (this.started) return;
+    this.started = true;
+    this.begin();
+  }
+
+  /**
+   * @param {() => Promise<any>} loadCore
+   * @param {ReturnType<typeof openEarly>} early  the appId's database, opening since install
+   */
+  async start(loadCore, early) {
     const Module = await loadCore();
     mark('ft:core-instantiated');
     const persistence = new Persistence(Module, this.config.appId);
@@ -91,6 +115,7 @@ export class Runtime {
       }
     }
     this.queued++;
+    this.startCore();
     return /** @type {Promise<Awaited<T>>} */ (this.ready.then(() => {
       this.queued--;
       return fn();
@@ -138,6 +163,7 @@ export class Runtime {
    * @param {{ full?: boolean }} [how]  full: ftHost.reset (see onReset)
    */
   async configure(config, { full = false } = {}) {
+    this.startCore();
     await this.ready;
     const next = normalizeConfig(config);
     const handles = this.core();

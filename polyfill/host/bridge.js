@@ -130,6 +130,7 @@ export class HostBridge {
         return Promise.reject(error);
       }
     }
+    this.runtime.startCore();
     return /** @type {Promise<Awaited<T>>} */ (this.ready.then(fn));
   }
 
