@@ -7,8 +7,11 @@
 #
 # Size (see README, benchmarks): -Oz and LTO (the core's hot paths are storage get/set, which do
 # not use nlohmann; nlohmann is 2-4x slower at -Oz but only parses small host/request JSON).
+# wasm-glue/libc_small.cpp replaces musl's snprintf (nlohmann formats only integers with it; musl's
+# printf_core brings float formatting along): -3.3 KB gzip of ft-polyfill.js.
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
-add_library(ftbind OBJECT ${FT_BIND_SOURCES})
+# libc_small.cpp: a smaller snprintf than musl's, for what nlohmann asks of it (see "Size").
+add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
 set(FT_WASM_SIZE_FLAGS -Oz -flto)
 target_compile_options(ftcore PRIVATE ${FT_WASM_SIZE_FLAGS})

@@ -1,0 +1,124 @@
+// Smaller stand-ins for libc functions that the wasm core links only through nlohmann_json
+// (wasm only; the native build uses the system libc). Linked ahead of musl, so musl's versions
+// and what they drag in stay out of the .wasm (see wasm.cmake, "Size").
+//
+// snprintf: nlohmann formats only integers with it (lexer: "<U+%.4X>", serializer: "\\u%04x"),
+// yet musl's printf_core brings its floating-point formatting and long-double arithmetic along
+// (~10 KB of code). This one handles flags '-' and '0', width, precision, the h/hh/l/ll/j/z/t
+// length modifiers and the conversions d i u x X o c s %. Any other conversion (floating point,
+// %n, %p, '*') is not formatted: the output stops there and the call returns -1.
+#include <cstdarg>
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+
+struct Out {
+  char* buf;
+  std::size_t cap;  // bytes usable, the terminating NUL included
+  std::size_t len = 0;
+  void put(char c) {
+    if (len + 1 < cap) buf[len] = c;
+    ++len;
+  }
+  void pad(char c, int n) {
+    while (n-- > 0) put(c);
+  }
+};
+
+}  // namespace
+
+extern "C" int vsnprintf(char* buf, std::size_t cap, const char* fmt, std::va_list ap) {
+  Out out{buf, cap};
+  int result = 0;
+  for (const char* p = fmt; *p; ++p) {
+    if (*p != '%') {
+      out.put(*p);
+      continue;
+    }
+    ++p;
+    bool left = false, zero = false;
+    for (;; ++p) {
+      if (*p == '-') left = true;
+      else if (*p == '0') zero = true;
+      else break;
+    }
+    int width = 0, prec = -1;
+    while (*p >= '0' && *p <= '9') width = width * 10 + (*p++ - '0');
+    if (*p == '.') {
+      prec = 0;
+      while (*++p >= '0' && *p <= '9') prec = prec * 10 + (*p - '0');
+    }
+    int longs = 0;  // -2 char, -1 short, 0 int, 1 long/size_t/ptrdiff_t (32-bit here), 2 long long/intmax_t
+    for (;; ++p) {
+      if (*p == 'z' || *p == 't') continue;
+      if (*p == 'h') --longs;
+      else if (*p == 'l') ++longs;
+      else if (*p == 'j') longs = 2;
+      else break;
+    }
+    char digits[24];
+    int n = 0;
+    const char* text = digits;
+    char sign = 0;
+    char c = *p;
+    if (c == '%') {
+      out.put('%');
+      continue;
+    } else if (c == 'c') {
+      digits[0] = static_cast<char>(va_arg(ap, int));
+      n = 1;
+      prec = -1;
+    } else if (c == 's') {
+      text = va_arg(ap, const char*);
+      if (!text) text = "(null)";
+      while (text[n] && (prec < 0 || n < prec)) ++n;
+      prec = -1;
+    } else if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X' || c == 'o') {
+      std::uint64_t v;
+      if (c == 'd' || c == 'i') {
+        std::int64_t s = longs == 2 ? va_arg(ap, long long) : longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
+        if (longs == -1) s = static_cast<short>(s);
+        if (longs == -2) s = static_cast<signed char>(s);
+        if (s < 0) sign = '-';
+        v = s < 0 ? 0 - static_cast<std::uint64_t>(s) : static_cast<std::uint64_t>(s);
+      } else {
+        v = longs == 2 ? va_arg(ap, unsigned long long) : longs == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+        if (longs == -1) v = static_cast<unsigned short>(v);
+        if (longs == -2) v = static_cast<unsigned char>(v);
+      }
+      unsigned base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
+      const char* set = c == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+      char* end = digits + sizeof digits;
+      char* q = end;
+      while (v) {
+        *--q = set[v % base];
+        v /= base;
+      }
+      if (prec < 0) prec = 1;
+      else zero = false;  // C: with a precision, the '0' flag is ignored
+      while (end - q < prec) *--q = '0';
+      text = q;
+      n = static_cast<int>(end - q);
+    } else {
+      result = -1;
+      break;
+    }
+    int fill = width - n - (sign ? 1 : 0);
+    if (!left && !zero) out.pad(' ', fill);
+    if (sign) out.put(sign);
+    if (!left && zero) out.pad('0', fill);
+    for (int i = 0; i < n; ++i) out.put(text[i]);
+    if (left) out.pad(' ', fill);
+  }
+  if (cap) buf[out.len < cap ? out.len : cap - 1] = '\0';
+  return result < 0 ? -1 : static_cast<int>(out.len);
+}
+
+extern "C" int snprintf(char* buf, std::size_t cap, const char* fmt, ...) {
+  std::va_list ap;
+  va_start(ap, fmt);
+  int r = vsnprintf(buf, cap, fmt, ap);
+  va_end(ap);
+  return r;
+}
