@@ -7,9 +7,25 @@
 // (~10 KB of code). This one handles flags '-' and '0', width, precision, the h/hh/l/ll/j/z/t
 // length modifiers and the conversions d i u x X o c s %. Any other conversion (floating point,
 // %n, %p, '*') is not formatted: the output stops there and the call returns -1.
+//
+// strtod: nlohmann converts its already validated JSON number tokens with it; musl's __floatscan
+// computes in 128-bit long double, i.e. soft-float (__divtf3, __multf3, fmodl, ...: ~8 KB). The
+// digits go to JS's Number() instead, which rounds correctly as musl does (V8, SpiderMonkey and
+// JavaScriptCore all convert exactly, beyond the 20 digits ECMAScript requires), so the double is
+// the same. Decimal syntax only ([space][sign]digits[.digits][e[sign]digits]): no hex floats,
+// inf or nan (not valid JSON), for which it returns 0 with *end = the start, as for no number.
+// musl defines strtof, strtold and the _l variants in strtod's object file, which libc++'s
+// string.o (std::stof, std::stold; unused here) references: they are defined here too, from
+// strtod, so that object is never linked.
+#include <emscripten/emscripten.h>
+
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
+
+EM_JS(double, ft_number_from_text, (const char* text, int length), {
+  return Number(UTF8ToString(text, length));
+});
 
 namespace {
 
@@ -122,3 +138,34 @@ extern "C" int snprintf(char* buf, std::size_t cap, const char* fmt, ...) {
   va_end(ap);
   return r;
 }
+
+extern "C" double strtod(const char* text, char** end) {
+  const char* p = text;
+  while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;
+  const char* start = p;
+  if (*p == '+' || *p == '-') ++p;
+  int digits = 0;
+  for (; *p >= '0' && *p <= '9'; ++p) ++digits;
+  if (*p == '.') {
+    for (++p; *p >= '0' && *p <= '9'; ++p) ++digits;
+  }
+  if (!digits) {
+    if (end) *end = const_cast<char*>(text);
+    return 0;
+  }
+  if (*p == 'e' || *p == 'E') {
+    const char* e = p + 1;
+    if (*e == '+' || *e == '-') ++e;
+    if (*e >= '0' && *e <= '9') {
+      while (*e >= '0' && *e <= '9') ++e;
+      p = e;
+    }
+  }
+  if (end) *end = const_cast<char*>(p);
+  return ft_number_from_text(start, static_cast<int>(p - start));
+}
+
+extern "C" float strtof(const char* text, char** end) { return static_cast<float>(strtod(text, end)); }
+extern "C" long double strtold(const char* text, char** end) { return strtod(text, end); }
+extern "C" double strtod_l(const char* text, char** end, void*) { return strtod(text, end); }
+extern "C" long double strtold_l(const char* text, char** end, void*) { return strtod(text, end); }
