@@ -78,6 +78,11 @@ extern "C" int vsnprintf(char* buf, std::size_t cap, const char* fmt, std::va_li
     const char* text = digits;
     char sign = 0;
     char c = *p;
+    if (c == 'p') {  // musl: "%#.8x" (a null pointer: "00000000")
+      c = 'x';
+      longs = 0;
+      if (prec < 8) prec = 8;
+    }
     if (c == '%') {
       out.put('%');
       continue;
@@ -105,6 +110,7 @@ extern "C" int vsnprintf(char* buf, std::size_t cap, const char* fmt, std::va_li
       }
       unsigned base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
       const char* set = c == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+      if (*p == 'p' && v) out.put('0'), out.put('x'), width -= 2;
       char* end = digits + sizeof digits;
       char* q = end;
       while (v) {
@@ -169,3 +175,13 @@ extern "C" float strtof(const char* text, char** end) { return static_cast<float
 extern "C" long double strtold(const char* text, char** end) { return strtod(text, end); }
 extern "C" double strtod_l(const char* text, char** end, void*) { return strtod(text, end); }
 extern "C" long double strtold_l(const char* text, char** end, void*) { return strtod(text, end); }
+
+// Embind built without RTTI names unbound types with sprintf(buf, "%p", ...), which the compiler
+// turns into siprintf (musl's integer-only printf).
+extern "C" int siprintf(char* buf, const char* fmt, ...) {
+  std::va_list ap;
+  va_start(ap, fmt);
+  int r = vsnprintf(buf, static_cast<std::size_t>(-1) >> 1, fmt, ap);
+  va_end(ap);
+  return r;
+}
