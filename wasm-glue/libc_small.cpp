@@ -8,6 +8,11 @@
 // length modifiers and the conversions d i u x X o c s %. Any other conversion (floating point,
 // %n, %p, '*') is not formatted: the output stops there and the call returns -1.
 //
+// strerror: storage.cpp's "cannot write <path>: <strerror(errno)>"; musl's table holds ~130
+// messages (~1 KB gzip). This one has musl's exact texts for the errno values that Emscripten's
+// file system (open, write, close, mkdir, ...) and musl's file calls can set, and musl's
+// "No error information" for any other (as musl has for 0 and unknown values).
+//
 // strtod: nlohmann converts its already validated JSON number tokens with it; musl's __floatscan
 // computes in 128-bit long double, i.e. soft-float (__divtf3, __multf3, fmodl, ...: ~8 KB). The
 // digits go to JS's Number() instead, which rounds correctly as musl does (V8, SpiderMonkey and
@@ -19,6 +24,7 @@
 // strtod, so that object is never linked.
 #include <emscripten/emscripten.h>
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
@@ -184,4 +190,46 @@ extern "C" int siprintf(char* buf, const char* fmt, ...) {
   int r = vsnprintf(buf, static_cast<std::size_t>(-1) >> 1, fmt, ap);
   va_end(ap);
   return r;
+}
+
+extern "C" char* strerror(int e) {
+  const char* text;
+  switch (e) {
+    case EPERM: text = "Operation not permitted"; break;
+    case ENOENT: text = "No such file or directory"; break;
+    case EINTR: text = "Interrupted system call"; break;
+    case EIO: text = "I/O error"; break;
+    case EBADF: text = "Bad file descriptor"; break;
+    case EAGAIN: text = "Resource temporarily unavailable"; break;
+    case ENOMEM: text = "Out of memory"; break;
+    case EACCES: text = "Permission denied"; break;
+    case EFAULT: text = "Bad address"; break;
+    case EBUSY: text = "Resource busy"; break;
+    case EEXIST: text = "File exists"; break;
+    case EXDEV: text = "Cross-device link"; break;
+    case ENODEV: text = "No such device"; break;
+    case ENOTDIR: text = "Not a directory"; break;
+    case EISDIR: text = "Is a directory"; break;
+    case EINVAL: text = "Invalid argument"; break;
+    case ENFILE: text = "Too many open files in system"; break;
+    case EMFILE: text = "No file descriptors available"; break;
+    case ENOTTY: text = "Not a tty"; break;
+    case EFBIG: text = "File too large"; break;
+    case ENOSPC: text = "No space left on device"; break;
+    case ESPIPE: text = "Invalid seek"; break;
+    case EROFS: text = "Read-only file system"; break;
+    case EMLINK: text = "Too many links"; break;
+    case ERANGE: text = "Result not representable"; break;
+    case ENAMETOOLONG: text = "Filename too long"; break;
+    case ENOSYS: text = "Function not implemented"; break;
+    case ENOTEMPTY: text = "Directory not empty"; break;
+    case ELOOP: text = "Symbolic link loop"; break;
+    case EOVERFLOW: text = "Value too large for data type"; break;
+    case ENOPROTOOPT: text = "Protocol not available"; break;
+    case ENOTCONN: text = "Socket not connected"; break;
+    case EDQUOT: text = "Quota exceeded"; break;
+    case ENOTSUP: text = "Not supported"; break;
+    default: text = "No error information";
+  }
+  return const_cast<char*>(text);
 }

@@ -14,8 +14,10 @@
 # until the size settles, after emcc's own -Oz: -0.6 KB (a single extra -Oz: -0.25 KB).
 # -fno-rtti (the core uses no typeid/dynamic_cast; Embind then names unbound types by address,
 # EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0, formatted with libc_small's siprintf): -0.9 KB.
+# libc_small's strerror knows only the errno values of file calls (musl's texts): -0.4 KB.
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
-# libc_small.cpp: smaller snprintf and strtod than musl's, for what nlohmann asks of them (see "Size").
+# libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
+# (see "Size").
 add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
 set(FT_WASM_SIZE_FLAGS -Oz -flto -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
