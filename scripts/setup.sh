@@ -13,6 +13,7 @@ command -v emcc >/dev/null 2>&1 || need="$need emscripten"
 [ -x /usr/bin/chromium ] || need="$need chromium"
 command -v clang++ >/dev/null 2>&1 || need="$need clang"
 [ -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux ] || need="$need libclang-rt-14-dev"
+command -v zopfli >/dev/null 2>&1 || need="$need zopfli"  # scripts/build.mjs: deflates the embedded wasm
 
 if [ -n "$need" ]; then
   if [ "$(id -u)" = 0 ]; then

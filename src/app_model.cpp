@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "codec.h"
 #include "url.h"
 
 namespace ft {
@@ -27,7 +28,7 @@ bool AppModel::has_page(std::string_view route) const { return !known || contain
 bool AppModel::is_tab(std::string_view route) const { return known && contains(tabs, route); }
 
 Status AppModel::parse(std::string_view text, AppModel& out) {
-  json value = json::parse(text.begin(), text.end(), nullptr, false);
+  json value = codec::parse_json_value(text);
   if (value.is_discarded()) return fail("not valid JSON");
   if (!value.is_object()) return fail("not an object");
   return from_json(value, out);

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 namespace ft::codec {
 
 namespace {
@@ -129,6 +131,19 @@ bool parse_hex32(std::string_view text, std::uint32_t& value) {
     value = (value << 4) | d;
   }
   return true;
+}
+
+nlohmann::ordered_json parse_json_value(std::string_view text) {
+  using Json = nlohmann::ordered_json;
+  // What basic_json::parse(first, last, nullptr, false) does, minus the callback branch it
+  // compiles in: a DOM-building SAX run, strict (the whole text must be one value).
+  Json result;
+  nlohmann::detail::json_sax_dom_parser<Json> sax(result, /*allow_exceptions=*/false);
+  nlohmann::detail::parser<Json, nlohmann::detail::iterator_input_adapter<const char*>> parser(
+      nlohmann::detail::input_adapter(text.data(), text.data() + text.size()), nullptr,
+      /*allow_exceptions_=*/false, /*skip_comments=*/false);
+  if (!parser.sax_parse(&sax, /*strict=*/true) || sax.is_errored()) return Json(nlohmann::detail::value_t::discarded);
+  return result;
 }
 
 }  // namespace ft::codec

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace ft::codec {
 
 // CRC-32 (IEEE 802.3, the zlib polynomial) of `bytes`.
@@ -26,5 +28,10 @@ bool parse_hex32(std::string_view text, std::uint32_t& value);
 
 // Number of UTF-8 bytes; std::string already holds UTF-8, so this is its size, named for intent.
 inline std::size_t utf8_bytes(std::string_view s) { return s.size(); }
+
+// The one JSON parse of the core: json::parse(text, nullptr, false), i.e. strict, no comments, no
+// exceptions; invalid JSON gives a discarded value. Every caller goes through here so that the
+// wasm holds a single parser instantiation (one input adapter type, no callback parser).
+nlohmann::ordered_json parse_json_value(std::string_view text);
 
 }  // namespace ft::codec

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "codec.h"
+
 namespace ft {
 
 namespace {
@@ -38,7 +40,7 @@ bool depth_within(std::string_view text, std::size_t limit) {
 
 Status parse_json(std::string_view text, nlohmann::ordered_json& out) {
   if (!depth_within(text, kMaxJsonDepth)) return Status::Fail(events_reason::kTooDeep);
-  nlohmann::ordered_json v = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+  nlohmann::ordered_json v = codec::parse_json_value(text);
   if (v.is_discarded()) return Status::Fail(events_reason::kBadJson);
   out = std::move(v);
   return Status::Ok();

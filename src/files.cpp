@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codec.h"
 #include "request.h"
 
 namespace ft {
@@ -613,7 +614,7 @@ Status plan_choose_image_json(std::string_view options_json, ChooseImagePlan& ou
   out = ChooseImagePlan{};
   if (js::text_depth_exceeds(options_json, js::kMaxDepth))
     return Status::Fail("parameter error: options are nested too deeply");
-  ojson o = ojson::parse(options_json, nullptr, false);
+  ojson o = codec::parse_json_value(options_json);
   if (o.is_discarded() || !o.is_object()) return Status::Fail("parameter error: options should be Object");
   ChooseImageOptions in;
   auto c = o.find("count");

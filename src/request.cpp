@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codec.h"
+
 namespace ft {
 
 namespace {
@@ -209,7 +211,7 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
   if (in.data_kind == DataKind::Json) {
     if (js::text_depth_exceeds(in.data, js::kMaxDepth))
       return Status::Fail("parameter error: data is nested too deeply");
-    data = ojson::parse(in.data, nullptr, false);
+    data = codec::parse_json_value(in.data);
     if (data.is_discarded()) return Status::Fail("parameter error: data is not valid JSON");
   }
   if (query_method) {
@@ -275,7 +277,7 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
 Status plan_request_json(std::string_view options_json, RequestPlan& out) {
   if (js::text_depth_exceeds(options_json, js::kMaxDepth + 1))
     return Status::Fail("parameter error: data is nested too deeply");
-  ojson o = ojson::parse(options_json, nullptr, false);
+  ojson o = codec::parse_json_value(options_json);
   if (o.is_discarded() || !o.is_object()) return Status::Fail(request_reason::kBadOptions);
   RequestOptions in;
   Status st;
@@ -396,7 +398,7 @@ HeaderList parse_header_lines(std::string_view text) {
 
 bool parse_header_json(std::string_view json_text, HeaderList& out) {
   out.clear();
-  ojson j = ojson::parse(json_text, nullptr, false);
+  ojson j = codec::parse_json_value(json_text);
   if (j.is_discarded()) return false;
   if (j.is_array()) {
     for (const auto& e : j) {

@@ -55,6 +55,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "codec.h"
 #include "files.h"
 #include "geo.h"
 #include "request.h"
@@ -88,7 +89,7 @@ bool parse_object(const std::string& text, ojson& out, std::string& reason) {
     reason = "parameter error: options are nested too deeply";
     return false;
   }
-  out = ojson::parse(text, nullptr, false);
+  out = ft::codec::parse_json_value(text);
   if (out.is_discarded() || !out.is_object()) {
     reason = "parameter error: options should be Object";
     return false;
@@ -109,7 +110,7 @@ bool get_number(const ojson& o, const char* key, double& out, std::string& reaso
 }
 
 ojson plan_json(const ft::RequestPlan& plan) {
-  ojson j = ojson::parse(ft::plan_to_json(plan), nullptr, false);
+  ojson j = ft::codec::parse_json_value(ft::plan_to_json(plan));
   return j.is_object() ? j : ojson::object();
 }
 

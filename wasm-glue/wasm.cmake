@@ -7,10 +7,20 @@
 #
 # Size (see README, benchmarks): -Oz and LTO (the core's hot paths are storage get/set, which do
 # not use nlohmann; nlohmann is 2-4x slower at -Oz but only parses small host/request JSON).
+# wasm-glue/libc_small.cpp replaces musl's snprintf (nlohmann formats only integers with it; musl's
+# printf_core brings float formatting along): -3.3 KB gzip of ft-polyfill.js; and strtod (JS's
+# Number() converts nlohmann's number tokens, exactly as musl does, without musl's 128-bit
+# long-double soft-float): -7.1 KB. BINARYEN_EXTRA_PASSES: a flatten/rereloop round and -Oz again
+# until the size settles, after emcc's own -Oz: -0.6 KB (a single extra -Oz: -0.25 KB).
+# -fno-rtti (the core uses no typeid/dynamic_cast; Embind then names unbound types by address,
+# EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0, formatted with libc_small's siprintf): -0.9 KB.
+# libc_small's strerror knows only the errno values of file calls (musl's texts): -0.4 KB.
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
-add_library(ftbind OBJECT ${FT_BIND_SOURCES})
+# libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
+# (see "Size").
+add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
-set(FT_WASM_SIZE_FLAGS -Oz -flto)
+set(FT_WASM_SIZE_FLAGS -Oz -flto -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 target_compile_options(ftcore PRIVATE ${FT_WASM_SIZE_FLAGS})
 target_compile_options(ftbind PRIVATE ${FT_WASM_SIZE_FLAGS})
 
@@ -20,6 +30,7 @@ set(FT_WASM_LINK_OPTIONS
   -lembind -lidbfs.js
   -sALLOW_MEMORY_GROWTH=1
   -sMALLOC=emmalloc
+  -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge
   -sMODULARIZE=1
   -sEXPORT_NAME=createFtCore
   -sDYNAMIC_EXECUTION=0
