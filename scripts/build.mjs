@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeTypes } from './gen-types.mjs';
+import { trimGlue } from './trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
@@ -36,6 +37,65 @@ function deflateRaw(path, bytes, quiet) {
   }
 }
 
+/**
+ * The browser builds load the host UI on first use: host/load-ui.js (the UI in the bundle) is
+ * swapped for the build's own loader.
+ * @param {string} loader  file name in polyfill/host/
+ * @returns {import('esbuild').Plugin}
+ */
+function uiLoader(loader) {
+  return {
+    name: 'ui-loader',
+    setup(build) {
+      build.onResolve({ filter: /\/load-ui\.js$/ }, () => ({ path: join(root, 'polyfill/host', loader) }));
+    },
+  };
+}
+
+/**
+ * The browser builds' Emscripten glue without the FS helpers this project never calls
+ * (scripts/trim-glue.mjs).
+ * @param {boolean} quiet
+ * @returns {import('esbuild').Plugin}
+ */
+function trimmedGlue(quiet) {
+  return {
+    name: 'trimmed-glue',
+    setup(build) {
+      build.onLoad({ filter: /ft-core-web\.cjs$/ }, (args) => ({
+        contents: trimGlue(readFileSync(args.path, 'utf8'), quiet ? undefined : (m) => console.warn(m)),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Fields of the API table only the typings and the README read. */
+const TYPINGS_ONLY = new Set(['doc', 'ts', 'result', 'since', 'concern']);
+
+/**
+ * The browser builds carry the API table without what only the typings read (docs, TypeScript
+ * types, result fields): polyfill/api-table.js stays the one definition; this is a view of it.
+ * @returns {Promise<import('esbuild').Plugin>}
+ */
+async function runtimeApiTable() {
+  const table = await import(`${pathToFileURL(join(root, 'polyfill/api-table.js')).href}?build=${Date.now()}`);
+  const strip = (/** @type {unknown} */ value) => JSON.stringify(value, (key, v) => (TYPINGS_ONLY.has(key) ? undefined : v));
+  const contents = [
+    `export const API_TABLE = ${strip(table.API_TABLE)};`,
+    `export const JSSDK_VERSION = ${JSON.stringify(table.JSSDK_VERSION)};`,
+    'export const API_BY_NAME = new Map(API_TABLE.map((def) => [def.name, def]));',
+  ].join('\n');
+  const exported = Object.keys(table).sort().join(',');
+  if (exported !== 'API_BY_NAME,API_TABLE,JSSDK_VERSION') throw new Error(`build: polyfill/api-table.js exports ${exported}; update runtimeApiTable()`);
+  return {
+    name: 'runtime-api-table',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]polyfill[\\/]api-table\.js$/ }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
 export async function buildAll({ quiet = false } = {}) {
   if (!existsSync(join(wasmDir, 'CMakeCache.txt'))) {
     run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node']);
@@ -56,9 +116,13 @@ export async function buildAll({ quiet = false } = {}) {
     // The embedded glue mentions import.meta only on paths a single-file build never takes.
     logOverride: { 'empty-import-meta': /** @type {const} */ ('silent') },
   };
+  const runtimeTable = await runtimeApiTable();
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true }),
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true, plugins: [runtimeTable, uiLoader('load-ui-script.js'), trimmedGlue(quiet)] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true, plugins: [runtimeTable, uiLoader('load-ui-module.js'), trimmedGlue(quiet)], external: ['./ft-polyfill-ui.mjs'] }),
+    // The host UI (panel and sheets), downloaded by the browser builds on first use.
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui-script.js')], outfile: join(root, 'dist/ft-polyfill-ui.js'), format: 'iife', platform: 'browser', minify: true }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui.js')], outfile: join(root, 'dist/ft-polyfill-ui.mjs'), format: 'esm', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node.js')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node' }),
     // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).
     esbuild.build({ ...common, legalComments: 'inline', banner: { js: "/* fake-indexeddb (Apache-2.0), bundled for ft-polyfill/testing */\nconst __ftTimers = require('node:vm').runInThisContext('({ setImmediate, setTimeout })');" },

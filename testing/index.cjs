@@ -11,6 +11,12 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const DIST = join(__dirname, '..', 'dist');
+/**
+ * The host UI's script (dist/ft-polyfill-ui.js: panel and sheets). A page that adds ft-polyfill.js
+ * inline (page.addScriptTag({ path: scriptPath })) adds this one too, since the inlined script
+ * has no address to load it from.
+ */
+const uiScriptPath = join(DIST, 'ft-polyfill-ui.js');
 
 /** The page's (or Jest environment's) global object. */
 const pageGlobal = /** @type {any} */ (globalThis);
@@ -142,7 +148,9 @@ const RECORDER = `;(function () {
  */
 async function injectFt(target, config = {}) {
   const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
-  const content = `window.ftHostConfig = Object.assign(${JSON.stringify(config)}, window.ftHostConfig || {});\n${script}\n${RECORDER}`;
+  // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
+  const ui = readFileSync(uiScriptPath, 'utf8');
+  const content = `window.ftHostConfig = Object.assign(${JSON.stringify(config)}, window.ftHostConfig || {});\n${ui}\n${script}\n${RECORDER}`;
   await target.addInitScript({ content });
   await target.route(JSSDK_URL, (/** @type {any} */ route) => {
     const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());
@@ -178,4 +186,4 @@ function readHost(page) {
 /** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */
 const scriptPath = join(DIST, 'ft-polyfill.js');
 
-module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, scriptPath, JSSDK_URL };
+module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, scriptPath, uiScriptPath, JSSDK_URL };

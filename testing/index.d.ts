@@ -36,6 +36,8 @@ export function readHost(page: { evaluate(fn: () => unknown): Promise<unknown> }
 
 /** Path of dist/ft-polyfill.js. */
 export const scriptPath: string;
+/** The host UI's script (dist/ft-polyfill-ui.js: panel and sheets); add it too when adding scriptPath inline. */
+export const uiScriptPath: string;
 /** Matches requests for FinClip's JSSDK script. */
 export const JSSDK_URL: RegExp;
 

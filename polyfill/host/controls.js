@@ -22,6 +22,7 @@
 //   ftHost.panel.open() / close()       the host panel (host/panel/)
 
 import { wellFormed } from './bridge.js';
+import { loadUi } from './load-ui.js';
 
 /** @param {any} global @param {() => void} fn */
 function whenDom(global, fn) {
@@ -46,10 +47,11 @@ export function addHostControls(runtime, host) {
   let loading = null;
   const loadPanel = () => {
     if (!loading) {
-      loading = import('./panel/index.js').then((mod) => {
+      loading = loadUi().then((mod) => {
         panel = mod.createPanel(runtime, host);
         return panel;
       });
+      loading.catch(() => { loading = null; });  // a later open() tries again
     }
     return loading;
   };

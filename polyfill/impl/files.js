@@ -6,7 +6,7 @@
 import { ok, fail } from '../pipeline.js';
 import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
 import { storeOf, parse } from './device/file-store.js';
-import { showDocument } from '../host/sheets/document-viewer.js';
+import { loadUi } from '../host/load-ui.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -37,6 +37,7 @@ export default function filesImpl(runtime) {
       if (!opened) {
         if (!win.document) return fail('no document viewer outside a browser page (use ftHost.mock)');
         viewer = 'overlay';
+        const { showDocument } = await loadUi();
         showDocument(win.document, { url: plan.url, fileType: plan.fileType, name: info.ok ? info.name : '' });
       }
       runtime.emit('document', { filePath: plan.filePath, fileType: plan.fileType, mime: plan.mime, url: plan.url, viewer });

@@ -5,7 +5,7 @@
 import { ok, fail } from '../pipeline.js';
 import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
 import { parse } from './device/file-store.js';
-import { askForPlace } from '../host/sheets/choose-location.js';
+import { loadUi } from '../host/load-ui.js';
 
 /** How long getLocation waits for the browser's fix, ms. [ours] */
 export const LOCATION_TIMEOUT_MS = 30000;
@@ -85,6 +85,7 @@ export default function locationImpl(runtime) {
       if (mocked) return outcomeOf(await mocked);
       const doc = runtime.global.document;
       if (!doc) return fail('no location picker outside a browser page (use ftHost.mock)');
+      const { askForPlace } = await loadUi();
       const place = await askForPlace(doc, check, (p) => {
         const c = parse(Module.chooseLocationCheck(JSON.stringify({ latitude: p.latitude, longitude: p.longitude })));
         return c.ok && Number.isFinite(p.latitude) && Number.isFinite(p.longitude) ? null

@@ -8,7 +8,7 @@ import { isBinary } from '../validate.js';
 import { installMocks, mockAnswer } from './device/mocks.js';
 import { storeOf, parse, bytesOf } from './device/file-store.js';
 import { openPicker } from '../host/sheets/file-picker.js';
-import { askForImages } from '../host/sheets/choose-image.js';
+import { loadUi } from '../host/load-ui.js';
 
 /** Longest side of a compressed image, px, and its JPEG quality. [ours] */
 export const COMPRESS_MAX_SIDE = 1920;
@@ -125,7 +125,7 @@ export default function mediaImpl(runtime) {
       const activation = /** @type {any} */ (runtime.global.navigator)?.userActivation;
       // Inside a gesture the picker opens at once (nothing awaited before it); otherwise the
       // host's sheet asks first and its button is the gesture.
-      const picked = activation && activation.isActive ? openPicker(doc, plan) : askForImages(doc, plan);
+      const picked = activation && activation.isActive ? openPicker(doc, plan) : loadUi().then((ui) => ui.askForImages(doc, plan));
       return picked.then((files) => (files ? register(files, plan) : fail('cancel')));
     },
 
