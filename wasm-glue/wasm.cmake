@@ -2,7 +2,8 @@
 # One compile of src/ and wasm-glue/bind_*.cpp, linked twice:
 #   ft-core-web.cjs + ft-core-web.wasm browsers: a module factory (no import.meta, so it bundles
 #       into the classic script too); scripts/build.mjs embeds the .wasm deflate-compressed in
-#       the bundles (polyfill/core-web.js inflates it and hands it over as `wasmBinary`).
+#       the bundles (polyfill/core-web.js inflates and compiles it, then hands the module over
+#       through `instantiateWasm`).
 #   ft-core-node.cjs                    Node (Jest, the testing kit): CommonJS, wasm embedded.
 #
 # Size (see README, benchmarks): -Oz and LTO (the core's hot paths are storage get/set, which do
@@ -15,6 +16,8 @@
 # -fno-rtti (the core uses no typeid/dynamic_cast; Embind then names unbound types by address,
 # EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0, formatted with libc_small's siprintf): -0.9 KB.
 # libc_small's strerror knows only the errno values of file calls (musl's texts): -0.4 KB.
+# -sENVIRONMENT=web for the browser glue (the polyfill runs in pages, not workers); and
+# scripts/trim-glue.mjs drops the glue's unused FS/SYSCALLS helpers from the browser bundles.
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").
