@@ -1,5 +1,7 @@
 #include "codec.h"
 
+#include <cstring>
+
 #include <array>
 
 #include <nlohmann/json.hpp>
@@ -90,6 +92,18 @@ bool unescape_line(std::string_view escaped, std::string& out) {
   const char* const end = p + escaped.size();
   const char* run = p;
   for (; p < end; ++p) {
+    // Skip 8 bytes at a time while none of them is '\\', '\n' or '\t' (SWAR: a byte of v ^ pattern
+    // is zero where v holds that character); in a fresh page the wasm runs in V8's baseline
+    // tier, where this is several times faster than the loop below alone.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    while (end - p >= 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      const std::uint64_t b = v ^ (kOnes * '\\'), n = v ^ (kOnes * '\n'), t = v ^ (kOnes * '\t');
+      if ((((b - kOnes) & ~b) | ((n - kOnes) & ~n) | ((t - kOnes) & ~t)) & kHighs) break;
+      p += 8;
+    }
+    if (p == end) break;
     const char c = *p;
     if (c != '\\') {
       if (c == '\n' || c == '\t') return false;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include "codec.h"
 
@@ -30,24 +31,38 @@ bool valid_type(std::string_view type) {
   return std::all_of(type.begin(), type.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool read_file(const std::string& path, std::string& out) {
+enum class ReadResult { kRead, kMissing, kFailed };
+
+/** A whole file's bytes (not zero-filled first: a 10 MB store is read once per load). */
+struct FileBytes {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view view() const { return {data.get(), size}; }
+};
+
+ReadResult read_file(const std::string& path, FileBytes& out) {
   const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return false;
-  // One read of the whole file into a buffer of its size (a shard is read once per load).
+  if (fd < 0) return errno == ENOENT ? ReadResult::kMissing : ReadResult::kFailed;
+  // One read of the whole file into a buffer of its size; should it have grown since fstat, the
+  // buffer doubles.
   struct stat st;
-  out.clear();
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t done = 0;
+  std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096;
+  out.data.reset(new char[capacity]);
+  out.size = 0;
   bool ok = true;
   for (;;) {
-    if (done == out.size()) out.resize(done + 65536);
-    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (out.size == capacity) {
+      std::unique_ptr<char[]> bigger(new char[capacity * 2]);
+      std::memcpy(bigger.get(), out.data.get(), out.size);
+      out.data = std::move(bigger);
+      capacity *= 2;
+    }
+    const ssize_t n = ::read(fd, out.data.get() + out.size, capacity - out.size);
     if (n < 0) ok = false;
     if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
+    out.size += static_cast<std::size_t>(n);
   }
-  out.resize(done);
-  return (::close(fd) == 0) && ok;
+  return (::close(fd) == 0) && ok ? ReadResult::kRead : ReadResult::kFailed;
 }
 
 bool write_file(const std::string& path, const std::string& data) {
@@ -106,11 +121,11 @@ void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warning
   map.clear();
   stamps_[shard] = {};
   const std::string path = shard_path(shard);
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return;  // no file: empty shard
-
-  std::string text;
-  if (!read_file(path, text)) {
+  FileBytes bytes;
+  const ReadResult read = read_file(path, bytes);
+  const std::string_view text = bytes.view();
+  if (read == ReadResult::kMissing) return;  // no file: empty shard
+  if (read == ReadResult::kFailed) {
     warnings.push_back({path, 0, "unreadable"});
     dirty_[shard] = true;
     return;
