@@ -21,7 +21,9 @@ import { storeOf, parse, bytesOf } from './device/file-store.js';
  */
 
 /**
- * @typedef {{ response: Response, bytes: Uint8Array } | { kind: 'timeout' | 'abort' | 'error', message: string }} Transfer
+ * The whole body as bytes, or as text when the plan decodes text or JSON (the browser decodes
+ * UTF-8 as it reads: one step less than bytes then TextDecoder).
+ * @typedef {{ response: Response, bytes: Uint8Array, text?: string } | { kind: 'timeout' | 'abort' | 'error', message: string }} Transfer
  */
 
 /**
@@ -53,8 +55,9 @@ export function send(plan, body, outer) {
     timer = setTimeout(() => finish({ kind: 'timeout', message: '' }), plan.timeout);
     fetch(plan.url, { method: plan.method, headers: plan.header, body, signal: controller.signal })
       .then(async (response) => {
-        const bytes = plan.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await response.arrayBuffer());
-        finish({ response, bytes });
+        if (plan.method === 'HEAD') finish({ response, bytes: new Uint8Array(0), text: '' });
+        else if (plan.decode === 'json' || plan.decode === 'text') finish({ response, bytes: new Uint8Array(0), text: await response.text() });
+        else finish({ response, bytes: new Uint8Array(await response.arrayBuffer()) });
       })
       .catch((error) => finish({ kind: 'error', message: error && error.message ? String(error.message) : String(error) }));
   });
@@ -112,7 +115,7 @@ export default function networkImpl(runtime) {
       const t = await send(plan, body, ctx.signal);
       if ('kind' in t) return transportFail(t);
 
-      const text = plan.decode === 'arraybuffer' ? '' : new TextDecoder().decode(t.bytes);
+      const text = t.text === undefined ? '' : t.text;
       // V8's JSON.parse, not the wasm core, parses the body (once); the core is told whether it
       // parsed and decides what `data` is (the grammar is the same; see src/request.h).
       let parsed;
