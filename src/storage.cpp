@@ -1,5 +1,6 @@
 #include "storage.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -184,7 +185,31 @@ std::vector<StorageWarning> Storage::load() {
   pending_.clear();
   dirty_.fill(false);
   std::vector<StorageWarning> warnings;
-  for (std::size_t s = 0; s < kShardCount; ++s) read_shard(s, warnings);
+  // Open only the shard files the directory lists: a missing file is an empty shard, and in the
+  // browser each failed open is a thrown (and caught) JS exception in Emscripten's FS.
+  std::array<bool, kShardCount> present{};
+  bool listed = false;
+  if (DIR* dir = ::opendir(dir_.c_str())) {
+    listed = true;
+    while (const dirent* entry = ::readdir(dir)) {
+      const std::string_view name(entry->d_name);  // "shard-" and two lowercase hex digits
+      const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+      if (name.size() != 8 || name.substr(0, 6) != "shard-" || hex(name[6]) < 0 || hex(name[7]) < 0) continue;
+      const std::size_t index = static_cast<std::size_t>(hex(name[6]) * 16 + hex(name[7]));
+      if (index < kShardCount) present[index] = true;
+    }
+    ::closedir(dir);
+  }
+  for (std::size_t s = 0; s < kShardCount; ++s) {
+    if (listed && !present[s]) {
+      Shard& map = shards_[s];
+      for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
+      map.clear();
+      stamps_[s] = {};
+      continue;
+    }
+    read_shard(s, warnings);
+  }
   return warnings;
 }
 
