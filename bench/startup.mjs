@@ -9,14 +9,14 @@ import { median, round, readyTimes } from './stats.mjs';
  */
 export async function startup(browser, base, rounds) {
   /** @type {Record<string, any[]>} */
-  const samples = { ft: [], baseline: [] };
+  const samples = { ft: [], baseline: [], idb: [] };
+  const files = { ft: 'ready-ft.html', baseline: 'ready-baseline.html', idb: 'idb-create.html' };
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
+    const order = r % 2 ? ['baseline', 'ft', 'idb'] : ['ft', 'baseline', 'idb'];
     for (const name of order) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const file = name === 'ft' ? 'ready-ft.html' : 'ready-baseline.html';
-      samples[name].push(await readyTimes(page, `${base}/bench/${file}?app=ready-${r}`));
+      samples[name].push(await readyTimes(page, `${base}/bench/${files[/** @type {'ft'|'baseline'|'idb'} */ (name)]}?app=ready-${r}`));
       await context.close();
     }
   }
@@ -32,5 +32,8 @@ export async function startup(browser, base, rounds) {
     getStorage: { ftMs: med('ft', 'getStorage'), baselineMs: med('baseline', 'getStorage'), ratio: ratio('getStorage') },
     // Where ft's time goes (ms since navigation start): the script parsed and run, the core ready.
     ftBreakdown: { scriptStart: med('ft', 'scriptStart'), scriptEnd: med('ft', 'scriptEnd'), coreReady: med('ft', 'coreReady') },
+    // Context: a page that only creates an IndexedDB database (as every new store does on its
+    // first start in a browser profile) and opens it: ms since navigation start.
+    indexedDBCreate: { upgradeMs: med('idb', 'upgrade'), openMs: med('idb', 'open') },
   };
 }
