@@ -77,9 +77,8 @@ export class Persistence {
     this.idle = Promise.resolve();
     const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
     const lockName = `ft-polyfill:${this.mount}`;
-    this.withLock = locks
-      ? /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */ ((fn) => locks.request(lockName, fn))
-      : localLock();
+    /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */
+    this.withLock = locks ? (fn) => this.viaWebLocks(locks, lockName, fn) : localLock();
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(lockName) : null;
     if (this.channel) {
       this.channel.onmessage = () => this.pullFromOthers();
@@ -94,6 +93,32 @@ export class Persistence {
      * @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null}
      */
     this.lastFlush = null;
+  }
+
+  /**
+   * Runs `fn` under the appId's Web Lock. Where the page may not use Web Locks (a sandboxed
+   * iframe: `request` rejects with SecurityError before running anything), this tab's own queue
+   * takes over: such a page has no IndexedDB either, so there is no other tab to exclude.
+   * @template T @param {any} locks @param {string} lockName @param {() => Promise<T>} fn
+   * @returns {Promise<T>}
+   */
+  viaWebLocks(locks, lockName, fn) {
+    let started = false;
+    /** @type {Promise<T>} */
+    let request;
+    try {
+      request = locks.request(lockName, () => {
+        started = true;
+        return fn();
+      });
+    } catch (error) {
+      request = Promise.reject(error);
+    }
+    return request.catch((error) => {
+      if (started) throw error;
+      this.withLock = localLock();
+      return this.withLock(fn);
+    });
   }
 
   /**
@@ -202,6 +227,9 @@ export class Persistence {
       do {
         progress = await this.withLock(() => this.flushOnce());
       } while (progress && this.storage.dirty());
+    } catch (error) {
+      // Nothing may hang: every write still waiting fails with the reason (and may be retried).
+      for (const op of [...this.waiting.keys()]) this.settle(op, `write failed: ${describe(error)}`);
     } finally {
       this.flushing = false;
     }

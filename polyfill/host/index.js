@@ -8,8 +8,15 @@ export function createHost(runtime) {
   /** Listeners added through ftHost.on: reset removes them (not the polyfill's own). @type {Array<[string, Function]>} */
   const added = [];
   const host = {
-    /** Resolves when the WebAssembly core is up and storage is loaded. */
-    ready: runtime.ready,
+    /**
+     * Resolves when the WebAssembly core is up and storage is loaded. Asking for it starts the
+     * core's set-up (as a call does) if the page is still being parsed.
+     * @returns {Promise<void>}
+     */
+    get ready() {
+      runtime.startCore();
+      return runtime.ready;
+    },
     /**
      * Resets the host with a new configuration (same fields as ftHostConfig); storage is kept.
      * @param {import('../config.js').FtHostConfig} config

@@ -30,7 +30,8 @@ export function encodeValue(value) {
     payload = JSON.stringify(value);
   } catch (error) {
     // Cycles, BigInt inside, throwing toJSON, revoked Proxy: the write fails, nothing is stored.
-    return { reason: `parameter error: data is not serialisable (${/** @type {Error} */ (error).message})` };
+    // One line: V8 describes a cycle over several ("--> starting at object ...").
+    return { reason: `parameter error: data is not serialisable (${String(/** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})` };
   }
   if (payload === undefined) return { type: 'undefined', payload: '' };
   return { type: Array.isArray(value) ? 'array' : 'object', payload };
