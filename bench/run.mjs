@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveRoot } from '../tests/helpers/browser.js';
+import { CHROMIUM_ARGS, launchChromium, serveRoot } from '../tests/helpers/browser.js';
 import { ROUNDS } from './stats.mjs';
 import { bytes } from './bytes.mjs';
 import { startup } from './startup.mjs';
@@ -21,7 +21,9 @@ const started = Date.now();
 // The machine's load (1-minute average) before and after: ratios from a busy machine are noisier.
 const loadBefore = Math.round(loadavg()[0] * 10) / 10;
 
-const [browser, server] = await Promise.all([launchChromium(), serveRoot({ [ECHO_PATH]: echo })]);
+// --expose-gc: the storage slices start from a collected heap, so neither side pays for the
+// other's garbage (bench/storage-bench.js).
+const [browser, server] = await Promise.all([launchChromium({ args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] }), serveRoot({ [ECHO_PATH]: echo })]);
 /** @type {Record<string, number>} seconds each section took */
 const seconds = {};
 /** @template T @param {string} name @param {() => Promise<T>} fn @returns {Promise<T>} */

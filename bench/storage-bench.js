@@ -68,7 +68,11 @@
       var ms = { ft: 0, baseline: 0 };
       for (var slice = 0; slice < SLICES; slice++) {
         var order = (round + slice) % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
-        for (var j = 0; j < 2; j++) ms[order[j]] += await fn(apis[order[j]], per, prefix, slice * per);
+        for (var j = 0; j < 2; j++) {
+          // Each slice starts from a collected heap (bench/run.mjs launches with --expose-gc).
+          if (typeof window.gc === 'function') window.gc();
+          ms[order[j]] += await fn(apis[order[j]], per, prefix, slice * per);
+        }
       }
       out.ft[name] = WORKLOADS[name][1] / (ms.ft / 1000);
       out.baseline[name] = WORKLOADS[name][1] / (ms.baseline / 1000);
