@@ -5,8 +5,9 @@
 // snprintf: nlohmann formats only integers with it (lexer: "<U+%.4X>", serializer: "\\u%04x"),
 // yet musl's printf_core brings its floating-point formatting and long-double arithmetic along
 // (~10 KB of code). This one handles flags '-' and '0', width, precision, the h/hh/l/ll/j/z/t
-// length modifiers and the conversions d i u x X o c s %. Any other conversion (floating point,
-// %n, %p, '*') is not formatted: the output stops there and the call returns -1.
+// length modifiers and the conversions d i u x X o c s p % (%p as musl prints it, for Embind's
+// siprintf below). Any other conversion (floating point, %n, '*') is not formatted: the output
+// stops there and the call returns -1.
 //
 // strerror: storage.cpp's "cannot write <path>: <strerror(errno)>"; musl's table holds ~130
 // messages (~1 KB gzip). This one has musl's exact texts for the errno values that Emscripten's
