@@ -134,6 +134,8 @@ function deliverSettled() {
     const result = settledCalls[i + 3];
     const how = settledCalls[i + 4];
     const target = settledCalls[i + 5];
+    // Nothing a page does (a 'call' listener, an options getter that throws on its second read)
+    // may stop the calls after this one from being delivered.
     try {
       // The call object becomes its log entry (one allocation less on every call).
       call.result = result;
@@ -142,13 +144,17 @@ function deliverSettled() {
     } catch (error) {
       reportError(error);
     }
-    if (how === TO_CALLBACKS) {
-      invoke(outcome.ok ? target.success : target.fail, result);
-      invoke(target.complete, result);
-    } else if (how === TO_DEFERRED) {
-      (outcome.ok ? target.resolve : target.reject)(result);
-    } else if (how === TO_FUNCTION) {
-      invoke(target, outcome, result);
+    try {
+      if (how === TO_CALLBACKS) {
+        invoke(outcome.ok ? target.success : target.fail, result);
+        invoke(target.complete, result);
+      } else if (how === TO_DEFERRED) {
+        (outcome.ok ? target.resolve : target.reject)(result);
+      } else if (how === TO_FUNCTION) {
+        invoke(target, outcome, result);
+      }
+    } catch (error) {
+      reportError(error);
     }
   }
   settledCalls.length = 0;

@@ -23,6 +23,23 @@ describe('call pipeline', () => {
     expect(events[0][1].errMsg).toBe('getStorageInfo:ok');
   });
 
+  test('an options getter that throws when the call settles does not stop the calls after it', async () => {
+    const { ft } = await freshFt();
+    let reads = 0;
+    const reported = [];
+    const previous = globalThis.reportError;
+    globalThis.reportError = (e) => reported.push(String(e));
+    try {
+      const hostile = { key: 'k', get success() { reads += 1; if (reads > 1) throw new Error('second read'); return () => {}; } };
+      ft.getStorageInfo(hostile);
+      const after = await ft.getStorageInfo();
+      expect(after.errMsg).toBe('getStorageInfo:ok');
+      expect(reported).toEqual(['Error: second read']);
+    } finally {
+      globalThis.reportError = previous;
+    }
+  });
+
   test('callbacks never run inside the call', async () => {
     const { ft } = await freshFt();
     let inside = true;
