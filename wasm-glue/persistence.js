@@ -468,7 +468,14 @@ function openDatabase(name) {
       if (event.oldVersion === 0) {
         // A new database holds nothing: storage can start empty now instead of waiting for the
         // creation to commit (tens of ms on a cold start); writes wait for `usable`.
-        const usable = new Promise((resolve, reject) => { creating = { resolve: () => resolve(undefined), reject }; });
+        const usable = new Promise((resolve, reject) => {
+          // Should the creation never commit, writes fail (storage goes on in memory) instead of waiting.
+          const timer = setTimeout(() => reject(new Error(`IndexedDB did not create the database within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+          creating = {
+            resolve: () => { clearTimeout(timer); resolve(undefined); },
+            reject: (/** @type {unknown} */ error) => { clearTimeout(timer); reject(error); },
+          };
+        });
         usable.catch(() => {});
         done({ db, why: null, snapshot: { keys: [], entries: [] }, usable });
       }
