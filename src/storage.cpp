@@ -116,11 +116,16 @@ Storage::Stamp Storage::stat_shard(std::size_t shard) const {
   return stamp;
 }
 
-void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warnings) {
+void Storage::forget_shard(std::size_t shard) {
   Shard& map = shards_[shard];
   for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
   map.clear();
   stamps_[shard] = {};
+}
+
+void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warnings) {
+  forget_shard(shard);
+  Shard& map = shards_[shard];
   const std::string path = shard_path(shard);
   FileBytes bytes;
   const ReadResult read = read_file(path, bytes);
@@ -201,14 +206,8 @@ std::vector<StorageWarning> Storage::load() {
     ::closedir(dir);
   }
   for (std::size_t s = 0; s < kShardCount; ++s) {
-    if (listed && !present[s]) {
-      Shard& map = shards_[s];
-      for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
-      map.clear();
-      stamps_[s] = {};
-      continue;
-    }
-    read_shard(s, warnings);
+    if (listed && !present[s]) forget_shard(s);
+    else read_shard(s, warnings);
   }
   return warnings;
 }

@@ -145,6 +145,8 @@ class Storage {
   Status apply_set(std::string_view key, std::string_view type, std::string_view payload);
   void apply_remove(std::string_view key);
   void apply_clear();
+  /** Drops a shard's keys from memory (and from the byte count); its stamp becomes "no file". */
+  void forget_shard(std::size_t shard);
   void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
   Stamp stat_shard(std::size_t shard) const;
   Status write_shard(std::size_t shard, FlushReport& report);
