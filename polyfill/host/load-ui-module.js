@@ -1,12 +1,8 @@
 // Loads the host's UI in the ES module build: dist/ft-polyfill-ui.mjs next to dist/ft-polyfill.mjs,
 // a dynamic import that bundlers (Vite, webpack) turn into a chunk of their own.
 
-/** @type {Promise<import('./load-ui.js').HostUi> | null} */
-let loading = null;
-
 /** @returns {Promise<import('./load-ui.js').HostUi>} */
 export function loadUi() {
   // @ts-ignore: resolved in dist/ at run time (scripts/build.mjs keeps it external)
-  if (!loading) loading = import('./ft-polyfill-ui.mjs');
-  return /** @type {Promise<import('./load-ui.js').HostUi>} */ (loading);
+  return import('./ft-polyfill-ui.mjs');
 }
