@@ -79,6 +79,20 @@ function optionsJson(args) {
 }
 
 /**
+ * The core's plan for the page's options (Module.requestPlan or Module.downloadPlan), or why
+ * there is none.
+ * @param {(json: string) => string} makePlan @param {Record<string, any>} args
+ * @returns {Plan | { reason: string }}
+ */
+function planOf(makePlan, args) {
+  const json = optionsJson(args);
+  if (typeof json !== 'string') return json;
+  /** @type {Plan & { ok: boolean, reason?: string }} */
+  const plan = parse(makePlan(json));
+  return plan.ok ? plan : { reason: /** @type {string} */ (plan.reason) };
+}
+
+/**
  * @param {import('../runtime.js').Runtime} runtime
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
@@ -96,11 +110,8 @@ export default function networkImpl(runtime) {
      */
     async request(args, ctx) {
       const { Module } = runtime.core();
-      const json = optionsJson(args);
-      if (typeof json !== 'string') return fail(json.reason);
-      /** @type {Plan & { ok: boolean, reason?: string }} */
-      const plan = parse(Module.requestPlan(json));
-      if (!plan.ok) return fail(/** @type {string} */ (plan.reason));
+      const plan = planOf((json) => Module.requestPlan(json), args);
+      if ('reason' in plan) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'request', args);
       if (mocked) {
@@ -146,11 +157,8 @@ export default function networkImpl(runtime) {
      */
     async downloadFile(args, ctx) {
       const { Module } = runtime.core();
-      const json = optionsJson(args);
-      if (typeof json !== 'string') return fail(json.reason);
-      /** @type {Plan & { ok: boolean, reason?: string }} */
-      const plan = parse(Module.downloadPlan(json));
-      if (!plan.ok) return fail(/** @type {string} */ (plan.reason));
+      const plan = planOf((json) => Module.downloadPlan(json), args);
+      if ('reason' in plan) return fail(plan.reason);
 
       let bytes;
       let statusCode;
