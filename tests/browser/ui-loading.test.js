@@ -47,10 +47,16 @@ const suite = useChromium({
     + '});</script>'),
 });
 
-test('from a CDN package address (redirected to the file), the panel loads the UI from the package dist/', async () => {
+/** A fresh context and page on `path`; the caller closes the context. @param {string} path */
+async function open(path) {
   const context = await suite.browser.newContext();
   const page = await newPage(context);
-  await page.goto(`${suite.server.url}/cdn.html`);
+  await page.goto(`${suite.server.url}${path}`);
+  return { context, page };
+}
+
+test('from a CDN package address (redirected to the file), the panel loads the UI from the package dist/', async () => {
+  const { context, page } = await open('/cdn.html');
   await page.evaluate(() => window.ftHost.panel.open());
   expect(await page.evaluate(() => window.ftHost.panel.isOpen())).toBe(true);
   expect(page.errors).toEqual([]);
@@ -58,27 +64,21 @@ test('from a CDN package address (redirected to the file), the panel loads the U
 });
 
 test('under a nonce-based Content-Security-Policy the UI tag carries the nonce and loads', async () => {
-  const context = await suite.browser.newContext();
-  const page = await newPage(context);
-  await page.goto(`${suite.server.url}/csp.html`);
+  const { context, page } = await open('/csp.html');
   await page.evaluate(() => window.ftHost.panel.open());
   expect(await page.evaluate(() => [window.ftHost.panel.isOpen(), document.querySelector('script[src$="ft-polyfill-ui.js"]')?.nonce])).toEqual([true, 'abc']);
   await context.close();
 });
 
 test('inlined polyfill with the panel asked for at start: the UI tag placed after it is used', async () => {
-  const context = await suite.browser.newContext();
-  const page = await newPage(context);
-  await page.goto(`${suite.server.url}/inline.html`);
+  const { context, page } = await open('/inline.html');
   await page.waitForFunction(() => window.ftHost.panel.isOpen());
   expect(page.errors).toEqual([]);
   await context.close();
 });
 
 test('reading ftHost.ready starts the core: it resolves while a later script of the page still downloads', async () => {
-  const context = await suite.browser.newContext();
-  const page = await newPage(context);
-  await page.goto(`${suite.server.url}/ready.html`);
+  const { context, page } = await open('/ready.html');
   await page.waitForFunction(() => window.parsedAt && window.readyAt);
   const t = await page.evaluate(() => ({ ready: window.readyAt, slow: window.slowLoaded, parsed: window.parsedAt }));
   expect(t.ready).toBeLessThan(t.slow);
@@ -87,9 +87,7 @@ test('reading ftHost.ready starts the core: it resolves while a later script of 
 });
 
 test('a sandboxed iframe (no Web Locks, no IndexedDB): writes settle in memory, nothing thrown into the page', async () => {
-  const context = await suite.browser.newContext();
-  const page = await newPage(context);
-  await page.goto(`${suite.server.url}/sandboxed.html`);
+  const { context, page } = await open('/sandboxed.html');
   await page.waitForFunction(() => window.answer, null, { timeout: 15000 });
   expect(await page.evaluate(() => window.answer)).toEqual({ set: 'setStorage:ok', get: 1, remove: 'removeStorage:ok' });
   expect(page.errors).toEqual([]);
