@@ -16,10 +16,21 @@ const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 /** @type {import('playwright-core').Browser} */ let browser;
 
 beforeAll(async () => {
-  scratch = scratchProject({ tools: ['vite'], packageJson: { type: 'module' } });
-  cpSync(join(FIXTURES, 'finclip-js-sdk'), join(scratch.dir, 'node_modules/finclip-js-sdk'), { recursive: true });
+  scratch = scratchProject();
   browser = await launchChromium();
 }, 120000);
+
+/**
+ * A project folder with the tarball, the stand-in finclip-js-sdk and the shop app (index.html, src/main.js).
+ * @param {string} name
+ * @param {{ tools?: string[], packageJson?: object }} options
+ */
+function shopProject(name, options) {
+  const app = scratch.app(name, options);
+  cpSync(join(FIXTURES, 'finclip-js-sdk'), join(app.dir, 'node_modules/finclip-js-sdk'), { recursive: true });
+  copyFixture('shop-app', app.dir);
+  return app;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -84,10 +95,9 @@ const APP_RESULT = { env: 'miniprogram', qty: 2, appId: 'shop' };
 describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.config.js)', () => {
   /** @type {string} */ let app;
   beforeAll(() => {
-    app = join(scratch.dir, 'vite-app');
-    copyFixture('vite-app', app);
-    writeFiles(scratch.dir, { 'vite-app/vite.config.js': recipe('vite-app/vite.config.js') });
-  });
+    app = shopProject('vite-app', { tools: ['vite'], packageJson: { type: 'module' } }).dir;
+    writeFiles(scratch.work, { 'vite-app/vite.config.js': recipe('vite-app/vite.config.js') });
+  }, 60000);
 
   test('`vite` dev server: finclip-js-sdk resolves to ft-polyfill and the config is in the page before the app runs', async () => {
     const port = await freePort();
@@ -130,3 +140,52 @@ describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.con
   }, 120000);
 });
 
+
+describe('webpack with the alias and ft-host-config.js first in the entry (README recipe webpack-app/)', () => {
+  /** @type {string} */ let app;
+  beforeAll(() => {
+    app = shopProject('webpack-app', { tools: ['webpack'] }).dir;
+    copyFixture('webpack-app', app);
+    writeFiles(scratch.work, {
+      'webpack-app/webpack.config.js': recipe('webpack-app/webpack.config.js'),
+      'webpack-app/ft-host-config.js': recipe('webpack-app/ft-host-config.js'),
+    });
+  }, 60000);
+
+  /** @param {string} mode @param {string} [entry] */
+  async function build(mode, entry) {
+    const { code, output } = await runTool(join(app, 'build.cjs'), entry ? [mode, entry] : [mode], { cwd: app });
+    expect([code, output]).toEqual([0, '']);
+    writeFiles(join(app, 'dist'), { 'index.html': '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script src="main.js"></script></body></html>' });
+    return join(app, 'dist');
+  }
+
+  test('a development build runs on ft-polyfill with the configuration of ft-host-config.js', async () => {
+    const { result, config, errors } = await runBuilt(await build('development'));
+    expect(result).toEqual(APP_RESULT);
+    expect(config).toEqual(SHOP);
+    expect(errors).toEqual([]);
+  }, 120000);
+
+  test('a production build keeps finclip-js-sdk and leaves the configuration out', async () => {
+    const bundle = bundleText(await build('production'));
+    expect(bundle).toContain('FINCLIP_SDK_STAND_IN');
+    expect(bundle).not.toContain('ftHostConfig');
+  }, 120000);
+
+  test('window.ftHostConfig set after the import but before the first ft call is honoured; ftHost.configure orders the calls after it', async () => {
+    // webpack-app/src/late-config.js in place of src/main.js (ft-host-config.js still runs first: the late one replaces it)
+    const { result, errors } = await runBuilt(await build('development', './src/late-config.js'));
+    expect(result).toEqual({ late: 'late', stack: ['pages/late/index'], configured: 'configured' });
+    expect(errors).toEqual([]);
+  }, 120000);
+});
+
+test('TypeScript with `paths` (README recipe ts-app/tsconfig.json) type-checks an app importing finclip-js-sdk against ft-polyfill\'s types', async () => {
+  const app = scratch.app('ts-app').dir;
+  copyFixture('ts-app', app);
+  writeFiles(scratch.work, { 'ts-app/tsconfig.json': recipe('ts-app/tsconfig.json') });
+  // src/main.ts has @ts-expect-error lines: they pass only if the calls are really typed.
+  const { code, output } = await runTool(join(ROOT, 'node_modules/typescript/bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app });
+  expect([code, output]).toEqual([0, '']);
+}, 120000);

@@ -52,31 +52,43 @@ export function writeFiles(dir, files) {
 }
 
 /**
- * Packs the repository and installs the tarball offline into a new scratch folder.
- * @param {{ tools?: string[], packageJson?: object }} [options]  tools: devDependencies to link into
- *   its node_modules; packageJson: fields of its package.json
- * @returns {{ work: string, dir: string, pkg: string, tarball: string, files: string[], link: (names: string[], into?: string) => void, remove: () => void }}
+ * @typedef {object} ScratchApp
+ * @property {string} dir  the project's folder (its package.json, node_modules/ft-polyfill)
+ * @property {string} pkg  the installed package: dir/node_modules/ft-polyfill
+ * @property {(names: string[]) => void} link  symlinks this repository's node_modules/<name> into dir/node_modules
  */
-export function scratchProject({ tools = [], packageJson = {} } = {}) {
+
+/**
+ * Packs the repository once; `app(name)` makes a project folder with the tarball installed offline.
+ * @returns {{ work: string, tarball: string, files: string[], app: (name: string, options?: { tools?: string[], packageJson?: object }) => ScratchApp, remove: () => void }}
+ */
+export function scratchProject() {
   const work = mkdtempSync(join(tmpdir(), 'ft-consumer-'));
   const out = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   const tarball = join(work, out[0].filename);
-  const dir = join(work, 'project');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, version: '1.0.0', ...packageJson }, null, 2));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: dir, stdio: 'pipe' });
-  /** Symlinks this repository's node_modules/<name> into `into`/node_modules. */
-  const link = (/** @type {string[]} */ names, into = dir) => {
-    for (const name of names) {
-      const target = join(into, 'node_modules', name);
-      mkdirSync(dirname(target), { recursive: true });
-      symlinkSync(join(ROOT, 'node_modules', name), target, 'dir');
-    }
+  /**
+   * @param {string} name  folder under work
+   * @param {{ tools?: string[], packageJson?: object }} [options]  tools: devDependencies of this
+   *   repository to link into its node_modules; packageJson: fields of its package.json
+   * @returns {ScratchApp}
+   */
+  const app = (name, { tools = [], packageJson = {} } = {}) => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, version: '1.0.0', ...packageJson }, null, 2));
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: dir, stdio: 'pipe' });
+    const link = (/** @type {string[]} */ names) => {
+      for (const tool of names) {
+        const target = join(dir, 'node_modules', tool);
+        mkdirSync(dirname(target), { recursive: true });
+        symlinkSync(join(ROOT, 'node_modules', tool), target, 'dir');
+      }
+    };
+    link(tools);
+    return { dir, pkg: join(dir, 'node_modules', 'ft-polyfill'), link };
   };
-  link(tools);
   return {
-    work, dir, tarball, link,
-    pkg: join(dir, 'node_modules', 'ft-polyfill'),
+    work, tarball, app,
     files: out[0].files.map((/** @type {{ path: string }} */ f) => f.path),
     remove: () => rmSync(work, { recursive: true, force: true }),
   };
