@@ -104,6 +104,17 @@ export function copyFixture(name, dir) {
 }
 
 /**
+ * The environment of a tool's process: this one's, without what marks a Jest worker (Playwright
+ * Test refuses to run inside Jest; Jest itself would think it is a worker) or Jest's NODE_OPTIONS.
+ * @param {NodeJS.ProcessEnv} extra
+ * @returns {NodeJS.ProcessEnv}
+ */
+function toolEnv(extra) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
+  return { ...env, NODE_OPTIONS: '', CI: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
+/**
  * Runs a Node script of a tool (e.g. node_modules/vitest/vitest.mjs) in its own process, without
  * Jest's NODE_OPTIONS; never throws.
  * @param {string} script
@@ -113,7 +124,7 @@ export function copyFixture(name, dir) {
  */
 export function runTool(script, args, { cwd, env = {}, timeout = 120000 }) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '', CI: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: toolEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });
@@ -130,7 +141,7 @@ export function runTool(script, args, { cwd, env = {}, timeout = 120000 }) {
  * @returns {Promise<{ url: string, output: () => string, stop: () => Promise<void> }>}
  */
 export function startTool(script, args, { cwd, env = {} }) {
-  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '', CI: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd, env: toolEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const closed = new Promise((resolve) => child.on('close', resolve));
   const stop = async () => { if (child.exitCode === null && child.signalCode === null) child.kill(); await closed; };
