@@ -181,11 +181,12 @@ describe('webpack with the alias and ft-host-config.js first in the entry (READM
   }, 120000);
 });
 
-test('TypeScript with `paths` (README recipe ts-app/tsconfig.json) type-checks an app importing finclip-js-sdk against ft-polyfill\'s types', async () => {
-  const app = scratch.app('ts-app').dir;
+test('TypeScript with `paths` (README recipe ts-app/tsconfig.json) type-checks an app importing finclip-js-sdk against ft-polyfill\'s types, and the vite, vitest and playwright entries', async () => {
+  const app = scratch.app('ts-app', { tools: ['vite', 'vitest', '@playwright/test'] }).dir;
   copyFixture('ts-app', app);
   writeFiles(scratch.work, { 'ts-app/tsconfig.json': recipe('ts-app/tsconfig.json') });
-  // src/main.ts has @ts-expect-error lines: they pass only if the calls are really typed.
+  // src/main.ts (the app) and src/integrations.ts (ft-polyfill/vite, /vitest, /playwright) have
+  // @ts-expect-error lines: they pass only if the calls are really typed.
   const { code, output } = await runTool(join(ROOT, 'node_modules/typescript/bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app });
   expect([code, output]).toEqual([0, '']);
 }, 120000);
