@@ -39,7 +39,9 @@ function whenDom(global, fn) {
  */
 export function addHostControls(runtime, host) {
   /** @param {string} method @param {...(string|number)} args @returns {Promise<import('./bridge.js').HostResult>} */
-  const act = (method, ...args) => host.when(() => host.hostResult(host.call(method, ...args)));
+  // Queued with the page's calls (runtime.js): a control used after an un-awaited configure acts
+  // on the new configuration.
+  const act = (method, ...args) => runtime.whenReady(() => host.hostResult(host.call(method, ...args)));
 
   /** @type {any} */
   let panel = null;
@@ -68,14 +70,14 @@ export function addHostControls(runtime, host) {
     switchTab: (/** @type {unknown} */ url) => act('hostSwitchTab', wellFormed(String(url))),
     backMiniProgram: (/** @type {unknown} */ extraData) => act('hostNavigateBackMiniProgram', extraData === undefined ? '' : JSON.stringify(extraData)),
     /** @param {unknown} data */
-    sendWebviewEvent: (data) => host.when(() => {
+    sendWebviewEvent: (data) => runtime.whenReady(() => {
       const result = host.call('hostSendWebviewEvent');
       if (!result.ok) return { ok: false, reason: String(result.reason) };
       host.perform(result, { data });
       return { ok: true, listeners: result.events[0].listeners.length };
     }),
     /** @param {unknown} name @param {unknown} handler */
-    registerNativeAPI: (name, handler) => host.when(() => {
+    registerNativeAPI: (name, handler) => runtime.whenReady(() => {
       if (typeof name !== 'string' || name === '') return { ok: false, reason: 'name should be a non-empty string' };
       if (typeof handler !== 'function') return { ok: false, reason: 'handler should be a function' };
       const result = host.call('registerNativeAPI', wellFormed(name));
@@ -84,7 +86,7 @@ export function addHostControls(runtime, host) {
       return host.hostResult(result);
     }),
     /** @param {unknown} name */
-    unregisterNativeAPI: (name) => host.when(() => {
+    unregisterNativeAPI: (name) => runtime.whenReady(() => {
       const key = String(name);
       const result = host.call('unregisterNativeAPI', wellFormed(key));
       host.hostApis.delete(key);
@@ -92,7 +94,7 @@ export function addHostControls(runtime, host) {
       return { ok: true, removed: Boolean(result.removed) };
     }),
     /** @param {unknown} name @param {unknown} [params] @returns {Promise<unknown>} */
-    callJS: (name, params) => host.when(async () => {
+    callJS: (name, params) => runtime.whenReady(async () => {
       const result = host.call('hostCallH5', wellFormed(String(name)));
       if (!result.ok) throw new Error(String(result.reason));
       for (const id of result.handlers) {
@@ -107,7 +109,7 @@ export function addHostControls(runtime, host) {
       /** Opens the host panel (loads its code on first use). @returns {Promise<void>} */
       open: async () => {
         await loadPanel();
-        await runtime.ready;
+        await runtime.whenApplied();
         await new Promise((resolve) => whenDom(runtime.global, () => resolve(undefined)));
         panel.open();
       },
