@@ -11,9 +11,10 @@ import { createHost } from './host/index.js';
  * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
  * @param {unknown} [options.config]             ftHostConfig
  * @param {any} [options.global]                 the page's window (globalThis when absent)
+ * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig (install.js)
  */
-export function createFt({ loadCore, config, global }) {
-  const runtime = new Runtime({ loadCore, config, global });
+export function createFt({ loadCore, config, global, configFromPage }) {
+  const runtime = new Runtime({ loadCore, config, global, configFromPage });
   /** @type {Record<string, any>} */
   const miniProgram = {};
   /** @type {Record<string, any>} */

@@ -1,5 +1,5 @@
-// ES module entry: `import ft, { host } from 'ft-polyfill'`. In a browser it also installs
-// window.ft / window.ftHost (or reuses the instance already there, e.g. from the script tag).
+// ES module entry: `import ft, { host } from 'ft-polyfill'`. It also installs window.ft /
+// window.ftHost (or reuses the instance already there, e.g. from the script tag or the testing kit).
 // Inside a real FinClip host (install.js: realHostPresent) nothing is installed and `ft` forwards
 // to the host's own window.ft, so the same bundle runs in the app and in a plain browser.
 import { installFt } from './install.js';
@@ -7,13 +7,14 @@ import { createFt } from './create.js';
 import loadCore from './core-web.js';
 
 const g = /** @type {any} */ (globalThis);
-const inBrowser = typeof window !== 'undefined';
-const installed = inBrowser ? installFt(window, loadCore) : null;
+// One instance per global object (§1.11): a window's, else (a Node-like runtime that resolved the
+// browser build) the global object's, shared with ft-polyfill/testing and the CommonJS build.
+const installed = installFt(typeof window !== 'undefined' ? window : g, loadCore);
 
 /** @type {{ ft: any, host: any }} */
 let instance;
-if (installed || !inBrowser) {
-  instance = installed || createFt({ loadCore, config: g.ftHostConfig, global: g });
+if (installed) {
+  instance = installed;
 } else {
   // A real host owns the page: forward to its JSSDK; the simulated host is only made if used.
   /** @type {any} */ let detached = null;

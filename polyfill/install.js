@@ -10,10 +10,29 @@ const INSTANCE = '__ftPolyfill';
  * @param {any} global
  */
 export function realHostPresent(global) {
-  if (global[INSTANCE]) return false;
+  if (installedOn(global)) return false;
   if (global.__fcjs_environment === 'miniprogram') return true;
   const ua = global.navigator && typeof global.navigator.userAgent === 'string' ? global.navigator.userAgent : '';
   return /\bfinclip\b|Provider\/finogeeks/i.test(ua);
+}
+
+/**
+ * The instance already on this global object (§1.11: the script tag, the ES module, the CommonJS
+ * build and ft-polyfill/testing share one). Also found on globalThis when `global` is a
+ * window-like object beside it (a test environment that keeps `window` apart from its global).
+ * @param {any} global
+ * @returns {{ ft: any, host: any, warnedTwice: boolean } | null}
+ */
+export function installedOn(global) {
+  const own = global[INSTANCE];
+  if (own) return own;
+  const shared = global !== globalThis ? /** @type {any} */ (globalThis)[INSTANCE] : null;
+  if (!shared) return null;
+  Object.defineProperty(global, INSTANCE, { value: shared, configurable: true });
+  global.ft = shared.ft;
+  global.ftHost = shared.host;
+  global.__fcjs_environment = 'miniprogram';
+  return shared;
 }
 
 /**
@@ -22,7 +41,7 @@ export function realHostPresent(global) {
  * @returns {{ ft: any, host: any } | null}   the instance on the page (null when a real host owns it)
  */
 export function installFt(global, loadCore) {
-  const existing = global[INSTANCE];
+  const existing = installedOn(global);
   if (existing) {
     // Loaded twice: keep the first instance and its listeners (§1.8).
     if (!existing.warnedTwice) {
@@ -37,7 +56,7 @@ export function installFt(global, loadCore) {
     return null;
   }
   global.__fcjs_environment = 'miniprogram';
-  const instance = createFt({ loadCore, config, global });
+  const instance = createFt({ loadCore, config, global, configFromPage: true });
   Object.defineProperty(global, INSTANCE, { value: { ft: instance.ft, host: instance.host, warnedTwice: false }, configurable: true });
   global.ft = instance.ft;
   global.ftHost = instance.host;

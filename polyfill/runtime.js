@@ -24,15 +24,34 @@ export class Runtime {
    * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
    * @param {unknown} [options.config]             ftHostConfig
    * @param {any} [options.global]                 the window (or globalThis) the page sees
+   * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig
    */
-  constructor({ loadCore, config, global }) {
+  constructor({ loadCore, config, global, configFromPage = false }) {
     this.global = global || globalThis;
     this.config = normalizeConfig(config);
+    /**
+     * The page's window.ftHostConfig at install, when the configuration came from there: a
+     * bundled app can only set it after its imports ran, so the one in place when the core
+     * starts is the one used (startCore).
+     */
+    this.pageConfig = configFromPage ? { given: config } : null;
     /** @type {CoreHandles|null} */
     this.handles = null;
     this.log = new CallLog(CALL_LOG_LIMIT);
-    /** Calls waiting for the core (whenReady before ready). */
-    this.queued = 0;
+    /**
+     * Work waiting its turn, in call order (§1.6, §1.10): calls made before the core is up, and
+     * everything made while a configure/reset is being applied. A barrier (configure, reset) runs
+     * alone: nothing after it starts until it has been applied.
+     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean }>}
+     */
+    this.queue = [];
+    /** The core is up and nothing waits: a call may run at once. */
+    this.open = false;
+    this.draining = false;
+    /** A configure/reset is being applied. */
+    this.applying = false;
+    /** What went wrong applying the last configuration ('' when nothing): an app.json that could not be loaded... */
+    this.configError = '';
     /** @type {Map<string, Set<Function>>} */
     this.listeners = new Map();
     /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
@@ -45,14 +64,19 @@ export class Runtime {
     this.impls = {};
     for (const factory of IMPLEMENTATIONS) Object.assign(this.impls, factory(this));
     mark('ft:installed');
-    // The appId's IndexedDB database starts opening now (a cold start waits on it and on the
-    // core, so they overlap)...
-    const early = openEarly(this.config.appId);
+    // The appId's IndexedDB database starts opening right after the current script (a cold start
+    // waits on it and on the core, so they overlap; a bundled app may still set its appId)...
+    /** @type {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null } | null} */
+    this.early = null;
+    Promise.resolve().then(() => this.openEarly());
     /** @type {() => void} */
     let begin = () => {};
     this.started = false;
-    /** Settles when the core is up (ftHost.ready). @type {Promise<void>} */
-    this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, early));
+    /** Settles when the core is up (ftHost.ready also waits for what was queued before it). @type {Promise<void>} */
+    this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, this.openEarly()));
+    /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
+    this.startError = null;
+    this.ready.catch((error) => this.failStart(error));
     this.begin = begin;
     // ...but the core's set-up (tens of ms of main-thread work) waits until a call needs it or the
     // page is parsed, so it does not hold up the page's own scripts (whose getEnv answers at once).
@@ -60,7 +84,8 @@ export class Runtime {
     if (doc && doc.readyState === 'loading' && typeof doc.addEventListener === 'function') {
       doc.addEventListener('DOMContentLoaded', () => this.startCore(), { once: true });
     } else {
-      this.startCore();
+      // After the current script (a bundled app's module body sets ftHostConfig after its imports).
+      Promise.resolve().then(() => this.startCore());
     }
   }
 
@@ -68,27 +93,77 @@ export class Runtime {
   startCore() {
     if (this.started) return;
     this.started = true;
+    this.adoptPageConfig();
     this.begin();
+  }
+
+  /** Starts opening the appId's database (once). */
+  openEarly() {
+    if (!this.early) {
+      if (!this.started) this.adoptPageConfig();
+      this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
+    }
+    return this.early;
+  }
+
+  /**
+   * The configuration as it stands: before the core starts, a window.ftHostConfig the page set
+   * after the script (a bundled app sets it after its imports) replaces the one seen at install.
+   */
+  currentConfig() {
+    if (!this.started) this.adoptPageConfig();
+    return this.config;
+  }
+
+  adoptPageConfig() {
+    const page = this.pageConfig;
+    if (!page) return;
+    const now = this.global.ftHostConfig;
+    if (now === page.given || now === undefined || now === null) return;
+    page.given = now;
+    this.config = normalizeConfig(now);
   }
 
   /**
    * @param {() => Promise<any>} loadCore
-   * @param {ReturnType<typeof openEarly>} early  the appId's database, opening since install
+   * @param {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null }} early  the install-time appId's database, opening since install
    */
   async start(loadCore, early) {
     const Module = await loadCore();
     mark('ft:core-instantiated');
-    const persistence = new Persistence(Module, this.config.appId);
+    const { appId } = this.config;
+    const persistence = new Persistence(Module, appId);
+    if (early.appId !== appId && early.opening) {
+      // The page changed its appId before the core started: that database is not this app's.
+      early.opening.then((opened) => { try { opened.db?.close(); } catch { /* closed already */ } });
+    }
     // Each concern's set-up (the host's configure) runs while IndexedDB may still be opening.
     const setUp = (async () => { for (const hook of this.readyHooks) await hook({ Module }); })();
-    const [storage] = await Promise.all([persistence.open(early), setUp]);
+    const [storage] = await Promise.all([persistence.open(early.appId === appId ? early.opening : null), setUp]);
     this.handles = { Module, storage, persistence };
     mark('ft:ready');
+    // The page's own ftHostConfig has nobody to reject to.
+    if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
+    // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await
+    // work of its own, and `ready` only says the core is up).
+    this.drain();
   }
 
-  /** Whether the core is up (calls then run at once instead of queueing). */
+  /**
+   * The core could not start (its WebAssembly blocked by a CSP without 'wasm-unsafe-eval', a
+   * browser without what it needs...): what waits fails with the reason, and so does every later call.
+   * @param {unknown} error
+   */
+  failStart(error) {
+    const reason = error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error);
+    this.startError = new Error(`the WebAssembly core could not start (${reason})`);
+    console.error(`ft-polyfill: ${this.startError.message}`);
+    for (const item of this.queue.splice(0)) item.reject(this.startError);
+  }
+
+  /** Whether a call may run at once: the core is up and nothing made before it still waits. */
   isReady() {
-    return this.handles !== null;
+    return this.open;
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -107,27 +182,78 @@ export class Runtime {
    * @template T @param {() => T} fn @returns {Promise<Awaited<T>>}
    */
   whenReady(fn) {
-    if (this.handles) {
+    if (this.open) {
       try {
         return Promise.resolve(fn());
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    this.queued++;
-    this.startCore();
-    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(() => {
-      this.queued--;
-      return fn();
-    }));
+    return this.enqueue(fn, false);
   }
 
   /**
-   * Whether a call that needs nothing from the core may run now: the core is up, or no earlier
-   * call is still queued (so answering it at once keeps calls in order, §1.6).
+   * Queues `fn` behind everything already waiting. A barrier (configure, reset) is awaited before
+   * anything after it runs; other work runs as soon as its turn comes.
+   * @template T @param {() => T} fn @param {boolean} barrier @returns {Promise<Awaited<T>>}
+   */
+  enqueue(fn, barrier) {
+    if (this.startError) return Promise.reject(this.startError);
+    this.open = false;
+    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier }); });
+    this.startCore();
+    if (this.handles) this.drain();
+    return /** @type {Promise<Awaited<T>>} */ (done);
+  }
+
+  /** Runs the queue in order once the core is up; the runtime is open again when it is empty. */
+  async drain() {
+    if (this.draining || !this.handles) return;
+    this.draining = true;
+    this.open = false;
+    try {
+      while (this.queue.length) {
+        const item = /** @type {(typeof this.queue)[number]} */ (this.queue.shift());
+        if (!item.barrier) {
+          try {
+            item.resolve(item.fn());
+          } catch (error) {
+            item.reject(error);
+          }
+          continue;
+        }
+        this.applying = true;
+        try {
+          item.resolve(await item.fn());
+        } catch (error) {
+          item.reject(error);
+        } finally {
+          this.applying = false;
+        }
+      }
+    } finally {
+      this.draining = false;
+      this.open = this.queue.length === 0;
+    }
+  }
+
+  /**
+   * ftHost.ready: settles when the core is up and, when a configure or reset is waiting or being
+   * applied, once that is applied too (a call made before it has run by then as well).
+   * @returns {Promise<void>}
+   */
+  whenApplied() {
+    this.startCore();
+    if (this.applying || this.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
+    return this.ready;
+  }
+
+  /**
+   * Whether a call that needs nothing from the core may run now: nothing made before it still
+   * waits and no configuration is being applied (so answering at once keeps call order, §1.6).
    */
   mayRunWithoutCore() {
-    return this.handles !== null || this.queued === 0;
+    return this.open || (this.queue.length === 0 && !this.applying);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
@@ -157,14 +283,46 @@ export class Runtime {
   }
 
   /**
-   * Applies a new configuration: the host state is reset; storage is kept, and switched when the
-   * appId changes.
+   * ftHost.configure (§1.10): a barrier in the call queue. Every call made after it, awaited or
+   * not, runs against the new configuration and the new appId's storage; every call made before
+   * it has run first. Resolves once applied; rejects with an Error saying what could not be
+   * applied (an app.json that could not be loaded or parsed), the rest being applied anyway.
    * @param {unknown} config
-   * @param {{ full?: boolean }} [how]  full: ftHost.reset (see onReset)
+   * @returns {Promise<void>}
    */
-  async configure(config, { full = false } = {}) {
-    this.startCore();
-    await this.ready;
+  configure(config) {
+    return this.enqueue(() => this.apply(config, false), true);
+  }
+
+  /**
+   * ftHost.reset (the testing kit, between tests), also a barrier: applies `config` (default:
+   * the current one) with every onReset hook told `full` (stack, page listeners, handlers,
+   * mocks, ftHost.on listeners), then clears the mini-program's storage (durably) and the call log.
+   * @param {unknown} [config]
+   * @returns {Promise<void>}
+   */
+  reset(config) {
+    return this.enqueue(async () => {
+      let failure = null;
+      try {
+        await this.apply(config === undefined ? this.config : config, true);
+      } catch (error) {
+        failure = error;
+      }
+      const { storage, persistence } = this.core();
+      const op = storage.clear();
+      if (op !== 0) await persistence.durable(op).catch(() => undefined);
+      this.log.clear();
+      if (failure) throw failure;
+    }, true);
+  }
+
+  /**
+   * Applies a configuration (inside a barrier): storage is kept, and switched when the appId
+   * changes (the old store is flushed and closed first); then each concern's onReset hook.
+   * @param {unknown} config @param {boolean} full
+   */
+  async apply(config, full) {
     const next = normalizeConfig(config);
     const handles = this.core();
     if (next.appId !== this.config.appId) {
@@ -173,21 +331,9 @@ export class Runtime {
       handles.storage = await handles.persistence.open();
     }
     this.config = next;
+    this.configError = '';
     for (const hook of this.resetHooks) await hook({ full });
-  }
-
-  /**
-   * The testing kit's reset between tests (ftHost.reset): re-applies `config` (default: the
-   * current one), which runs every onReset hook (stack, page listeners, mocks, ...), then clears
-   * the mini-program's storage through the core (waiting until IndexedDB has it) and the call log. Host listeners added with ftHost.on are removed by host/index.js.
-   * @param {unknown} [config]
-   */
-  async reset(config) {
-    await this.configure(config === undefined ? this.config : config, { full: true });
-    const { storage, persistence } = this.core();
-    const op = storage.clear();
-    if (op !== 0) await persistence.durable(op).catch(() => undefined);
-    this.log.clear();
+    if (this.configError) throw new Error(`ftHost.configure: ${this.configError}`);
   }
 
   /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */

@@ -1,9 +1,9 @@
 // npm run build: the WebAssembly core (CMake + Debian's emscripten), then the JS bundles (esbuild).
 //   dist/ft-polyfill.js   classic script (IIFE): <script src> installs window.ft
 //   dist/ft-polyfill.mjs  ES module for bundlers: import ft, { host } from 'ft-polyfill'
-//   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit)
+//   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit); ft-polyfill.node.mjs imports it in Node
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -123,12 +123,15 @@ export async function buildAll({ quiet = false } = {}) {
     // The host UI (panel and sheets), downloaded by the browser builds on first use.
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui-script.js')], outfile: join(root, 'dist/ft-polyfill-ui.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui.js')], outfile: join(root, 'dist/ft-polyfill-ui.mjs'), format: 'esm', platform: 'browser', minify: true }),
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node.js')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node' }),
+    // fake-indexeddb is its own file beside it (below), loaded only where IndexedDB is missing.
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node-entry.cjs')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'] }),
     // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).
     esbuild.build({ ...common, legalComments: 'inline', banner: { js: "/* fake-indexeddb (Apache-2.0), bundled for ft-polyfill/testing */\nconst __ftTimers = require('node:vm').runInThisContext('({ setImmediate, setTimeout })');" },
       // Node's own timers, so Jest's fake timers do not stall IndexedDB (and storage writes).
       define: { setImmediate: '__ftTimers.setImmediate', 'globalThis.setImmediate': '__ftTimers.setImmediate', setTimeout: '__ftTimers.setTimeout' }, entryPoints: ['fake-indexeddb'], outfile: join(root, 'dist/fake-indexeddb.cjs'), format: 'cjs', platform: 'node' }),
   ]);
+  // `import` in Node: the CommonJS build's instance (polyfill/node-wrapper.mjs).
+  copyFileSync(join(root, 'polyfill/node-wrapper.mjs'), join(root, 'dist/ft-polyfill.node.mjs'));
   // TypeScript declarations from the API table (dist/ft-polyfill.d.ts, .d.cts).
   writeTypes();
 }

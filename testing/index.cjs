@@ -22,25 +22,6 @@ const uiScriptPath = join(DIST, 'ft-polyfill-ui.js');
 const pageGlobal = /** @type {any} */ (globalThis);
 
 /**
- * The Node main context's global (in a Jest environment `globalThis` is a sandbox that lacks some
- * of Node's globals, e.g. jsdom has no structuredClone, TextDecoder or fetch).
- * @returns {any}
- */
-function nodeGlobal() {
-  try {
-    return require('node:vm').runInThisContext('globalThis');
-  } catch {
-    return globalThis;
-  }
-}
-
-const NODE_GLOBALS = [
-  'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'Headers', 'Request', 'Response', 'FormData',
-  'AbortController', 'AbortSignal', 'Blob', 'URL', 'URLSearchParams', 'setImmediate', 'clearImmediate',
-  'queueMicrotask', 'performance', 'crypto', 'BroadcastChannel',
-];
-
-/**
  * Fills in what the core and its storage need on `global` from Node's own implementations
  * (structuredClone, TextDecoder, fetch, ...) and an in-memory IndexedDB (fake-indexeddb, bundled
  * in dist/fake-indexeddb.cjs) when the environment has none. Existing globals are kept.
@@ -48,25 +29,7 @@ const NODE_GLOBALS = [
  * @returns {string[]} the names it added
  */
 function polyfillGlobals(global = pageGlobal) {
-  const node = nodeGlobal();
-  /** @type {string[]} */
-  const added = [];
-  for (const name of NODE_GLOBALS) {
-    if (typeof global[name] === 'undefined' && typeof node[name] !== 'undefined') {
-      global[name] = typeof node[name] === 'function' && /^[a-z]/.test(name) ? node[name].bind(node) : node[name];
-      added.push(name);
-    }
-  }
-  if (typeof global.indexedDB === 'undefined') {
-    const idb = require('../dist/fake-indexeddb.cjs');
-    for (const name of Object.keys(idb)) {
-      if (typeof global[name] === 'undefined') {
-        global[name] = idb[name];
-        added.push(name);
-      }
-    }
-  }
-  return added;
+  return polyfill().polyfillGlobals(global);
 }
 
 /** @returns {any} the CommonJS build (dist/ft-polyfill.cjs) */
@@ -74,38 +37,57 @@ function polyfill() {
   return require('../dist/ft-polyfill.cjs');
 }
 
+/** The instance already on `global` (or on globalThis beside it), else null. @param {any} global */
+function existingInstance(global) {
+  return global.__ftPolyfill || (global !== pageGlobal ? pageGlobal.__ftPolyfill : null) || null;
+}
+
 /**
  * Installs the polyfill on `global` (globalThis by default) as the script tag does, and also as
  * `host`: `ft`, `ftHost`, `host`, `__fcjs_environment`. Synchronous; calls made before the core is
- * ready are queued. A second call returns the instance already there (with the new config applied
- * by `setupFt`, not here).
- * @param {object} [config]  ftHostConfig (force is implied: Jest never runs inside a real host)
+ * ready are queued. There is one instance per global object (behaviour.md §1.11): when the
+ * application's `import 'ft-polyfill'` (or an earlier call) installed it already, that one is
+ * returned, with the globals defined (`config` is then applied by `setupFt`, not here).
+ * @param {object} [config]  ftHostConfig (force is implied: tests never run inside a real host)
  * @param {{ global?: any }} [options]
  * @returns {{ ft: any, host: any }}
  */
 function installFt(config = {}, { global = pageGlobal } = {}) {
   polyfillGlobals(global);
-  const existing = global.__ftPolyfill;
-  if (existing) return existing;
-  global.ftHostConfig = { ...config, force: true };
-  const instance = polyfill().installFt(global);
+  let instance = existingInstance(global);
+  if (!instance) {
+    global.ftHostConfig = { ...config, force: true };
+    instance = polyfill().installFt(global);
+  }
+  // The application's later `import 'ft-polyfill'` shares this instance: that is no double load.
+  instance.warnedTwice = true;
+  global.ft = instance.ft;
+  global.ftHost = instance.host;
   global.host = instance.host;
+  global.__fcjs_environment = 'miniprogram';
   return instance;
 }
 
 /**
- * One call for a test file: installs `ft` and `host` globally and resolves once the core is ready
- * (a second call re-configures the same instance with `config`).
+ * One call for a test file: installs `ft`, `ftHost` and `host` globally and resolves once the core
+ * is ready and `config` applied (on the instance already there when the application imported
+ * ft-polyfill first). Rejects with an Error when the configuration cannot be applied, e.g. an
+ * `appJson` that cannot be loaded or parsed (otherwise every page would silently exist).
  * @param {object} [config]  ftHostConfig
  * @param {{ global?: any }} [options]
  * @returns {Promise<{ ft: any, host: any }>}
  */
 async function setupFt(config = {}, options = {}) {
   const global = options.global || pageGlobal;
-  const had = Boolean(global.__ftPolyfill);
+  const had = Boolean(existingInstance(global));
   const instance = installFt(config, options);
-  await instance.host.ready;
-  if (had) await instance.host.configure(config);
+  try {
+    await (had ? instance.host.configure(config) : instance.host.ready);
+  } catch (error) {
+    if (!instance.host.configError()) throw error;
+  }
+  const error = instance.host.configError();
+  if (error) throw new Error(`setupFt: ${error}`);
   return instance;
 }
 
@@ -117,7 +99,7 @@ async function setupFt(config = {}, options = {}) {
  */
 async function createFt(config = {}) {
   polyfillGlobals(pageGlobal);
-  const instance = polyfill().createFt({ config });
+  const instance = polyfill().createFt({ config: { ...config, force: true } });
   await instance.host.ready;
   return { ft: instance.ft, host: instance.host };
 }

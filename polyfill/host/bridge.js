@@ -76,8 +76,7 @@ export class HostBridge {
     this.app = null;
     /** Last configuration error ('' when none). */
     this.configError = '';
-    /** Settles when the host is configured (again after each ftHost.configure). @type {Promise<void>} */
-    this.ready = new Promise((resolve) => { this.markReady = resolve; });
+    /** The core has been configured (the title observer reports to it only then). */
     this.configured = false;
     this.titleObserver = null;
     runtime.onReady(({ Module }) => {
@@ -87,6 +86,7 @@ export class HostBridge {
     });
     // ftHost.reset (the testing kit, between tests) starts from a new host: page listeners,
     // handlers and the host's native APIs go too. ftHost.configure keeps them (src/host.h).
+    // Both run as barriers of the runtime's queue, so no call sees the host half configured.
     runtime.onReset(({ full }) => {
       if (full && this.core) {
         const { Module } = runtime.core();
@@ -97,7 +97,6 @@ export class HostBridge {
         this.hostApis.clear();
       }
       this.configured = false;
-      this.ready = new Promise((resolve) => { this.markReady = resolve; });
       return this.configure();
     });
   }
@@ -119,35 +118,26 @@ export class HostBridge {
   }
 
   /**
-   * Runs `fn` at once when the host is configured, else after (in call order).
-   * @template T @param {() => T} fn @returns {Promise<Awaited<T>>}
+   * (Re)configures the core from runtime.config; loads ftHostConfig.appJson first when given.
+   * What cannot be applied is reported in runtime.configError (ftHost.configure rejects with it).
    */
-  when(fn) {
-    if (this.configured) {
-      try {
-        return Promise.resolve(fn());
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    this.runtime.startCore();
-    return /** @type {Promise<Awaited<T>>} */ (this.ready.then(fn));
-  }
-
-  /** (Re)configures the core from runtime.config; loads ftHostConfig.appJson first when given. */
   async configure() {
     const config = this.runtime.config;
     this.clearTimer();
     let app = config.app && typeof config.app === 'object' ? config.app : null;
     this.configError = '';
     if (typeof config.appJson === 'string' && config.appJson !== '') {
+      let step = 'loaded';
       try {
         const base = this.runtime.global.location ? this.runtime.global.location.href : undefined;
         const response = await fetch(new URL(config.appJson, base).href);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        app = await response.json();
+        step = 'parsed';
+        app = JSON.parse(await response.text());
+        if (!app || typeof app !== 'object' || Array.isArray(app)) throw new Error('not a JSON object');
       } catch (error) {
-        this.configError = `appJson ${config.appJson} could not be loaded: ${error && /** @type {Error} */ (error).message}`;
+        app = null;
+        this.configError = `appJson ${config.appJson} could not be ${step}: ${error && /** @type {Error} */ (error).message}`;
       }
     }
     /** @type {Record<string, unknown>} */
@@ -164,7 +154,8 @@ export class HostBridge {
       result = this.call('configure', JSON.stringify({ appId: config.appId }));
       app = null;
     }
-    if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
+    // The runtime reports it: ftHost.configure rejects with it, the start logs it.
+    if (this.configError) this.runtime.configError = this.configError;
     this.app = app;
     // The web-view page's navigation bar shows the H5 document's title, as in WeChat [ours].
     const doc = this.runtime.global.document;
@@ -179,7 +170,6 @@ export class HostBridge {
       if (this.timer && typeof this.timer.unref === 'function') this.timer.unref();
     }
     this.configured = true;
-    this.markReady();
     this.runtime.emit('host', { reason: 'configure' });
   }
 

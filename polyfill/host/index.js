@@ -9,20 +9,30 @@ export function createHost(runtime) {
   const added = [];
   const host = {
     /**
-     * Resolves when the WebAssembly core is up and storage is loaded. Asking for it starts the
+     * Resolves when the WebAssembly core is up, storage is loaded and everything asked of ft and
+     * ftHost before this read (calls, configure, reset) has been applied. Asking for it starts the
      * core's set-up (as a call does) if the page is still being parsed.
      * @returns {Promise<void>}
      */
     get ready() {
-      runtime.startCore();
-      return runtime.ready;
+      return runtime.whenApplied();
     },
     /**
-     * Resets the host with a new configuration (same fields as ftHostConfig); storage is kept.
+     * Resets the host with a new configuration (same fields as ftHostConfig); storage is kept, and
+     * switched to the new appId's. Queued with the calls (§1.10): every call made after it, awaited
+     * or not, sees the new configuration. Resolves once applied; rejects with an Error naming what
+     * could not be applied (an appJson that could not be loaded or parsed, an app.json the host
+     * refuses), the host then running with the rest of the configuration.
      * @param {import('../config.js').FtHostConfig} config
      * @returns {Promise<void>}
      */
     configure: (config) => runtime.configure(config),
+    /**
+     * What went wrong applying the configuration in use ('' when nothing): the start's
+     * ftHostConfig has nobody to reject to, so it is reported here (and in the console).
+     * @returns {string}
+     */
+    configError: () => runtime.configError,
     /** @param {string} name @param {Function} fn */
     on: (name, fn) => {
       added.push([name, fn]);
@@ -31,14 +41,11 @@ export function createHost(runtime) {
     /**
      * Between tests: clears storage, the call log, the listeners added with ftHost.on and, through
      * the onReset hooks, the stack, page listeners and mocks; then applies `config` (default: the
-     * current configuration).
+     * current configuration). Queued with the calls, as configure is.
      * @param {import('../config.js').FtHostConfig} [config]
      * @returns {Promise<void>}
      */
-    reset: async (config) => {
-      for (const [name, fn] of added.splice(0)) runtime.off(name, fn);
-      await runtime.reset(config);
-    },
+    reset: (config) => runtime.reset(config),
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
     /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */
@@ -48,11 +55,16 @@ export function createHost(runtime) {
      * last flush: { populateMs, writeMs, pushMs, shardsWritten } (null before the first write).
      */
     flushed: async () => {
-      await runtime.ready;
+      await runtime.whenApplied();
       const { persistence } = runtime.core();
       await persistence.settled();
       return persistence.lastFlush;
     },
   };
+  // ftHost.reset removes the listeners added through ftHost.on, in its turn in the queue and
+  // before any other concern resets (they emit 'host' events).
+  runtime.resetHooks.unshift(({ full }) => {
+    if (full) for (const [name, fn] of added.splice(0)) runtime.off(name, fn);
+  });
   return Object.assign(host, runtime.hostControls);
 }

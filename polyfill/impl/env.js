@@ -10,6 +10,6 @@ import { JSSDK_VERSION } from '../api-table.js';
 export default function envImpl(runtime) {
   return {
     getEnv: () => ok({ env: 'miniprogram', version: JSSDK_VERSION, miniprogram: true }),
-    getAppletInfo: () => ok({ ...runtime.config.appInfo }),
+    getAppletInfo: () => ok({ ...runtime.currentConfig().appInfo }),
   };
 }

@@ -27,11 +27,12 @@ export function answerFields(value) {
 export default function messagingImpl(runtime) {
   const host = hostBridge(runtime);
 
+  // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {(id: number) => any} fn */
-  const register = (fn) => host.when(() => host.outcome(fn(0)));
+  const register = (fn) => host.outcome(fn(0));
 
   return {
-    postMessage: ({ message }) => host.when(() => {
+    postMessage: ({ message }) => {
       let text;
       try {
         // The table makes message an Object, so there is always JSON text.
@@ -40,7 +41,7 @@ export default function messagingImpl(runtime) {
         return fail(`parameter error: message can not be serialized (${error && /** @type {Error} */ (error).message})`);
       }
       return host.outcome(host.call('postMessage', text));
-    }),
+    },
 
     onShow: ({ callback }) => register(() => host.call('onShow', host.idOf(callback))),
     onHide: ({ callback }) => register(() => host.call('onHide', host.idOf(callback))),
@@ -49,9 +50,9 @@ export default function messagingImpl(runtime) {
     // offWebviewEvent() removes every listener; an unknown function removes nothing (§4.3).
     offWebviewEvent: ({ callback }) => register(() => (callback === undefined ? host.call('offAllWebviewEvents') : host.call('offWebviewEvent', host.knownId(callback)))),
 
-    sendWebviewEvent: ({ data }) => host.when(() => host.outcome(host.call('sendWebviewEvent'), undefined, { data })),
+    sendWebviewEvent: ({ data }) => host.outcome(host.call('sendWebviewEvent'), undefined, { data }),
 
-    callNativeAPI: ({ name, data }) => host.when(async () => {
+    callNativeAPI: async ({ name, data }) => {
       const checked = host.call('callNativeAPI', wellFormed(name));
       if (!checked.ok) return fail(String(checked.reason));
       const handler = host.hostApis.get(name);
@@ -61,7 +62,7 @@ export default function messagingImpl(runtime) {
       } catch (error) {
         return fail(error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error));
       }
-    }),
+    },
 
     registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
@@ -74,6 +75,6 @@ export default function messagingImpl(runtime) {
       return { ok: true, events: [] };
     }),
 
-    complete: () => host.when(() => host.outcome(host.call('complete'))),
+    complete: () => host.outcome(host.call('complete')),
   };
 }

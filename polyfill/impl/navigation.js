@@ -40,8 +40,9 @@ export default function navigationImpl(runtime) {
   const host = hostBridge(runtime);
   addHostControls(runtime, host);
 
+  // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {string} method @param {...(string|number)} args */
-  const route = (method, ...args) => host.when(() => host.outcome(host.call(method, ...args)));
+  const route = (method, ...args) => host.outcome(host.call(method, ...args));
 
   return {
     navigateTo: ({ url }) => route('navigateTo', wellFormed(url)),
@@ -59,10 +60,10 @@ export default function navigationImpl(runtime) {
       const extra = extraJson(extraData);
       return typeof extra === 'string' ? route('navigateBackMiniProgram', extra) : fail(extra.reason);
     },
-    canNavigateBack: () => host.when(() => {
+    canNavigateBack: () => {
       const result = host.call('canNavigateBack');
       return host.outcome(result, { canNavigateBack: result.canNavigateBack });
-    }),
+    },
     canGoBack: () => ok({ canGoBack: pageCanGoBack(runtime.global) }),
     setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', wellFormed(title)),
   };

@@ -1,4 +1,5 @@
-// Typings test of the CommonJS entry (require('ft-polyfill')): it exports createFt and installFt.
+// Typings test of the CommonJS entry (require('ft-polyfill')): the global instance (default, ft,
+// host) and createFt / installFt / polyfillGlobals.
 import polyfill = require('ft-polyfill');
 import type { GetStorageSuccess } from 'ft-polyfill';
 
@@ -8,6 +9,10 @@ host.ready.then(async () => {
   return res.data;
 });
 const installed = polyfill.installFt(globalThis);
-if (installed) installed.ft.miniProgram.getEnv((r) => r.env);
-// @ts-expect-error the CommonJS entry has no ready-made instance
-polyfill.host.ready;
+installed.ft.miniProgram.getEnv((r) => r.env);
+polyfill.host.ready.then(() => polyfill.default.getStorage({ key: 'cart' }));
+polyfill.ft.miniProgram.navigateTo({ url: '/pages/cart/cart' });
+const added: string[] = polyfill.polyfillGlobals(globalThis);
+// @ts-expect-error createFt takes an options object, not a config
+polyfill.createFt('shop');
+void added;

@@ -1,0 +1,218 @@
+// `ft-polyfill serve` as users run it: `node bin/ft-polyfill.js ...` in a project folder. Help,
+// one-line errors for each bad input, and the window.ftHostConfig the served pages get.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_APP_ID } from '../../polyfill/config.js';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'ft-polyfill.js');
+
+/** The user's project: a site folder and config files, named as the user types them. */
+let project = '';
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const children = new Set();
+
+const APP = { pages: ['pages/index/index', 'pages/web/index'], tabBar: { list: [{ pagePath: 'pages/index/index' }] } };
+const CONFIG = {
+  appId: 'from-config',
+  appInfo: { appTitle: 'Tea house', userId: 'u1' },
+  app: { pages: ['pages/home/home'] },
+  appJson: '/app.json',
+  stack: ['pages/home/home'],
+  webviewTimeout: 5000,
+  callers: ['caller-app'],
+  panel: false,
+};
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'ft-cli-'));
+  mkdirSync(join(project, 'site'));
+  const files = {
+    'site/index.html': '<!doctype html><html><head><title>plain</title></head><body><p>plain page</p></body></html>',
+    'app.json': JSON.stringify(APP),
+    'ft-host.json': JSON.stringify(CONFIG, null, 2),
+    'ft-host.mjs': `export default ${JSON.stringify({ appId: 'from-mjs', stack: ['pages/a/a', 'pages/b/b'] })};\n`,
+    'ft-host.js': `module.exports = ${JSON.stringify({ appId: 'from-cjs' })};\n`,
+    'bad.json': '{\n  "appId": "x",\n}\n',
+    'list.json': '["my-app"]',
+    'typo.json': '{ "appid": "my-app" }',
+    'number-id.json': '{ "appId": 42 }',
+    'stack-string.json': '{ "stack": "pages/index/index" }',
+    'stack-numbers.json': '{ "stack": ["pages/index/index", 3] }',
+    'app-info.json': '{ "appInfo": { "title": "x" } }',
+    'timeout.json': '{ "webviewTimeout": -1 }',
+    'callers.json': '{ "callers": "caller-app" }',
+    'panel.json': '{ "panel": "yes" }',
+    'no-default.mjs': 'export const appId = "my-app";\n',
+    'broken.mjs': 'export default { appId: "x", }}\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(project, name), text);
+});
+
+afterEach(() => {
+  for (const child of children) child.kill();
+  children.clear();
+});
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+/** @param {string[]} args */
+function spawnCli(args) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  children.add(child);
+  return child;
+}
+
+/**
+ * Runs the CLI to its end. One that starts serving instead of failing is stopped, so it ends
+ * with `code` null rather than hanging the test.
+ * @param {string[]} args
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
+ */
+function run(args) {
+  const child = spawnCli(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (/serving|demo:/.test(stdout)) child.kill();
+  });
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/**
+ * Starts `serve` and reads its startup line; the url is found as tests/consumers does.
+ * @param {string[]} args
+ * @returns {Promise<{ url: string, line: string }>}
+ */
+function start(args) {
+  const child = spawnCli(args);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /(http:\/\/\S+?)\/?\s/.exec(stdout);
+      if (m) resolve({ url: m[1], line: stdout.split('\n')[0] });
+    });
+    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stdout}${stderr}`)));
+  });
+}
+
+/** @param {string} url @returns {Promise<unknown>} the window.ftHostConfig injected into the page */
+async function servedConfig(url) {
+  const html = await (await fetch(`${url}/index.html`)).text();
+  const m = /<script>window\.ftHostConfig = (.*?);<\/script>/.exec(html);
+  if (!m) throw new Error(`no ftHostConfig in ${html}`);
+  return JSON.parse(m[1]);
+}
+
+test.each([
+  [['serve', '--help']],
+  [['serve', '-h']],
+  [['serve', 'site', '--port', '0', '--help']],
+  [['--help']],
+  [['-h']],
+  [['help', 'serve']],
+])('ft-polyfill %j prints the usage with every option and exits 0', async (args) => {
+  const { code, stdout, stderr } = await run(args);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  expect(stdout).toMatch(/^usage: ft-polyfill serve \[dir\] \[options\]\n/);
+  for (const option of ['--app-id ID', '--stack a,b,c', '--config FILE', '--app FILE', '--port N', '--open-panel', '-h, --help']) expect(stdout).toContain(option);
+});
+
+const STACK_NEEDS = 'ft-polyfill: --stack needs page paths, e.g. --stack pages/index/index,pages/web/index';
+const APP_ID_NEEDS = 'ft-polyfill: --app-id needs an appId, e.g. --app-id my-app';
+
+test.each([
+  [['serve', 'site', '--stack'], STACK_NEEDS],
+  [['serve', 'site', '--stack='], STACK_NEEDS],
+  [['serve', 'site', '--stack', 'pages/a/a,,pages/b/b'], STACK_NEEDS],
+  [['serve', 'site', '--app-id'], APP_ID_NEEDS],
+  [['serve', 'site', '--app-id='], APP_ID_NEEDS],
+  [['serve', 'site', '--app-id', '--port', '0'], APP_ID_NEEDS],
+  [['serve', 'site', '--config'], 'ft-polyfill: --config needs a file, e.g. --config ft-host.json'],
+  [['serve', 'site', '--port', 'abc'], 'ft-polyfill: --port needs a number from 0 to 65535'],
+  [['serve', 'site', '--open-panel=yes'], 'ft-polyfill: --open-panel takes no value'],
+  [['serve', '--app-id', 'my-app'], 'ft-polyfill: --app-id configures the pages of a folder you serve (the demo sets its own ftHostConfig), e.g. ft-polyfill serve ./site --app-id ...'],
+  [['serve', 'site', '--config', 'missing.json'], 'ft-polyfill: cannot read missing.json: no such file'],
+  [['serve', 'site', '--config', 'site'], 'ft-polyfill: cannot read site: it is a folder'],
+  [['serve', 'site', '--config', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
+  [['serve', 'site', '--config', 'list.json'], 'ft-polyfill: list.json should hold an object of ftHostConfig fields, e.g. { "appId": "my-app" }'],
+  [['serve', 'site', '--config', 'typo.json'], 'ft-polyfill: typo.json: unknown field "appid" (did you mean appId?); the fields are appId, appInfo, app, appJson, stack, webviewTimeout, callers, panel, force'],
+  [['serve', 'site', '--config', 'number-id.json'], 'ft-polyfill: number-id.json: appId should be a non-empty string, e.g. "my-app"'],
+  [['serve', 'site', '--config', 'stack-string.json'], 'ft-polyfill: stack-string.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
+  [['serve', 'site', '--config', 'stack-numbers.json'], 'ft-polyfill: stack-numbers.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
+  [['serve', 'site', '--config', 'app-info.json'], 'ft-polyfill: app-info.json: unknown field "appInfo.title"; the fields are appId, appTitle, appAvatar, appDescription, appThumbnail, path, userId'],
+  [['serve', 'site', '--config', 'timeout.json'], 'ft-polyfill: timeout.json: webviewTimeout should be a number of ms, 0 or more'],
+  [['serve', 'site', '--config', 'callers.json'], 'ft-polyfill: callers.json: callers should be an array of appIds, e.g. ["caller-app"]'],
+  [['serve', 'site', '--config', 'panel.json'], 'ft-polyfill: panel.json: panel should be true or false'],
+  [['serve', 'site', '--config', 'no-default.mjs'], "ft-polyfill: no-default.mjs has no default export: end it with export default { appId: 'my-app' }"],
+  [['serve', 'site', '--config', 'broken.mjs'], /^ft-polyfill: cannot load broken\.mjs: \S.*$/],
+  [['serve', 'site', '--app', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
+  [['serve', 'site', '--app', 'list.json'], 'ft-polyfill: list.json should hold the mini-program\'s app.json object, e.g. { "pages": ["pages/index/index"] }'],
+])('ft-polyfill %j fails in one line on stderr with exit code 1', async (args, expected) => {
+  const { code, stdout, stderr } = await run(args);
+  expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+  expect(stderr.endsWith('\n') && !stderr.slice(0, -1).includes('\n')).toBe(true);
+  expect(stderr.slice(0, -1)).toEqual(typeof expected === 'string' ? expected : expect.stringMatching(expected));
+});
+
+test.each([
+  [[], 'ft-polyfill: no command given: run ft-polyfill serve [dir]'],
+  [['serv'], 'ft-polyfill: unknown command serv: the command is serve'],
+  [['help', 'serv'], 'ft-polyfill: no help for serv: the command is serve'],
+  [['--app-id', 'my-app'], 'ft-polyfill: unknown option --app-id: options follow the command, ft-polyfill serve [dir] [options]'],
+  [['serve', 'site', '--appid', 'my-app'], 'ft-polyfill: unknown option --appid'],
+  [['serve', 'site', '-app', 'app.json'], 'ft-polyfill: unknown option -app'],
+  [['serve', 'site', 'more'], 'ft-polyfill: unexpected argument more: serve takes one folder'],
+])('ft-polyfill %j names the mistake on the first line, then prints the usage, exit code 1', async (args, first) => {
+  const { code, stdout, stderr } = await run(args);
+  expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+  const [line, blank, usage, ...more] = stderr.split('\n');
+  expect([line, blank, usage]).toEqual([first, '', 'usage: ft-polyfill serve [dir] [options]']);
+  expect(more.join('\n')).toContain('--app-id ID');
+});
+
+test('without a config the pages get no appId and the startup line names the default one', async () => {
+  const { url, line } = await start(['serve', 'site', '--port', '0']);
+  expect(line).toBe(`ft-polyfill: serving ${join(project, 'site')} at ${url}/ (appId ${DEFAULT_APP_ID}, the default; set one with --app-id)`);
+  expect(await servedConfig(url)).toEqual({});
+});
+
+test('--app-id sets ftHostConfig.appId and the startup line says it', async () => {
+  const { url, line } = await start(['serve', 'site', '--port', '0', '--app-id', 'my-app']);
+  expect(line).toBe(`ft-polyfill: serving ${join(project, 'site')} at ${url}/ (appId my-app)`);
+  expect(await servedConfig(url)).toEqual({ appId: 'my-app' });
+});
+
+test('--stack sets ftHostConfig.stack, bottom first, with --option=value forms', async () => {
+  const { url } = await start(['serve', 'site', '--port=0', '--app-id=shop', '--stack=pages/index/index, pages/web/index']);
+  expect(await servedConfig(url)).toEqual({ appId: 'shop', stack: ['pages/index/index', 'pages/web/index'] });
+});
+
+test('--config gives the pages the file\'s ftHostConfig as it is', async () => {
+  const { url, line } = await start(['serve', 'site', '--port', '0', '--config', 'ft-host.json']);
+  expect(line).toMatch(/ \(appId from-config\)$/);
+  expect(await servedConfig(url)).toEqual(CONFIG);
+});
+
+test('options override the config file; --app replaces its app and appJson', async () => {
+  const { url, line } = await start(['serve', 'site', '--port', '0', '--config=ft-host.json', '--app-id', 'cli-app', '--stack', 'pages/index/index,pages/web/index', '--app', 'app.json', '--open-panel']);
+  expect(line).toMatch(/ \(appId cli-app\)$/);
+  const { appJson, ...rest } = CONFIG;
+  expect(await servedConfig(url)).toEqual({ ...rest, appId: 'cli-app', stack: ['pages/index/index', 'pages/web/index'], app: APP, panel: true });
+});
+
+test.each([
+  ['ft-host.mjs', { appId: 'from-mjs', stack: ['pages/a/a', 'pages/b/b'] }],
+  ['ft-host.js', { appId: 'from-cjs' }],
+])('--config %s takes the module\'s default export', async (file, expected) => {
+  const { url, line } = await start(['serve', 'site', '--port', '0', '--config', file]);
+  expect(line).toMatch(new RegExp(` \\(appId ${expected.appId}\\)$`));
+  expect(await servedConfig(url)).toEqual(expected);
+});
