@@ -7,8 +7,6 @@ export interface FtPolyfillViteOptions {
   config?: FtHostConfig;
   /** Also alias and inject in `vite build` (a test build). Default false: production keeps finclip-js-sdk. */
   build?: boolean;
-  /** Under Vitest, add ft-polyfill/vitest as a setup file. Default true. */
-  setup?: boolean;
 }
 
 /** Aliases finclip-js-sdk to ft-polyfill and injects window.ftHostConfig: in `vite` dev, under Vitest, and in `vite build` only with `build: true`. */

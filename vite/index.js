@@ -26,9 +26,9 @@ export function hostConfigScript(config) {
  * @returns {any} a Vite plugin (typed in vite/index.d.ts, so this file needs no vite types)
  */
 export default function ftPolyfill(options = {}) {
-  const { config = {}, build = false, setup = true } = options;
+  const { config = {}, build = false } = options;
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw new TypeError(`ft-polyfill/vite: config should be an ftHostConfig object instead of ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`);
+    throw new TypeError(`ft-polyfill/vite: config should be an ftHostConfig object such as { appId: 'shop' } instead of ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`);
   }
   let active = false;
   return {
@@ -43,7 +43,7 @@ export default function ftPolyfill(options = {}) {
       if (!active) return undefined;
       /** @type {Record<string, any>} */
       const added = { resolve: { alias: [{ find: new RegExp(`^${SDK}$`), replacement: 'ft-polyfill' }] } };
-      if (vitest && setup) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: config } };
+      if (vitest) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: config } };
       return added;
     },
     transformIndexHtml() {

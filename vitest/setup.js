@@ -10,17 +10,28 @@ import { resolve } from 'node:path';
 import { beforeEach, inject } from 'vitest';
 import { setupFt } from '../testing/index.mjs';
 
-/** @returns {object} the ftHostConfig for this run */
+/**
+ * @returns {object} the ftHostConfig for this run
+ * @throws {Error} one line, when FT_HOST_CONFIG is neither JSON text nor a readable JSON file
+ */
 function hostConfig() {
   const provided = /** @type {any} */ (inject)(/** @type {any} */ ('ftHostConfig'));
   if (provided) return provided;
-  const text = process.env.FT_HOST_CONFIG;
+  const text = (process.env.FT_HOST_CONFIG || '').trim();
   if (!text) return {};
-  const json = text.trim().startsWith('{') ? text : readFileSync(resolve(text), 'utf8');
+  const fromFile = !text.startsWith('{');
+  let json = text;
+  if (fromFile) {
+    try {
+      json = readFileSync(resolve(text), 'utf8');
+    } catch (error) {
+      throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG names ${resolve(text)}, which cannot be read (${error.code || error.message}); give JSON text or the path of a JSON file`);
+    }
+  }
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG is not valid JSON (${error.message}); give JSON text or the path of a JSON file`);
+    throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG${fromFile ? ` (${resolve(text)})` : ''} is not valid JSON (${error.message}); give JSON text or the path of a JSON file`);
   }
 }
 

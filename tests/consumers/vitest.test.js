@@ -62,7 +62,7 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
   expect(code).toBe(0);
 }, 180000);
 
-test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOST_CONFIG (JSON text, or a JSON file\'s path)', async () => {
+test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOST_CONFIG (JSON text, or a JSON file\'s path; a bad one fails in one line)', async () => {
   const app = scratch.app('vitest-plain', { tools: ['vitest'], packageJson: { type: 'module' } });
   copyFixture('vitest-plain', app.dir);
   writeFiles(scratch.work, { 'vitest-plain/vitest.config.js': recipe('vitest-plain/vitest.config.js') });
@@ -70,5 +70,13 @@ test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOS
   for (const args of [[], ['--config', 'vitest.file.config.js']]) {
     const { code, statuses } = await vitestRun(app.dir, args);
     expect([args, failed(statuses), Object.keys(statuses).sort(), code]).toEqual([args, [], names, 0]);
+  }
+  // A bad FT_HOST_CONFIG stops the run with one line saying what to give instead.
+  for (const [bad, message] of [
+    ['{ appId: shop }', /ft-polyfill\/vitest: FT_HOST_CONFIG is not valid JSON \([^\n]*\); give JSON text or the path of a JSON file/],
+    ['missing.json', /ft-polyfill\/vitest: FT_HOST_CONFIG names \S+missing\.json, which cannot be read \(ENOENT\); give JSON text or the path of a JSON file/],
+  ]) {
+    const { code, output } = await runTool(VITEST, ['run', '--config', 'vitest.bad.config.js'], { cwd: app.dir, env: { FT_BAD_HOST_CONFIG: String(bad) } });
+    expect([bad, code, message.test(output)]).toEqual([bad, 1, true]);
   }
 }, 180000);
