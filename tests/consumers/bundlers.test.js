@@ -50,7 +50,7 @@ function freePort() {
 /**
  * Opens url and waits for document.body.dataset.result.
  * @param {string} url
- * @returns {Promise<{ result: any, stack: string[], config: any, errors: string[] }>}
+ * @returns {Promise<{ result: any, stack: string[], config: any, panelOpens: boolean, errors: string[] }>}
  */
 async function resultAt(url) {
   const context = await browser.newContext();
@@ -62,6 +62,8 @@ async function resultAt(url) {
       result: JSON.parse(await page.evaluate(() => document.body.dataset.result)),
       stack: await page.evaluate(() => window.ftHost.stack().map((p) => p.route)),
       config: await page.evaluate(() => window.ftHostConfig),
+      // The host panel is the UI chunk (ft-polyfill-ui.mjs), loaded on first use from the bundle's assets.
+      panelOpens: await page.evaluate(() => window.ftHost.panel.open().then(() => window.ftHost.panel.isOpen())),
       errors: page.errors,
     };
   } finally {
@@ -108,8 +110,9 @@ describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.con
       expect(html.indexOf('window.ftHostConfig = ')).toBeGreaterThan(-1);
       expect(html.indexOf('window.ftHostConfig = ')).toBeLessThan(html.indexOf('type="module"'));
       expect(html.indexOf('window.ftHostConfig = ')).toBeLessThan(html.indexOf('<meta'));
-      const { result, stack, config, errors } = await resultAt(`${server.url}/`);
+      const { result, stack, config, panelOpens, errors } = await resultAt(`${server.url}/`);
       expect(result).toEqual(APP_RESULT);
+      expect(panelOpens).toBe(true);
       expect(config).toEqual(SHOP);
       expect(stack).toEqual(['pages/index/index']);
       expect(errors).toEqual([]);
@@ -133,8 +136,9 @@ describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.con
     const { code, output } = await runTool(VITE, ['build', '--mode', 'e2e', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: app });
     expect([code, output]).toEqual([0, '']);
     expect(bundleText(out)).not.toContain('FINCLIP_SDK_STAND_IN');
-    const { result, config, errors } = await runBuilt(out);
+    const { result, config, panelOpens, errors } = await runBuilt(out);
     expect(result).toEqual(APP_RESULT);
+    expect(panelOpens).toBe(true);
     expect(config).toEqual(SHOP);
     expect(errors).toEqual([]);
   }, 120000);
@@ -161,8 +165,9 @@ describe('webpack with the alias and ft-host-config.js first in the entry (READM
   }
 
   test('a development build runs on ft-polyfill with the configuration of ft-host-config.js', async () => {
-    const { result, config, errors } = await runBuilt(await build('development'));
+    const { result, config, panelOpens, errors } = await runBuilt(await build('development'));
     expect(result).toEqual(APP_RESULT);
+    expect(panelOpens).toBe(true);
     expect(config).toEqual(SHOP);
     expect(errors).toEqual([]);
   }, 120000);
