@@ -4,6 +4,7 @@
 // warnings collected.
 import { newPage, useChromium } from '../helpers/browser.js';
 import { CONFIG } from '../helpers/unobserved-failures.js';
+import { watchUnhandledRejections } from '../helpers/unhandled-rejections.js';
 
 const suite = useChromium();
 
@@ -14,21 +15,13 @@ async function inChromium(name) {
   /** @type {string[]} */
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.addInitScript(() => {
-    const seen = /** @type {string[]} */ ([]);
-    /** @type {any} */ (window).unhandledRejections = seen;
-    addEventListener('unhandledrejection', (e) => seen.push(JSON.stringify(e.reason) ?? String(e.reason)));
-  });
+  const unhandledRejections = await watchUnhandledRejections(page);
   await page.goto(suite.pageUrl({ appId: `unobserved-${name}`, ...CONFIG }));
   const value = await page.evaluate(async (scenario) => {
     const scenarios = await import('/tests/helpers/unobserved-failures.js');
     return scenarios[scenario]({ ft, ftHost });
   }, name);
-  // Whatever the page left behind is reported within a task or two.
-  const unhandled = await page.evaluate(async () => {
-    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 20));
-    return /** @type {any} */ (window).unhandledRejections;
-  });
+  const unhandled = await unhandledRejections();
   const errors = page.errors;
   await context.close();
   return { value, unhandled, errors, warnings };
