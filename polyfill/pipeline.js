@@ -205,6 +205,11 @@ function run(runtime, impl, args, ctx, settle) {
   else settle(out || OK);
 }
 
+/** The call Promises the page has called `then` on. @type {WeakSet<Promise<any>>} */
+const observedPromises = new WeakSet();
+const intrinsicThen = Promise.prototype.then;
+const ignore = () => {};
+
 /**
  * The Promise of a call whose outcome is not known when it returns (§1.4). A failure nobody
  * observes must not become an unhandled rejection (the real JSSDK is silent; Jest and Vitest fail
@@ -214,21 +219,14 @@ function run(runtime, impl, args, ctx, settle) {
  * an async function all call it. Derived promises are plain ones (`Symbol.species`).
  */
 class CallPromise extends Promise {
-  static get [Symbol.species]() {
-    return Promise;
-  }
-
   /** @type {Promise<any>['then']} */
   then(onFulfilled, onRejected) {
     observedPromises.add(this);
-    return super.then(onFulfilled, onRejected);
+    return /** @type {any} */ (intrinsicThen.call(this, onFulfilled, onRejected));
   }
 }
-
-/** The call Promises the page has called `then` on. @type {WeakSet<Promise<any>>} */
-const observedPromises = new WeakSet();
-const intrinsicThen = Promise.prototype.then;
-const ignore = () => {};
+// A data property, not a getter: `then` reads it on every call (a getter costs a call each time).
+Object.defineProperty(CallPromise, Symbol.species, { value: Promise });
 
 /**
  * A Promise with its resolve/reject at hand (the Promise form of §1.4).
