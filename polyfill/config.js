@@ -20,6 +20,7 @@
  * @property {string} [appJson]         url of an app.json to load instead of `app`
  * @property {string[]} [stack]         initial page stack, bottom first; the last page holds the web-view
  * @property {number} [webviewTimeout]  ms; the host fires 'timeout' unless ft.complete() is called in time
+ * @property {number} [locationTimeout] ms getLocation waits for an answer, the permission prompt included, before it fails 'getLocation:fail timeout' (default 30000; not a number above 0: the default)
  * @property {boolean} [panel]          open the host panel at start
  * @property {boolean} [force]          install even inside a real FinClip host
  */

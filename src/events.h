@@ -64,9 +64,10 @@ class ListenerSet {
 
 // §4.5. onNativeAPIHandler keeps several handlers per name, in order (the same id twice is kept
 // once, as ListenerSet). registNativeAPIHandler keeps ONE per name: a later one replaces it, and
-// off() never removes it. handlers(name) is the order JS runs them in, stopping at the first
-// non-undefined value: the onNativeAPIHandler ids in registration order, then the
-// registNativeAPIHandler id [ours].
+// off() never removes it. handlers(name) is the order JS runs them in (every one runs; the host
+// gets the first value that is not undefined, a Promise counting by what it resolves to, awaited
+// in this order; a handler that throws or rejects is reported and counts as undefined): the
+// onNativeAPIHandler ids in registration order, then the registNativeAPIHandler id [ours].
 class NativeHandlers {
  public:
   bool on(const std::string& name, std::int64_t id);

@@ -46,6 +46,11 @@ LatLon wgs84_to_gcj02(LatLon wgs) {
   return {wgs.latitude + dlat, wgs.longitude + dlon};
 }
 
+std::uint32_t location_timeout_ms(double configured) {
+  if (!(configured > 0) || !std::isfinite(configured)) return kDefaultLocationTimeoutMs;
+  return configured >= 2147483647.0 ? 2147483647u : static_cast<std::uint32_t>(std::ceil(configured));
+}
+
 Status parse_coord_type(std::string_view type, CoordType& out) {
   if (type.empty() || type == "wgs84") {
     out = CoordType::Wgs84;

@@ -12,6 +12,7 @@
 // better than 1e-9 degrees.
 #pragma once
 
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ enum class CoordType { Wgs84, Gcj02 };
 // getLocation's `type`: "wgs84" (also when absent or empty) or "gcj02"; anything else fails
 // `parameter error: parameter.type should be "wgs84" or "gcj02" instead of "<value>"`. [FC][ours]
 Status parse_coord_type(std::string_view type, CoordType& out);
+
+// §5.7: how long getLocation waits for an answer, the permission prompt included (the browser's
+// own timeout starts only once permission is given), before it fails `timeout`; a later answer is
+// ignored. `configured`: ftHostConfig.locationTimeout in ms; not a finite number above 0 gives the
+// default 30000, above 2147483647 (setTimeout's limit) gives 2147483647. [ours]
+inline constexpr std::uint32_t kDefaultLocationTimeoutMs = 30000;
+std::uint32_t location_timeout_ms(double configured);
 
 // Latitude in -90..90 and longitude in -180..180, both finite. Reasons:
 //   `parameter error: parameter.latitude should be a finite Number in -90..90`

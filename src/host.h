@@ -108,7 +108,7 @@ class Host {
   std::string share();    // flushes the message buffer (§4.1)
   std::string destroy();  // the web-view component is destroyed: message + unload
   std::string hostSendWebviewEvent();                     // "webviewEvent" with the listener ids
-  std::string hostCallH5(const std::string& name);        // adds "handlers": [ids] to run in order
+  std::string hostCallH5(const std::string& name);        // adds "handlers": [ids], all run in this order (§4.5, NativeHandlers)
   std::string registerNativeAPI(const std::string& name);
   std::string unregisterNativeAPI(const std::string& name);  // adds "removed": bool
   std::string loadTimeoutElapsed();  // JS's timer of webviewTimeout ms expired; adds "fired": bool

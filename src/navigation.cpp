@@ -92,7 +92,14 @@ Status Navigation::resolve_known(std::string_view url, std::string& route, std::
   url::Resolved r;
   Status st = url::resolve(url, current_route(), r);
   if (!st.ok) return st;
-  if (!app_.has_page(r.route)) return Status::Fail(nav_reason::not_found(r.url()));
+  if (!app_.has_page(r.route)) {
+    // §3.8: a root-less path naming an app.json page exactly ("pages/detail/index", which H5 code
+    // written for FinClip hosts produces) is read from the root when the relative reading names
+    // no page. Only a known app gets here (an unknown app has every page).
+    std::string path = url::split(url).path;
+    if (path[0] == '/' || !app_.has_page(path)) return Status::Fail(nav_reason::not_found(r.url()));
+    r.route = std::move(path);
+  }
   route = std::move(r.route);
   query = std::move(r.query);
   return Status::Ok();

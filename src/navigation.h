@@ -93,7 +93,11 @@ class Navigation {
   static Status create(AppModel app, std::string app_id, const std::vector<std::string>& stack,
                        const std::vector<std::string>& callers, Navigation& out);
 
-  // §3 route APIs. `url` is resolved against the folder of current_route().
+  // §3 route APIs. `url` is resolved against the folder of current_route(), never against the H5
+  // document's url (the core never sees it); when that names no page of a known app and the path
+  // has no leading slash and names an app.json page exactly ("pages/detail/index"), that page
+  // (§3.8). Nothing is decoded: "%2Fpages%2Fa" is a relative path like any other. Unknown pages
+  // fail not_found() with the relative reading.
   NavOutcome navigate_to(std::string_view url);
   NavOutcome redirect_to(std::string_view url);
   NavOutcome switch_tab(std::string_view url);  // query ignored (§3.3)

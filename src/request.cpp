@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codec.h"
+#include "url.h"
 
 namespace ft {
 
@@ -170,6 +171,9 @@ std::string js_number_to_string(double v) { return js::number_to_string(v); }
 Status plan_request(const RequestOptions& in, RequestPlan& out) {
   out = RequestPlan{};
   if (in.url.empty()) return Status::Fail("invalid url \"\"");
+  std::string scheme = url::scheme_of(in.url);
+  if (!scheme.empty() && scheme != "http" && scheme != "https")
+    return Status::Fail("invalid url: " + scheme + " urls can not be fetched (use http, https or a path relative to the page)");
 
   // Method.
   std::string method = in.method.empty() ? std::string("GET") : in.method;
@@ -415,16 +419,10 @@ bool parse_header_json(std::string_view json_text, HeaderList& out) {
   return false;
 }
 
-std::string transport_failure_reason(std::string_view kind, std::string_view message) {
+const char* transport_failure_reason(std::string_view kind) {
   if (kind == "timeout") return request_reason::kTimeout;
   if (kind == "abort") return request_reason::kAbort;
-  std::string out;
-  for (char c : message) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-  std::string_view t = trim_http_ws(out);
-  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-  if (t.empty()) return request_reason::kNetwork;
-  return std::string(t);
+  return request_reason::kNetwork;
 }
 
 namespace js {

@@ -7,8 +7,12 @@
 //     upper-case out. Anything else fails `parameter error: invalid method "<m>"`. TRACE and CONNECT
 //     are valid API values but no browser can send them (fetch and XHR both refuse): they fail with
 //     `method <M> is not supported by the browser` instead of throwing in JS. [ours]
-//   * url: a non-empty string (relative urls are left to fetch to resolve against the page) [ours];
-//     empty fails `invalid url ""` [WXobs "request:fail invalid url"].
+//   * url: a non-empty string [WXobs "request:fail invalid url"]: empty fails `invalid url ""`.
+//     An http: or https: url (any case), or one without a scheme (relative to the page: "/api",
+//     "api/x", "//host/x", "?q"; left to fetch to resolve), goes on; any other scheme (javascript:,
+//     data:, blob:, file:, ftp:, ws:, ...) fails before anything is fetched with
+//     `invalid url: <scheme> urls can not be fetched (use http, https or a path relative to the
+//     page)` (§5.3; the scheme as url::scheme_of reads it, lower case) [ours].
 //   * GET and HEAD carry no body (fetch forbids one): object/array data becomes a query string
 //     `encodeURIComponent(k)=encodeURIComponent(v)` joined by `&` (array: index keys, as a JS for-in
 //     does); a value that is an object or array is JSON.stringify'd first, null gives "null".
@@ -37,7 +41,9 @@
 //   parses: JSON.parse and nlohmann accept the same grammar); text → the body string as it is. The
 //   header object maps each name (first spelling seen) to its value; repeats are joined with ", ".
 //
-// Failure (§5.3): only transport failures fail: reason "timeout", "abort", or the transport's text.
+// Failure (§5.3): only transport failures fail: reason "timeout", "abort", or "network error" for
+// every other one, whatever the engine said ("Failed to fetch", "NetworkError when attempting to
+// fetch resource.", "Load failed"): one text in every engine [ours].
 #pragma once
 
 #include <cstdint>
@@ -55,7 +61,7 @@ namespace ft {
 namespace request_reason {
 inline constexpr const char* kTimeout = "timeout";
 inline constexpr const char* kAbort = "abort";
-inline constexpr const char* kNetwork = "network error";  // a transport failure with no text
+inline constexpr const char* kNetwork = "network error";  // every other transport failure
 inline constexpr const char* kBadOptions = "parameter error: options should be Object";
 }  // namespace request_reason
 
@@ -137,9 +143,9 @@ bool parse_header_json(std::string_view json_text, HeaderList& out);
 // True when `text` is one JSON value as JSON.parse accepts it (surrounding whitespace allowed).
 bool is_json_text(std::string_view text);
 
-// The reason of a transport failure: kind "timeout" → "timeout", "abort" → "abort", otherwise
-// `message` (control characters replaced by spaces, trimmed), or "network error" when empty.
-std::string transport_failure_reason(std::string_view kind, std::string_view message);
+// The reason of a transport failure: kind "timeout" → "timeout", "abort" → "abort", anything else
+// → "network error" (the engine's own message is not used: it differs between engines).
+const char* transport_failure_reason(std::string_view kind);
 
 // ECMAScript encodeURIComponent over UTF-8: every byte outside A-Z a-z 0-9 - _ . ! ~ * ' ( ) is
 // %XX (upper-case hex). Valid UTF-8 gives exactly JS's output; each byte of an invalid sequence

@@ -37,26 +37,29 @@ Split split(std::string_view url) {
   return s;
 }
 
+std::string scheme_of(std::string_view url) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+  for (; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == ':') return out;
+    if (!is_alpha(c) && (out.empty() || !(is_digit(c) || c == '+' || c == '-' || c == '.'))) break;
+    out.push_back(lower(c));
+  }
+  return "";
+}
+
 Status check_in_app(std::string_view url) {
   std::string_view path = url.substr(0, url.find('?'));
   std::string head = scheme_view(path);
   if (head.size() >= 2 && (head[0] == '/' || head[0] == '\\') && (head[1] == '/' || head[1] == '\\')) {
     return Status::Fail(reason::kExternal);  // protocol-relative "//host/x"
   }
-  // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-  if (!head.empty() && is_alpha(head[0])) {
-    std::size_t i = 1;
-    while (i < head.size() &&
-           (is_alpha(head[i]) || is_digit(head[i]) || head[i] == '+' || head[i] == '-' || head[i] == '.')) {
-      ++i;
-    }
-    if (i < head.size() && head[i] == ':') {
-      std::string scheme;
-      for (std::size_t k = 0; k < i; ++k) scheme.push_back(lower(head[k]));
-      if (scheme == "javascript") return Status::Fail(reason::kJavascript);
-      return Status::Fail(reason::kExternal);
-    }
-  }
+  std::string scheme = scheme_of(path);
+  if (scheme == "javascript") return Status::Fail(reason::kJavascript);
+  if (!scheme.empty()) return Status::Fail(reason::kExternal);
   return Status::Ok();
 }
 

@@ -39,6 +39,12 @@ struct Split {
 };
 Split split(std::string_view url);
 
+// The url's scheme in lower case ("http", "javascript", "ftp"), or "" when it has none (a path,
+// "?q", "#f", "//host/x"), read as a browser does: leading C0 controls and spaces skipped, tabs and
+// newlines ignored, scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) before the first ':'.
+// ft.request / ft.downloadFile (request.h) and check_in_app share it.
+std::string scheme_of(std::string_view url);
+
 // Fails (see reasons above) when `url` is not an in-app page url; Ok otherwise. Only looks at the
 // path part: "pages/a?u=https://x.com" is fine.
 Status check_in_app(std::string_view url);

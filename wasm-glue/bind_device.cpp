@@ -20,8 +20,9 @@
 //                                 decode "json" when meta has no boolean bodyIsJson (whether the
 //                                 caller's JSON.parse of the body succeeded)
 //                                 → {ok, statusCode, header:{}, data:"json"|"text"|"arraybuffer"}
-//   requestFailReason(kind, msg)  → the reason string ("timeout", "abort", msg or "network error")
-//   getLocationCheck(options)     options {type?} → {ok, type:"wgs84"|"gcj02"}
+//   requestFailReason(kind)       → the reason string ("timeout", "abort", else "network error")
+//   getLocationCheck(options)     options {type?, timeout?: ftHostConfig.locationTimeout}
+//                                 → {ok, type:"wgs84"|"gcj02", timeout: ms (geo.h)}
 //   locationResult(fix)           fix {type?, latitude, longitude, accuracy?, altitude?,
 //                                 altitudeAccuracy?, speed?} (browser coords, WGS-84; null = unknown)
 //                                 → {ok, latitude, longitude, speed, accuracy, horizontalAccuracy,
@@ -200,9 +201,7 @@ std::string request_decode(const std::string& meta, const std::string& body) {
   return ok(j);
 }
 
-std::string request_fail_reason(const std::string& kind, const std::string& message) {
-  return ft::transport_failure_reason(kind, message);
-}
+std::string request_fail_reason(const std::string& kind) { return ft::transport_failure_reason(kind); }
 
 // ---- location ------------------------------------------------------------------------------------
 
@@ -227,8 +226,10 @@ std::string get_location_check(const std::string& options) {
   if (!parse_object(options, o, reason)) return fail(reason);
   ft::CoordType type;
   if (!coord_type_of(o, type, reason)) return fail(reason);
+  auto t = o.find("timeout");
   ojson j = ojson::object();
   j["type"] = type == ft::CoordType::Gcj02 ? "gcj02" : "wgs84";
+  j["timeout"] = ft::location_timeout_ms(t != o.end() && t->is_number() ? t->get<double>() : 0);
   return ok(j);
 }
 

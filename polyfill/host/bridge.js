@@ -47,8 +47,8 @@ export function wellFormed(s) {
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, (m) => m.replace(/[\ud800-\udfff]/, '\ufffd'));
 }
 
-/** @param {unknown} error */
-function report(error) {
+/** Reports a page function's error (reportError where there is one), never throwing. @param {unknown} error */
+export function report(error) {
   const r = /** @type {any} */ (globalThis).reportError;
   if (typeof r === 'function') r(error);
   else console.error(error);

@@ -15,13 +15,17 @@
 //   ftHost.registerNativeAPI(name, handler)  ft.callNativeAPI(name, data) calls handler(data); its
 //                                       value (or Promise's) is the answer (§4.4)
 //   ftHost.unregisterNativeAPI(name)    resolves {ok: true, removed}
-//   ftHost.callJS(name, params)         Promise of the H5 handler's answer: the onNativeAPIHandler
-//                                       handlers in order, then the registNativeAPIHandler one,
-//                                       stopping at the first value that is not undefined (§4.5);
-//                                       rejects with Error('handler <name> not found') when none
+//   ftHost.callJS(name, params)         Promise of the H5 handlers' answer (§4.5): every handler of
+//                                       the name runs, in the order the core lists (the
+//                                       onNativeAPIHandler ones as added, then the
+//                                       registNativeAPIHandler one); the answer is the first value
+//                                       that is not undefined, a Promise counting by what it
+//                                       resolves to; a throw or rejection is reported and counts
+//                                       as undefined; rejects with Error('handler <name> not found')
+//                                       when none
 //   ftHost.panel.open() / close()       the host panel (host/panel/)
 
-import { wellFormed } from './bridge.js';
+import { wellFormed, report } from './bridge.js';
 import { loadUi } from './load-ui.js';
 
 /** @typedef {{ ok: false, reason: string }} HostFailure */
@@ -101,11 +105,12 @@ export function addHostControls(runtime, host) {
     callJS: (name, params) => runtime.whenReady(async () => {
       const result = host.call('hostCallH5', wellFormed(String(name)));
       if (!result.ok) throw new Error(String(result.reason));
-      for (const id of result.handlers) {
-        const fn = host.fns.get(id);
-        if (!fn) continue;
-        const value = fn(params);
-        if (value !== undefined) return await value;
+      // All are called before any is awaited (none waits for another's Promise); each rejection
+      // is caught at once, so one after the answer is reported too, never unhandled.
+      const answers = result.handlers.map((/** @type {number} */ id) => Promise.resolve(host.run(id, params)).catch(report));
+      for (const answer of answers) {
+        const value = await answer;
+        if (value !== undefined) return value;
       }
       return undefined;
     }),

@@ -7,32 +7,37 @@ import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
 import { parse } from './device/file-store.js';
 import { loadUi } from '../host/load-ui.js';
 
-/** How long getLocation waits for the browser's fix, ms. [ours] */
-export const LOCATION_TIMEOUT_MS = 30000;
-
 /**
  * @typedef {{ latitude: number, longitude: number, accuracy?: number|null, altitude?: number|null,
  *   altitudeAccuracy?: number|null, speed?: number|null }} Fix  WGS-84 degrees, metres, m/s
  */
 
 /**
- * The browser's current position, or a failure reason.
- * @param {any} navigator @param {boolean} highAccuracy
+ * The browser's current position, or a failure reason; settles once. `limit` (ms, the core's
+ * location_timeout_ms) covers the permission prompt too, which the Geolocation API's own timeout
+ * does not: a prompt nobody answers fails 'timeout', and an answer after that is ignored (§5.7).
+ * @param {any} global @param {boolean} highAccuracy @param {number} limit
  * @returns {Promise<Fix | { reason: string }>}
  */
-function browserFix(navigator, highAccuracy) {
-  const geo = navigator && navigator.geolocation;
+function browserFix(global, highAccuracy, limit) {
+  const geo = global.navigator && global.navigator.geolocation;
   if (!geo) return Promise.resolve({ reason: 'geolocation is not supported' });
   return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ reason: 'timeout' }), limit);
+    /** @param {Fix | { reason: string }} r */
+    const settle = (r) => {
+      clearTimeout(timer);
+      resolve(r);
+    };
     geo.getCurrentPosition(
-      (/** @type {GeolocationPosition} */ p) => resolve({
+      (/** @type {GeolocationPosition} */ p) => settle({
         latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy,
         altitude: p.coords.altitude, altitudeAccuracy: p.coords.altitudeAccuracy, speed: p.coords.speed,
       }),
-      (/** @type {GeolocationPositionError} */ e) => resolve({
+      (/** @type {GeolocationPositionError} */ e) => settle({
         reason: e.code === 1 ? 'auth deny' : e.code === 3 ? 'timeout' : `location unavailable${e.message ? `: ${e.message}` : ''}`,
       }),
-      { enableHighAccuracy: highAccuracy, timeout: LOCATION_TIMEOUT_MS, maximumAge: 0 },
+      { enableHighAccuracy: highAccuracy, timeout: limit, maximumAge: 0 },
     );
   });
 }
@@ -52,7 +57,7 @@ export default function locationImpl(runtime) {
      */
     async getLocation({ type, altitude }) {
       const { Module } = runtime.core();
-      const check = parse(Module.getLocationCheck(JSON.stringify({ type })));
+      const check = parse(Module.getLocationCheck(JSON.stringify({ type, timeout: runtime.config.locationTimeout })));
       if (!check.ok) return fail(check.reason);
       /** @type {Fix | { reason: string }} */
       let fix;
@@ -61,7 +66,7 @@ export default function locationImpl(runtime) {
         const r = await mocked;
         fix = 'fail' in r ? { reason: r.fail } : /** @type {Fix} */ (r.data);
       } else {
-        fix = await browserFix(runtime.global.navigator, altitude === true);
+        fix = await browserFix(runtime.global, altitude === true, check.timeout);
       }
       if ('reason' in fix) return fail(fix.reason);
       const r = parse(Module.locationResult(JSON.stringify({

@@ -2,7 +2,8 @@
 // query and body encodings, headers, Referer dropped, timeout) and decodes the response (dataType,
 // responseType, header object); this file only sends the plan with fetch under an abort timer and
 // hands the bytes back. Every HTTP status is a success; transport failures fail once with
-// 'timeout', 'abort' or the browser's text, and never turn into a late success.
+// 'timeout', 'abort' or 'network error' (the core's one text for every engine, not the engine's
+// own message), and never turn into a late success.
 
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
@@ -23,7 +24,7 @@ import { storeOf, parse, bytesOf } from './device/file-store.js';
 /**
  * The whole body as bytes, or as text when the plan decodes text or JSON (the browser decodes
  * UTF-8 as it reads: one step less than bytes then TextDecoder).
- * @typedef {{ response: Response, bytes: Uint8Array, text?: string } | { kind: 'timeout' | 'abort' | 'error', message: string }} Transfer
+ * @typedef {{ response: Response, bytes: Uint8Array, text?: string } | { kind: 'timeout' | 'abort' | 'error' }} Transfer
  */
 
 /**
@@ -47,19 +48,19 @@ export function send(plan, body, outer) {
       if ('kind' in result) controller.abort();
       resolve(result);
     };
-    const onAbort = () => finish({ kind: 'abort', message: '' });
+    const onAbort = () => finish({ kind: 'abort' });
     if (outer) {
       if (outer.aborted) return onAbort();
       outer.addEventListener('abort', onAbort);
     }
-    timer = setTimeout(() => finish({ kind: 'timeout', message: '' }), plan.timeout);
+    timer = setTimeout(() => finish({ kind: 'timeout' }), plan.timeout);
     fetch(plan.url, { method: plan.method, headers: plan.header, body, signal: controller.signal })
       .then(async (response) => {
         if (plan.method === 'HEAD') finish({ response, bytes: new Uint8Array(0), text: '' });
         else if (plan.decode === 'json' || plan.decode === 'text') finish({ response, bytes: new Uint8Array(0), text: await response.text() });
         else finish({ response, bytes: new Uint8Array(await response.arrayBuffer()) });
       })
-      .catch((error) => finish({ kind: 'error', message: error && error.message ? String(error.message) : String(error) }));
+      .catch(() => finish({ kind: 'error' }));
   });
 }
 
@@ -100,8 +101,8 @@ export default function networkImpl(runtime) {
   const mocks = installMocks(runtime);
   const store = storeOf(runtime);
 
-  /** @param {{ kind: string, message: string }} t */
-  const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind, t.message));
+  /** @param {{ kind: string }} t */
+  const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind));
 
   return {
     /**
@@ -150,8 +151,8 @@ export default function networkImpl(runtime) {
     },
 
     /**
-     * ft.downloadFile → {tempFilePath, statusCode}, or with `filePath`: {filePath, tempFilePath,
-     * statusCode} (tempFilePath: a blob: URL of the saved file, for <img>; [ours]).
+     * ft.downloadFile → {tempFilePath, statusCode}, or with `filePath`: {filePath, statusCode}
+     * and no tempFilePath (§5.4).
      * Mock answer: `{statusCode?, data, type?, name?}` (data: string | ArrayBuffer | Uint8Array)
      * is stored like a real download; an answer without `data` is the success object as it is.
      */
@@ -187,7 +188,7 @@ export default function networkImpl(runtime) {
       if (ctx.signal && ctx.signal.aborted) return fail('abort');
       if (plan.filePath !== undefined) {
         const info = await store.save(plan.filePath, bytes, name, declared);
-        return info.ok ? ok({ filePath: info.path, tempFilePath: info.url, statusCode }) : fail(info.reason);
+        return info.ok ? ok({ filePath: info.path, statusCode }) : fail(info.reason);
       }
       const info = store.addTemp(bytes, name, declared);
       return info.ok ? ok({ tempFilePath: info.path, statusCode }) : fail(info.reason);

@@ -256,6 +256,54 @@ test('callNativeAPI with and without a host handler; ftHost.callJS with onNative
   await page.close();
 });
 
+test('callJS: every handler runs in order; a Promise resolving to undefined lets the next answer; a throw is reported and skipped', async () => {
+  const page = await open();
+  const out = await page.evaluate(async () => {
+    const ran = [];
+    const reported = [];
+    window.addEventListener('error', (e) => { reported.push(e.message); e.preventDefault(); });
+    ft.onNativeAPIHandler('getUser', (p) => { ran.push(`later ${p.id}`); return new Promise((r) => setTimeout(() => r(undefined), 10)); });
+    ft.onNativeAPIHandler('getUser', (p) => { ran.push(`throws ${p.id}`); throw new Error('user handler broke'); });
+    ft.onNativeAPIHandler('getUser', (p) => { ran.push(`answers ${p.id}`); return Promise.resolve({ name: 'Li' }); });
+    ft.registNativeAPIHandler('getUser', (p) => { ran.push(`regist ${p.id}`); return 'regist'; });
+    const answer = await ftHost.callJS('getUser', { id: 7 });
+    return { answer, ran, reported };
+  });
+  expect(out.answer).toEqual({ name: 'Li' });
+  expect(out.ran).toEqual(['later 7', 'throws 7', 'answers 7', 'regist 7']);
+  // The throwing handler is the page's error, reported as the browser reports one (reportError).
+  expect(out.reported).toEqual([expect.stringContaining('user handler broke')]);
+  await page.close();
+});
+
+test("routes resolve against the current page's folder, never the H5 document's url", async () => {
+  const page = await open({ app: APP, stack: ['pages/index/index', 'pages/web/web'] });
+  const out = await page.evaluate(async () => {
+    // The H5 document somewhere else entirely: its url must play no part.
+    history.pushState({}, '', '/h5/deep/folder/index.html');
+    const err = (p) => p.then((r) => r.errMsg, (e) => e.errMsg);
+    const relative = await err(ft.miniProgram.navigateTo({ url: '../detail/detail?from=%2Fh5' }));
+    const afterRelative = ftHost.stack().map((p) => p.url);
+    await ft.miniProgram.navigateBack();
+    const rootless = await err(ft.miniProgram.navigateTo({ url: 'pages/detail/detail' }));
+    await ft.miniProgram.navigateBack();
+    return {
+      relative, afterRelative, rootless,
+      folder: await err(ft.miniProgram.navigateTo({ url: 'folder/index' })),
+      encoded: await err(ft.miniProgram.navigateTo({ url: '%2Fpages%2Fdetail%2Fdetail' })),
+      stack: ftHost.stack().map((p) => p.url),
+    };
+  });
+  expect(out.relative).toBe('invokeMiniProgramAPI:ok');
+  expect(out.afterRelative).toEqual(['pages/index/index', 'pages/web/web', 'pages/detail/detail?from=%2Fh5']);
+  expect(out.rootless).toBe('invokeMiniProgramAPI:ok');
+  expect(out.folder).toBe('invokeMiniProgramAPI:fail page "pages/web/folder/index" is not found');
+  expect(out.encoded).toBe('invokeMiniProgramAPI:fail page "pages/web/%2Fpages%2Fdetail%2Fdetail" is not found');
+  expect(out.stack).toEqual(['pages/index/index', 'pages/web/web']);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test('the load timeout fires only without ft.complete()', async () => {
   // The listeners go on before the timer starts: ftHost.configure restarts it (on a loaded
   // machine, the page's own start could otherwise beat a listener added afterwards).

@@ -83,6 +83,67 @@ test("denied permission fails with 'getLocation:fail auth deny'", async () => {
   await context.close();
 });
 
+test("denied permission stays 'getLocation:fail auth deny' with a locationTimeout set", async () => {
+  const context = await browser.newContext({ permissions: [] });
+  const page = await newPage(context);
+  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"location","locationTimeout":200}')}`);
+  const r = await page.evaluate(async () => {
+    const seen = [];
+    await new Promise((resolve) => ft.getLocation({ fail: (e) => seen.push(e.errMsg), complete: resolve }));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // past the limit: no second answer
+    return seen;
+  });
+  expect(r).toEqual(['getLocation:fail auth deny']);
+  await context.close();
+});
+
+const timeoutConfig = (ms) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify({ appId: 'location', locationTimeout: ms }))}`;
+
+test('permission given but no position ever comes: getLocation:fail timeout after locationTimeout', async () => {
+  // Headless Chromium answers a prompt at once (denies it), so a pending prompt cannot be left
+  // open for real; a granted permission with no position source is the browser never answering.
+  const context = await browser.newContext({ permissions: ['geolocation'] });
+  const page = await newPage(context);
+  await page.goto(timeoutConfig(300));
+  const r = await page.evaluate(() => ft.getLocation({ type: 'gcj02' }).catch((e) => e));
+  expect(r).toEqual({ errMsg: 'getLocation:fail timeout' });
+  expect(page.errors).toEqual([]);
+  await context.close();
+}, 15000); // well under the 30 s default: the configured limit is the one that ended it
+
+test('a permission prompt nobody answers fails once with timeout; the late answer is ignored', async () => {
+  const context = await browser.newContext();
+  // A page-level stand-in for the prompt: the browser's request is kept, never answered, until
+  // the test answers it late (both a position and a denial).
+  await context.addInitScript(() => {
+    window.__geoRequests = [];
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (success, error, options) => window.__geoRequests.push({ success, error, options }) },
+    });
+  });
+  const page = await newPage(context);
+  await page.goto(timeoutConfig(200));
+  const r = await page.evaluate(async () => {
+    const seen = [];
+    await new Promise((resolve) => ft.getLocation({
+      success: (x) => seen.push(`success ${x.errMsg}`), fail: (x) => seen.push(`fail ${x.errMsg}`), complete: (x) => { seen.push(`complete ${x.errMsg}`); resolve(); },
+    }));
+    const request = window.__geoRequests[0];
+    request.success({ coords: { latitude: 31.2, longitude: 121.5, accuracy: 5, altitude: null, altitudeAccuracy: null, speed: null }, timestamp: Date.now() });
+    request.error({ code: 1, message: 'User denied Geolocation' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { seen, requests: window.__geoRequests.length, limit: request.options.timeout,
+      log: ftHost.calls().filter((c) => c.api === 'getLocation').map((c) => c.result.errMsg) };
+  });
+  expect(r).toEqual({
+    seen: ['fail getLocation:fail timeout', 'complete getLocation:fail timeout'],
+    requests: 1, limit: 200, log: ['getLocation:fail timeout'],
+  });
+  expect(page.errors).toEqual([]);
+  await context.close();
+}, 15000);
+
 test('chooseLocation: the form is prefilled, checks coordinates, OK gives the place, Cancel fails', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);

@@ -31,6 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)ft::is_json_text(text);
   (void)ft::js::text_depth_exceeds(text, 64);
   (void)ft::encode_uri_component(headers);
-  (void)ft::transport_failure_reason(headers, text);
+  (void)ft::transport_failure_reason(headers);
   return 0;
 }

@@ -1,4 +1,4 @@
-// libFuzzer target: url splitting, in-app checks, relative path resolution and query parsing
+// libFuzzer target: url splitting, schemes, in-app checks, relative path resolution and query parsing
 // (src/url.h). Properties: nothing crashes; a resolved route never starts with '/' nor holds
 // ".." segments; build(resolve(x)) resolves to itself.
 #include <fuzzer/FuzzedDataProvider.h>
@@ -17,6 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ft::url::Split s = ft::url::split(text);
   (void)s;
   (void)ft::url::check_in_app(text);
+  // A scheme is "" or a lower-case ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).
+  std::string scheme = ft::url::scheme_of(text);
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    char c = scheme[i];
+    bool ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) std::abort();
+  }
   std::string folder = ft::url::folder_of(base);
   (void)ft::url::resolve_path(text, folder);
   (void)ft::url::parse_query(text);

@@ -147,5 +147,16 @@ TEST(LocationResult, RejectsBadFixes) {
   EXPECT_FALSE(make_location_result(fix, CoordType::Wgs84, r).ok);
 }
 
+TEST(LocationTimeout, DefaultThirtySecondsConfigurableAndClamped) {
+  EXPECT_EQ(kDefaultLocationTimeoutMs, 30000u);
+  EXPECT_EQ(location_timeout_ms(200), 200u);
+  EXPECT_EQ(location_timeout_ms(0.5), 1u);
+  EXPECT_EQ(location_timeout_ms(1e12), 2147483647u);
+  for (double bad : {0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity(),
+                     -std::numeric_limits<double>::infinity()}) {
+    EXPECT_EQ(location_timeout_ms(bad), 30000u) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace ft

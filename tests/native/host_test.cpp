@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 namespace ft {
 namespace {
 
@@ -211,6 +213,56 @@ TEST(Host, ClosedPageRejectsH5Calls) {
   json tap = J(h.hostSwitchTab("/pages/me/me"));
   EXPECT_EQ(tap["ok"], true) << tap.dump();
   EXPECT_EQ(J(h.stack())[0]["route"], "pages/me/me");
+}
+
+TEST(Host, FirstPageBackFailsAndKeepsTheMessageBuffer) {
+  Host h;
+  ASSERT_EQ(J(h.configure(R"({"stack": ["pages/web/web"]})"))["ok"], true);
+  h.onUnload(2);
+  h.postMessage(R"({"data":"kept"})");
+  for (int delta : {1, 0, -1, 5, 2147483647}) {
+    json r = J(h.navigateBack(delta));
+    EXPECT_EQ(r["reason"], "cannot navigate back at first page") << delta;
+    EXPECT_EQ(r["events"], json::array()) << delta;
+    json host_back = J(h.hostNavigateBack(delta));
+    EXPECT_EQ(host_back["reason"], "cannot navigate back at first page") << delta;
+    EXPECT_EQ(host_back["events"], json::array()) << delta;
+  }
+  EXPECT_EQ(J(h.state())["pendingMessages"], 1);
+  EXPECT_EQ(J(h.state())["webview"]["alive"], true);
+  json shared = J(h.share());
+  EXPECT_EQ(shared["events"][0]["detail"]["data"], (json{"kept"}));
+}
+
+TEST(Host, RoutingAfterTheWebviewPageIsClosedFailsEveryWay) {
+  // §3.8: whatever closed it (back, redirectTo, reLaunch, switchTab, destroy, close, leaving its
+  // mini-program), every routing call from the page fails `web-view page is closed`.
+  const std::vector<std::function<void(Host&)>> closers = {
+      [](Host& h) { h.navigateBack(1); },
+      [](Host& h) { h.redirectTo("/pages/goods/list"); },
+      [](Host& h) { h.reLaunch("/pages/goods/list"); },
+      [](Host& h) { h.switchTab("/pages/me/me"); },
+      [](Host& h) { h.destroy(); },
+      [](Host& h) { h.close(); },
+      [](Host& h) { h.navigateBackMiniProgram(""); },
+      [](Host& h) { h.hostNavigateBack(1); },
+      [](Host& h) { h.hostSwitchTab("/pages/me/me"); },
+  };
+  for (std::size_t i = 0; i < closers.size(); ++i) {
+    Host h = configured();
+    closers[i](h);
+    ASSERT_EQ(J(h.state())["webview"]["alive"], false) << i;
+    for (const std::string& res : {h.navigateTo("/pages/goods/list"), h.navigateTo("pages/goods/list"),
+                                   h.redirectTo("/pages/goods/list"), h.switchTab("/pages/me/me"),
+                                   h.switchTab("/pages/index/index"), h.reLaunch("/pages/web/web"),
+                                   h.navigateBack(1), h.navigateBack(0), h.navigateToMiniProgram("wx1", "", ""),
+                                   h.navigateBackMiniProgram(""), h.close()}) {
+      json r = J(res);
+      EXPECT_EQ(r["ok"], false) << i << " " << res;
+      EXPECT_EQ(r["reason"], "web-view page is closed") << i << " " << res;
+      EXPECT_EQ(r["events"], json::array()) << i << " " << res;
+    }
+  }
 }
 
 TEST(Host, AppHideShowLifecycle) {

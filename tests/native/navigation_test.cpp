@@ -139,6 +139,58 @@ TEST(Navigation, UnknownPage) {
   EXPECT_EQ(u.switch_tab("/x").status.reason, "can not switch to no-tabBar page");
 }
 
+TEST(Navigation, RootlessAppJsonPathTakenFromRootWhenRelativeNamesNoPage) {
+  // §3.8: "pages/goods/detail" from pages/web/web reads pages/web/pages/goods/detail (no page),
+  // then from the root (an app.json page exactly).
+  Navigation n = make({"pages/index/index", "pages/web/web"});
+  NavOutcome o = n.navigate_to("pages/goods/detail?id=7&u=%2F");
+  ASSERT_TRUE(o.status.ok) << o.status.reason;
+  EXPECT_EQ(n.pages().back().url(), "pages/goods/detail?id=7&u=%2F");
+  ASSERT_TRUE(n.navigate_back().status.ok);
+  ASSERT_TRUE(n.redirect_to("pages/goods/list").status.ok);
+  EXPECT_EQ(urls(n), (std::vector<std::string>{"pages/index/index", "pages/goods/list"}));
+  Navigation r = make({"pages/web/web"});
+  ASSERT_TRUE(r.re_launch("pages/goods/detail").status.ok);
+  EXPECT_EQ(urls(r), (std::vector<std::string>{"pages/goods/detail"}));
+  Navigation t = make({"pages/web/web"});
+  ASSERT_TRUE(t.switch_tab("pages/me/me").status.ok);
+  EXPECT_EQ(urls(t), (std::vector<std::string>{"pages/me/me"}));
+  // The tab rules still apply to what it names.
+  Navigation w = make({"pages/web/web"});
+  EXPECT_EQ(w.navigate_to("pages/me/me").status.reason, "can not navigateTo a tabbar page");
+  // Only an exact app.json page: "./" marks it relative, extra slashes or ".." are not exact; the
+  // reason shows the relative reading.
+  EXPECT_EQ(w.navigate_to("./pages/goods/detail").status.reason, "page \"pages/web/pages/goods/detail\" is not found");
+  EXPECT_EQ(w.navigate_to("pages//goods/detail").status.reason, "page \"pages/web/pages/goods/detail\" is not found");
+  EXPECT_EQ(w.navigate_to("pages/nope/x?a=1").status.reason, "page \"pages/web/pages/nope/x?a=1\" is not found");
+  EXPECT_EQ(urls(w), (std::vector<std::string>{"*pages/web/web"}));
+}
+
+TEST(Navigation, RelativeReadingWinsOverTheRootOne) {
+  AppModel app;
+  ASSERT_TRUE(AppModel::parse(R"({"pages": ["pages/web/web", "pages/web/pages/a/a", "pages/a/a", "pages/goods/detail"]})", app).ok);
+  Navigation n = make({"pages/web/web"}, app);
+  ASSERT_TRUE(n.navigate_to("pages/a/a").status.ok);
+  EXPECT_EQ(n.pages().back().route, "pages/web/pages/a/a");
+  // A relative path that names a page relatively is never re-read: "detail" from pages/web/web.
+  Navigation m = make({"pages/goods/detail", "pages/web/web"}, app);
+  EXPECT_EQ(m.navigate_to("detail").status.reason, "page \"pages/web/detail\" is not found");
+}
+
+TEST(Navigation, EncodedPathIsNotDecoded) {
+  Navigation n = make({"pages/web/web"});
+  EXPECT_EQ(n.navigate_to("%2Fpages%2Fgoods%2Fdetail").status.reason,
+            "page \"pages/web/%2Fpages%2Fgoods%2Fdetail\" is not found");
+  EXPECT_EQ(n.navigate_to("/pages%2Fgoods%2Fdetail").status.reason, "page \"pages%2Fgoods%2Fdetail\" is not found");
+  EXPECT_EQ(n.navigate_to("/%70ages/goods/detail").status.reason, "page \"%70ages/goods/detail\" is not found");
+  EXPECT_EQ(n.redirect_to("%2Fpages%2Fme%2Fme").status.reason, "page \"pages/web/%2Fpages%2Fme%2Fme\" is not found");
+  EXPECT_EQ(urls(n), (std::vector<std::string>{"*pages/web/web"}));
+  // Unknown app: accepted, kept byte for byte.
+  Navigation u = make({"pages/web/web"}, AppModel{});
+  ASSERT_TRUE(u.navigate_to("%2Fpages%2Fmine%2Findex").status.ok);
+  EXPECT_EQ(u.pages().back().route, "pages/web/%2Fpages%2Fmine%2Findex");
+}
+
 TEST(Navigation, UrlErrorsPassThrough) {
   Navigation n = make({"pages/goods/list"});
   EXPECT_EQ(n.navigate_to("javascript:alert(1)").status.reason, "invalid url: javascript urls are not allowed");
@@ -231,6 +283,19 @@ TEST(Navigation, NavigateBackRules) {
   EXPECT_FALSE(first.status.ok);
   EXPECT_EQ(first.status.reason, "cannot navigate back at first page");
   EXPECT_FALSE(n.navigate_back(-5).status.ok);
+}
+
+TEST(Navigation, FirstPageBackFailsForAnyDeltaAndChangesNothing) {
+  for (std::int64_t delta : {std::int64_t{1}, std::int64_t{0}, std::int64_t{-1}, std::int64_t{2}, std::int64_t{10},
+                             INT64_MAX, INT64_MIN}) {
+    Navigation n = make({"pages/web/web?x=1"});
+    NavOutcome o = n.navigate_back(delta);
+    EXPECT_EQ(o.status.reason, "cannot navigate back at first page") << delta;
+    EXPECT_TRUE(o.events.empty()) << delta;
+    EXPECT_EQ(urls(n), (std::vector<std::string>{"*pages/web/web?x=1"})) << delta;
+    EXPECT_TRUE(n.alive());
+    EXPECT_TRUE(n.visible());
+  }
 }
 
 TEST(Navigation, ShowCarriesWebviewQuery) {

@@ -114,6 +114,20 @@ TEST(Url, RejectsExternalUrls) {
   EXPECT_EQ(resolve("https://x.com", "pages/a", r).reason, reason::kExternal);
 }
 
+TEST(Url, SchemeOf) {
+  EXPECT_EQ(scheme_of("https://a"), "https");
+  EXPECT_EQ(scheme_of("HTTP://A"), "http");
+  EXPECT_EQ(scheme_of("  \x01Ja\tva\nScript:x"), "javascript");
+  EXPECT_EQ(scheme_of("git+ssh://x"), "git+ssh");
+  EXPECT_EQ(scheme_of("a.b-c:"), "a.b-c");
+  for (const char* none : {"", ":x", "/a:b", "a/b:c", "1a:b", "//host/x", "?a:b", "#a:b", "%61:b", "pages/a"}) {
+    EXPECT_EQ(scheme_of(none), "") << none;
+  }
+  std::string long_scheme(100, 'a');
+  EXPECT_EQ(scheme_of(long_scheme + ":x"), long_scheme);  // no length limit: fetch would read it so
+  EXPECT_EQ(check_in_app(long_scheme + ":x").reason, reason::kExternal);
+}
+
 TEST(Url, AcceptsInAppUrlsThatLookSchemey) {
   EXPECT_TRUE(check_in_app("pages/a?next=https://x.com").ok);
   EXPECT_TRUE(check_in_app("pages/a:b").ok);
