@@ -18,6 +18,19 @@ export class WebDriverSession {
     this.capabilities = capabilities;
     /** @type {string | null} the window the next command acts on */
     this.current = null;
+    /** @type {Promise<unknown>} commands of one session run one at a time */
+    this.queue = Promise.resolve();
+  }
+
+  /**
+   * Runs `work` alone on this session (a driver runs one command at a time, and a window switch
+   * must stay with the command it is for).
+   * @template T @param {() => Promise<T>} work @returns {Promise<T>}
+   */
+  exclusive(work) {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => {});
+    return result;
   }
 
   /**
@@ -65,13 +78,17 @@ export class WebDriverSession {
    */
   executeAsync(body, args = []) { return this.send('POST', '/execute/async', { script: body, args }); }
 
+  /** Runs `body` (a function body) and resolves with what it returns. @param {string} body @param {unknown[]} [args] */
+  execute(body, args = []) { return this.send('POST', '/execute/sync', { script: body, args }); }
+
   /** @param {{ script?: number, pageLoad?: number, implicit?: number }} timeouts ms */
   setTimeouts(timeouts) { return this.send('POST', '/timeouts', timeouts); }
 
   /** A real click on the first element matching a CSS selector. @param {string} selector */
   async click(selector) {
     const found = await this.send('POST', '/element', { using: 'css selector', value: selector });
-    const element = found['element-6066-11e4-a52e-4f735a5ba4a5'];
+    // The W3C element reference key; older drivers answer with "ELEMENT".
+    const element = found['element-6066-11e4-a52e-4f735466cecf'] ?? found.ELEMENT;
     await this.send('POST', `/element/${element}/click`);
   }
 

@@ -99,29 +99,39 @@ export async function launch() {
 
 /** @param {WebDriverSession} session @param {import('node:child_process').ChildProcess} driver @returns {Promise<import('./engines.js').DriverProfile>} */
 async function driverProfile(session, driver) {
-  // The session's first window is a tab to hand out; a session ends with its last window, so the
-  // last one is parked on about:blank instead of closed.
+  // Switching windows costs WebKitWebDriver about a second, so a closed page's window is kept
+  // for the next page when it is the last one (a session also ends with its last window): it is
+  // parked on about:blank, and its history goes on. A new tab is made only when it is taken.
   /** @type {Set<string>} */
   const open = new Set();
-  let spare = /** @type {string | null} */ (await session.windowHandle());
+  /** @type {string | null} */
+  let spare = await session.windowHandle();
   session.current = spare;
+  /** @type {Set<string>} windows that have never loaded a page */
+  const fresh = new Set([spare]);
   return {
-    async newPage() {
-      const handle = spare ?? await session.newTab();
+    newPage: () => session.exclusive(async () => {
+      let handle = spare;
       spare = null;
+      if (!handle) {
+        // New Window needs an open current window.
+        if (!session.current) await session.use(/** @type {string} */ (open.values().next().value));
+        handle = await session.newTab();
+        fresh.add(handle);
+      }
       open.add(handle);
-      return driverPage(session, handle, async () => {
-        open.delete(handle);
-        if (open.size === 0 && spare === null) {
-          await session.use(handle);
+      const tab = /** @type {string} */ (handle);
+      return driverPage(session, tab, () => fresh.delete(tab), async () => {
+        open.delete(tab);
+        await session.use(tab);
+        if (open.size === 0) {
           await session.navigate('about:blank');
-          spare = handle;
+          spare = tab;
         } else {
-          await session.use(handle);
           await session.closeWindow();
         }
       });
-    },
+    }),
     async close() {
       await session.delete();
       await stop(driver);
@@ -129,20 +139,37 @@ async function driverProfile(session, driver) {
   };
 }
 
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * @param {WebDriverSession} session @param {string} handle @param {() => Promise<void>} close
+ * @param {WebDriverSession} session @param {string} handle
+ * @param {() => boolean} firstLoad  true the first time this window loads a page
+ * @param {() => Promise<void>} close  runs inside the session's queue
  * @returns {import('./engines.js').DriverPage}
  */
-function driverPage(session, handle, close) {
+function driverPage(session, handle, firstLoad, close) {
+  /** @template T @param {() => Promise<T>} work */
+  const inTab = (work) => session.exclusive(async () => {
+    await session.use(handle);
+    return work();
+  });
   return {
-    goto: async (url) => { await session.use(handle); await session.navigate(url); },
-    reload: async () => { await session.use(handle); await session.refresh(); },
-    async run(expression) {
-      await session.use(handle);
-      return session.executeAsync(`const done = arguments[arguments.length - 1];
-        (${expression}).then(done, (e) => done(JSON.stringify({ error: String(e) })));`);
-    },
-    click: async (selector) => { await session.use(handle); await session.click(selector); },
-    close,
+    goto: (url) => inTab(async () => {
+      if (!firstLoad()) return session.navigate(url);
+      // A new window holds the driver's about:blank; a web-view's first page has no entry before
+      // it (history.length 1, nothing to go back to), so its first load replaces that entry.
+      const target = new URL(url).href;
+      await session.execute('location.replace(arguments[0]);', [target]);
+      for (;;) {
+        const loaded = await session.execute('return location.href === arguments[0] && document.readyState === "complete";', [target]).catch(() => false);
+        if (loaded) return;
+        await sleep(20);
+      }
+    }),
+    reload: () => inTab(() => session.refresh()),
+    run: (expression) => inTab(() => session.executeAsync(`const done = arguments[arguments.length - 1];
+      (${expression}).then(done, (e) => done(JSON.stringify({ error: String(e) })));`)),
+    click: (selector) => inTab(() => session.click(selector)),
+    close: () => session.exclusive(close),
   };
 }

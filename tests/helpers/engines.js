@@ -6,6 +6,10 @@
 //
 // Page errors are recorded by the page itself: the server puts a recorder script first in every
 // HTML page it serves (WebKit's driver has no log endpoint), so every engine reports the same way.
+//
+// A case sends one command at a time to its pages (await each): a WebDriver session runs one
+// command at a time, and Firefox brings the tab it talks to to the front (background tabs are
+// throttled). Work that must overlap runs inside the pages (start it, return, await it later).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '../../bin/server.js';
@@ -59,8 +63,20 @@ export const RECORDER = `<script>(() => {
       return String(v);
     } catch { return Object.prototype.toString.call(v); }
   };
-  addEventListener('error', (e) => log.push(['error', e.error ? text(e.error) : String(e.message)]));
-  addEventListener('unhandledrejection', (e) => log.push(['unhandledrejection', text(e.reason)]));
+  // As the console would report them: not when a listener called preventDefault(), and an
+  // unhandled rejection is taken back when a handler is attached later (rejectionhandled).
+  addEventListener('error', (e) => setTimeout(() => { if (!e.defaultPrevented) log.push(['error', e.error ? text(e.error) : String(e.message)]); }));
+  const rejections = new Map();
+  addEventListener('unhandledrejection', (e) => setTimeout(() => {
+    if (e.defaultPrevented) return;
+    const entry = ['unhandledrejection', text(e.reason)];
+    rejections.set(e.promise, entry);
+    log.push(entry);
+  }));
+  addEventListener('rejectionhandled', (e) => setTimeout(() => {
+    const entry = rejections.get(e.promise);
+    if (entry && log.includes(entry)) log.splice(log.indexOf(entry), 1);
+  }));
   for (const level of ['error', 'warn', 'info']) {
     const original = console[level];
     console[level] = function (...args) { log.push([level, args.map(text).join(' ')]); return original.apply(this, args); };
@@ -166,7 +182,13 @@ export class EnginePage {
   click(selector) { return this.driver.click(selector); }
 
   /** What the page's recorder saw since this document loaded. @returns {Promise<PageRecord[]>} */
-  log() { return this.evaluate(() => /** @type {any} */ (window).__ftEngineLog || []); }
+  log() {
+    // The recorder logs an event after its dispatch (a timer): let those timers run first.
+    return this.evaluate(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return /** @type {any} */ (window).__ftEngineLog || [];
+    });
+  }
 
   /** Uncaught errors, unhandled rejections and console.error calls of this document. */
   async errors() {
@@ -228,8 +250,8 @@ export class EngineProfile {
  * @property {string} label  e.g. "Firefox"
  * @property {(path: string) => string} url  the test server's url of a path
  * @property {(config?: object, extra?: string) => string} pageUrl  tests/pages/blank.html with an ftHostConfig
- * @property {(url?: string) => Promise<EnginePage>} open  a new tab in the file's shared profile (closed after the case)
- * @property {() => Promise<EngineProfile>} newProfile  a fresh profile: nothing stored (closed after the case)
+ * @property {(url?: string) => Promise<EnginePage>} open  a tab in the file's shared profile (closed after the case; its history may hold earlier cases' pages)
+ * @property {() => Promise<EngineProfile>} newProfile  a fresh profile: nothing stored, its first tab's history starts at its page (closed after the case)
  * @property {(capability: Capability) => boolean} can  false where tests/engines/limits.js lists the driver as unable
  */
 
