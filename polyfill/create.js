@@ -20,11 +20,11 @@ export function createFt({ loadCore, config, global, configFromPage }) {
   /** @type {Record<string, any>} */
   const ft = { miniProgram };
   for (const def of API_TABLE) {
-    (def.ns === 'ft' ? ft : miniProgram)[def.name] = createApi(def, runtime);
+    const api = createApi(def, runtime);
+    (def.ns === 'ft' ? ft : miniProgram)[def.name] = api;
+    // The same function where finclip-js-sdk lists it (§1.12): one behaviour, one log name.
+    if (def.alsoIn === 'miniProgram') miniProgram[def.name] = api;
   }
-  // jssdk-interface.md's own example calls ft.miniProgram.getLocalImgData: keep pages copied
-  // from it working.
-  miniProgram.getLocalImgData = ft.getLocalImgData;
   const host = createHost(runtime);
   return { ft, host, runtime };
 }

@@ -1,6 +1,7 @@
 // The one call path of every `ft` interface (behaviour.md §1): argument checks from the API
 // table, queueing until the core is ready, exactly one of success/fail then complete (always
-// asynchronous), the errMsg, the Promise form, the call log and the host's 'call' event.
+// asynchronous), the errMsg, the Promise form (with no stray rejection: §1.4), the call log and
+// the host's 'call' event.
 // Implementations (polyfill/impl/*.js) only return outcomes; they never build errMsg texts.
 
 import { optionsChecker, checkParam, typeName } from './validate.js';
@@ -95,7 +96,7 @@ export function resultOf(prefix, outcome, okMsg) {
 
 /**
  * How a settled call reaches the page: the options object's callbacks, a deferred Promise, a
- * function, or nobody (the Promise was returned already settled).
+ * function, or nobody (the Promise was returned already resolved).
  */
 const TO_CALLBACKS = 0;
 const TO_DEFERRED = 1;
@@ -149,7 +150,8 @@ function deliverSettled() {
         invoke(outcome.ok ? target.success : target.fail, result);
         invoke(target.complete, result);
       } else if (how === TO_DEFERRED) {
-        (outcome.ok ? target.resolve : target.reject)(result);
+        if (outcome.ok) target.resolve(result);
+        else rejectCall(target, call.api, result);
       } else if (how === TO_FUNCTION) {
         invoke(target, outcome, result);
       }
@@ -203,6 +205,29 @@ function run(runtime, impl, args, ctx, settle) {
   else settle(out || OK);
 }
 
+/** The call Promises the page has called `then` on. @type {WeakSet<Promise<any>>} */
+const observedPromises = new WeakSet();
+const intrinsicThen = Promise.prototype.then;
+const ignore = () => {};
+
+/**
+ * The Promise of a call whose outcome is not known when it returns (§1.4). A failure nobody
+ * observes must not become an unhandled rejection (the real JSSDK is silent; Jest and Vitest fail
+ * the run), yet a page that observes the Promise must still get the rejection. Observing a
+ * Promise that is not the intrinsic one always goes through its `then`: `await`, `catch`,
+ * `finally`, `Promise.resolve`, `Promise.all` / `race` / `allSettled` / `any` and returning it from
+ * an async function all call it. Derived promises are plain ones (`Symbol.species`).
+ */
+class CallPromise extends Promise {
+  /** @type {Promise<any>['then']} */
+  then(onFulfilled, onRejected) {
+    observedPromises.add(this);
+    return /** @type {any} */ (intrinsicThen.call(this, onFulfilled, onRejected));
+  }
+}
+// A data property, not a getter: `then` reads it on every call (a getter costs a call each time).
+Object.defineProperty(CallPromise, Symbol.species, { value: Promise });
+
 /**
  * A Promise with its resolve/reject at hand (the Promise form of §1.4).
  * @returns {{ promise: Promise<any>, resolve: (r: any) => void, reject: (r: any) => void }}
@@ -210,8 +235,56 @@ function run(runtime, impl, args, ctx, settle) {
 function deferred() {
   /** @type {(r: any) => void} */ let resolve = () => {};
   /** @type {(r: any) => void} */ let reject = () => {};
-  const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+  const promise = new CallPromise((res, rej) => { resolve = res; reject = rej; });
   return { promise, resolve, reject };
+}
+
+/**
+ * Failed calls whose Promise was not observed when they were delivered, 3 slots each (promise,
+ * api, errMsg): checked again once the current task's microtasks have run.
+ * @type {any[]}
+ */
+const unobservedFailures = [];
+let unobservedCheckScheduled = false;
+
+/**
+ * Rejects a call's Promise with its fail object. When the page has not observed the Promise yet,
+ * the rejection is marked handled first (the intrinsic `then`, which does not count as observing),
+ * and the call is warned about unless the page observes it before the current task ends: the
+ * moment a browser or Node would report an unhandled rejection. `await ft.x()` observes it one
+ * microtask after the call returns, so the check cannot be made here.
+ * @param {{ promise: Promise<any>, reject: (r: any) => void }} pending
+ * @param {string} api @param {Record<string, unknown>} result
+ */
+function rejectCall(pending, api, result) {
+  if (!observedPromises.has(pending.promise)) {
+    intrinsicThen.call(pending.promise, undefined, ignore);
+    unobservedFailures.push(pending.promise, api, result.errMsg);
+    if (!unobservedCheckScheduled) {
+      unobservedCheckScheduled = true;
+      // A timer, not a microtask: the page may observe the Promise at any microtask of this task.
+      setTimeout(warnUnobserved, 0);
+    }
+  }
+  pending.reject(result);
+}
+
+/** One warning for each failed call whose Promise nobody observed. */
+function warnUnobserved() {
+  for (let i = 0; i < unobservedFailures.length; i += 3) {
+    if (!observedPromises.has(unobservedFailures[i])) warnFailure(unobservedFailures[i + 1], unobservedFailures[i + 2]);
+  }
+  unobservedFailures.length = 0;
+  unobservedCheckScheduled = false;
+}
+
+/**
+ * A failure nobody receives (a Promise nobody observes, a positional interface without a
+ * callback) is told to the developer in the console, in one wording: `ft.<api>: <errMsg>`.
+ * @param {string} api @param {unknown} errMsg
+ */
+function warnFailure(api, errMsg) {
+  console.warn(`ft.${api}: ${errMsg}`);
 }
 
 /**
@@ -315,8 +388,18 @@ function optionsApi(def, api, prefix, runtime) {
         deliverLater(runtime, call, outcome, result, TO_CALLBACKS, given);
         return def.task ? { abort() {} } : undefined;
       }
-      deliverLater(runtime, call, outcome, result, TO_NOBODY, null);
-      const settledPromise = outcome.ok ? Promise.resolve(result) : Promise.reject(result);
+      // A success returns a plain, already resolved Promise (the hot path); a failure's Promise
+      // is rejected when the call is delivered (rejectCall), so that nobody's failure is stray.
+      /** @type {Promise<any>} */
+      let settledPromise;
+      if (outcome.ok) {
+        deliverLater(runtime, call, outcome, result, TO_NOBODY, null);
+        settledPromise = Promise.resolve(result);
+      } else {
+        const pending = deferred();
+        deliverLater(runtime, call, outcome, result, TO_DEFERRED, pending);
+        settledPromise = pending.promise;
+      }
       return def.task ? Object.assign(settledPromise, { abort() {} }) : settledPromise;
     }
 
@@ -361,11 +444,13 @@ function positionalApi(def, api, prefix, runtime) {
     const pending = def.promise && !resultCallback ? deferred() : null;
     const settle = settler(runtime, prefix, okMsg, { api, args: given, time }, TO_FUNCTION, (/** @type {Outcome} */ outcome, /** @type {Record<string, unknown>} */ result) => {
       if (resultCallback) invoke(resultCallback, result);
-      else if (pending) (outcome.ok ? pending.resolve : pending.reject)(result);
-      else if (!outcome.ok && !warned.done) {
+      else if (pending) {
+        if (outcome.ok) pending.resolve(result);
+        else rejectCall(pending, api, result);
+      } else if (!outcome.ok && !warned.done) {
         // Nobody to tell but the developer: once per interface, in the console.
         warned.done = true;
-        console.warn(`ft.${api}: ${result.errMsg}`);
+        warnFailure(api, result.errMsg);
       }
     });
 

@@ -74,6 +74,9 @@ export class Runtime {
     this.started = false;
     /** Settles when the core is up (ftHost.ready also waits for what was queued before it). @type {Promise<void>} */
     this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, this.openEarly()));
+    /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
+    this.startError = null;
+    this.ready.catch((error) => this.failStart(error));
     this.begin = begin;
     // ...but the core's set-up (tens of ms of main-thread work) waits until a call needs it or the
     // page is parsed, so it does not hold up the page's own scripts (whose getEnv answers at once).
@@ -146,6 +149,18 @@ export class Runtime {
     this.drain();
   }
 
+  /**
+   * The core could not start (its WebAssembly blocked by a CSP without 'wasm-unsafe-eval', a
+   * browser without what it needs...): what waits fails with the reason, and so does every later call.
+   * @param {unknown} error
+   */
+  failStart(error) {
+    const reason = error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error);
+    this.startError = new Error(`the WebAssembly core could not start (${reason})`);
+    console.error(`ft-polyfill: ${this.startError.message}`);
+    for (const item of this.queue.splice(0)) item.reject(this.startError);
+  }
+
   /** Whether a call may run at once: the core is up and nothing made before it still waits. */
   isReady() {
     return this.open;
@@ -183,6 +198,7 @@ export class Runtime {
    * @template T @param {() => T} fn @param {boolean} barrier @returns {Promise<Awaited<T>>}
    */
   enqueue(fn, barrier) {
+    if (this.startError) return Promise.reject(this.startError);
     this.open = false;
     const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier }); });
     this.startCore();

@@ -120,15 +120,30 @@ const RECORDER = `;(function () {
 })();`;
 
 /**
+ * The url of a document already loaded in a Playwright Page (or in a page of a BrowserContext),
+ * which an init script no longer reaches; '' when there is none (only about:blank).
+ * @param {any} target
+ * @returns {string}
+ */
+function loadedPageUrl(target) {
+  const pages = typeof target.pages === 'function' ? target.pages() : [target];
+  const urls = pages.map((/** @type {any} */ p) => (typeof p.url === 'function' ? p.url() : 'about:blank'));
+  return urls.find((/** @type {string} */ url) => url && url !== 'about:blank') || '';
+}
+
+/**
  * Playwright: installs the polyfill in every page (and frame) of `target` before any page script
  * runs, with `config` as window.ftHostConfig, and answers requests for FinClip's JSSDK script
  * (…/finclip-jssdk*.js, e.g. from its CDN) with a stub that leaves the injected instance in place
  * (the .esm.js stub exports it as default and `ft`). Call it before page.goto.
  * @param {any} target  a Playwright Page or BrowserContext
  * @param {object} [config]  ftHostConfig
- * @returns {Promise<void>}
+ * @returns {Promise<void>}  rejects when a page of target has already loaded a document (an init
+ *   script reaches only later navigations)
  */
 async function injectFt(target, config = {}) {
+  const loaded = loadedPageUrl(target);
+  if (loaded) throw new Error(`injectFt: ${loaded} is already loaded without ft-polyfill; call injectFt(page, config) before page.goto`);
   const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
   // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
   const ui = readFileSync(uiScriptPath, 'utf8');
@@ -149,20 +164,20 @@ async function injectFt(target, config = {}) {
  * log (JSON-safe: functions become '[Function]') and the message arrays delivered to the host's
  * 'message' listeners since injection.
  * @param {any} page
- * @returns {Promise<{ stack: string[], calls: any[], messages: unknown[][] }>}
+ * @returns {Promise<import('./index.js').HostSnapshot>}  rejects when the
+ *   page has no ft-polyfill host (window.ftHost)
  */
-function readHost(page) {
-  return page.evaluate(() => {
+async function readHost(page) {
+  const snapshot = await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     const host = w.ftHost;
+    if (!host || typeof host.calls !== 'function') return null;
     /** @param {any} v */
     const safe = (v) => JSON.parse(JSON.stringify(v === undefined ? null : v, (_k, x) => (typeof x === 'function' ? '[Function]' : x)));
-    return {
-      stack: host && typeof host.stack === 'function' ? safe(host.stack()) : [],
-      calls: host ? safe(host.calls()) : [],
-      messages: safe(w.__ftPolyfillMessages || []),
-    };
+    return { stack: safe(host.stack()), calls: safe(host.calls()), messages: safe(w.__ftPolyfillMessages || []) };
   });
+  if (!snapshot) throw new Error(`readHost: ${typeof page.url === 'function' ? page.url() : 'the page'} has no ft-polyfill (window.ftHost is undefined); call injectFt(page, config) before page.goto`);
+  return snapshot;
 }
 
 /** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */

@@ -17,10 +17,14 @@ export function polyfillGlobals(global?: object): string[];
 
 /** The part of a Playwright Page or BrowserContext that injectFt uses. */
 export interface InjectTarget {
+  /** A Page's url, to refuse a page already navigated. */
+  url?(): string;
+  /** A BrowserContext's pages, to refuse one already navigated. */
+  pages?(): Array<{ url(): string }>;
   addInitScript(script: { content: string }): Promise<unknown>;
   route(url: RegExp, handler: (route: any) => unknown): Promise<unknown>;
 }
-/** Playwright: installs the polyfill before any page script runs and stubs FinClip's JSSDK script requests. */
+/** Playwright: installs the polyfill before any page script runs and stubs FinClip's JSSDK script requests. Rejects when a page of target has already navigated (call it before page.goto). */
 export function injectFt(target: InjectTarget, config?: FtHostConfig): Promise<void>;
 
 export interface HostSnapshot {
@@ -31,8 +35,8 @@ export interface HostSnapshot {
   /** The arrays delivered to the host's 'message' listeners since injection. */
   messages: unknown[][];
 }
-/** Playwright: the host's state in the page. */
-export function readHost(page: { evaluate(fn: () => unknown): Promise<unknown> }): Promise<HostSnapshot>;
+/** Playwright: the host's state in the page. Rejects when the page has no ft-polyfill. */
+export function readHost(page: { evaluate(fn: () => unknown): Promise<unknown>; url?(): string }): Promise<HostSnapshot>;
 
 /** Path of dist/ft-polyfill.js. */
 export const scriptPath: string;

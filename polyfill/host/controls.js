@@ -24,6 +24,8 @@
 import { wellFormed } from './bridge.js';
 import { loadUi } from './load-ui.js';
 
+/** @typedef {{ ok: false, reason: string }} HostFailure */
+
 /** @param {any} global @param {() => void} fn */
 function whenDom(global, fn) {
   const doc = global.document;
@@ -40,8 +42,10 @@ function whenDom(global, fn) {
 export function addHostControls(runtime, host) {
   /** @param {string} method @param {...(string|number)} args @returns {Promise<import('./bridge.js').HostResult>} */
   // Queued with the page's calls (runtime.js): a control used after an un-awaited configure acts
-  // on the new configuration.
-  const act = (method, ...args) => runtime.whenReady(() => host.hostResult(host.call(method, ...args)));
+  // on the new configuration. A core that could not start makes it resolve {ok: false, reason}.
+  /** @template T @param {() => T} fn @returns {Promise<T | HostFailure>} */
+  const queued = (fn) => runtime.whenReady(fn).catch((/** @type {Error} */ error) => ({ ok: false, reason: String(error && error.message) }));
+  const act = (method, ...args) => queued(() => host.hostResult(host.call(method, ...args)));
 
   /** @type {any} */
   let panel = null;
@@ -70,14 +74,14 @@ export function addHostControls(runtime, host) {
     switchTab: (/** @type {unknown} */ url) => act('hostSwitchTab', wellFormed(String(url))),
     backMiniProgram: (/** @type {unknown} */ extraData) => act('hostNavigateBackMiniProgram', extraData === undefined ? '' : JSON.stringify(extraData)),
     /** @param {unknown} data */
-    sendWebviewEvent: (data) => runtime.whenReady(() => {
+    sendWebviewEvent: (data) => queued(() => {
       const result = host.call('hostSendWebviewEvent');
       if (!result.ok) return { ok: false, reason: String(result.reason) };
       host.perform(result, { data });
       return { ok: true, listeners: result.events[0].listeners.length };
     }),
     /** @param {unknown} name @param {unknown} handler */
-    registerNativeAPI: (name, handler) => runtime.whenReady(() => {
+    registerNativeAPI: (name, handler) => queued(() => {
       if (typeof name !== 'string' || name === '') return { ok: false, reason: 'name should be a non-empty string' };
       if (typeof handler !== 'function') return { ok: false, reason: 'handler should be a function' };
       const result = host.call('registerNativeAPI', wellFormed(name));
@@ -86,7 +90,7 @@ export function addHostControls(runtime, host) {
       return host.hostResult(result);
     }),
     /** @param {unknown} name */
-    unregisterNativeAPI: (name) => runtime.whenReady(() => {
+    unregisterNativeAPI: (name) => queued(() => {
       const key = String(name);
       const result = host.call('unregisterNativeAPI', wellFormed(key));
       host.hostApis.delete(key);

@@ -1,38 +1,38 @@
 // Every bad input, in Chromium (issue 6 §4): the same generated matrix as tests/js/bad-input.test.js
 // (tests/helpers/bad-input-matrix.js, imported into the page with the API table), against the
-// browser build, with the device interfaces mocked so that nothing waits for a person.
+// browser build, with the device interfaces mocked so that nothing waits for a person; the page
+// counts its unhandledrejection events.
 import { newPage, useChromium } from '../helpers/browser.js';
+import { watchUnhandledRejections } from '../helpers/unhandled-rejections.js';
 
 const suite = useChromium();
 
 const { pageUrl } = suite;
 
-test('every interface settles once with a clear errMsg for every bad input; the core stays alive', async () => {
+test('every interface settles once with a clear errMsg for every bad input; no unhandled rejection; the core stays alive', async () => {
   const context = await suite.browser.newContext();
   const page = await newPage(context);
   /** @type {string[]} */
   const internal = [];
   page.on('console', (m) => { if (m.type() === 'error' && /internal error/.test(m.text())) internal.push(m.text()); });
+  const unhandledRejections = await watchUnhandledRejections(page);
   await page.goto(pageUrl({ appId: 'bad-input' }));
   const report = await page.evaluate(async () => {
-    await ftHost.ready;
     const { API_TABLE } = await import('/polyfill/api-table.js');
-    const { runMatrix } = await import('/tests/helpers/bad-input-matrix.js');
-    for (const api of ['getLocation', 'chooseLocation', 'chooseImage', 'request', 'downloadFile', 'openDocument']) ftHost.mock(api, { fail: 'mocked' });
-    const result = await runMatrix({ ft, ftHost, table: API_TABLE });
-    await ft.setStorage({ key: 'after-matrix', data: { alive: true } });
-    const alive = (await ft.getStorage({ key: 'after-matrix' })).data;
-    const env = (await ft.miniProgram.getEnv()).errMsg;
-    return { ...result, alive, env };
+    const { matrixWithDeviceMocks } = await import('/tests/helpers/bad-input-matrix.js');
+    return matrixWithDeviceMocks({ ft, ftHost, table: API_TABLE });
   });
-  console.log(`bad-input matrix (Chromium): ${report.calls} calls, ${report.failed} failed cleanly, ${report.succeeded} succeeded, ${report.pending.length} pending`);
+  const unhandled = await unhandledRejections();
+  console.log(`bad-input matrix (Chromium): ${report.calls} calls, ${report.failed} failed cleanly, ${report.succeeded} succeeded, ${report.pending.length} pending, ${report.ignoredFailures} failures ignored by the page; ${unhandled.length} unhandled rejections`);
   expect(report.problems).toEqual([]);
   expect(report.pending).toEqual([]);
   expect(report.calls).toBeGreaterThan(3000);
+  expect(report.ignoredFailures).toBeGreaterThan(500);
   expect(report.alive).toEqual({ alive: true });
   expect(report.env).toBe('getEnv:ok');
-  // No internal error, nothing uncaught.
+  // No internal error, no unhandled rejection, nothing uncaught.
   expect(internal).toEqual([]);
+  expect(unhandled).toEqual([]);
   expect(page.errors).toEqual([]);
   await context.close();
 }, 300000);

@@ -56,10 +56,13 @@ async function resultOf(root, path, options = {}) {
 }
 
 test('the tarball holds what users need and nothing else', () => {
-  expect(packed.files).toEqual(expect.arrayContaining(['dist/ft-polyfill.js', 'dist/ft-polyfill.mjs', 'dist/ft-polyfill.cjs', 'dist/ft-polyfill.d.ts', 'bin/ft-polyfill.js', 'testing/index.cjs', 'README.md', 'LICENSE', 'package.json']));
+  expect(packed.files).toEqual(expect.arrayContaining(['dist/ft-polyfill.js', 'dist/ft-polyfill.mjs', 'dist/ft-polyfill.cjs', 'dist/ft-polyfill.d.ts', 'bin/ft-polyfill.js', 'testing/index.cjs',
+    'vite/index.js', 'vite/index.d.ts', 'vitest/setup.js', 'vitest/setup.d.ts', 'playwright/index.cjs', 'playwright/index.mjs', 'playwright/index.d.ts', 'README.md', 'LICENSE', 'package.json']));
   expect(packed.files.filter((f) => /^(src|polyfill|tests|wasm-glue|build|scripts)\//.test(f))).toEqual([]);
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   expect(manifest.dependencies).toBeUndefined();
+  // @playwright/test is the user's own (ft-polyfill/playwright extends it): an optional peer, never installed with the package.
+  expect(manifest.peerDependenciesMeta).toEqual({ '@playwright/test': { optional: true } });
   console.log(`npm pack: ${(packed.size / 1024).toFixed(0)} KB tarball, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked, ${packed.files.length} files`);
 });
 
@@ -67,6 +70,9 @@ test('the CommonJS entry and the exports map resolve from the installed package'
   const req = createRequire(join(project, 'index.js'));
   expect(req.resolve('ft-polyfill/script')).toBe(join(pkg, 'dist/ft-polyfill.js'));
   expect(req.resolve('ft-polyfill/testing')).toBe(join(pkg, 'testing/index.cjs'));
+  expect(req.resolve('ft-polyfill/playwright')).toBe(join(pkg, 'playwright/index.cjs'));
+  expect(req.resolve('ft-polyfill/vite')).toBe(join(pkg, 'vite/index.js'));
+  expect(req.resolve('ft-polyfill/vitest')).toBe(join(pkg, 'vitest/setup.js'));
   const cjs = req('ft-polyfill');
   expect(typeof cjs.createFt).toBe('function');
 });

@@ -10,6 +10,10 @@
 // log entry; for options-style calls one of success/fail plus one complete, or the Promise) with
 // an errMsg "<api>:ok" or "<api>:fail <reason>". Calls that wait for a person are bounded by a
 // timeout and listed; with the device interfaces mocked (ftHost.mock) there are none.
+// Promises are used as pages use them (behaviour.md §1.4): the page awaits what it calls with no
+// callbacks or with its arguments in place (it must get the call's result), and ignores what it
+// calls with callbacks that are not functions or with garbage (each failure of those warns once,
+// `ft.<api>: <errMsg>`, and nothing is an unhandled rejection: the runner counts those).
 
 /** Interfaces whose call may stay pending by design (they wait for a person), without a mock. */
 export const WAITS_FOR_A_PERSON = ['chooseImage', 'chooseLocation', 'openDocument'];
@@ -105,11 +109,21 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     channel.port2.postMessage(0);
   });
 
+  // Warnings the pipeline gives for ignored failures, and the ones expected (one per ignored
+  // failed Promise); the interfaces with a Promise form are the ones compared.
+  const warnings = /** @type {string[]} */ ([]);
+  const expectedWarnings = /** @type {string[]} */ ([]);
+  const promiseApis = new Set(table.filter((d) => d.style === 'options' || d.promise).map((d) => (d.ns === 'ft' ? d.name : `miniProgram.${d.name}`)));
+  const pageWarn = console.warn;
+  console.warn = (/** @type {unknown[]} */ ...args) => { warnings.push(args.map(String).join(' ')); };
+
   /**
    * One call: `invoke` makes it; options-style calls report through `seen` (callbacks/Promise).
+   * `observe`: a returned Promise is awaited (else ignored, as a fire-and-forget call).
    * @param {any} def @param {string} label @param {(seen: { callbacks: string[], promise: string[] }) => unknown} invoke
+   * @param {boolean} [observe]
    */
-  async function check(def, label, invoke) {
+  async function check(def, label, invoke, observe = true) {
     calls++;
     const api = def.ns === 'ft' ? def.name : `miniProgram.${def.name}`;
     const prefix = def.errApi || def.name;
@@ -122,8 +136,9 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
       problems.push(`${api} ${label}: threw synchronously: ${error && /** @type {any} */ (error).message}`);
       return;
     }
-    if (returned && typeof returned.then === 'function') {
-      returned.then((/** @type {any} */ r) => seen.promise.push(`ok ${r && r.errMsg}`), (/** @type {any} */ r) => seen.promise.push(`fail ${r && r.errMsg}`));
+    const isPromise = returned instanceof Promise;
+    if (isPromise && observe) {
+      /** @type {Promise<any>} */ (returned).then((r) => seen.promise.push(`ok ${r && r.errMsg}`), (r) => seen.promise.push(`fail ${r && r.errMsg}`));
     }
     const deadline = Date.now() + timeoutMs;
     while (log.length === 0 && Date.now() < deadline) await tick();
@@ -145,7 +160,10 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     if (seen.callbacks.length && (seen.callbacks.length !== 2 || seen.callbacks[1] !== 'complete' || !/^(success|fail)$/.test(seen.callbacks[0]))) {
       problems.push(`${api} ${label}: callbacks ${seen.callbacks.join(',')}`);
     }
-    if (seen.promise.length > 1) problems.push(`${api} ${label}: Promise settled ${seen.promise.length} times`);
+    if (isPromise && observe && seen.promise.join() !== `${match && match[1] === 'ok' ? 'ok' : 'fail'} ${errMsg}`) {
+      problems.push(`${api} ${label}: the Promise gave ${JSON.stringify(seen.promise)}, the call ${JSON.stringify(errMsg)}`);
+    }
+    if (isPromise && !observe && !(match && match[1] === 'ok')) expectedWarnings.push(`ft.${api}: ${errMsg}`);
   }
 
   for (const def of table) {
@@ -172,9 +190,9 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
           await check(def, `${name} = ${label}`, (seen) => fn(withCallbacks(seen, { ...base, [name]: make() })));
         }
         await check(def, `unknown key = ${label}`, (seen) => fn(withCallbacks(seen, { ...base, unknownKey: make() })));
-        await check(def, `success/fail/complete = ${label}`, () => fn({ ...base, success: make(), fail: make(), complete: make() }));
+        await check(def, `success/fail/complete = ${label}`, () => fn({ ...base, success: make(), fail: make(), complete: make() }), false);
       }
-      await check(def, 'options with throwing getters', () => fn(new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } })));
+      await check(def, 'options with throwing getters', () => fn(new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } })), false);
     } else {
       const params = /** @type {any[]} */ (def.params);
       await check(def, 'no argument', () => fn());
@@ -185,12 +203,40 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
           args[i] = make();
           await check(def, `argument ${i} = ${label}`, () => fn(...args));
         }
-        await check(def, `garbage positional (${label} x4)`, () => fn(make(), make(), make(), make()));
+        await check(def, `garbage positional (${label} x4)`, () => fn(make(), make(), make(), make()), false);
       }
     }
   }
   if (channel) channel.port1.close();
-  return { calls, failed, succeeded, problems, pending };
+  // An ignored failure warns once the task it failed in has ended.
+  for (let i = 0; i < 2; i++) await new Promise((r) => setTimeout(r, 0));
+  console.warn = pageWarn;
+  const promiseWarnings = warnings.filter((w) => promiseApis.has(w.slice(3, w.indexOf(':'))));
+  const sorted = (/** @type {string[]} */ list) => list.slice().sort();
+  if (sorted(promiseWarnings).join('\n') !== sorted(expectedWarnings).join('\n')) {
+    const missing = expectedWarnings.filter((w) => !promiseWarnings.includes(w));
+    const extra = promiseWarnings.filter((w) => !expectedWarnings.includes(w));
+    problems.push(`${expectedWarnings.length} ignored failures gave ${promiseWarnings.length} warnings; missing e.g. ${JSON.stringify(missing.slice(0, 3))}, unexpected e.g. ${JSON.stringify(extra.slice(0, 3))}`);
+  }
+  return { calls, failed, succeeded, problems, pending, ignoredFailures: expectedWarnings.length };
+}
+
+/** The device interfaces the matrix mocks, so that nothing waits for a person or the network. */
+export const MOCKED_DEVICES = ['getLocation', 'chooseLocation', 'chooseImage', 'request', 'downloadFile', 'openDocument'];
+
+/**
+ * The whole matrix as the bad-input tests run it (Node and Chromium): the device interfaces
+ * mocked, then a storage round-trip and getEnv to show the WebAssembly runtime is alive.
+ * @param {{ ft: any, ftHost: any, table: any[] }} globals
+ */
+export async function matrixWithDeviceMocks({ ft, ftHost, table }) {
+  await ftHost.ready;
+  for (const api of MOCKED_DEVICES) ftHost.mock(api, { fail: 'mocked' });
+  const report = await runMatrix({ ft, ftHost, table });
+  await ft.setStorage({ key: 'after-matrix', data: { alive: true } });
+  const alive = (await ft.getStorage({ key: 'after-matrix' })).data;
+  const env = (await ft.miniProgram.getEnv()).errMsg;
+  return { ...report, alive, env };
 }
 
 /**

@@ -157,3 +157,16 @@ describe('an app.json that cannot be used is an error, not a silent "every page 
     await expect(kit.setupFt({ appId: appId('kit'), appJson: `${base}/missing.json` }, { global })).rejects.toThrow(/^setupFt: appJson .* could not be loaded: HTTP 404/);
   });
 });
+
+test('a core that cannot start fails every call, queued or later, with the reason (nothing waits forever)', async () => {
+  const { ft, host } = polyfill.createFt({ config: { appId: appId('broken') }, loadCore: () => Promise.reject(new Error('WebAssembly blocked')) });
+  const queued = ft.setStorage({ key: 'k', data: 1 }).catch((e) => e);
+  const configured = host.configure({ appId: appId('broken-2') }).catch((e) => e.message);
+  await expect(host.ready).rejects.toThrow('WebAssembly blocked');
+  expect(await queued).toEqual({ errMsg: 'setStorage:fail internal error: the WebAssembly core could not start (WebAssembly blocked)' });
+  expect(await configured).toBe('the WebAssembly core could not start (WebAssembly blocked)');
+  await expect(ft.getStorage({ key: 'k' })).rejects.toEqual({ errMsg: 'getStorage:fail internal error: the WebAssembly core could not start (WebAssembly blocked)' });
+  expect(await host.back()).toBeDefined();
+  problems = problems.filter((p) => !p.includes('could not start') && !p.includes('internal error'));
+  expect(problems).toEqual([]);
+});

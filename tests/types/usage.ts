@@ -20,7 +20,18 @@ async function promiseForms(): Promise<void> {
   await ft.miniProgram.navigateTo({ url: '/pages/detail/index?id=1' });
   await ft.getStorageInfo();
   await ft.callNativeAPI('scan', { x: 1 });
-  void [data, code, version, lat, first];
+  // finclip-js-sdk's places (behaviour.md §1.12): the same signatures under ft.miniProgram.
+  const viaMiniProgram: RequestSuccess = await ft.miniProgram.request({ url: '/api', method: 'GET' });
+  await ft.miniProgram.setStorage({ key: 'user', data: { id: 1 } });
+  const stored: GetStorageSuccess = await ft.miniProgram.getStorage({ key: 'user' });
+  const keys: string[] = (await ft.miniProgram.getStorageInfo()).keys;
+  const back: boolean = (await ft.miniProgram.canNavigateBack()).canNavigateBack;
+  const miniTask: FtTask = ft.miniProgram.downloadFile({ url: '/f.pdf', success: (r) => console.log(r.tempFilePath) });
+  // @ts-expect-error key should be a string
+  ft.miniProgram.setStorage({ key: 1, data: 2 });
+  // @ts-expect-error navigateTo is not at ft
+  ft.navigateTo({ url: '/pages/a/index' });
+  void [data, code, version, lat, first, viaMiniProgram, stored, keys, back, miniTask];
 }
 
 function callbackForms(): void {

@@ -1,0 +1,39 @@
+// ft-polyfill/playwright: Playwright Test's `test` with ft-polyfill in every page of each test.
+//
+//   const { test, expect } = require('ft-polyfill/playwright');   // or import { test, expect } from ...
+//   test.use({ ftConfig: { appId: 'shop' } });                      // window.ftHostConfig (an option)
+//   test('cart', async ({ page, ft }) => {
+//     await page.goto('/');                                          // the polyfill is already injected
+//     const { stack, calls, messages } = await ft.readHost();
+//   });
+//
+// The polyfill goes into the test's BrowserContext before any page opens (testing's injectFt), so
+// every page and popup of the test has it and FinClip's JSSDK script is answered by a stub. Each
+// test has its own context (Playwright's default), so each starts with an empty storage, the
+// configured stack, no mocks and an empty call log. @playwright/test is the project's own
+// dependency (an optional peer of this package).
+'use strict';
+
+const base = require('@playwright/test');
+const { injectFt, readHost } = require('../testing/index.cjs');
+
+/** @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixture }} FtArgs */
+/** @typedef {import('@playwright/test').PlaywrightTestArgs & import('@playwright/test').PlaywrightTestOptions} BaseArgs */
+/** @typedef {import('@playwright/test').PlaywrightWorkerArgs & import('@playwright/test').PlaywrightWorkerOptions} BaseWorkerArgs */
+
+const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtArgs, {}, BaseArgs, BaseWorkerArgs>} */ ({
+  ftConfig: [{}, { option: true }],
+  context: async ({ context, ftConfig }, use) => {
+    await injectFt(context, ftConfig);
+    await use(context);
+  },
+  ft: async ({ page, ftConfig }, use) => {
+    await use({
+      config: ftConfig,
+      readHost: (target = page) => readHost(target),
+      reset: (config, target = page) => target.evaluate((c) => window.ftHost.reset(c), config),
+    });
+  },
+}));
+
+module.exports = { test, expect: base.expect };

@@ -1,0 +1,25 @@
+// Types of ft-polyfill/playwright (see playwright/index.cjs).
+import type { TestType, PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, Page } from '@playwright/test';
+import type { FtHostConfig } from '../dist/ft-polyfill.js';
+import type { HostSnapshot } from '../testing/index.js';
+
+export { expect } from '@playwright/test';
+
+/** The options this `test` adds: `test.use({ ftConfig })` or `use: { ftConfig }` in playwright.config. */
+export interface FtOptions {
+  /** window.ftHostConfig of every page of the test. Default {}. */
+  ftConfig: FtHostConfig;
+}
+
+/** The `ft` fixture. */
+export interface FtFixture {
+  /** The ftHostConfig injected into the test's pages. */
+  config: FtHostConfig;
+  /** The host's state in `page` (default: the test's page): stack, call log, delivered messages. Rejects when the page has no ft-polyfill. */
+  readHost(page?: Page): Promise<HostSnapshot>;
+  /** ftHost.reset(config) in `page` (default: the test's page and the current config): storage, stack, listeners, mocks and call log cleared. */
+  reset(config?: FtHostConfig, page?: Page): Promise<void>;
+}
+
+export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & FtOptions & { ft: FtFixture }, PlaywrightWorkerArgs & PlaywrightWorkerOptions>;
+export default test;

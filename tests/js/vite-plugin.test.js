@@ -1,0 +1,55 @@
+// ft-polyfill/vite's hooks as Vite and Vitest call them (the consumer tests run the plugin in real
+// projects; this checks what they cannot see easily: when each hook does nothing, and that no
+// config string can close the inline script).
+import vm from 'node:vm';
+import ftPolyfill, { hostConfigScript } from '../../vite/index.js';
+
+/** Runs the plugin's config hook as Vite would, with VITEST set or not. */
+function configHook(plugin, env, vitest = false) {
+  const saved = process.env.VITEST;
+  if (vitest) process.env.VITEST = 'true'; else delete process.env.VITEST;
+  try {
+    return plugin.config({}, env);
+  } finally {
+    if (saved === undefined) delete process.env.VITEST; else process.env.VITEST = saved;
+  }
+}
+
+const ALIAS = [{ find: /^finclip-js-sdk$/, replacement: 'ft-polyfill' }];
+
+test('dev server: the alias, and the config script at the start of <head>', () => {
+  const plugin = ftPolyfill({ config: { appId: 'shop' } });
+  expect(configHook(plugin, { command: 'serve', mode: 'development' })).toEqual({ resolve: { alias: ALIAS } });
+  expect(plugin.transformIndexHtml()).toEqual([{ tag: 'script', children: 'window.ftHostConfig = {"appId":"shop"};', injectTo: 'head-prepend' }]);
+});
+
+test('vite build: nothing, unless build: true', () => {
+  const plain = ftPolyfill({ config: { appId: 'shop' } });
+  expect(configHook(plain, { command: 'build', mode: 'production' })).toBeUndefined();
+  expect(plain.transformIndexHtml()).toBeUndefined();
+  const testBuild = ftPolyfill({ config: { appId: 'shop' }, build: true });
+  expect(configHook(testBuild, { command: 'build', mode: 'production' })).toEqual({ resolve: { alias: ALIAS } });
+  expect(testBuild.transformIndexHtml()).toHaveLength(1);
+});
+
+test('Vitest: the alias, the setup file and the config for it', () => {
+  const added = configHook(ftPolyfill({ config: { appId: 'shop' } }), { command: 'serve', mode: 'test' }, true);
+  expect(added.resolve).toEqual({ alias: ALIAS });
+  expect(added.test.setupFiles).toEqual([expect.stringMatching(/vitest[\\/]setup\.js$/)]);
+  expect(added.test.provide).toEqual({ ftHostConfig: { appId: 'shop' } });
+});
+
+test('no string in the config can close the inline script; the page still gets it exactly', () => {
+  const config = { appId: 'shop', appInfo: { appTitle: '</script><script>alert(1)</script> <!-- x' } };
+  const script = hostConfigScript(config);
+  expect(script).not.toMatch(/<\/script|<!--/i);
+  const page = { window: {} };
+  vm.runInNewContext(script, page);
+  expect(page.window.ftHostConfig).toEqual(config);
+});
+
+test('a config that is not an object fails at once in one line', () => {
+  for (const bad of [null, 'shop', ['shop']]) {
+    expect(() => ftPolyfill({ config: bad })).toThrow(/^ft-polyfill\/vite: config should be an ftHostConfig object such as \{ appId: 'shop' \} instead of (null|string|an array)$/);
+  }
+});

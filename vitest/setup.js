@@ -1,0 +1,40 @@
+// ft-polyfill/vitest: a Vitest setup file (node and jsdom environments). Installs the `ft`,
+// `ftHost` and `host` globals with setupFt (the core is ready before the test file's first line)
+// and gives every test a fresh host: storage, page stack, listeners, mocks and call log cleared,
+// the configuration put back.
+//
+// The configuration comes from the ft-polyfill/vite plugin's `config` (which adds this file by
+// itself), else from the FT_HOST_CONFIG environment variable: JSON text, or the path of a JSON file.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, inject } from 'vitest';
+import { setupFt } from '../testing/index.mjs';
+
+/**
+ * @returns {object} the ftHostConfig for this run
+ * @throws {Error} one line, when FT_HOST_CONFIG is neither JSON text nor a readable JSON file
+ */
+function hostConfig() {
+  const provided = /** @type {any} */ (inject)(/** @type {any} */ ('ftHostConfig'));
+  if (provided) return provided;
+  const text = (process.env.FT_HOST_CONFIG || '').trim();
+  if (!text) return {};
+  const fromFile = !text.startsWith('{');
+  let json = text;
+  if (fromFile) {
+    try {
+      json = readFileSync(resolve(text), 'utf8');
+    } catch (error) {
+      throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG names ${resolve(text)}, which cannot be read (${error.code || error.message}); give JSON text or the path of a JSON file`);
+    }
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG${fromFile ? ` (${resolve(text)})` : ''} is not valid JSON (${error.message}); give JSON text or the path of a JSON file`);
+  }
+}
+
+const config = hostConfig();
+await setupFt(config);
+beforeEach(() => /** @type {any} */ (globalThis).host.reset(config));
