@@ -62,28 +62,38 @@ function enginesInRun() {
   return selected.filter((id) => jestArgs.some((a) => !a.startsWith('-') && ENGINES.find((e) => e.id === id)?.file.includes(a.replace(/^\.\//, ''))));
 }
 
-/** What each engine file did (from Jest's results and the file's report), and the limits table. @param {any} results */
-async function engineSummary(results, /** @type {string[]} */ engines) {
-  if (!engines.length) return;
+/**
+ * The limits table, then one line per engine of the run (from Jest's results and the report
+ * each engine file writes), then a line for each engine FT_ENGINES left out.
+ * @param {any} results @param {string[]} engines
+ */
+async function engineSummary(results, engines) {
   const { LIMITS } = await import('../tests/engines/limits.js');
+  const label = (/** @type {string} */ id) => ENGINES.find((e) => e.id === id)?.label;
   const limited = LIMITS.filter((l) => engines.includes(l.engine));
   if (limited.length) {
-    console.log('\nEngine limits (tests/engines/limits.js): what the driver cannot do, covered instead by');
-    for (const l of limited) console.log(`  ${ENGINES.find((e) => e.id === l.engine)?.label}, ${l.capability}: ${l.driver}; covered: ${l.covered}`);
+    console.log('Engine limits (tests/engines/limits.js), each covered with ftHost.mock instead:');
+    for (const l of limited) console.log(`  ${label(l.engine)}, ${l.capability}: ${l.driver}. Covered: ${l.covered}.`);
   }
   for (const id of engines) {
     const info = /** @type {import('../tests/helpers/engines-select.js').EngineInfo} */ (ENGINES.find((e) => e.id === id));
     const file = results.testResults.find((/** @type {any} */ t) => t.name === join(root, info.file));
     if (!file) continue;
     const passed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'passed').length;
-    const failed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'failed').length + (file.assertionResults.length ? 0 : 1);
+    // A file that could not start (e.g. a browser that does not launch) has no assertions: 1 failure.
+    const failed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'failed').length || (passed ? 0 : 1);
     /** @type {{ version?: string, seconds?: number }} */
     let report = {};
     try { report = JSON.parse(readFileSync(join(root, 'build', 'engines', `${id}.json`), 'utf8')); } catch { /* the file did not finish */ }
     const limits = LIMITS.filter((l) => l.engine === id).map((l) => l.capability);
-    const version = report.version ? ` ${report.version}` : '';
-    const seconds = report.seconds !== undefined ? `, ${report.seconds} s` : '';
-    console.log(`${info.label}${version}: ${passed} passed, ${failed} failed${seconds}${limits.length ? ` (limits: ${limits.join(', ')} through ftHost.mock)` : ''}`);
+    const details = [
+      [info.product, report.version].filter(Boolean).join(' ') + (report.seconds !== undefined ? `, ${report.seconds} s` : ''),
+      limits.length ? `limits: ${limits.join(', ')} through ftHost.mock` : '',
+    ].filter(Boolean).join('; ');
+    console.log(`${info.label}: ${passed} passed, ${failed} failed (${details})`);
+  }
+  if (!jestArgs.length) {
+    for (const e of ENGINES) if (!engines.includes(e.id)) console.log(`${e.label}: not run (FT_ENGINES=${process.env.FT_ENGINES})`);
   }
 }
 

@@ -9,6 +9,8 @@ import { findProgram } from './engines-select.js';
 
 /** @returns {Promise<import('./engines.js').DriverEngine>} */
 export async function launch() {
+  /** @type {{ page: import('puppeteer-core').Page | null }} the tab last brought to the front */
+  const front = { page: null };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findProgram('firefox-esr') || 'firefox-esr',
@@ -17,9 +19,9 @@ export async function launch() {
     extraPrefsFirefox: { 'remote.bidi.dismiss_file_pickers.enabled': false },
   });
   const version = (await browser.version()).replace(/^firefox\//i, '');
+  // A popup (openDocument's tab) takes the front: the next command brings its own tab back.
+  browser.on('targetcreated', () => { front.page = null; });
   const files = mkdtempSync(join(tmpdir(), 'ft-engines-firefox-'));
-  /** @type {{ page: import('puppeteer-core').Page | null }} */
-  const front = { page: null };
   return {
     version: () => version,
     async newProfile() {

@@ -8,15 +8,15 @@ export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
 /**
  * @typedef {'chromium' | 'firefox' | 'webkit'} EngineId
- * @typedef {{ id: EngineId, label: string, file: string, needs: Array<{ program: string, pkg: string }> }} EngineInfo
+ * @typedef {{ id: EngineId, label: string, product: string, file: string, needs: Array<{ program: string, pkg: string }> }} EngineInfo
  */
 
 /** @type {EngineInfo[]} */
 export const ENGINES = [
-  { id: 'chromium', label: 'Chromium', file: 'tests/engines/chromium.test.js', needs: [{ program: '/usr/bin/chromium', pkg: 'chromium' }] },
-  { id: 'firefox', label: 'Firefox', file: 'tests/engines/firefox.test.js', needs: [{ program: 'firefox-esr', pkg: 'firefox-esr' }] },
+  { id: 'chromium', label: 'Chromium', product: 'Chromium', file: 'tests/engines/chromium.test.js', needs: [{ program: '/usr/bin/chromium', pkg: 'chromium' }] },
+  { id: 'firefox', label: 'Firefox', product: 'Firefox ESR', file: 'tests/engines/firefox.test.js', needs: [{ program: 'firefox-esr', pkg: 'firefox-esr' }] },
   {
-    id: 'webkit', label: 'WebKit', file: 'tests/engines/webkit.test.js', needs: [
+    id: 'webkit', label: 'WebKit', product: 'WebKitGTK', file: 'tests/engines/webkit.test.js', needs: [
       { program: 'WebKitWebDriver', pkg: 'webkit2gtk-driver' },
       { program: MINIBROWSER, pkg: 'webkit2gtk-driver' },
       { program: 'Xvfb', pkg: 'xvfb' },
