@@ -2,12 +2,16 @@
 // UndefinedBehaviorSanitizer, each libFuzzer target for a bounded time against its corpus, then
 // Jest (Node + browser tests). Extra arguments go to Jest only (e.g.
 // `npm test -- tests/browser/storage.test.js`). FT_FUZZ_SECONDS sets the time per fuzzer
-// (default 30; 0 skips fuzzing).
+// (default 30; 0 skips fuzzing). FT_ENGINES (default chromium,firefox,webkit) chooses the engines
+// of the shared suite (tests/engines/); a selected engine that is not installed fails the run at
+// once with one line saying what to install. After Jest: the engine limits, one line per engine,
+// then "Jest: N passed, N failed" last.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINES, missingLine, selectedEngines } from '../tests/helpers/engines-select.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jestArgs = process.argv.slice(2);
@@ -51,7 +55,55 @@ function fuzz() {
   }
 }
 
+/** The engines this run includes: all selected ones, or those whose files the Jest arguments name. */
+function enginesInRun() {
+  const selected = selectedEngines();
+  if (!jestArgs.length) return selected;
+  return selected.filter((id) => jestArgs.some((a) => !a.startsWith('-') && ENGINES.find((e) => e.id === id)?.file.includes(a.replace(/^\.\//, ''))));
+}
+
+/**
+ * The limits table, then one line per engine of the run (from Jest's results and the report
+ * each engine file writes), then a line for each engine FT_ENGINES left out.
+ * @param {any} results @param {string[]} engines
+ */
+async function engineSummary(results, engines) {
+  const { LIMITS } = await import('../tests/engines/limits.js');
+  const label = (/** @type {string} */ id) => ENGINES.find((e) => e.id === id)?.label;
+  const limited = LIMITS.filter((l) => engines.includes(l.engine));
+  if (limited.length) {
+    console.log('Engine limits (tests/engines/limits.js), each covered with ftHost.mock instead:');
+    for (const l of limited) console.log(`  ${label(l.engine)}, ${l.capability}: ${l.driver}. Covered: ${l.covered}.`);
+  }
+  for (const id of engines) {
+    const info = /** @type {import('../tests/helpers/engines-select.js').EngineInfo} */ (ENGINES.find((e) => e.id === id));
+    const file = results.testResults.find((/** @type {any} */ t) => t.name === join(root, info.file));
+    if (!file) continue;
+    const passed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'passed').length;
+    // A file that could not start (e.g. a browser that does not launch) has no assertions: 1 failure.
+    const failed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'failed').length || (passed ? 0 : 1);
+    /** @type {{ version?: string, seconds?: number }} */
+    let report = {};
+    try { report = JSON.parse(readFileSync(join(root, 'build', 'engines', `${id}.json`), 'utf8')); } catch { /* the file did not finish */ }
+    const limits = LIMITS.filter((l) => l.engine === id).map((l) => l.capability);
+    const details = [
+      [info.product, report.version].filter(Boolean).join(' ') + (report.seconds !== undefined ? `, ${report.seconds} s` : ''),
+      limits.length ? `limits: ${limits.join(', ')} through ftHost.mock` : '',
+    ].filter(Boolean).join('; ');
+    console.log(`${info.label}: ${passed} passed, ${failed} failed (${details})`);
+  }
+  if (!jestArgs.length) {
+    for (const e of ENGINES) if (!engines.includes(e.id)) console.log(`${e.label}: not run (FT_ENGINES=${process.env.FT_ENGINES})`);
+  }
+}
+
 try {
+  const engines = enginesInRun();
+  const missing = engines.map((id) => missingLine(id)).filter(Boolean);
+  if (missing.length) {
+    for (const line of missing) console.error(line);
+    throw Object.assign(new Error('missing browser'), { status: 1 });
+  }
   if (!jestArgs.length) {
     console.log('\n== native tests (ctest) ==');
     run('cmake', ['-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=RelWithDebInfo']);
@@ -68,7 +120,8 @@ try {
       fuzz();
     }
   }
-  console.log('\n== Jest: Node and Chromium tests ==');
+  console.log('\n== Jest: Node, Chromium and engine tests ==');
+  rmSync(join(root, 'build', 'engines'), { recursive: true, force: true });
   const resultsFile = join(root, 'build', 'jest-results.json');
   mkdirSync(dirname(resultsFile), { recursive: true });
   rmSync(resultsFile, { force: true });
@@ -79,11 +132,16 @@ try {
     });
   } finally {
     // One closing line in the plain form CI reads: "Jest: N passed, N failed".
-    try {
-      const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
-      console.log(`\nJest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
-    } catch { /* Jest did not write results: its own output says why */ }
+    /** @type {any} */
+    let r = null;
+    try { r = JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { /* Jest did not write results: its own output says why */ }
+    if (r) {
+      console.log('');
+      await engineSummary(r, engines);
+      console.log(`Jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
+    }
   }
 } catch (error) {
+  if (/** @type {any} */ (error).message?.startsWith('FT_ENGINES')) console.error(/** @type {any} */ (error).message);
   process.exitCode = /** @type {any} */ (error).status || 1;
 }

@@ -1,0 +1,82 @@
+// The native bridge in every engine (behaviour.md §4.4, §4.5) and quiet fire-and-forget
+// failures (§1.4).
+
+/** @type {import('../../helpers/engines.js').EngineCase[]} */
+export const cases = [
+  {
+    name: 'callNativeAPI without a host handler fails once; with one it answers; a throwing handler fails with its message (§4.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const calls = [];
+        const missing = await new Promise((resolve) => ft.callNativeAPI('scan', { a: 1 }, (/** @type {any} */ r) => { calls.push(r); resolve(r); }));
+        const missingPromise = await ft.callNativeAPI('scan', {}).catch((e) => e);
+        await ftHost.registerNativeAPI('scan', async (/** @type {any} */ data) => ({ code: `got ${data.a}` }));
+        const found = await new Promise((resolve) => ft.callNativeAPI('scan', { a: 1 }, resolve));
+        await ftHost.registerNativeAPI('plain', () => 42);
+        const plain = await ft.callNativeAPI('plain', {});
+        await ftHost.registerNativeAPI('broken', () => { throw new Error('scanner jammed'); });
+        const broken = await ft.callNativeAPI('broken', {}).catch((e) => e);
+        await ftHost.unregisterNativeAPI('scan');
+        const gone = await ft.callNativeAPI('scan').catch((e) => e.errMsg);
+        await new Promise((r) => setTimeout(r, 20));
+        return { missing, missingPromise, found, plain, broken, gone, callbacks: calls.length };
+      });
+      expect(out.missing).toEqual({ errMsg: 'callNativeAPI:fail api scan not found' });
+      expect(out.missingPromise).toEqual({ errMsg: 'callNativeAPI:fail api scan not found' });
+      expect(out.found).toEqual({ code: 'got 1', errMsg: 'callNativeAPI:ok' });
+      expect(out.plain).toEqual({ data: 42, errMsg: 'callNativeAPI:ok' });
+      expect(out.broken.errMsg).toMatch(/^callNativeAPI:fail .*scanner jammed/);
+      expect(out.gone).toBe('callNativeAPI:fail api scan not found');
+      expect(out.callbacks).toBe(1);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'ftHost.callJS: onNativeAPIHandler handlers run in order, the first defined value answers; registNativeAPIHandler holds one (§4.5)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        const noHandler = await ftHost.callJS('getCart', {}).catch((/** @type {Error} */ e) => e.message);
+        /** @type {string[]} */ const order = [];
+        const skip = () => { order.push('skip'); return undefined; };
+        const answer = (/** @type {any} */ p) => { order.push('answer'); return { items: p.n }; };
+        ft.onNativeAPIHandler('getCart', skip);
+        ft.onNativeAPIHandler('getCart', answer);
+        ft.registNativeAPIHandler('getCart', () => 'regist');
+        const first = await ftHost.callJS('getCart', { n: 3 });
+        ft.offNativeAPIHandler('getCart', answer);
+        const second = await ftHost.callJS('getCart', { n: 4 });
+        ft.registNativeAPIHandler('getCart', () => Promise.resolve('replaced'));
+        ft.offNativeAPIHandler('getCart');
+        const third = await ftHost.callJS('getCart', {});
+        return { noHandler, first, second, third, order };
+      });
+      expect(out).toEqual({
+        noHandler: 'handler getCart not found',
+        first: { items: 3 },
+        second: 'regist',
+        third: 'replaced',
+        // offNativeAPIHandler(name) removes the onNativeAPIHandler ones, never the regist one.
+        order: ['skip', 'answer', 'skip'],
+      });
+    },
+  },
+  {
+    name: 'a fire-and-forget call that fails is one console.warn, never an unhandled rejection (§1.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/web/web'] }));
+      await page.evaluate(async () => {
+        await ftHost.ready;
+        ft.callNativeAPI('track', {});
+        ft.miniProgram.navigateBack();
+        // Long enough for an unhandled rejection to be reported in any engine.
+        await new Promise((r) => setTimeout(r, 300));
+      });
+      expect(await page.errors()).toEqual([]);
+      const warnings = await page.records('warn');
+      expect(warnings.filter((w) => w.includes('callNativeAPI:fail api track not found'))).toHaveLength(1);
+      expect(warnings.filter((w) => w.includes('cannot navigate back at first page'))).toHaveLength(1);
+    },
+  },
+];

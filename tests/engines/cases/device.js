@@ -1,0 +1,158 @@
+// Location, images and the host's sheets in every engine (behaviour.md §5.5-5.8). Where the
+// driver cannot give a position or answer a file chooser (tests/engines/limits.js), the same
+// assertions run against ftHost.mock's answer instead.
+import { makePng } from '../../helpers/device-server.js';
+
+// An independent WGS-84 → GCJ-02 (the published formulas: Krasovsky ellipsoid), to check the core's.
+const A = 6378245.0;
+const EE = 0.00669342162296594323;
+/** @param {number} x @param {number} y */
+function shiftLat(x, y) {
+  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  return r;
+}
+/** @param {number} x @param {number} y */
+function shiftLon(x, y) {
+  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  return r;
+}
+/** @param {number} lat @param {number} lon */
+function gcj02(lat, lon) {
+  const rad = (lat / 180) * Math.PI;
+  const magic = 1 - EE * Math.sin(rad) ** 2;
+  const sq = Math.sqrt(magic);
+  return {
+    latitude: lat + (shiftLat(lon - 105, lat - 35) * 180) / (((A * (1 - EE)) / (magic * sq)) * Math.PI),
+    longitude: lon + (shiftLon(lon - 105, lat - 35) * 180) / ((A / sq) * Math.cos(rad) * Math.PI),
+  };
+}
+
+const small = makePng(40, 30);
+
+/** @type {import('../../helpers/engines.js').EngineCase[]} */
+export const cases = [
+  {
+    name: 'getLocation gives the fix in wgs84, the standard transform in gcj02 inside China, the fix unchanged outside (§5.7)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-location' }));
+      const beijing = { latitude: 39.90872, longitude: 116.39748, accuracy: 15 };
+      const paris = { latitude: 48.8584, longitude: 2.2945, accuracy: 30 };
+      /** @param {typeof beijing} fix */
+      const setFix = async (fix) => {
+        if (browser.can('geolocation')) await page.setGeolocation(fix);
+        else await page.evaluate((f) => ftHost.mock('getLocation', f), fix);
+      };
+      await setFix(beijing);
+      // One call per evaluate: Chromium's emulated position answers a second getCurrentPosition made
+      // in the same evaluate only by timing out (navigator.geolocation itself, not the polyfill).
+      const r = {
+        wgs: await page.evaluate(() => ft.getLocation().catch((e) => e)),
+        gcj: await page.evaluate(() => ft.getLocation({ type: 'gcj02' }).catch((e) => e)),
+        bad: await page.evaluate(async () => (await ft.getLocation({ type: 'bd09' }).catch((e) => e)).errMsg),
+      };
+      expect(r.wgs).toMatchObject({ errMsg: 'getLocation:ok', latitude: beijing.latitude, longitude: beijing.longitude, accuracy: 15, speed: 0 });
+      const expected = gcj02(beijing.latitude, beijing.longitude);
+      expect(r.gcj.errMsg).toBe('getLocation:ok');
+      expect(Math.abs(r.gcj.latitude - expected.latitude)).toBeLessThan(1e-9);
+      expect(Math.abs(r.gcj.longitude - expected.longitude)).toBeLessThan(1e-9);
+      expect(r.bad).toMatch(/^getLocation:fail parameter error: parameter\.type/);
+      await setFix(paris);
+      const outside = await page.evaluate(() => ft.getLocation({ type: 'gcj02' }));
+      expect([outside.latitude, outside.longitude]).toEqual([paris.latitude, paris.longitude]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'chooseImage from a click: count is enforced, tempFiles give sizes in bytes, the result shows in <img> and getLocalImgData (§5.5, §5.6)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));
+      await page.evaluate(() => {
+        const b = document.createElement('button');
+        b.id = 'pick';
+        b.textContent = 'pick';
+        b.onclick = () => { /** @type {any} */ (window).__choice = ft.chooseImage({ count: 2, sizeType: ['original'] }).catch((e) => e); };
+        document.body.appendChild(b);
+      });
+      const files = ['a.png', 'b.png', 'c.png'].map((name) => ({ name, mimeType: 'image/png', buffer: small }));
+      if (browser.can('fileChooser')) {
+        await page.chooseFiles('#pick', files);
+      } else {
+        await page.evaluate((b64) => ftHost.mock('chooseImage', { files: ['a.png', 'b.png', 'c.png'].map((name) => ({ name, type: 'image/png', data: b64 })) }), small.toString('base64'));
+        await page.click('#pick');
+      }
+      const r = await page.waitFor(() => /** @type {any} */ (window).__choice);
+      expect(r.errMsg).toBe('chooseImage:ok');
+      expect(r.tempFilePaths).toHaveLength(2);
+      expect(r.tempFiles).toEqual(r.tempFilePaths.map((/** @type {string} */ path) => ({ path, size: small.length })));
+      const shown = await page.evaluate(async (path) => {
+        const img = new Image();
+        img.src = path;
+        await img.decode();
+        return [img.naturalWidth, (await ft.getLocalImgData({ path })).localData];
+      }, r.tempFilePaths[0]);
+      expect(shown).toEqual([40, `data:image/png;base64,${small.toString('base64')}`]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'chooseImage and getLocalImgData check their arguments before any picker (§1.5)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));
+      const r = await page.evaluate(async () => ({
+        count: (await ft.chooseImage({ count: '2' }).catch((e) => e)).errMsg,
+        size: (await ft.chooseImage({ sizeType: 'compressed' }).catch((e) => e)).errMsg,
+        path: (await ft.getLocalImgData({}).catch((e) => e)).errMsg,
+        sheets: document.querySelectorAll('[data-ft-sheet],[data-ft-picker]').length,
+      }));
+      expect(r).toEqual({
+        count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String',
+        size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String',
+        path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined',
+        sheets: 0,
+      });
+    },
+  },
+  {
+    name: "chooseLocation: the host's form (a shadow-root sheet) is prefilled, refuses a bad latitude, gives the place; Cancel fails (§5.8)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-place' }));
+      await page.evaluate(() => { /** @type {any} */ (window).__place = ft.chooseLocation({ latitude: 31.2304, longitude: 121.4737 }).catch((e) => e); });
+      const form = await page.waitFor(() => {
+        const root = document.querySelector('[data-ft-sheet="chooseLocation"]')?.shadowRoot;
+        const input = (/** @type {string} */ name) => /** @type {HTMLInputElement | null} */ (root?.querySelector(`input[name="${name}"]`));
+        return input('latitude') && { latitude: input('latitude')?.value, longitude: input('longitude')?.value };
+      });
+      expect(form).toEqual({ latitude: '31.2304', longitude: '121.4737' });
+      const refused = await page.evaluate(async () => {
+        const root = /** @type {ShadowRoot} */ (document.querySelector('[data-ft-sheet="chooseLocation"]')?.shadowRoot);
+        const set = (/** @type {string} */ name, /** @type {string} */ value) => { /** @type {HTMLInputElement} */ (root.querySelector(`input[name="${name}"]`)).value = value; };
+        set('name', 'The Bund <b>');
+        set('address', 'Zhongshan East 1st Rd, Shanghai');
+        set('latitude', '95');
+        /** @type {HTMLButtonElement} */ (root.querySelector('button[data-action="ok"]')).click();
+        const reason = root.querySelector('.error')?.textContent;
+        set('latitude', '31.24');
+        /** @type {HTMLButtonElement} */ (root.querySelector('button[data-action="ok"]')).click();
+        return { reason, place: await /** @type {any} */ (window).__place, open: document.querySelectorAll('[data-ft-sheet]').length };
+      });
+      expect(refused.reason).toMatch(/latitude/);
+      expect(refused.place).toEqual({ errMsg: 'chooseLocation:ok', name: 'The Bund <b>', address: 'Zhongshan East 1st Rd, Shanghai', latitude: 31.24, longitude: 121.4737 });
+      expect(refused.open).toBe(0);
+      await page.evaluate(() => { /** @type {any} */ (window).__place = ft.chooseLocation({}).catch((e) => e); });
+      const cancelled = await page.waitFor(async () => {
+        const button = /** @type {HTMLButtonElement | null | undefined} */ (document.querySelector('[data-ft-sheet="chooseLocation"]')?.shadowRoot?.querySelector('button[data-action="cancel"]'));
+        if (!button) return null;
+        button.click();
+        return /** @type {any} */ (window).__place;
+      });
+      expect(cancelled).toEqual({ errMsg: 'chooseLocation:fail cancel' });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+];

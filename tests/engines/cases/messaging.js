@@ -1,0 +1,143 @@
+// Messages, webview events and lifecycle in every engine (behaviour.md §3.10, §4.1-4.3, §4.6).
+
+/** @type {import('../../helpers/engines.js').EngineCase[]} */
+export const cases = [
+  {
+    name: 'postMessage is buffered and delivered as one array at share and back; then routing fails (§4.1)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const messages = [];
+        ftHost.on('message', (m) => messages.push(m));
+        ft.miniProgram.postMessage({ data: { step: 1 } });
+        ft.miniProgram.postMessage({ foo: 'no data field' });
+        await new Promise((r) => setTimeout(r, 20));
+        const beforeShare = messages.length;
+        await ftHost.share();
+        const afterShare = JSON.parse(JSON.stringify(messages));
+        ft.miniProgram.postMessage({ data: 'last words' });
+        const back = (await ft.miniProgram.navigateBack()).errMsg;
+        while (messages.length < 2) await new Promise((r) => setTimeout(r, 10));
+        const afterClose = await ft.miniProgram.navigateTo({ url: '/pages/x/x' }).catch((e) => e.errMsg);
+        return { beforeShare, afterShare, all: messages, back, afterClose };
+      });
+      expect(out.beforeShare).toBe(0);
+      expect(out.afterShare).toEqual([{ detail: { data: [{ step: 1 }, { foo: 'no data field' }] } }]);
+      expect(out.all).toEqual([out.afterShare[0], { detail: { data: ['last words'] } }]);
+      expect(out.back).toBe('invokeMiniProgramAPI:ok');
+      expect(out.afterClose).toBe('invokeMiniProgramAPI:fail web-view page is closed');
+    },
+  },
+  {
+    name: 'destroy delivers the buffer, then onUnload fires (§4.1, §3.10)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const seen = await page.evaluate(async () => {
+        /** @type {any[]} */ const seen = [];
+        ftHost.on('message', (m) => seen.push(['message', m.detail.data]));
+        ft.miniProgram.onUnload(() => seen.push(['unload']));
+        ft.miniProgram.postMessage({ data: 1 });
+        await new Promise((r) => setTimeout(r, 10));
+        await ftHost.destroy();
+        return seen;
+      });
+      expect(seen).toEqual([['message', [1]], ['unload']]);
+    },
+  },
+  {
+    name: 'sendWebviewEvent reaches the host at once; host events reach every listener once; offWebviewEvent() removes all (§4.2, §4.3)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const host = [];
+        ftHost.on('event', (e) => host.push(e));
+        await ftHost.ready;
+        const sent = { kind: 'cart', n: 2 };
+        ft.miniProgram.sendWebviewEvent(sent);
+        while (!host.length) await new Promise((r) => setTimeout(r, 5));
+        /** @type {any[]} */ const got = [];
+        const a = (/** @type {any} */ d) => got.push(['a', d]);
+        const b = (/** @type {any} */ d) => got.push(['b', d]);
+        ft.miniProgram.onWebviewEvent(a);
+        ft.miniProgram.onWebviewEvent(a);
+        ft.miniProgram.onWebviewEvent(b);
+        const first = await ftHost.sendWebviewEvent({ x: 1 });
+        ft.miniProgram.offWebviewEvent(a);
+        const second = await ftHost.sendWebviewEvent({ x: 2 });
+        ft.miniProgram.onWebviewEvent(a);
+        ft.miniProgram.offWebviewEvent();
+        const third = await ftHost.sendWebviewEvent({ x: 3 });
+        return { host: JSON.parse(JSON.stringify(host)), same: host[0].detail.data === sent, got, listeners: [first.listeners, second.listeners, third.listeners] };
+      });
+      expect(out).toEqual({
+        host: [{ detail: { data: { kind: 'cart', n: 2 } } }], same: true,
+        got: [['a', { x: 1 }], ['b', { x: 1 }], ['b', { x: 2 }]], listeners: [2, 1, 0],
+      });
+    },
+  },
+  {
+    name: 'lifecycle: onHide/onShow when a page is pushed and popped and when the app hides; onUnload on redirectTo (§3.10)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web?from=home'] }));
+      const seen = await page.evaluate(async () => {
+        /** @type {any[]} */ const seen = [];
+        ft.miniProgram.onShow((r) => seen.push(['show', r]));
+        ft.miniProgram.onHide((r) => seen.push(['hide', r]));
+        ft.miniProgram.onUnload((r) => seen.push(['unload', r]));
+        await ftHost.ready;
+        await ft.miniProgram.navigateTo({ url: '/pages/x/x' });
+        await ftHost.back();
+        await ftHost.hide();
+        await ftHost.show();
+        seen.push(['--']);
+        await ft.miniProgram.redirectTo({ url: '/pages/y/y' });
+        return seen;
+      });
+      expect(seen).toEqual([
+        ['hide', {}], ['show', { data: { from: 'home' } }], ['hide', {}], ['show', { data: { from: 'home' } }], ['--'], ['unload', {}],
+      ]);
+    },
+  },
+  {
+    name: 'the load timeout fires without ft.complete() and not after it (§4.6)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const fired = await page.evaluate(() => new Promise((resolve) => {
+        ftHost.on('timeout', (e) => resolve(e));
+        ftHost.configure({ appId: 'test-app', webviewTimeout: 150 });
+      }));
+      expect(fired).toEqual({ detail: { timeout: 150 } });
+      const quick = await page.evaluate(async () => {
+        /** @type {string[]} */ const seen = [];
+        ftHost.on('timeout', () => seen.push('timeout'));
+        ftHost.on('complete', () => seen.push('complete'));
+        await ftHost.configure({ appId: 'test-app', webviewTimeout: 150 });
+        ft.complete();
+        // Past the timeout: nothing more may come (a bound in the page, not an assertion on speed).
+        await new Promise((resolve) => setTimeout(resolve, 450));
+        return { seen, loadComplete: ftHost.state().loadComplete };
+      });
+      expect(quick).toEqual({ seen: ['complete'], loadComplete: true });
+    },
+  },
+  {
+    name: 'navigateToMiniProgram / navigateBackMiniProgram hand extraData over; close unloads the page',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'wxA', callers: ['wxCaller'] }));
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const events = [];
+        for (const name of ['navigateToMiniProgram', 'navigateBackMiniProgram', 'close']) ftHost.on(name, (/** @type {any} */ e) => events.push([name, e.appId || e.toAppId, e.extraData]));
+        const to = (await ft.miniProgram.navigateToMiniProgram({ appId: 'wxB', path: 'pages/x', extraData: { k: 1 } })).errMsg;
+        await ftHost.backMiniProgram({ back: true });
+        const back = (await ft.miniProgram.navigateBackMiniProgram({ extraData: { bye: 1 } })).errMsg;
+        const after = await ft.miniProgram.close().catch((e) => e.errMsg);
+        return { to, back, events, after };
+      });
+      expect(out).toEqual({
+        to: 'invokeMiniProgramAPI:ok', back: 'invokeMiniProgramAPI:ok',
+        events: [['navigateToMiniProgram', 'wxB', { k: 1 }], ['navigateBackMiniProgram', 'wxA', { back: true }], ['navigateBackMiniProgram', 'wxCaller', { bye: 1 }]],
+        after: 'close:fail web-view page is closed',
+      });
+    },
+  },
+];

@@ -1,0 +1,212 @@
+// ft.request, downloadFile, getLocalImgData and openDocument in every engine against the test
+// server (tests/helpers/device-server.js; behaviour.md §5.1-5.4, §5.6).
+import { closedPort, PNG } from '../../helpers/device-server.js';
+
+// What each engine's fetch says when a connection fails: §5.3 wants the same reason everywhere.
+const ENGINE_FETCH_TEXTS = ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed'];
+
+/** @type {import('../../helpers/engines.js').EngineCase[]} */
+export const cases = [
+  {
+    name: 'GET data is encoded onto the query; POST sends JSON, form, string and ArrayBuffer bodies (§5.1)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        const get = await ft.request({ url: '/echo?x=1', data: { q: 'a b&c', n: 2, o: { k: [1, 'é'] } } });
+        const json = (await ft.request({ url: '/echo', method: 'post', data: { a: 1, b: [true, null] } })).data;
+        const form = (await ft.request({ url: '/echo', method: 'PUT', header: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, data: { a: 'x y', b: '&' } })).data;
+        const str = (await ft.request({ url: '/echo', method: 'POST', header: { 'content-type': 'text/plain' }, data: 'raw {text}' })).data;
+        const bin = (await ft.request({ url: '/echo', method: 'POST', header: { 'content-type': 'application/octet-stream' }, data: new Uint8Array([0, 255, 16]).buffer })).data;
+        return {
+          get: [get.errMsg, get.statusCode, get.data.method, get.data.url],
+          json: [json.method, json.headers['content-type'], json.body],
+          form: [form.method, form.headers['content-type'], form.body],
+          str: [str.headers['content-type'], str.body],
+          bin: bin.bodyHex,
+        };
+      });
+      expect(out).toEqual({
+        get: ['request:ok', 200, 'GET', `/echo?x=1&q=a%20b%26c&n=2&o=${encodeURIComponent(JSON.stringify({ k: [1, 'é'] }))}`],
+        json: ['POST', 'application/json', '{"a":1,"b":[true,null]}'],
+        form: ['PUT', 'application/x-www-form-urlencoded; charset=UTF-8', 'a=x%20y&b=%26'],
+        str: ['text/plain', 'raw {text}'],
+        bin: '00ff10',
+      });
+    },
+  },
+  {
+    name: 'header names match case-insensitively; the Referer asked for is not sent and the call succeeds (§5.1, §5.3)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        const res = await ft.request({ url: '/echo', header: { 'X-Token': 'one', 'x-token': 'two', Referer: 'https://servicewechat.com/app', n: 5 } });
+        return { errMsg: res.errMsg, token: res.data.headers['x-token'], n: res.data.headers.n, referer: res.data.headers.referer || null, echoHeader: res.header['x-echo'] };
+      });
+      expect(out).toMatchObject({ errMsg: 'request:ok', token: 'two', n: '5', echoHeader: 'yes' });
+      expect(out.referer).not.toBe('https://servicewechat.com/app');
+    },
+  },
+  {
+    name: "4xx and 5xx are successes with their headers; non-JSON stays a string; 'arraybuffer' gives bytes (§5.2)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        const a = await ft.request({ url: '/status404' });
+        const b = await ft.request({ url: '/status500' });
+        const c = await ft.request({ url: '/not-json' });
+        const d = await ft.request({ url: '/echo', dataType: 'text' });
+        const e = await ft.request({ url: '/binary', responseType: 'arraybuffer' });
+        return {
+          a: [a.errMsg, a.statusCode, a.data, a.header['x-reason']],
+          b: [b.errMsg, b.statusCode, b.data, b.header['x-reason']],
+          c: [c.statusCode, c.data], d: typeof d.data,
+          e: [e.data instanceof ArrayBuffer, [...new Uint8Array(e.data)]],
+        };
+      });
+      expect(out).toEqual({
+        a: ['request:ok', 404, { error: 'not here' }, 'missing'],
+        b: ['request:ok', 500, 'internal failure', 'boom'],
+        c: [200, '{"almost": json'], d: 'string',
+        e: [true, [0, 1, 2, 253, 254, 255]],
+      });
+    },
+  },
+  {
+    name: 'timeout and abort fail once with their reasons, never followed by a success (§5.3)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        const record = () => {
+          /** @type {string[]} */ const calls = [];
+          return { calls, opts: { success: (/** @type {any} */ x) => calls.push(`success:${x.errMsg}`), fail: (/** @type {any} */ x) => calls.push(`fail:${x.errMsg}`), complete: () => calls.push('complete') } };
+        };
+        const t = record();
+        ft.request({ url: '/slow', timeout: 200, ...t.opts });
+        const a = record();
+        const task = ft.request({ url: '/slow', ...a.opts });
+        setTimeout(() => task.abort(), 50);
+        const promiseTask = ft.request({ url: '/slow' });
+        promiseTask.abort();
+        const aborted = (await promiseTask.catch((e) => e)).errMsg;
+        // Past the slow answer (3 s), so a late success would show.
+        await new Promise((r) => setTimeout(r, 3500));
+        return { t: t.calls, a: a.calls, aborted };
+      });
+      expect(out).toEqual({ t: ['fail:request:fail timeout', 'complete'], a: ['fail:request:fail abort', 'complete'], aborted: 'request:fail abort' });
+    },
+  },
+  {
+    name: "a refused connection and a url that is not http(s) fail with the polyfill's reason, not the engine's fetch text (§5.3)",
+    async run(browser) {
+      const port = await closedPort();
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async (url) => ({
+        refused: (await ft.request({ url }).catch((e) => e)).errMsg,
+        ftp: (await ft.request({ url: 'ftp://127.0.0.1/file' }).catch((e) => e)).errMsg,
+        downloadRefused: (await ft.downloadFile({ url }).catch((e) => e)).errMsg,
+      }), `http://127.0.0.1:${port}/x`);
+      for (const [what, errMsg] of Object.entries(out)) {
+        const prefix = what === 'downloadRefused' ? 'downloadFile' : 'request';
+        expect([what, errMsg]).toEqual([what, expect.stringMatching(new RegExp(`^${prefix}:fail \\S`))]);
+        expect([what, errMsg]).toEqual([what, expect.not.stringMatching(/timeout|abort/)]);
+        for (const text of ENGINE_FETCH_TEXTS) expect([what, errMsg]).toEqual([what, expect.not.stringContaining(text)]);
+      }
+    },
+  },
+  {
+    name: 'downloadFile gives a blob: tempFilePath that works in <img>, fetch and getLocalImgData, whatever the served type (§5.4, §5.6)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        const res = await ft.downloadFile({ url: '/mislabelled' });
+        const img = new Image();
+        img.src = res.tempFilePath;
+        await img.decode();
+        const fetched = (await (await fetch(res.tempFilePath)).arrayBuffer()).byteLength;
+        const local = await ft.getLocalImgData({ path: res.tempFilePath });
+        const missing = await ft.getLocalImgData({ path: 'blob:nope' }).catch((e) => e);
+        const notFound = await ft.downloadFile({ url: '/status404' });
+        return {
+          errMsg: res.errMsg, status: res.statusCode, blob: res.tempFilePath.startsWith('blob:'), width: img.naturalWidth, fetched,
+          local: local.localData, missing: missing.errMsg, notFound: [notFound.errMsg, notFound.statusCode],
+        };
+      });
+      expect(out).toEqual({
+        errMsg: 'downloadFile:ok', status: 200, blob: true, width: 64, fetched: PNG.length,
+        local: `data:image/png;base64,${PNG.toString('base64')}`,
+        missing: 'getLocalImgData:fail file not found', notFound: ['downloadFile:ok', 404],
+      });
+    },
+  },
+  {
+    name: 'downloadFile with filePath keeps the file across a reload (§5.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-saved-files' }));
+      const first = await page.evaluate(async () => {
+        const res = await ft.downloadFile({ url: '/image.png', filePath: 'photos/cat.png' });
+        return { errMsg: res.errMsg, filePath: res.filePath, status: res.statusCode };
+      });
+      expect(first).toEqual({ errMsg: 'downloadFile:ok', filePath: 'photos/cat.png', status: 200 });
+      await page.reload();
+      const after = await page.evaluate(async () => ({
+        local: (await ft.getLocalImgData({ path: 'photos/cat.png' })).localData,
+        keys: (await ft.getStorageInfo()).keys,
+      }));
+      expect(after).toEqual({ local: `data:image/png;base64,${PNG.toString('base64')}`, keys: [] });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'openDocument checks fileType and the path, then opens (with ftHost.mock); the host reports the document (§5.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-docs' }));
+      const out = await page.evaluate(async () => {
+        const pdf = await ft.downloadFile({ url: '/doc.pdf' });
+        const img = await ft.downloadFile({ url: '/image.png' });
+        const err = (/** @type {Promise<any>} */ p) => p.then((r) => r.errMsg, (e) => e.errMsg);
+        const checks = {
+          badType: await err(ft.openDocument({ filePath: pdf.tempFilePath, fileType: 'txt' })),
+          unknown: await err(ft.openDocument({ filePath: 'nowhere.pdf' })),
+          notDoc: await err(ft.openDocument({ filePath: img.tempFilePath })),
+          noPath: await err(ft.openDocument({})),
+        };
+        /** @type {any[]} */ const opened = [];
+        ftHost.mock('openDocument', (/** @type {any} */ o) => { opened.push(o.filePath === pdf.tempFilePath); return {}; });
+        const ok = await err(ft.openDocument({ filePath: pdf.tempFilePath, fileType: 'pdf' }));
+        const inferred = await err(ft.openDocument({ filePath: pdf.tempFilePath }));
+        return { checks, ok, inferred, opened };
+      });
+      expect(out.checks.badType).toMatch(/^openDocument:fail parameter error: parameter\.fileType should be one of doc, xls, ppt, pdf, docx, xlsx, pptx/);
+      expect(out.checks).toMatchObject({
+        unknown: 'openDocument:fail file not found',
+        notDoc: 'openDocument:fail filetype not supported',
+        noPath: 'openDocument:fail parameter error: parameter.filePath should be String instead of Undefined',
+      });
+      expect(out).toMatchObject({ ok: 'openDocument:ok', inferred: 'openDocument:ok', opened: [true, true] });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'openDocument from a click opens the PDF for real: a new tab or the host viewer, reported to the host',
+    async run(browser) {
+      // Its own profile: the tab it opens is closed with it.
+      const page = await (await browser.newProfile()).open(browser.pageUrl({ appId: 'engines-docs-real' }));
+      await page.evaluate(async () => {
+        const pdf = await ft.downloadFile({ url: '/doc.pdf' });
+        const button = document.createElement('button');
+        button.id = 'open-doc';
+        button.textContent = 'open';
+        /** @type {any} */ (window).__doc = { events: [] };
+        ftHost.on('document', (/** @type {any} */ e) => /** @type {any} */ (window).__doc.events.push({ fileType: e.fileType, mime: e.mime, blob: String(e.url).startsWith('blob:'), viewer: e.viewer }));
+        button.onclick = () => ft.openDocument({ filePath: pdf.tempFilePath }).then((r) => { /** @type {any} */ (window).__doc.result = r.errMsg; }, (e) => { /** @type {any} */ (window).__doc.result = e.errMsg; });
+        document.body.appendChild(button);
+      });
+      await page.click('#open-doc');
+      const doc = await page.waitFor(() => { const d = /** @type {any} */ (window).__doc; return d.result && d.events.length ? d : null; });
+      expect(doc.result).toBe('openDocument:ok');
+      expect(doc.events).toHaveLength(1);
+      expect(doc.events[0]).toMatchObject({ fileType: 'pdf', mime: 'application/pdf', blob: true });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+];
