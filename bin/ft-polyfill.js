@@ -53,7 +53,7 @@ const USAGE = [
     return `  ${flag.padEnd(16)} ${spec.help}`;
   }),
   '',
-  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, callers, panel, force (README: The simulated host).',
+  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force (README: The simulated host).',
 ].join('\n');
 
 /** A user's mistake: the message is the one line printed; `usage` adds the usage after it. */
@@ -227,6 +227,7 @@ const CONFIG_FIELDS = {
   appJson: { ok: isName, shape: 'the url of an app.json (a non-empty string)' },
   stack: { ok: (v) => Array.isArray(v) && v.every(isName), shape: 'an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]' },
   webviewTimeout: { ok: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, shape: 'a number of ms, 0 or more' },
+  locationTimeout: { ok: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0, shape: 'a number of ms above 0' },
   callers: { ok: (v) => Array.isArray(v) && v.every(isName), shape: 'an array of appIds, e.g. ["caller-app"]' },
   panel: { ok: (v) => typeof v === 'boolean', shape: 'true or false' },
   force: { ok: (v) => typeof v === 'boolean', shape: 'true or false' },

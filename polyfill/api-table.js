@@ -36,7 +36,7 @@
  * @property {boolean} [promise]       positional style: return a Promise when the callback is missing
  * @property {boolean} [task]          returns a task with abort() (WeChat's RequestTask / DownloadTask)
  * @property {boolean} [core]          false: needs nothing from the WebAssembly core, so it runs before the core is up when no earlier call waits
- * @property {Record<string, string>} [result]  success fields → TypeScript type (errMsg implied)
+ * @property {Record<string, string>} [result]  success fields → TypeScript type (errMsg implied; `name?` an optional field)
  * @property {string} doc              one line (jssdk-interface.md)
  * @property {string} concern          which implementation module serves it (polyfill/impl/<concern>.js)
  */
@@ -68,7 +68,7 @@ export const API_TABLE = [
   { name: 'sendWebviewEvent', ns: 'miniProgram', since: '1.4.1', style: 'positional', concern: 'messaging', params: [{ name: 'data', type: 'object', required: true, ts: 'Record<string, unknown>' }], doc: "Trigger the web-view's bindevent at once." },
 
   // ft: device, storage and bridge interfaces
-  { name: 'downloadFile', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', task: true, concern: 'network', params: { url: { type: 'string', required: true }, header: { type: 'object', ts: 'Record<string, string>' }, timeout: { type: 'number', doc: 'ms' }, filePath: { type: 'string', doc: 'keep the file under this path (persists across reloads)' } }, result: { tempFilePath: 'string', filePath: 'string', statusCode: 'number' }, doc: 'Download a file.' },
+  { name: 'downloadFile', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', task: true, concern: 'network', params: { url: { type: 'string', required: true }, header: { type: 'object', ts: 'Record<string, string>' }, timeout: { type: 'number', doc: 'ms' }, filePath: { type: 'string', doc: 'keep the file under this path (persists across reloads)' } }, result: { 'tempFilePath?': 'string', 'filePath?': 'string', statusCode: 'number' }, doc: 'Download a file: `tempFilePath` without `filePath`, `filePath` (and no tempFilePath) with it.' },
   { name: 'getAppletInfo', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', core: false, concern: 'env', params: {}, result: { appId: 'string', appTitle: 'string', appAvatar: 'string', appDescription: 'string', appThumbnail: 'string', path: 'string', userId: 'string' }, doc: 'Basic information about the current mini-program.' },
   { name: 'openDocument', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', concern: 'files', params: { filePath: { type: 'string', required: true }, fileType: { type: 'string', oneOf: ['doc', 'xls', 'ppt', 'pdf', 'docx', 'xlsx', 'pptx'] } }, doc: 'Open a document.' },
   { name: 'chooseImage', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.1', style: 'options', concern: 'media', params: { count: { type: 'number', default: 9 }, sizeType: { type: 'array', default: ['original', 'compressed'], ts: "Array<'original' | 'compressed'>" }, sourceType: { type: 'array', default: ['album', 'camera'], ts: "Array<'album' | 'camera'>" } }, result: { tempFilePaths: 'string[]', tempFiles: 'Array<{ path: string; size: number }>' }, doc: 'Take a photo or pick images.' },

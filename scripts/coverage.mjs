@@ -20,7 +20,7 @@ const NOTES = {
   navigateToMiniProgram: 'a simulated app stack; no other mini-program really opens',
   onShow: 'fired by the simulated host (ftHost.show, a page popped back)',
   sendWebviewEvent: 'delivered to ftHost `event` listeners',
-  downloadFile: 'fetch from the page (CORS applies, relative urls resolve against the page); temp paths are blob: URLs',
+  downloadFile: 'fetch from the page (CORS applies; only http(s) or page-relative urls); temp paths are blob: URLs',
   openDocument: 'a new tab or the host viewer (PDF renders in the browser)',
   chooseImage: 'a real file picker; without a user gesture the host sheet asks first',
   getLocalImgData: 'the real type from the bytes',
@@ -29,7 +29,7 @@ const NOTES = {
   getStorage: 'IndexedDB per appId, not the page\'s localStorage',
   setStorage: '1 MB a key, 10 MB in all, success once durable',
   canGoBack: 'the browser\'s own history of the page',
-  request: 'fetch from the page: CORS applies, cookies follow the browser, a relative url resolves against the page (a real host wants an absolute one)',
+  request: 'fetch from the page: CORS applies, cookies follow the browser; only http(s) or page-relative urls; transport failures are `network error`',
   callNativeAPI: 'answered by ftHost.registerNativeAPI handlers',
   complete: 'stops the simulated web-view load timeout',
 };

@@ -48,6 +48,7 @@ function renderApi(def) {
   const N = pascal(def.name);
   const decls = [];
   const success = `${N}Success`;
+  // A field named `name?` in the table is optional in the result.
   const resultFields = Object.entries(def.result || {}).map(([k, t]) => `  ${k}: ${t};\n`).join('');
   if (def.style === 'options' || def.result) {
     decls.push(`/** What ${def.ns === 'ft' ? 'ft' : 'ft.miniProgram'}.${def.name} succeeds with. */\nexport interface ${success} extends FtResult {\n${resultFields}}`);
@@ -194,6 +195,8 @@ export interface FtHostConfig {
   stack?: string[];
   /** ms: the host fires 'timeout' unless ft.complete() is called in time. */
   webviewTimeout?: number;
+  /** ms a getLocation may take, the permission prompt included (default 30000): then getLocation:fail timeout. */
+  locationTimeout?: number;
   /** Open the host panel at start. */
   panel?: boolean;
   /** Install even inside a real FinClip host. */
