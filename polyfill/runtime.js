@@ -152,11 +152,20 @@ export class Runtime {
   /**
    * The core could not start (its WebAssembly blocked by a CSP without 'wasm-unsafe-eval', a
    * browser without what it needs...): what waits fails with the reason, and so does every later call.
+   * A call that needs no core (getEnv) still answers when nothing waits before it (§1.13).
    * @param {unknown} error
    */
   failStart(error) {
     const reason = error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error);
-    this.startError = new Error(`the WebAssembly core could not start (${reason})`);
+    // The engines' words for a CSP that refuses WebAssembly (a CompileError; an EvalError in older
+    // ones): Chromium "...WebAssembly module violates the following Content Security policy
+    // directive... \"script-src 'self'\"", Firefox "call to WebAssembly.compile() blocked by CSP",
+    // WebKit "Refused to create a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval'...".
+    const csp = /^(Compile|Eval)Error$/.test(/** @type {Error} */ (error)?.name) && /Content.Security.Polic|\bCSP\b|wasm-(unsafe-)?eval/i.test(reason);
+    const directive = (/directive:\s*"(\S+)/.exec(reason) || [])[1] || 'script-src';
+    this.startError = new Error(csp
+      ? `WebAssembly is blocked by the page's Content-Security-Policy: add 'wasm-unsafe-eval' to ${directive}`
+      : `the WebAssembly core could not start (${reason})`);
     console.error(`ft-polyfill: ${this.startError.message}`);
     for (const item of this.queue.splice(0)) item.reject(this.startError);
   }

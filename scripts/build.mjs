@@ -1,6 +1,8 @@
 // npm run build: the WebAssembly core (CMake + Debian's emscripten), then the JS bundles (esbuild).
 //   dist/ft-polyfill.js   classic script (IIFE): <script src> installs window.ft
 //   dist/ft-polyfill.mjs  ES module for bundlers: import ft, { host } from 'ft-polyfill'
+//   dist/ft-polyfill-ui.js, .mjs       the host UI, downloaded on first use
+//   dist/ft-polyfill-inflate.js, .mjs  the inflate fallback, downloaded only without DecompressionStream
 //   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit); ft-polyfill.node.mjs imports it in Node
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,16 +40,19 @@ function deflateRaw(path, bytes, quiet) {
 }
 
 /**
- * The browser builds load the host UI on first use: host/load-ui.js (the UI in the bundle) is
- * swapped for the build's own loader.
- * @param {string} loader  file name in polyfill/host/
+ * The browser builds download what only some pages need on first use: host/load-ui.js (the UI in
+ * the bundle) and load-inflate.js (the inflate fallback, by dynamic import) are swapped for the
+ * build's own loaders.
+ * @param {Record<string, string>} loaders  file name imported → its replacement (path in polyfill/)
  * @returns {import('esbuild').Plugin}
  */
-function uiLoader(loader) {
+function onDemandLoaders(loaders) {
   return {
-    name: 'ui-loader',
+    name: 'on-demand-loaders',
     setup(build) {
-      build.onResolve({ filter: /\/load-ui\.js$/ }, () => ({ path: join(root, 'polyfill/host', loader) }));
+      for (const [file, loader] of Object.entries(loaders)) {
+        build.onResolve({ filter: new RegExp(`/${file.replace(/[.]/g, '[.]')}$`) }, () => ({ path: join(root, 'polyfill', loader) }));
+      }
     },
   };
 }
@@ -96,6 +101,9 @@ async function runtimeApiTable() {
   };
 }
 
+/** fflate's MIT notice, kept in the files that bundle it. */
+const FFLATE_NOTICE = `/*! fflate (bundled for ft-polyfill's inflate fallback)\n${readFileSync(join(root, 'node_modules/fflate/LICENSE'), 'utf8').trim()}\n*/`;
+
 export async function buildAll({ quiet = false } = {}) {
   if (!existsSync(join(wasmDir, 'CMakeCache.txt'))) {
     run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node']);
@@ -118,11 +126,14 @@ export async function buildAll({ quiet = false } = {}) {
   };
   const runtimeTable = await runtimeApiTable();
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true, plugins: [runtimeTable, uiLoader('load-ui-script.js'), trimmedGlue(quiet)] }),
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true, plugins: [runtimeTable, uiLoader('load-ui-module.js'), trimmedGlue(quiet)], external: ['./ft-polyfill-ui.mjs'] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'host/load-ui-script.js', 'load-inflate.js': 'load-inflate-script.js' }), trimmedGlue(quiet)] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'host/load-ui-module.js' }), trimmedGlue(quiet)], external: ['./ft-polyfill-ui.mjs', './ft-polyfill-inflate.mjs'] }),
     // The host UI (panel and sheets), downloaded by the browser builds on first use.
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui-script.js')], outfile: join(root, 'dist/ft-polyfill-ui.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui.js')], outfile: join(root, 'dist/ft-polyfill-ui.mjs'), format: 'esm', platform: 'browser', minify: true }),
+    // The inflate fallback (fflate), downloaded only by browsers without DecompressionStream.
+    esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate-script.js')], outfile: join(root, 'dist/ft-polyfill-inflate.js'), format: 'iife', platform: 'browser', minify: true }),
+    esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate.js')], outfile: join(root, 'dist/ft-polyfill-inflate.mjs'), format: 'esm', platform: 'browser', minify: true }),
     // fake-indexeddb is its own file beside it (below), loaded only where IndexedDB is missing.
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node-entry.cjs')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'] }),
     // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).

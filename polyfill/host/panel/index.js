@@ -7,6 +7,7 @@
 
 import { PANEL_CSS, PANEL_WIDTH } from './style.js';
 import { h, preview, parseJson } from './dom.js';
+import { styleShadow } from '../ui-style.js';
 
 const LOG_ROWS = 40;
 const RECEIVED_ROWS = 20;
@@ -258,9 +259,9 @@ export function createPanel(runtime, host) {
     hostEl = doc.createElement('ft-host-panel');
     hostEl.setAttribute('data-ft-panel', '');
     const shadow = hostEl.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = PANEL_CSS;
-    shadow.append(style, build());
+    // A constructable stylesheet: a page's `style-src 'self'` does not block it (ui-style.js).
+    styleShadow(shadow, PANEL_CSS);
+    shadow.append(build());
     (doc.body || doc.documentElement).append(hostEl);
     // The page keeps its full height and gives the panel a column on the right.
     savedMargin = doc.documentElement.style.marginRight;

@@ -1,6 +1,8 @@
 // A host sheet over the page: a shadow-root overlay (the page's CSS cannot reach it, and it cannot
 // reach the page's), as a real host's native sheet sits above the web-view. Untrusted strings are
-// rendered with textContent only.
+// rendered with textContent only; the styles are a constructable stylesheet (ui-style.js), so a
+// page's `style-src 'self'` does not block them.
+import { styleShadow } from '../ui-style.js';
 
 const STYLE = `
 :host { all: initial; }
@@ -38,8 +40,6 @@ export function openOverlay(doc, kind, title, text) {
   const host = doc.createElement('div');
   host.setAttribute('data-ft-sheet', kind);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
   const backdrop = doc.createElement('div');
   backdrop.className = 'backdrop';
   const sheet = doc.createElement('div');
@@ -55,7 +55,8 @@ export function openOverlay(doc, kind, title, text) {
     sheet.appendChild(p);
   }
   backdrop.appendChild(sheet);
-  root.append(style, backdrop);
+  root.append(backdrop);
+  styleShadow(root, STYLE);
   (doc.body || doc.documentElement).appendChild(host);
   let open = true;
   return {
