@@ -172,7 +172,8 @@ function reportError(error) {
 
 /** @param {CallContext} ctx @param {unknown} error @returns {Outcome} */
 function internalError(ctx, error) {
-  console.error(`ft.${ctx.api}: internal error`, error);
+  // An error already told to the developer once (the core could not start) is not logged per call.
+  if (!(error && /** @type {any} */ (error).reported)) console.error(`ft.${ctx.api}: internal error`, error);
   return fail(`internal error: ${error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error)}`);
 }
 

@@ -167,6 +167,7 @@ export class Runtime {
       ? `WebAssembly is blocked by the page's Content-Security-Policy: add 'wasm-unsafe-eval' to ${directive}`
       : `the WebAssembly core could not start (${reason})`);
     console.error(`ft-polyfill: ${this.startError.message}`);
+    /** @type {any} */ (this.startError).reported = true;  // the pipeline does not log it again per call
     for (const item of this.queue.splice(0)) item.reject(this.startError);
   }
 

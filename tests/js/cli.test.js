@@ -143,7 +143,7 @@ test.each([
   [['serve', 'site', '--config', 'site'], 'ft-polyfill: cannot read site: it is a folder'],
   [['serve', 'site', '--config', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
   [['serve', 'site', '--config', 'list.json'], 'ft-polyfill: list.json should hold an object of ftHostConfig fields, e.g. { "appId": "my-app" }'],
-  [['serve', 'site', '--config', 'typo.json'], 'ft-polyfill: typo.json: unknown field "appid" (did you mean appId?); the fields are appId, appInfo, app, appJson, stack, webviewTimeout, callers, panel, force'],
+  [['serve', 'site', '--config', 'typo.json'], 'ft-polyfill: typo.json: unknown field "appid" (did you mean appId?); the fields are appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force'],
   [['serve', 'site', '--config', 'number-id.json'], 'ft-polyfill: number-id.json: appId should be a non-empty string, e.g. "my-app"'],
   [['serve', 'site', '--config', 'stack-string.json'], 'ft-polyfill: stack-string.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
   [['serve', 'site', '--config', 'stack-numbers.json'], 'ft-polyfill: stack-numbers.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
