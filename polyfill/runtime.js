@@ -29,6 +29,8 @@ export class Runtime {
   constructor({ loadCore, config, global, configFromPage = false }) {
     this.global = global || globalThis;
     this.config = normalizeConfig(config);
+    /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
+    this.baseConfig = config;
     /**
      * The page's window.ftHostConfig at install, when the configuration came from there: a
      * bundled app can only set it after its imports ran, so the one in place when the core
@@ -121,6 +123,7 @@ export class Runtime {
     const now = this.global.ftHostConfig;
     if (now === page.given || now === undefined || now === null) return;
     page.given = now;
+    this.baseConfig = now;
     this.config = normalizeConfig(now);
   }
 
@@ -298,15 +301,17 @@ export class Runtime {
    * it has run first. Resolves once applied; rejects with an Error saying what could not be
    * applied (an app.json that could not be loaded or parsed), the rest being applied anyway.
    * @param {unknown} config
+   * @param {boolean} [asBase]  also what reset() goes back to (the testing kit's setupFt)
    * @returns {Promise<void>}
    */
-  configure(config) {
-    return this.enqueue(() => this.apply(config, false), true);
+  configure(config, asBase = false) {
+    if (asBase) this.baseConfig = config;
+    return this.enqueue(() => this.apply(config, false, 'ftHost.configure'), true);
   }
 
   /**
    * ftHost.reset (the testing kit, between tests), also a barrier: applies `config` (default:
-   * the current one) with every onReset hook told `full` (stack, page listeners, handlers,
+   * the configuration the instance started with, or setupFt's; not a later configure's) with every onReset hook told `full` (stack, page listeners, handlers,
    * mocks, ftHost.on listeners), then clears the mini-program's storage (durably) and the call log.
    * @param {unknown} [config]
    * @returns {Promise<void>}
@@ -315,7 +320,7 @@ export class Runtime {
     return this.enqueue(async () => {
       let failure = null;
       try {
-        await this.apply(config === undefined ? this.config : config, true);
+        await this.apply(config === undefined ? this.baseConfig : config, true, 'ftHost.reset');
       } catch (error) {
         failure = error;
       }
@@ -330,9 +335,9 @@ export class Runtime {
   /**
    * Applies a configuration (inside a barrier): storage is kept, and switched when the appId
    * changes (the old store is flushed and closed first); then each concern's onReset hook.
-   * @param {unknown} config @param {boolean} full
+   * @param {unknown} config @param {boolean} full @param {string} by  the control, for the error
    */
-  async apply(config, full) {
+  async apply(config, full, by) {
     const next = normalizeConfig(config);
     const handles = this.core();
     if (next.appId !== this.config.appId) {
@@ -343,7 +348,7 @@ export class Runtime {
     this.config = next;
     this.configError = '';
     for (const hook of this.resetHooks) await hook({ full });
-    if (this.configError) throw new Error(`ftHost.configure: ${this.configError}`);
+    if (this.configError) throw new Error(`${by}: ${this.configError}`);
   }
 
   /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */

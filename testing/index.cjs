@@ -82,7 +82,7 @@ async function setupFt(config = {}, options = {}) {
   const had = Boolean(existingInstance(global));
   const instance = installFt(config, options);
   try {
-    await (had ? instance.host.configure(config) : instance.host.ready);
+    await (had ? instance.host[Symbol.for('ft-polyfill.setup')](config) : instance.host.ready);
   } catch (error) {
     if (!instance.host.configError()) throw error;
   }
@@ -111,9 +111,29 @@ const JSSDK_URL = /\/finclip-jssdk[^/?#]*\.js(?:[?#].*)?$/;
 const JSSDK_CLASSIC = '/* ft-polyfill: the FinClip JSSDK is replaced by the polyfill injected before the page */\n';
 const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexport default ft;\n';
 
+/**
+ * Makes `config` the page's window.ftHostConfig, winning over the page's own: the page (a Vite dev
+ * server with ft-polyfill/vite, `ft-polyfill serve`) may set ftHostConfig in an inline script of
+ * its own, which would otherwise replace the test's. The page's fields stay as the base.
+ * @param {object} config
+ */
+function configScript(config) {
+  return `;(function () {
+  var injected = ${JSON.stringify(config).replace(/</g, '\\u003c')}, own, merged = injected;
+  Object.defineProperty(window, 'ftHostConfig', {
+    configurable: true, enumerable: true,
+    get: function () { return merged; },
+    set: function (value) { own = value; merged = own && typeof own === 'object' ? Object.assign({}, own, injected) : injected; },
+  });
+})();`;
+}
+
 /** Runs in the page, right after the polyfill: records what the host's 'message' listeners get. */
 const RECORDER = `;(function () {
   var host = window.ftHost;
+  // The page's own ft-polyfill (a dev server's bundle, a script tag) shares the injected instance:
+  // that is intended, not a double load to warn about.
+  if (window.__ftPolyfill) window.__ftPolyfill.warnedTwice = true;
   if (!host || window.__ftPolyfillMessages) return;
   window.__ftPolyfillMessages = [];
   host.on('message', function (e) { window.__ftPolyfillMessages.push(e && e.detail ? e.detail.data : e); });
@@ -142,12 +162,15 @@ function loadedPageUrl(target) {
  *   script reaches only later navigations)
  */
 async function injectFt(target, config = {}) {
+  if (!target || typeof target.addInitScript !== 'function' || typeof target.route !== 'function') {
+    throw new TypeError('injectFt: the first argument should be a Playwright Page or BrowserContext, e.g. injectFt(page, { appId: \'shop\' })');
+  }
   const loaded = loadedPageUrl(target);
-  if (loaded) throw new Error(`injectFt: ${loaded} is already loaded without ft-polyfill; call injectFt(page, config) before page.goto`);
+  if (loaded) throw new Error(`injectFt: ${loaded} is already loaded, and an init script only reaches later navigations; call injectFt(page, config) before page.goto`);
   const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
   // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
   const ui = readFileSync(uiScriptPath, 'utf8');
-  const content = `window.ftHostConfig = Object.assign(${JSON.stringify(config)}, window.ftHostConfig || {});\n${ui}\n${script}\n${RECORDER}`;
+  const content = `${configScript(config)}\n${ui}\n${script}\n${RECORDER}`;
   await target.addInitScript({ content });
   await target.route(JSSDK_URL, (/** @type {any} */ route) => {
     const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());
@@ -168,6 +191,7 @@ async function injectFt(target, config = {}) {
  *   page has no ft-polyfill host (window.ftHost)
  */
 async function readHost(page) {
+  if (!page || typeof page.evaluate !== 'function') throw new TypeError('readHost: the argument should be a Playwright Page, e.g. readHost(page)');
   const snapshot = await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     const host = w.ftHost;

@@ -41,11 +41,17 @@ export function createHost(runtime) {
     /**
      * Between tests: clears storage, the call log, the listeners added with ftHost.on and, through
      * the onReset hooks, the stack, page listeners and mocks; then applies `config` (default: the
-     * current configuration). Queued with the calls, as configure is.
+     * configuration the host started with, or setupFt's: a test's own ftHost.configure does not
+     * leak into the next test). Queued with the calls, as configure is.
      * @param {import('../config.js').FtHostConfig} [config]
      * @returns {Promise<void>}
      */
     reset: (config) => runtime.reset(config),
+    /**
+     * The testing kit's setupFt on an instance that already exists: configure, and make `config`
+     * what reset() goes back to. Not part of the ftHost surface (a symbol key).
+     */
+    [Symbol.for('ft-polyfill.setup')]: (/** @type {unknown} */ config) => runtime.configure(config, true),
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
     /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */

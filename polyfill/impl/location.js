@@ -2,6 +2,7 @@
 // (navigator.geolocation); the core checks the options, converts to GCJ-02 when asked (offline,
 // inside China only) and builds the result. chooseLocation asks the person in the host's form.
 
+import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
 import { parse } from './device/file-store.js';
@@ -89,7 +90,8 @@ export default function locationImpl(runtime) {
       const mocked = mockAnswer(mocks, 'chooseLocation', { latitude, longitude });
       if (mocked) return outcomeOf(await mocked);
       const doc = runtime.global.document;
-      if (!doc) return fail('no location picker outside a browser page (use ftHost.mock)');
+      const nobody = whyNobodyAnswers(runtime.global);
+      if (nobody) return fail(`no location picker ${nobody}: use ftHost.mock`);
       const { askForPlace } = await loadUi();
       const place = await askForPlace(doc, check, (p) => {
         const c = parse(Module.chooseLocationCheck(JSON.stringify({ latitude: p.latitude, longitude: p.longitude })));

@@ -3,6 +3,7 @@
 // builds the data URL; the browser shows the picker (or the host's sheet first when the call has
 // no user gesture), re-encodes for sizeType ['compressed'] and keeps the bytes as Blobs.
 
+import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
 import { installMocks, mockAnswer } from './device/mocks.js';
@@ -121,7 +122,8 @@ export default function mediaImpl(runtime) {
       }
 
       const doc = runtime.global.document;
-      if (!doc) return fail('no file picker outside a browser page (use ftHost.mock)');
+      const nobody = whyNobodyAnswers(runtime.global);
+      if (nobody) return fail(`no file picker ${nobody}: use ftHost.mock`);
       const activation = /** @type {any} */ (runtime.global.navigator)?.userActivation;
       // Inside a gesture the picker opens at once (nothing awaited before it); otherwise the
       // host's sheet asks first and its button is the gesture.

@@ -31,7 +31,7 @@ test('request works under Node with the core building and decoding', async () =>
 
 test('without a DOM, pickers fail clearly and mocks answer instead', async () => {
   const { ft, host } = await freshFt();
-  expect((await ft.chooseImage({}).catch((e) => e)).errMsg).toBe('chooseImage:fail no file picker outside a browser page (use ftHost.mock)');
+  expect((await ft.chooseImage({}).catch((e) => e)).errMsg).toBe('chooseImage:fail no file picker outside a browser page: use ftHost.mock');
   host.mock('chooseImage', { files: [{ name: 'x.gif', data: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1').toString('base64') }] });
   const picked = await ft.chooseImage({ count: 1 });
   expect((await ft.getLocalImgData({ path: picked.tempFilePaths[0] })).localData).toMatch(/^data:image\/gif;base64,R0lGODlh/);

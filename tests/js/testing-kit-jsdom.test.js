@@ -24,3 +24,8 @@ test('storage, getEnv and reset work under jsdom', async () => {
   expect(host.calls()).toEqual([]);
   expect((await ft.getStorageInfo()).keys).toEqual([]);
 });
+
+test('chooseImage and chooseLocation without a mock fail at once in jsdom (nobody can answer a sheet there)', async () => {
+  expect((await ft.chooseImage({}).catch((e) => e)).errMsg).toBe('chooseImage:fail no file picker in jsdom (nobody can answer it there): use ftHost.mock');
+  expect((await ft.chooseLocation({}).catch((e) => e)).errMsg).toBe('chooseLocation:fail no location picker in jsdom (nobody can answer it there): use ftHost.mock');
+});

@@ -59,3 +59,17 @@ describe('with jest.useFakeTimers()', () => {
     expect((await ft.getStorage({ key: 'k' })).data).toEqual({ a: 1 });
   });
 });
+
+test("host.reset() goes back to setupFt's config, not to a test's own ftHost.configure", async () => {
+  await host.configure({ appId: `kit-node-other-${process.pid}`, stack: ['pages/a/a', 'pages/b/b'] });
+  expect((await ft.getAppletInfo()).appId).toBe(`kit-node-other-${process.pid}`);
+  await host.reset();
+  expect((await ft.getAppletInfo()).appId).toBe(`kit-node-${process.pid}`);
+  expect(host.stack().length).toBe(1);
+});
+
+test('a reset after a configure that failed is not poisoned by it', async () => {
+  await expect(host.configure({ appJson: 'http://127.0.0.1:1/app.json' })).rejects.toThrow(/^ftHost\.configure: appJson/);
+  await expect(host.reset()).resolves.toBeUndefined();
+  expect(host.configError()).toBe('');
+});

@@ -1,0 +1,38 @@
+// ft-polyfill/testing's injectFt against pages that configure and load the polyfill themselves
+// (a Vite dev server with ft-polyfill/vite, `ft-polyfill serve`): the test's config wins over the
+// page's inline window.ftHostConfig, and the page's own copy of the polyfill is no double load.
+import { createRequire } from 'node:module';
+import { newPage, useChromium } from '../helpers/browser.js';
+
+const kit = createRequire(import.meta.url)('../../testing/index.cjs');
+
+/** What the plugin / serve produce: an inline ftHostConfig, then the polyfill (here a module). */
+const ownConfigPage = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><html><head><script>window.ftHostConfig = { appId: 'page-own', appInfo: { appTitle: 'Page' }, stack: ['pages/index/index'] };</script>
+<script type="module">import ft from '/dist/ft-polyfill.mjs'; ft.getAppletInfo().then((i) => { document.body.dataset.result = JSON.stringify(i); });</script></head><body></body></html>`);
+};
+
+const suite = useChromium({ '/own-config.html': ownConfigPage });
+
+test("injectFt's config wins over the page's own ftHostConfig; the page's own polyfill shares the injected instance without a warning", async () => {
+  const context = await suite.browser.newContext();
+  const page = await newPage(context);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await kit.injectFt(page, { appId: 'from-test', stack: ['pages/index/index', 'pages/web/index'] });
+  await page.goto(`${suite.server.url}/own-config.html`);
+  await page.waitForFunction(() => document.body.dataset.result);
+  const info = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+  expect(info).toMatchObject({ appId: 'from-test', appTitle: 'Page' });   // the page's other fields stay
+  const { stack } = await kit.readHost(page);
+  expect(stack.map((p) => p.route)).toEqual(['pages/index/index', 'pages/web/index']);
+  expect(warnings.filter((w) => w.includes('more than once'))).toEqual([]);
+  expect(page.errors).toEqual([]);
+  await context.close();
+});
+
+test('injectFt and readHost with a wrong first argument reject with what to pass', async () => {
+  await expect(kit.injectFt(undefined, {})).rejects.toThrow(/^injectFt: the first argument should be a Playwright Page or BrowserContext/);
+  await expect(kit.readHost(null)).rejects.toThrow(/^readHost: the argument should be a Playwright Page/);
+});
