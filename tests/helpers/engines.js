@@ -46,7 +46,7 @@ import { engineInfo, missingLine } from './engines-select.js';
  * @property {(browser: EngineBrowser) => Promise<void>} run  asserts with Jest's expect
  * @property {number} [timeout]  ms (default CASE_TIMEOUT)
  *
- * @typedef {'geolocation' | 'fileChooser'} Capability  what some drivers cannot do (tests/engines/limits.js)
+ * @typedef {'geolocation' | 'fileChooser' | 'trustedTypes'} Capability  what some drivers (or engines) cannot do (tests/engines/limits.js)
  */
 
 /** The default time a case may take: engine files share 2 cores with the other browser tests. */
@@ -252,7 +252,7 @@ export class EngineProfile {
  * @property {(config?: object, extra?: string) => string} pageUrl  tests/pages/blank.html with an ftHostConfig
  * @property {(url?: string) => Promise<EnginePage>} open  a tab in the file's shared profile (closed after the case; its history may hold earlier cases' pages)
  * @property {() => Promise<EngineProfile>} newProfile  a fresh profile: nothing stored, its first tab's history starts at its page (closed after the case)
- * @property {(capability: Capability) => boolean} can  false where tests/engines/limits.js lists the driver as unable
+ * @property {(capability: Capability) => boolean} can  false where tests/engines/limits.js lists the driver (or the engine) as unable
  */
 
 /**

@@ -63,6 +63,44 @@ export const cases = [
     },
   },
   {
+    name: 'ftHost.callJS runs every handler of a name in order with the params; a Promise counts by what it resolves to (undefined lets the next answer, 0 answers) (§4.5)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        const later = (/** @type {unknown} */ value) => new Promise((resolve) => setTimeout(() => resolve(value), 5));
+        /** @type {any[]} */ const ran = [];
+        ft.onNativeAPIHandler('getCart', (/** @type {any} */ p) => { ran.push(['async-undefined', p]); return later(undefined); });
+        ft.onNativeAPIHandler('getCart', (/** @type {any} */ p) => { ran.push(['two', p]); return 'two'; });
+        ft.onNativeAPIHandler('getCart', (/** @type {any} */ p) => { ran.push(['three', p]); return 'three'; });
+        ft.registNativeAPIHandler('getCart', (/** @type {any} */ p) => { ran.push(['regist', p]); return 'regist'; });
+        const getCart = await ftHost.callJS('getCart', { n: 3 });
+        ft.onNativeAPIHandler('pay', () => later({ paid: 1 }));
+        ft.onNativeAPIHandler('pay', () => ({ paid: 2 }));
+        const pay = await ftHost.callJS('pay', {});
+        ft.onNativeAPIHandler('falsy', () => undefined);
+        ft.onNativeAPIHandler('falsy', () => later(0));
+        ft.onNativeAPIHandler('falsy', () => 'never');
+        const falsy = await ftHost.callJS('falsy');
+        ft.registNativeAPIHandler('scan', () => later('regist'));
+        ft.onNativeAPIHandler('scan', () => undefined);
+        ft.onNativeAPIHandler('scan', () => Promise.resolve(undefined));
+        const scan = await ftHost.callJS('scan');
+        ft.registNativeAPIHandler('scan', () => undefined);
+        const scanUndefined = await ftHost.callJS('scan');
+        return { getCart, ran, pay, falsy, scan, scanUndefined: scanUndefined === undefined ? 'undefined' : scanUndefined };
+      });
+      expect(out).toEqual({
+        getCart: 'two',
+        ran: [['async-undefined', { n: 3 }], ['two', { n: 3 }], ['three', { n: 3 }], ['regist', { n: 3 }]],
+        pay: { paid: 1 },
+        falsy: 0,
+        scan: 'regist',
+        scanUndefined: 'undefined',
+      });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'a fire-and-forget call that fails is one console.warn, never an unhandled rejection (§1.4)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ stack: ['pages/web/web'] }));

@@ -69,6 +69,40 @@ export const cases = [
     },
   },
   {
+    name: 'a permission prompt nobody answers fails once with getLocation:fail timeout after locationTimeout; the late answer is ignored (§5.7)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-location-timeout', locationTimeout: 200 }));
+      const out = await page.evaluate(async () => {
+        // A page-level stand-in for the prompt (the polyfill reads navigator.geolocation per call):
+        // the request is kept and never answered until the case answers it late, both ways.
+        /** @type {any[]} */ const requests = [];
+        Object.defineProperty(navigator, 'geolocation', {
+          configurable: true,
+          value: { getCurrentPosition: (/** @type {any} */ success, /** @type {any} */ error, /** @type {any} */ options) => requests.push({ success, error, options }) },
+        });
+        /** @type {string[]} */ const seen = [];
+        await new Promise((resolve) => ft.getLocation({
+          success: (x) => seen.push(`success ${x.errMsg}`),
+          fail: (x) => seen.push(`fail ${x.errMsg}`),
+          complete: (x) => { seen.push(`complete ${x.errMsg}`); resolve(undefined); },
+        }));
+        const request = requests[0];
+        request.success({ coords: { latitude: 31.2, longitude: 121.5, accuracy: 5, altitude: null, altitudeAccuracy: null, speed: null }, timestamp: Date.now() });
+        request.error({ code: 1, message: 'User denied Geolocation' });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return {
+          seen, requests: requests.length, limit: request.options && request.options.timeout,
+          log: ftHost.calls().filter((c) => c.api === 'getLocation').map((c) => c.result.errMsg),
+        };
+      });
+      expect(out).toEqual({
+        seen: ['fail getLocation:fail timeout', 'complete getLocation:fail timeout'],
+        requests: 1, limit: 200, log: ['getLocation:fail timeout'],
+      });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'chooseImage from a click: count is enforced, tempFiles give sizes in bytes, the result shows in <img> and getLocalImgData (§5.5, §5.6)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));

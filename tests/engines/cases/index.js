@@ -9,6 +9,8 @@ import * as badInput from './bad-input.js';
 import * as multitab from './multitab.js';
 import * as install from './install.js';
 import * as demo from './demo.js';
+import * as strict from './strict.js';
+import * as realClients from './real-clients.js';
 
 /** @type {Array<{ concern: string, cases: import('../../helpers/engines.js').EngineCase[], routes?: Record<string, import('../../../bin/server.js').RouteHandler> }>} */
 const MODULES = [
@@ -22,6 +24,8 @@ const MODULES = [
   { concern: 'two tabs', ...multitab },
   { concern: 'install', ...install },
   { concern: 'demo', ...demo },
+  { concern: 'strict pages', ...strict },
+  { concern: 'real clients', ...realClients },
 ];
 
 export const CASES = MODULES.map(({ concern, cases }) => ({ concern, cases }));

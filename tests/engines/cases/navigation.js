@@ -1,11 +1,19 @@
 // The simulated page stack in every engine (behaviour.md §3): limits, tabBar, relative urls,
-// back, hostile urls, the page's own history, titles, an app.json from a url.
+// back, hostile urls, the page's own history, titles, an app.json from a url; root-less and
+// encoded paths, a one-page stack, routing from a closed web-view page (§3.6, §3.8).
 
 const APP = {
   pages: ['pages/index/index', 'pages/list/list', 'pages/detail/detail', 'pages/web/web', 'pages/cart/cart', 'pages/me/me'],
   tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
   window: { navigationBarTitleText: 'Tea House' },
 };
+
+// The app of tests/js/routing.test.js: the web-view page and the others each in a folder of their own.
+const ROUTING_APP = {
+  pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
+  tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },
+};
+const ROUTING_STACK = ['pages/index/index', 'pages/web/index'];
 
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
@@ -162,6 +170,120 @@ export const cases = [
       }));
       expect(out).toEqual({ tab: 'invokeMiniProgramAPI:fail can not navigateTo a tabbar page', configError: '' });
       expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: "a root-less app.json path lands on that page, an encoded path is not found, the H5 document's url plays no part (§3.8)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ app: ROUTING_APP, stack: ROUTING_STACK }));
+      const out = await page.evaluate(async () => {
+        const err = (/** @type {Promise<any>} */ p) => p.then((r) => r.errMsg, (e) => e.errMsg);
+        const urls = () => ftHost.stack().map((p) => p.url);
+        // The H5 document somewhere else entirely: its url must play no part.
+        history.pushState({}, '', '/h5/deep/folder/index.html');
+        const rootless = await err(ft.miniProgram.navigateTo({ url: 'pages/detail/index?id=7' }));
+        const afterRootless = urls();
+        await ft.miniProgram.navigateBack();
+        const relative = await err(ft.miniProgram.navigateTo({ url: '../detail/index?from=%2Fh5' }));
+        const afterRelative = urls();
+        await ft.miniProgram.navigateBack();
+        return {
+          rootless, afterRootless, relative, afterRelative,
+          folder: await err(ft.miniProgram.navigateTo({ url: 'folder/index' })),
+          encoded: await err(ft.miniProgram.navigateTo({ url: '%2Fpages%2Fdetail%2Findex' })),
+          encodedRedirect: await err(ft.miniProgram.redirectTo({ url: '%2Fpages%2Fcart%2Findex' })),
+          encodedAbsolute: await err(ft.miniProgram.navigateTo({ url: '/pages%2Fdetail%2Findex' })),
+          stack: urls(),
+          href: location.pathname,
+        };
+      });
+      expect(out).toEqual({
+        rootless: 'invokeMiniProgramAPI:ok',
+        afterRootless: ['pages/index/index', 'pages/web/index', 'pages/detail/index?id=7'],
+        relative: 'invokeMiniProgramAPI:ok',
+        afterRelative: ['pages/index/index', 'pages/web/index', 'pages/detail/index?from=%2Fh5'],
+        folder: 'invokeMiniProgramAPI:fail page "pages/web/folder/index" is not found',
+        encoded: 'invokeMiniProgramAPI:fail page "pages/web/%2Fpages%2Fdetail%2Findex" is not found',
+        encodedRedirect: 'invokeMiniProgramAPI:fail page "pages/web/%2Fpages%2Fcart%2Findex" is not found',
+        encodedAbsolute: 'invokeMiniProgramAPI:fail page "pages%2Fdetail%2Findex" is not found',
+        stack: ROUTING_STACK,
+        href: '/h5/deep/folder/index.html',
+      });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'on a one-page stack navigateBack fails for any delta and keeps the postMessage buffer (§3.6)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ app: ROUTING_APP, stack: ['pages/web/index'] }));
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const delivered = [];
+        ftHost.on('message', (/** @type {any} */ m) => delivered.push(m.detail.data));
+        ft.miniProgram.postMessage({ data: { kept: true } });
+        /** @type {Record<string, string>} */ const back = {};
+        for (const delta of [undefined, 1, 0, -1, 2, 10, 1e9]) {
+          back[String(delta)] = await ft.miniProgram.navigateBack(delta === undefined ? {} : { delta }).then((r) => r.errMsg, (e) => e.errMsg);
+        }
+        const hostBack = [await ftHost.back(), await ftHost.back(5)];
+        const before = { delivered: delivered.slice(), pending: ftHost.state().pendingMessages, alive: ftHost.state().webview.alive, stack: ftHost.stack().map((p) => p.url) };
+        await ftHost.share();
+        return { back, hostBack, before, afterShare: delivered };
+      });
+      const firstPage = 'invokeMiniProgramAPI:fail cannot navigate back at first page';
+      expect(out).toEqual({
+        back: { undefined: firstPage, 1: firstPage, 0: firstPage, '-1': firstPage, 2: firstPage, 10: firstPage, 1000000000: firstPage },
+        hostBack: [{ ok: false, reason: 'cannot navigate back at first page' }, { ok: false, reason: 'cannot navigate back at first page' }],
+        before: { delivered: [], pending: 1, alive: true, stack: ['pages/web/index'] },
+        afterShare: [[{ kept: true }]],
+      });
+    },
+  },
+  {
+    name: 'once the web-view page is closed (back, redirectTo, reLaunch, switchTab, close, ftHost.destroy) every routing call fails web-view page is closed (§3.8)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ app: ROUTING_APP, stack: ROUTING_STACK, callers: ['wxcaller'] }));
+      const out = await page.evaluate(async ({ app, stack }) => {
+        const err = (/** @type {Promise<any>} */ p) => p.then((r) => r.errMsg, (e) => e.errMsg);
+        /** @type {Record<string, () => Promise<any>>} */
+        const closers = {
+          navigateBack: () => ft.miniProgram.navigateBack(),
+          redirectTo: () => ft.miniProgram.redirectTo({ url: '/pages/detail/index' }),
+          reLaunch: () => ft.miniProgram.reLaunch({ url: '/pages/detail/index' }),
+          switchTab: () => ft.miniProgram.switchTab({ url: '/pages/mine/index' }),
+          close: () => ft.miniProgram.close(),
+          'ftHost.back': () => ftHost.back(),
+          'ftHost.destroy': () => ftHost.destroy(),
+        };
+        /** @type {Record<string, any>} */ const seen = {};
+        for (const [name, close] of Object.entries(closers)) {
+          await ftHost.configure({ appId: 'engines-closed', app, stack, callers: ['wxcaller'] });
+          const aliveBefore = ftHost.state().webview.alive;
+          await close();
+          const alive = ftHost.state().webview.alive;
+          const kept = JSON.stringify(ftHost.stack());
+          seen[name] = {
+            aliveBefore, alive,
+            navigateTo: await err(ft.miniProgram.navigateTo({ url: '/pages/detail/index' })),
+            rootless: await err(ft.miniProgram.navigateTo({ url: 'pages/detail/index' })),
+            redirectTo: await err(ft.miniProgram.redirectTo({ url: '/pages/detail/index' })),
+            switchTab: await err(ft.miniProgram.switchTab({ url: '/pages/index/index' })),
+            reLaunch: await err(ft.miniProgram.reLaunch({ url: '/pages/web/index' })),
+            navigateBack: await err(ft.miniProgram.navigateBack({ delta: 1 })),
+            navigateToMiniProgram: await err(ft.miniProgram.navigateToMiniProgram({ appId: 'wxother' })),
+            navigateBackMiniProgram: await err(ft.miniProgram.navigateBackMiniProgram({})),
+            close: await err(ft.miniProgram.close()),
+            stackKept: JSON.stringify(ftHost.stack()) === kept,
+          };
+        }
+        return seen;
+      }, { app: ROUTING_APP, stack: ROUTING_STACK });
+      const closed = 'invokeMiniProgramAPI:fail web-view page is closed';
+      const expected = {
+        aliveBefore: true, alive: false,
+        navigateTo: closed, rootless: closed, redirectTo: closed, switchTab: closed, reLaunch: closed, navigateBack: closed,
+        navigateToMiniProgram: closed, navigateBackMiniProgram: closed, close: 'close:fail web-view page is closed', stackKept: true,
+      };
+      expect(out).toEqual(Object.fromEntries(['navigateBack', 'redirectTo', 'reLaunch', 'switchTab', 'close', 'ftHost.back', 'ftHost.destroy'].map((k) => [k, expected])));
     },
   },
 ];
