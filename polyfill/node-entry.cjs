@@ -16,4 +16,5 @@ Object.defineProperties(exports, {
   createFt: { enumerable: true, value: node.createFt },
   installFt: { enumerable: true, value: node.installFt },
   polyfillGlobals: { enumerable: true, value: node.polyfillGlobals },
+  installedOn: { enumerable: true, value: node.installedOn },
 });

@@ -7,7 +7,7 @@ import { installFt as install, installedOn } from './install.js';
 import { polyfillGlobals } from './node-globals.js';
 import loadCore from './core-node.js';
 
-export { polyfillGlobals };
+export { polyfillGlobals, installedOn };
 
 /**
  * A new, independent instance (its own core and storage), installed nowhere.

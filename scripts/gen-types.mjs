@@ -354,6 +354,8 @@ export declare function createFt(options?: { config?: FtHostConfig; global?: obj
 export declare function installFt(global?: object): { ft: Ft; host: FtHost };
 /** Fills in what a Node test environment lacks (structuredClone, fetch, an in-memory IndexedDB, ...); returns the names added. */
 export declare function polyfillGlobals(global?: object): string[];
+/** The instance already installed on a global object (or on globalThis beside it), else null. */
+export declare function installedOn(global: object): { ft: Ft; host: FtHost } | null;
 `;
 
 /** Writes dist/ft-polyfill.d.ts (ES module) and dist/ft-polyfill.d.cts (CommonJS). */

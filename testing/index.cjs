@@ -39,7 +39,7 @@ function polyfill() {
 
 /** The instance already on `global` (or on globalThis beside it), else null. @param {any} global */
 function existingInstance(global) {
-  return global.__ftPolyfill || (global !== pageGlobal ? pageGlobal.__ftPolyfill : null) || null;
+  return polyfill().installedOn(global);
 }
 
 /**
