@@ -3,7 +3,7 @@
 // the page's uncaught errors (Playwright's pageerror: "Uncaught (in promise)") and its console
 // warnings collected.
 import { newPage, useChromium } from '../helpers/browser.js';
-import { CONFIG } from '../helpers/unobserved-failures.js';
+import { CONFIG, IGNORED_EXPECTED } from '../helpers/unobserved-failures.js';
 import { watchUnhandledRejections } from '../helpers/unhandled-rejections.js';
 
 const suite = useChromium();
@@ -29,22 +29,10 @@ async function inChromium(name) {
 
 test('ignored failures: one console warning each, naming the API and its errMsg; no unhandledrejection, no page error', async () => {
   const report = await inChromium('ignoreFailures');
-  const notFound = 'invokeMiniProgramAPI:fail page "pages/web/pages/missing/index" is not found';
-  // The log is in settling order: callNativeAPI waits for the host's answer, navigateTo does not.
-  expect(report.value.sort()).toEqual([
-    'callNativeAPI callNativeAPI:fail api track not found',
-    'callNativeAPI callNativeAPI:fail api track not found',
-    `miniProgram.navigateTo ${notFound}`,
-    `miniProgram.navigateTo ${notFound}`,
-  ]);
+  expect(report.value.sort()).toEqual(IGNORED_EXPECTED.log);
   expect(report.unhandled).toEqual([]);
   expect(report.errors).toEqual([]);
-  expect(report.warnings.sort()).toEqual([
-    'ft.callNativeAPI: callNativeAPI:fail api track not found',
-    'ft.callNativeAPI: callNativeAPI:fail api track not found',
-    `ft.miniProgram.navigateTo: ${notFound}`,
-    `ft.miniProgram.navigateTo: ${notFound}`,
-  ]);
+  expect(report.warnings.sort()).toEqual(IGNORED_EXPECTED.warnings);
 });
 
 test('observed failures get the fail object in every form; only the ignored ones warn', async () => {

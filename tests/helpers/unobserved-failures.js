@@ -28,6 +28,16 @@ function settled(ftHost, count) {
  * no callbacks, results ignored. Resolves with the errMsg of each call, from the call log.
  * @param {{ ft: any, ftHost: any }} globals
  */
+const NOT_FOUND = 'invokeMiniProgramAPI:fail page "pages/web/pages/missing/index" is not found';
+/**
+ * What ignoreFailures must leave, sorted (the call log is in settling order: callNativeAPI waits
+ * for the host's answer, navigateTo does not): the log lines and the console warnings.
+ */
+export const IGNORED_EXPECTED = {
+  log: ['callNativeAPI callNativeAPI:fail api track not found', 'callNativeAPI callNativeAPI:fail api track not found', `miniProgram.navigateTo ${NOT_FOUND}`, `miniProgram.navigateTo ${NOT_FOUND}`],
+  warnings: ['ft.callNativeAPI: callNativeAPI:fail api track not found', 'ft.callNativeAPI: callNativeAPI:fail api track not found', `ft.miniProgram.navigateTo: ${NOT_FOUND}`, `ft.miniProgram.navigateTo: ${NOT_FOUND}`],
+};
+
 export async function ignoreFailures({ ft, ftHost }) {
   ft.callNativeAPI('track', {});
   ft.miniProgram.navigateTo({ url: 'pages/missing/index' });
