@@ -11,29 +11,6 @@ import { API_TABLE } from '../polyfill/api-table.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** What a page sees that a real host does differently (short; details in the sections below). */
-const NOTES = {
-  navigateTo: 'simulated page stack (10 pages), app.json pages and tabBar',
-  navigateBack: 'delta clamps to the first page',
-  postMessage: 'delivered to ftHost `message` listeners at back, destroy and share',
-  close: 'the simulated mini-program closes; later calls fail `web-view page is closed`',
-  navigateToMiniProgram: 'a simulated app stack; no other mini-program really opens',
-  onShow: 'fired by the simulated host (ftHost.show, a page popped back)',
-  sendWebviewEvent: 'delivered to ftHost `event` listeners',
-  downloadFile: 'fetch from the page (CORS applies; only http(s) or page-relative urls); temp paths are blob: URLs',
-  openDocument: 'a new tab or the host viewer (PDF renders in the browser)',
-  chooseImage: 'a real file picker; without a user gesture the host sheet asks first',
-  getLocalImgData: 'the real type from the bytes',
-  chooseLocation: 'a form in the host sheet (no map)',
-  getLocation: 'navigator.geolocation; gcj02 converted offline in the core',
-  getStorage: 'IndexedDB per appId, not the page\'s localStorage',
-  setStorage: '1 MB a key, 10 MB in all, success once durable',
-  canGoBack: 'the browser\'s own history of the page',
-  request: 'fetch from the page: CORS applies, cookies follow the browser; only http(s) or page-relative urls; transport failures are `network error`',
-  callNativeAPI: 'answered by ftHost.registerNativeAPI handlers',
-  complete: 'stops the simulated web-view load timeout',
-};
-
 export function coverageTable() {
   const { createFt } = require('../dist/ft-polyfill.cjs');
   const { runtime } = createFt({ config: { appId: 'coverage' } });
@@ -41,7 +18,7 @@ export function coverageTable() {
     const name = def.ns === 'ft' ? `\`ft.${def.name}\`` : `\`ft.miniProgram.${def.name}\``;
     const also = def.alsoIn ? `, \`ft.${def.alsoIn}.${def.name}\`` : '';
     const status = runtime.impl(def.name) ? 'works' : 'not supported yet';
-    return `| ${name}${also} | ${def.since} | ${status} | ${NOTES[def.name] || ''} |`;
+    return `| ${name}${also} | ${def.since} | ${status} | ${def.note || ''} |`;
   });
   const done = API_TABLE.filter((def) => runtime.impl(def.name)).length;
   return [

@@ -236,7 +236,7 @@ export interface FtHostResult {
 }
 
 /** The interfaces ftHost.mock can answer. */
-export type FtMockableApi = 'getLocation' | 'chooseLocation' | 'chooseImage' | 'request' | 'downloadFile' | 'openDocument';
+export type FtMockableApi = ${API_TABLE.filter((def) => def.mockable).map((def) => `'${def.name}'`).join(' | ')};
 
 /** A mock's answer: the success fields, { fail: 'reason' }, or a function of the checked options returning either (or a Promise of either). */
 export type FtMockAnswer = Record<string, unknown> | ((options: Record<string, any>) => unknown);

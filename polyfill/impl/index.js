@@ -1,5 +1,5 @@
-// Every implementation module, one per concern (api-table.js `concern`). An interface with no
-// implementation here fails with "<api>:fail not supported yet".
+// Every implementation module, one per concern (api-table.js `concern`): each serves exactly the
+// interfaces of its concern, checked when it is built (concerns.js).
 import env from './env.js';
 import storage from './storage.js';
 import network from './network.js';
@@ -8,6 +8,9 @@ import media from './media.js';
 import location from './location.js';
 import navigation from './navigation.js';
 import messaging from './messaging.js';
+import { checked } from './concerns.js';
 
-/** @type {Array<(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>>} */
-export const IMPLEMENTATIONS = [env, storage, network, files, media, location, navigation, messaging];
+/** @typedef {(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>} ImplementationModule */
+
+/** The modules, by concern. @type {ImplementationModule[]} */
+export const IMPLEMENTATIONS = checked({ env, storage, network, files, media, location, navigation, messaging });

@@ -15,9 +15,6 @@
 // calls with callbacks that are not functions or with garbage (each failure of those warns once,
 // `ft.<api>: <errMsg>`, and nothing is an unhandled rejection: the runner counts those).
 
-/** Interfaces whose call may stay pending by design (they wait for a person), without a mock. */
-export const WAITS_FOR_A_PERSON = ['chooseImage', 'chooseLocation', 'openDocument'];
-
 /**
  * The bad values, by label. `huge` strings are 5 MB.
  * @returns {Array<[string, () => unknown]>} label → factory (a fresh value per call)
@@ -147,7 +144,8 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     await tick();
     if (log.length === 0) {
       pending.push(`${api} ${label}`);
-      if (!WAITS_FOR_A_PERSON.includes(def.name)) problems.push(`${api} ${label}: never settled within ${timeoutMs} ms`);
+      // A call may stay pending by design when it waits for a person (api-table.js `waitsForPerson`).
+      if (!def.waitsForPerson) problems.push(`${api} ${label}: never settled within ${timeoutMs} ms`);
       return;
     }
     if (log.length > 1) problems.push(`${api} ${label}: settled ${log.length} times`);
@@ -221,9 +219,6 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
   return { calls, failed, succeeded, problems, pending, ignoredFailures: expectedWarnings.length };
 }
 
-/** The device interfaces the matrix mocks, so that nothing waits for a person or the network. */
-export const MOCKED_DEVICES = ['getLocation', 'chooseLocation', 'chooseImage', 'request', 'downloadFile', 'openDocument'];
-
 /**
  * The whole matrix as the bad-input tests run it (Node and Chromium): the device interfaces
  * mocked, then a storage round-trip and getEnv to show the WebAssembly runtime is alive.
@@ -231,7 +226,8 @@ export const MOCKED_DEVICES = ['getLocation', 'chooseLocation', 'chooseImage', '
  */
 export async function matrixWithDeviceMocks({ ft, ftHost, table }) {
   await ftHost.ready;
-  for (const api of MOCKED_DEVICES) ftHost.mock(api, { fail: 'mocked' });
+  // The device interfaces (api-table.js `mockable`), so that nothing waits for a person or the network.
+  for (const def of table) if (def.mockable) ftHost.mock(def.name, { fail: 'mocked' });
   const report = await runMatrix({ ft, ftHost, table });
   await ft.setStorage({ key: 'after-matrix', data: { alive: true } });
   const alive = (await ft.getStorage({ key: 'after-matrix' })).data;

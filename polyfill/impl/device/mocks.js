@@ -7,9 +7,10 @@
 // answer is documented with the interface (network.js, files.js, media.js, location.js).
 
 import { ok, fail } from '../../pipeline.js';
+import { API_TABLE } from '../../api-table.js';
 
-/** The interfaces that can be mocked. */
-export const MOCKABLE = ['getLocation', 'chooseLocation', 'chooseImage', 'request', 'downloadFile', 'openDocument'];
+/** The interfaces that can be mocked (api-table.js `mockable`). */
+export const MOCKABLE = API_TABLE.filter((def) => def.mockable).map((def) => def.name);
 
 /**
  * @typedef {Record<string, unknown> | ((options: Record<string, unknown>) => unknown)} MockAnswer

@@ -1,0 +1,8 @@
+// concerns.js in the browser bundles (scripts/build.mjs): their API table carries no `concern`;
+// the same modules are checked in Node at every construction and by tests/js/api-table.test.js.
+
+/**
+ * @param {Record<string, import('./index.js').ImplementationModule>} modules  by concern
+ * @returns {import('./index.js').ImplementationModule[]}
+ */
+export const checked = (modules) => Object.values(modules);
