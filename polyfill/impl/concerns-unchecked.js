@@ -2,7 +2,7 @@
 // the same modules are checked in Node at every construction and by tests/js/api-table.test.js.
 
 /**
- * @param {Record<string, import('./index.js').ImplementationModule>} modules  by concern
+ * @param {import('./index.js').ImplementationModule[]} factories
  * @returns {import('./index.js').ImplementationModule[]}
  */
-export const checked = (modules) => Object.values(modules);
+export const checked = (factories) => factories;

@@ -38,8 +38,30 @@ export function servedBy(concern, impls) {
 }
 
 /**
- * The module factories, each checked when it builds its implementations.
- * @param {Record<string, import('./index.js').ImplementationModule>} modules  by concern
+ * The concern of a module that serves `names`: the one most of them belong to.
+ * @param {string[]} names @returns {string}
+ */
+export function concernOf(names) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const name of names) {
+    const concern = API_BY_NAME.get(name)?.concern;
+    if (concern) counts.set(concern, (counts.get(concern) || 0) + 1);
+  }
+  let best = '';
+  for (const [concern, count] of counts) if (count > (counts.get(best) || 0)) best = concern;
+  return best;
+}
+
+/**
+ * The module factories, each checked when it builds its implementations: all of one concern,
+ * and all of it (the file each concern lives in is checked by tests/js/api-table.test.js).
+ * @param {import('./index.js').ImplementationModule[]} factories
  * @returns {import('./index.js').ImplementationModule[]}
  */
-export const checked = (modules) => Object.entries(modules).map(([concern, factory]) => (runtime) => servedBy(concern, factory(runtime)));
+export const checked = (factories) => factories.map((factory) => (runtime) => {
+  const impls = factory(runtime);
+  const names = Object.keys(impls);
+  if (!names.length) throw new Error('ft-polyfill: an implementation module serves no interface');
+  return servedBy(concernOf(names), impls);
+});

@@ -1,5 +1,6 @@
 // Every implementation module, one per concern (api-table.js `concern`): each serves exactly the
-// interfaces of its concern, checked when it is built (concerns.js).
+// interfaces of its concern (polyfill/impl/<concern>.js), checked when it is built (concerns.js)
+// and by tests/js/api-table.test.js.
 import env from './env.js';
 import storage from './storage.js';
 import network from './network.js';
@@ -12,5 +13,5 @@ import { checked } from './concerns.js';
 
 /** @typedef {(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>} ImplementationModule */
 
-/** The modules, by concern. @type {ImplementationModule[]} */
-export const IMPLEMENTATIONS = checked({ env, storage, network, files, media, location, navigation, messaging });
+/** @type {ImplementationModule[]} */
+export const IMPLEMENTATIONS = checked([env, storage, network, files, media, location, navigation, messaging]);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_TABLE, API_BY_NAME, JSSDK_VERSION } from '../../polyfill/api-table.js';
 import { checkParam } from '../../polyfill/validate.js';
-import { concernProblems, servedBy } from '../../polyfill/impl/concerns.js';
+import { checked, concernProblems, servedBy } from '../../polyfill/impl/concerns.js';
 import { ROOT } from '../helpers/browser.js';
 import { freshFt } from './helpers.js';
 
@@ -87,16 +87,27 @@ describe('the API table', () => {
     expect(new Set(API_TABLE.map((def) => def.concern))).toEqual(new Set(CONCERNS));
   });
 
-  test('each interface is served by exactly the module of its concern, checked at construction', async () => {
-    // The real modules: a construction in Node checks them (servedBy), so building one is the test.
+  test('each interface is served by exactly the module of its concern (polyfill/impl/<concern>.js)', async () => {
+    // Each module, built as runtime.js builds it, on an instance of its own.
+    const { runtime } = await freshFt();
+    for (const concern of CONCERNS) {
+      const { default: factory } = await import(`../../polyfill/impl/${concern}.js`);
+      expect([concern, concernProblems(concern, Object.keys(factory(runtime)))]).toEqual([concern, []]);
+    }
+  });
+
+  test('a module serving another concern, or missing one of its own, fails at construction', async () => {
+    // A construction in Node checks the real modules (impl/concerns.js `checked`).
     const { runtime } = await freshFt();
     for (const def of API_TABLE) expect([def.name, typeof runtime.impl(def.name)]).toEqual([def.name, 'function']);
-    // A module serving another concern's interface, or missing one of its own, is an error.
     const storage = Object.fromEntries(API_TABLE.filter((def) => def.concern === 'storage').map((def) => [def.name, () => undefined]));
-    expect(servedBy('storage', storage)).toBe(storage);
-    expect(() => servedBy('storage', { ...storage, request: () => undefined })).toThrow('impl/storage.js serves request, an interface of impl/network.js');
+    const build = (/** @type {Record<string, unknown>} */ impls) => checked([() => /** @type {any} */ (impls)])[0](/** @type {any} */ ({}));
+    expect(build(storage)).toBe(storage);
+    expect(() => build({ ...storage, request: () => undefined })).toThrow('impl/storage.js serves request, an interface of impl/network.js');
     const { getStorage, ...missing } = storage;
-    expect(() => servedBy('storage', missing)).toThrow('impl/storage.js does not serve getStorage');
+    expect(() => build(missing)).toThrow('impl/storage.js does not serve getStorage');
+    expect(() => build({})).toThrow('serves no interface');
+    expect(() => servedBy('network', storage)).toThrow('impl/network.js serves getStorage, an interface of impl/storage.js');
     expect(concernProblems('storage', [...Object.keys(storage), 'nope'])).toEqual(['impl/storage.js serves nope, which is not in the API table']);
   });
 

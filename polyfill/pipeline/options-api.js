@@ -1,0 +1,124 @@
+// The options style (api-table.js `style: 'options'`): fn({...params, success, fail, complete}),
+// a Promise when no callback is given, a task with abort() for `task: true` (behaviour.md §1).
+
+import { optionsChecker, typeName } from '../validate.js';
+import { fail, resultOf } from './outcome.js';
+import { deferred } from './call-promise.js';
+import { isFn, deliverLater, settler, mayRunNow, runNow, settleWhen, run, TO_CALLBACKS, TO_DEFERRED, TO_NOBODY } from './settle.js';
+
+/**
+ * @typedef {import('../pipeline.js').Outcome} Outcome
+ * @typedef {import('../pipeline.js').Impl} Impl
+ * @typedef {import('../pipeline.js').CallContext} CallContext
+ * @typedef {import('../pipeline.js').PipelineRuntime} PipelineRuntime
+ */
+
+/**
+ * The checked arguments, or the reason the options fail: not an object, a parameter error, or a
+ * hostile object (a throwing getter, a revoked Proxy: it still gets its one failure).
+ * @param {(options: Record<string, unknown>) => Record<string, unknown> | string} check
+ * @param {any} given @param {boolean} isObject @param {unknown} hostile  what reading the options threw
+ * @returns {Record<string, unknown> | string}
+ */
+function checkOptions(check, given, isObject, hostile) {
+  try {
+    if (hostile) return `parameter error: ${/** @type {Error} */ (hostile).message}`;
+    if (!isObject) return `parameter error: parameter should be Object instead of ${typeName(given)}`;
+    return check(given);
+  } catch (error) {
+    return `parameter error: ${error && /** @type {Error} */ (error).message}`;
+  }
+}
+
+/**
+ * @param {import('../api-table.js').ApiDef} def @param {string} api @param {string} prefix
+ * @param {PipelineRuntime} runtime
+ */
+export function optionsApi(def, api, prefix, runtime) {
+  const check = optionsChecker(/** @type {Record<string, import('../api-table.js').ParamDef>} */ (def.params));
+  const okMsg = `${prefix}:ok`;
+  /** @type {CallContext} */
+  const sharedCtx = Object.freeze({ api, def });
+  return function ftApi(/** @type {any} */ options) {
+    const time = Date.now();
+    const given = options === undefined || options === null ? {} : options;
+    let isObject = false;
+    let withCallbacks = false;
+    /** @type {unknown} */ let hostile = null;
+    try {
+      isObject = typeof given === 'object' && !Array.isArray(given);
+      withCallbacks = isObject && (isFn(given.success) || isFn(given.fail) || isFn(given.complete));
+    } catch (error) {
+      // A revoked Proxy or a throwing `success` getter: no callbacks to trust, so the Promise
+      // carries the failure.
+      hostile = error || new Error('unreadable options');
+    }
+    const call = { api, args: [options], time };
+    const checked = checkOptions(check, given, isObject, hostile);
+    /** @type {Outcome | null} */
+    let outcome = typeof checked === 'string' ? fail(checked) : null;
+    const impl = runtime.impl(def.name);
+    if (!outcome && !impl) outcome = fail('not supported yet');
+
+    // The hot path (the core is up, no task): run now, and when the outcome is synchronous,
+    // settle without a settler, a deferred or a closure of its own.
+    if (!outcome && !def.task && mayRunNow(runtime, def)) {
+      const out = runNow(/** @type {Impl} */ (impl), checked, sharedCtx);
+      if (typeof out.then !== 'function') outcome = out;
+      else {
+        const pending = withCallbacks ? null : deferred();
+        settleWhen(out, sharedCtx, settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given));
+        return pending ? pending.promise : undefined;
+      }
+    }
+    if (outcome) return settledNow(def, runtime, call, outcome, resultOf(prefix, outcome, okMsg), withCallbacks ? given : null);
+
+    // Queued until the core is up, or a task (it carries an abort signal).
+    const pending = withCallbacks ? null : deferred();
+    const settle = settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given);
+    let ctx = sharedCtx;
+    let task;
+    if (def.task) {
+      const controller = new AbortController();
+      ctx = { api, def, signal: controller.signal };
+      task = {
+        abort() {
+          // Settle first (one fail, never a late success), then stop the transfer.
+          if (settle(fail('abort'))) controller.abort();
+        },
+      };
+    }
+    run(runtime, impl, checked, ctx, settle);
+    if (pending) {
+      if (task) Object.assign(pending.promise, task);
+      return pending.promise;
+    }
+    return task;
+  };
+}
+
+/**
+ * What a call whose outcome is known when it returns gives back. With callbacks: nothing (a task
+ * that cannot abort for a task). Without: a success returns a plain, already resolved Promise (the
+ * hot path); a failure's Promise is rejected when the call is delivered (rejectCall), so that
+ * nobody's failure is stray.
+ * @param {import('../api-table.js').ApiDef} def @param {PipelineRuntime} runtime @param {any} call
+ * @param {Outcome} outcome @param {Record<string, unknown>} result @param {any} callbacks  the options, when they have callbacks
+ */
+function settledNow(def, runtime, call, outcome, result, callbacks) {
+  if (callbacks) {
+    deliverLater(runtime, call, outcome, result, TO_CALLBACKS, callbacks);
+    return def.task ? { abort() {} } : undefined;
+  }
+  /** @type {Promise<any>} */
+  let settledPromise;
+  if (outcome.ok) {
+    deliverLater(runtime, call, outcome, result, TO_NOBODY, null);
+    settledPromise = Promise.resolve(result);
+  } else {
+    const pending = deferred();
+    deliverLater(runtime, call, outcome, result, TO_DEFERRED, pending);
+    settledPromise = pending.promise;
+  }
+  return def.task ? Object.assign(settledPromise, { abort() {} }) : settledPromise;
+}

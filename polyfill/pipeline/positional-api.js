@@ -1,0 +1,61 @@
+// The positional style (api-table.js `style: 'positional'`): fn(a, b, ...) with `params` in order;
+// a parameter with `callback: true` receives the result, and a Promise is returned when it is
+// missing and `promise` is set (behaviour.md §1).
+
+import { checkParam } from '../validate.js';
+import { fail } from './outcome.js';
+import { deferred, rejectCall, warnFailure } from './call-promise.js';
+import { isFn, invoke, settler, run, TO_FUNCTION } from './settle.js';
+
+/**
+ * @typedef {import('../pipeline.js').Outcome} Outcome
+ * @typedef {import('../pipeline.js').PipelineRuntime} PipelineRuntime
+ */
+
+/**
+ * @param {import('../api-table.js').ApiDef} def @param {string} api @param {string} prefix
+ * @param {PipelineRuntime} runtime
+ */
+export function positionalApi(def, api, prefix, runtime) {
+  const params = /** @type {Array<import('../api-table.js').ParamDef & {name: string, callback?: boolean}>} */ (def.params);
+  const callbackIndex = params.findIndex((p) => p.callback);
+  const okMsg = `${prefix}:ok`;
+  const warned = { done: false };
+  return function ftApi(/** @type {any[]} */ ...given) {
+    const time = Date.now();
+    const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
+    // getEnv's single parameter is its result callback too.
+    const resultCallback = callback || (def.promise && isFn(given[0]) ? given[0] : undefined);
+    const pending = def.promise && !resultCallback ? deferred() : null;
+    const settle = settler(runtime, prefix, okMsg, { api, args: given, time }, TO_FUNCTION, (/** @type {Outcome} */ outcome, /** @type {Record<string, unknown>} */ result) => {
+      if (resultCallback) invoke(resultCallback, result);
+      else if (pending) {
+        if (outcome.ok) pending.resolve(result);
+        else rejectCall(pending, api, result);
+      } else if (!outcome.ok && !warned.done) {
+        // Nobody to tell but the developer: once per interface, in the console.
+        warned.done = true;
+        warnFailure(api, result.errMsg);
+      }
+    });
+
+    try {
+      /** @type {Record<string, unknown>} */
+      const args = {};
+      let reason = null;
+      params.forEach((p, i) => {
+        if (reason || i === callbackIndex) return;
+        reason = checkParam(p.name, given[i], p);
+        args[p.name] = given[i] === undefined ? p.default : given[i];
+      });
+      if (callbackIndex >= 0 && given[callbackIndex] !== undefined && !callback) {
+        reason = reason || checkParam(params[callbackIndex].name, given[callbackIndex], params[callbackIndex]);
+      }
+      if (reason) settle(fail(reason));
+      else run(runtime, runtime.impl(def.name), args, { api, def }, settle);
+    } catch (error) {
+      settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));
+    }
+    return pending ? pending.promise : undefined;
+  };
+}
