@@ -1,24 +1,65 @@
-// Writes README.md's coverage table from the API table and the implementations the built
-// polyfill really has (an interface without one fails with "<api>:fail not supported yet").
-//   node scripts/coverage.mjs          rewrite the README section
+// Writes README.md's generated tables: the coverage table, from the API table, the implementations
+// the built polyfill really has (an interface without one fails with "<api>:fail not supported
+// yet") and the test files that name each interface (scanned now, so renamed or new test files
+// show up at the next run); and the ftHost table, from the host surface (polyfill/host/surface.js).
+//   node scripts/coverage.mjs          rewrite the README's generated tables
 //   node scripts/coverage.mjs --check  exit 1 when the README is out of date (run by the tests)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_TABLE } from '../polyfill/api-table.js';
+import { HOST_SURFACE, signature } from '../polyfill/host/surface.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/** Where tests live: every `*.test.js` under tests/, and the cases of the shared engine suite. */
+function testFiles(dir = join(root, 'tests'), rel = '') {
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!['fixtures', 'corpus', 'node_modules'].includes(entry.name)) found.push(...testFiles(join(dir, entry.name), path));
+    } else if (entry.name.endsWith('.test.js') || /^engines\/cases\/[^/]+\.js$/.test(path)) found.push(path);
+  }
+  return found.sort();
+}
+
+/** How many of the most telling files a row names. */
+const TESTED_IN_SHOWN = 3;
+
+/**
+ * The test files that call each interface (`ft.<name>` or `miniProgram.<name>` in their text), the
+ * ones naming it most first: `tests/` and `.test.js` left out of the names (`engines/cases/x.js`
+ * is `engines/x`, run by every engine's suite).
+ * @returns {Map<string, string[]>} interface name → files
+ */
+export function testedIn() {
+  const texts = testFiles().map((path) => ({ path, text: readFileSync(join(root, 'tests', path), 'utf8') }));
+  return new Map(API_TABLE.map((def) => {
+    const use = new RegExp(`(?:\\bft|\\bminiProgram)\\.${def.name}\\b`, 'g');
+    const hits = texts.map(({ path, text }) => ({ path, count: (text.match(use) || []).length })).filter((h) => h.count > 0);
+    hits.sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1));
+    return [def.name, hits.map((h) => h.path)];
+  }));
+}
+
+/** @param {string} path a test file under tests/ @returns {string} its short name */
+const shortName = (path) => path.replace(/^engines\/cases\/(.*)\.js$/, 'engines/$1').replace(/\.test\.js$/, '');
+
 export function coverageTable() {
+  const tested = testedIn();
   const { createFt } = require('../dist/ft-polyfill.cjs');
   const { runtime } = createFt({ config: { appId: 'coverage' } });
   const rows = API_TABLE.map((def) => {
     const name = def.ns === 'ft' ? `\`ft.${def.name}\`` : `\`ft.miniProgram.${def.name}\``;
     const also = def.alsoIn ? `, \`ft.${def.alsoIn}.${def.name}\`` : '';
     const status = runtime.impl(def.name) ? 'works' : 'not supported yet';
-    return `| ${name}${also} | ${def.since} | ${status} | ${def.note || ''} |`;
+    const files = /** @type {string[]} */ (tested.get(def.name));
+    const shown = files.slice(0, TESTED_IN_SHOWN).map(shortName).join(', ') + (files.length > TESTED_IN_SHOWN ? ` (+${files.length - TESTED_IN_SHOWN})` : '');
+    return `| ${name}${also} | ${def.since} | ${status} | ${shown || 'none'} | ${def.note || ''} |`;
   });
   const done = API_TABLE.filter((def) => runtime.impl(def.name)).length;
   return [
@@ -29,27 +70,47 @@ export function coverageTable() {
     `The ${API_TABLE.filter((def) => def.alsoIn).length} interfaces that the npm package \`finclip-js-sdk\` lists under \`ft.miniProgram\` are there too, as the`,
     'same function (behaviour.md §1.12): the same errMsg, and the call log names them as `ft` does (`getStorage`).',
     '',
-    '| Interface | Since | Status | What differs from a real host |',
-    '| --- | --- | --- | --- |',
+    `Tested in: the (at most ${TESTED_IN_SHOWN}) test files under \`tests/\` that call the interface most, found by scanning them when`,
+    'the table is generated; `(+n)`: n more files call it too.',
+    '',
+    '| Interface | Since | Status | Tested in | What differs from a real host |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
 
-const START = '<!-- section:coverage -->';
-const END = '<!-- /section:coverage -->';
+/** The ftHost table (README "The simulated host"), from polyfill/host/surface.js. */
+export function hostTable() {
+  return [
+    '| control | in call order | what it does |',
+    '|---|---|---|',
+    ...HOST_SURFACE.map((c) => `| \`${signature(c, 'readme')}\` | ${c.queued ? 'yes' : ''} | ${c.doc} |`),
+  ].join('\n');
+}
+
+/** The README's generated parts: start marker, end marker, text. */
+const GENERATED = [
+  ['<!-- section:coverage -->', '<!-- /section:coverage -->', coverageTable],
+  ['<!-- generated:ft-host -->', '<!-- /generated:ft-host -->', hostTable],
+];
 
 export function readmeWithCoverage() {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  return { readme, updated: `${readme.slice(0, a + START.length)}\n${coverageTable()}\n${readme.slice(b)}` };
+  let updated = readme;
+  for (const [start, end, make] of GENERATED) {
+    const a = updated.indexOf(start);
+    const b = updated.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`README.md: no ${start} ... ${end}`);
+    updated = `${updated.slice(0, a + start.length)}\n${/** @type {() => string} */ (make)()}\n${updated.slice(b)}`;
+  }
+  return { readme, updated };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { readme, updated } = readmeWithCoverage();
   if (process.argv.includes('--check')) {
     if (readme !== updated) {
-      console.error('README coverage table is stale: run node scripts/coverage.mjs');
+      console.error('README generated tables are stale: run node scripts/coverage.mjs');
       process.exit(1);
     }
   } else {

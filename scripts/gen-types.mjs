@@ -6,6 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_TABLE, JSSDK_VERSION } from '../polyfill/api-table.js';
+import { HOST_SURFACE, signature } from '../polyfill/host/surface.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -96,6 +97,31 @@ function renderApi(def) {
     }
   }
   return { decls, methods };
+}
+
+/**
+ * The FtHost interface, from the host surface table (polyfill/host/surface.js); the panel's
+ * controls (`panel.open`...) become the `panel` object.
+ */
+function hostInterface() {
+  /** @param {import('../polyfill/host/surface.js').HostControl} c @param {string} indent */
+  const member = (c, indent) => `${indent}/** ${c.doc}${c.queued ? ' In call order with the ft calls.' : ''} */\n${indent}${signature(c, 'ts')};`;
+  /** Top-level members in order; a group (`panel`) takes the place of its first control. @type {Array<string | string[]>} */
+  const members = [];
+  /** @type {Map<string, string[]>} */
+  const groups = new Map();
+  for (const c of HOST_SURFACE) {
+    const group = c.name.includes('.') ? c.name.slice(0, c.name.indexOf('.')) : '';
+    if (!group) members.push(member(c, '  '));
+    else {
+      if (!groups.has(group)) {
+        groups.set(group, []);
+        members.push(`  ${group}: {`, /** @type {string[]} */ (groups.get(group)), '  };');
+      }
+      /** @type {string[]} */ (groups.get(group)).push(member(c, '    '));
+    }
+  }
+  return `/** window.ftHost: the simulated host's controls (what the person or the host app does). Actions resolve, never reject. Generated from polyfill/host/surface.js. */\nexport interface FtHost {\n${members.flat().join('\n')}\n}`;
 }
 
 export function generateTypes() {
@@ -268,59 +294,7 @@ export interface FtHostEventMap {
   document: Record<string, unknown>;
 }
 
-/** window.ftHost: the simulated host's controls (what the person or the host app does). Actions resolve, never reject. */
-export interface FtHost {
-  /** Resolves when the WebAssembly core is up and storage is loaded. */
-  ready: Promise<void>;
-  /** Resets the host with a new configuration; storage is kept (switched when appId changes). */
-  configure(config?: FtHostConfig): Promise<void>;
-  /** Between tests: clears storage, the stack, listeners, mocks and the call log, then applies config (default: the current one). */
-  reset(config?: FtHostConfig): Promise<void>;
-  on<K extends keyof FtHostEventMap>(name: K, listener: (payload: FtHostEventMap[K]) => void): void;
-  /** Removes one listener, or every listener of the event. */
-  off<K extends keyof FtHostEventMap>(name: K, listener?: (payload: FtHostEventMap[K]) => void): void;
-  /** The page stack, bottom first ([] before ready); the last page holds the web-view. */
-  stack(): FtStackPage[];
-  /** The simulated navigation bar title. */
-  title(): string;
-  /** The core's full host state (null before ready). */
-  state(): unknown;
-  /** The host's back button (clamps; fails on the first page); leaving the web-view page delivers buffered messages. */
-  back(delta?: number): Promise<FtHostResult>;
-  /** The person shares the page: delivers buffered postMessage data. */
-  share(): Promise<FtHostResult>;
-  /** The app goes to the background (onHide listeners run). */
-  hide(): Promise<FtHostResult>;
-  /** The app comes back (onShow listeners run). */
-  show(): Promise<FtHostResult>;
-  /** The web-view component is destroyed (message + onUnload). */
-  destroy(): Promise<FtHostResult>;
-  /** The person taps a tabBar item. */
-  switchTab(url: string): Promise<FtHostResult>;
-  /** The top mini-program goes back to the one below. */
-  backMiniProgram(extraData?: Record<string, unknown>): Promise<FtHostResult>;
-  /** Every onWebviewEvent listener gets data. */
-  sendWebviewEvent(data: Record<string, unknown>): Promise<FtHostResult>;
-  /** ft.callNativeAPI(name, data) calls handler(data); its value (or Promise's) is the answer. */
-  registerNativeAPI(name: string, handler: (data: any) => unknown): Promise<FtHostResult>;
-  unregisterNativeAPI(name: string): Promise<{ ok: true; removed: boolean }>;
-  /** The H5 page's onNativeAPIHandler / registNativeAPIHandler answer; rejects when the page has no handler. */
-  callJS(name: string, params?: unknown): Promise<unknown>;
-  /** The log of settled ft calls, oldest first. */
-  calls(): FtCallRecord[];
-  /** The host panel (stack, messages, calls, back button). */
-  panel: { open(): Promise<void>; close(): Promise<void>; isOpen(): boolean };
-  /** Answers a device interface without the browser until unmock; false (and a warning) when it cannot. */
-  mock(api: FtMockableApi, answer: FtMockAnswer): boolean;
-  /** Removes the mock of api (every mock without an argument). */
-  unmock(api?: FtMockableApi): void;
-  /** The names of the mocked interfaces. */
-  mocked(): string[];
-  /** Resolves when every storage write made so far is in IndexedDB. */
-  flushed(): Promise<void>;
-  /** What could not be applied of the configuration in use ('' when nothing), e.g. an appJson that could not be loaded. */
-  configError(): string;
-}
+${hostInterface()}
 
 declare const ft: Ft;
 export default ft;

@@ -2,28 +2,9 @@
 // C++ host through host/bridge.js. Every action resolves (never rejects, never throws) with
 // {ok, reason?}, except callJS, which rejects when the H5 page has no handler.
 //
-//   ftHost.stack()                      [{route, query, url}], bottom first ([] before ready)
-//   ftHost.title()                      the simulated navigation bar title
-//   ftHost.state()                      the core's full state (src/host.h state()), null before ready
-//   ftHost.back(delta = 1)              the host's back button (§3.6: clamps; fails on the first page)
-//   ftHost.share()                      the user shares: delivers buffered postMessage data (§4.1)
-//   ftHost.hide() / show()              the app goes to the background / comes back (§3.10)
-//   ftHost.destroy()                    the web-view component is destroyed (message + onUnload)
-//   ftHost.switchTab(url)               the person taps a tabBar item
-//   ftHost.backMiniProgram(extraData)   the top mini-program goes back to the one below
-//   ftHost.sendWebviewEvent(data)       every onWebviewEvent listener gets `data` (§4.3)
-//   ftHost.registerNativeAPI(name, handler)  ft.callNativeAPI(name, data) calls handler(data); its
-//                                       value (or Promise's) is the answer (§4.4)
-//   ftHost.unregisterNativeAPI(name)    resolves {ok: true, removed}
-//   ftHost.callJS(name, params)         Promise of the H5 handlers' answer (§4.5): every handler of
-//                                       the name runs, in the order the core lists (the
-//                                       onNativeAPIHandler ones as added, then the
-//                                       registNativeAPIHandler one); the answer is the first value
-//                                       that is not undefined, a Promise counting by what it
-//                                       resolves to; a throw or rejection is reported and counts
-//                                       as undefined; rejects with Error('handler <name> not found')
-//                                       when none
-//   ftHost.panel.open() / close()       the host panel (host/panel/)
+// What each control takes, returns and does, and which run in call order: host/surface.js (the
+// typings and the README's ftHost table are generated from it; tests/js/host-surface.test.js
+// checks ftHost has exactly its controls). callJS's answer: README "Behaviour", §4.5 handlers.
 
 import { wellFormed, report } from './bridge.js';
 import { loadUi } from './load-ui.js';

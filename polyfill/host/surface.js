@@ -1,0 +1,84 @@
+// The one description of window.ftHost, the simulated host's controls: each control's name, its
+// parameters, what it returns, one line of documentation and whether it runs in call order with
+// the page's ft calls (behaviour.md §1.10). The typings (scripts/gen-types.mjs, FtHost) and the
+// README's ftHost table (scripts/coverage.mjs) are generated from it; tests/js/host-surface.test.js
+// checks that ftHost has exactly these controls. The controls themselves are host/index.js,
+// host/controls.js and impl/device/mocks.js. Only tools read this file: no bundle carries it.
+
+/**
+ * @typedef {object} HostParam
+ * @property {string} name
+ * @property {string} ts                TypeScript type
+ * @property {boolean} [optional]
+ * @property {string} [default]         the default, as the README writes it (`delta = 1`)
+ */
+
+/**
+ * @typedef {object} HostControl
+ * @property {string} name              `back`, or `panel.open` for a control of the panel object
+ * @property {HostParam[]} [params]     a method's parameters; absent for a property (`ready`)
+ * @property {string} [typeParams]      TypeScript type parameters, e.g. `<K extends keyof FtHostEventMap>`
+ * @property {string} returns           TypeScript type of the result (the property's type for a property)
+ * @property {string} doc               one line, for the typings and the README
+ * @property {boolean} queued           runs in call order with the page's ft calls (§1.10)
+ */
+
+/** @type {HostParam} */
+const config = { name: 'config', ts: 'FtHostConfig', optional: true };
+/** @type {HostParam} */
+const eventName = { name: 'name', ts: 'K' };
+const HOST_RESULT = 'Promise<FtHostResult>';
+
+/** @type {HostControl[]} */
+export const HOST_SURFACE = [
+  // Set-up and configuration
+  { name: 'ready', returns: 'Promise<void>', queued: true, doc: 'Resolves when the WebAssembly core is up, storage is loaded, the host configured, and everything asked of `ft` and `ftHost` before this read (calls, configure, reset) applied.' },
+  { name: 'configure', params: [config], returns: 'Promise<void>', queued: true, doc: "Resets navigation, title, message buffer and load state (page listeners, H5 handlers and host native APIs are kept: the page keeps running); storage is kept, and switched to the new `appId`'s. Resolves once applied; rejects with an `Error` naming what could not be applied (an `appJson` that cannot be loaded or parsed, an app.json the host refuses: the host then runs as an unknown app with the rest of the config)." },
+  { name: 'reset', params: [config], returns: 'Promise<void>', queued: true, doc: "Testing kit: as configure, plus a brand-new host (page listeners, host native APIs and `ftHost.on` listeners cleared), storage, mocks and call log cleared. Without `config`: the configuration the host started with (`ftHostConfig`, or `setupFt`'s), so a test's own `configure` does not leak into the next test." },
+  { name: 'configError', params: [], returns: 'string', queued: false, doc: "What could not be applied of the configuration in use (`''` when nothing): the start's `ftHostConfig` has nobody to reject to, so it is here and in the console." },
+  { name: 'dispose', params: [], returns: 'Promise<void>', queued: false, doc: 'Releases every handle, observer, channel and listener of this instance; later calls fail.' },
+  // What the host shows
+  { name: 'stack', params: [], returns: 'FtStackPage[]', queued: false, doc: 'The page stack `[{route, query, url}]`, bottom first (`[]` before ready): `route` without leading slash, `query` the raw values, `url` exactly as given; the last page holds the web-view.' },
+  { name: 'title', params: [], returns: 'string', queued: false, doc: 'The simulated navigation bar title.' },
+  { name: 'state', params: [], returns: 'unknown', queued: false, doc: "The core's full host state (web-view alive/visible, apps, pending messages, ...); null before ready." },
+  // What the person or the host app does
+  { name: 'back', params: [{ name: 'delta', ts: 'number', optional: true, default: '1' }], returns: HOST_RESULT, queued: true, doc: "The host's back button (clamps; fails on the first page); leaving the web-view page delivers buffered messages. Resolves `{ok, reason?}`, like every action (they never reject)." },
+  { name: 'share', params: [], returns: HOST_RESULT, queued: true, doc: 'The person shares the page: delivers buffered postMessage data.' },
+  { name: 'hide', params: [], returns: HOST_RESULT, queued: true, doc: 'The app goes to the background (onHide listeners run).' },
+  { name: 'show', params: [], returns: HOST_RESULT, queued: true, doc: 'The app comes back (onShow listeners run).' },
+  { name: 'destroy', params: [], returns: HOST_RESULT, queued: true, doc: 'The web-view component is destroyed (buffered messages delivered, onUnload listeners run).' },
+  { name: 'switchTab', params: [{ name: 'url', ts: 'string' }], returns: HOST_RESULT, queued: true, doc: 'The person taps a tabBar item.' },
+  { name: 'backMiniProgram', params: [{ name: 'extraData', ts: 'Record<string, unknown>', optional: true }], returns: HOST_RESULT, queued: true, doc: 'The top mini-program goes back to the one below.' },
+  { name: 'sendWebviewEvent', params: [{ name: 'data', ts: 'Record<string, unknown>' }], returns: HOST_RESULT, queued: true, doc: 'Every `onWebviewEvent` listener gets `data`; resolves `{ok, listeners}`.' },
+  { name: 'registerNativeAPI', params: [{ name: 'name', ts: 'string' }, { name: 'handler', ts: '(data: any) => unknown' }], returns: HOST_RESULT, queued: true, doc: "`ft.callNativeAPI(name, data)` calls `handler(data)`; its value (or Promise's) is the answer." },
+  { name: 'unregisterNativeAPI', params: [{ name: 'name', ts: 'string' }], returns: 'Promise<{ ok: true; removed: boolean }>', queued: true, doc: 'Removes the handler of `name`; resolves `{ok: true, removed}`.' },
+  { name: 'callJS', params: [{ name: 'name', ts: 'string' }, { name: 'params', ts: 'unknown', optional: true }], returns: 'Promise<unknown>', queued: true, doc: "Runs every H5 handler of `name` in order (`onNativeAPIHandler` ones as added, then the `registNativeAPIHandler` one); Promise of the first value that is not `undefined`; rejects `Error('handler <name> not found')`." },
+  // Events and the call log
+  { name: 'on', typeParams: '<K extends keyof FtHostEventMap>', params: [eventName, { name: 'listener', ts: '(payload: FtHostEventMap[K]) => void' }], returns: 'void', queued: false, doc: "Listens to a host event: `'message'` `{detail:{data:[...]}}`, `'event'` `{detail:{data}}`, `'timeout'` `{detail:{timeout}}`, `'route'` `{action, stack}`, `'call'` (a settled ft call), plus `'title'`, `'complete'`, `'navigateToMiniProgram'`, `'navigateBackMiniProgram'`, `'close'` (FtHostEventMap)." },
+  { name: 'off', typeParams: '<K extends keyof FtHostEventMap>', params: [eventName, { name: 'listener', ts: '(payload: FtHostEventMap[K]) => void', optional: true }], returns: 'void', queued: false, doc: 'Removes one listener, or every listener of the event.' },
+  { name: 'calls', params: [], returns: 'FtCallRecord[]', queued: false, doc: 'The log of settled ft calls, oldest first (api, args, result, time, duration).' },
+  { name: 'flushed', params: [], returns: 'Promise<void>', queued: true, doc: 'Resolves when every storage write made so far is in IndexedDB.' },
+  // Mocks of the device interfaces (impl/device/mocks.js)
+  { name: 'mock', params: [{ name: 'api', ts: 'FtMockableApi' }, { name: 'answer', ts: 'FtMockAnswer' }], returns: 'boolean', queued: false, doc: 'Answers a device interface without the browser until unmock; false (and a warning) when it cannot.' },
+  { name: 'unmock', params: [{ name: 'api', ts: 'FtMockableApi', optional: true }], returns: 'void', queued: false, doc: 'Removes the mock of `api` (every mock without an argument).' },
+  { name: 'mocked', params: [], returns: 'string[]', queued: false, doc: 'The names of the mocked interfaces.' },
+  // The host panel (host/panel/)
+  { name: 'panel.open', params: [], returns: 'Promise<void>', queued: true, doc: 'Opens the host panel (stack, messages, calls, back button); its code is downloaded on first use.' },
+  { name: 'panel.close', params: [], returns: 'Promise<void>', queued: false, doc: 'Closes the host panel.' },
+  { name: 'panel.isOpen', params: [], returns: 'boolean', queued: false, doc: 'Whether the host panel is showing.' },
+];
+
+/**
+ * A control's signature: `back(delta?: number): Promise<FtHostResult>` for the typings (`ts`),
+ * `back(delta = 1)` for the README.
+ * @param {HostControl} control @param {'ts' | 'readme'} form
+ */
+export function signature(control, form) {
+  const name = control.name.split('.').pop();
+  if (!control.params) return form === 'ts' ? `${name}: ${control.returns}` : control.name;
+  const params = control.params.map((p) => {
+    if (form === 'readme') return p.default ? `${p.name} = ${p.default}` : p.optional ? `${p.name}?` : p.name;
+    return `${p.name}${p.optional ? '?' : ''}: ${p.ts}`;
+  });
+  return form === 'ts' ? `${name}${control.typeParams || ''}(${params.join(', ')}): ${control.returns}` : `${control.name}(${params.join(', ')})`;
+}
