@@ -1,12 +1,13 @@
 // Generates dist/ft-polyfill.d.ts from the one API definition table (polyfill/api-table.js):
 // every `ft` / `ft.miniProgram` interface with its options, success result, callbacks and Promise
-// form, plus ftHost and ftHostConfig. Run by scripts/build.mjs after esbuild; also runnable alone:
+// form, plus ftHost and ftHostConfig (scripts/gen-host-types.mjs, from polyfill/host/surface.js).
+// Run by scripts/build.mjs after esbuild; also runnable alone:
 //   node scripts/gen-types.mjs [outfile]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_TABLE, JSSDK_VERSION } from '../polyfill/api-table.js';
-import { HOST_SURFACE, signature } from '../polyfill/host/surface.js';
+import { hostDeclarations } from './gen-host-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -99,31 +100,6 @@ function renderApi(def) {
   return { decls, methods };
 }
 
-/**
- * The FtHost interface, from the host surface table (polyfill/host/surface.js); the panel's
- * controls (`panel.open`...) become the `panel` object.
- */
-function hostInterface() {
-  /** @param {import('../polyfill/host/surface.js').HostControl} c @param {string} indent */
-  const member = (c, indent) => `${indent}/** ${c.doc}${c.queued ? ' In call order with the ft calls.' : ''} */\n${indent}${signature(c, 'ts')};`;
-  /** Top-level members in order; a group (`panel`) takes the place of its first control. @type {Array<string | string[]>} */
-  const members = [];
-  /** @type {Map<string, string[]>} */
-  const groups = new Map();
-  for (const c of HOST_SURFACE) {
-    const group = c.name.includes('.') ? c.name.slice(0, c.name.indexOf('.')) : '';
-    if (!group) members.push(member(c, '  '));
-    else {
-      if (!groups.has(group)) {
-        groups.set(group, []);
-        members.push(`  ${group}: {`, /** @type {string[]} */ (groups.get(group)), '  };');
-      }
-      /** @type {string[]} */ (groups.get(group)).push(member(c, '    '));
-    }
-  }
-  return `/** window.ftHost: the simulated host's controls (what the person or the host app does). Actions resolve, never reject. Generated from polyfill/host/surface.js. */\nexport interface FtHost {\n${members.flat().join('\n')}\n}`;
-}
-
 export function generateTypes() {
   const ftMethods = [];
   const mpMethods = [];
@@ -188,113 +164,7 @@ ${ftMethods.join('\n')}
 /** The qualified name of an interface as the call log writes it. */
 export type FtApiName = ${apiNames.join(' | ')};
 
-/** What ft.getAppletInfo answers (ftHostConfig.appInfo; appId comes from ftHostConfig.appId). */
-export interface FtAppInfo {
-  appId?: string;
-  appTitle?: string;
-  appAvatar?: string;
-  appDescription?: string;
-  appThumbnail?: string;
-  path?: string;
-  userId?: string;
-}
-
-/** A mini-program's app.json, as far as the host reads it. */
-export interface FtAppJson {
-  pages?: string[];
-  tabBar?: { list?: Array<{ pagePath: string; text?: string; [field: string]: unknown }>; [field: string]: unknown };
-  window?: Record<string, unknown>;
-  [field: string]: unknown;
-}
-
-/** window.ftHostConfig (set before the script), ftHost.configure's and the testing kit's argument. Every field is optional. */
-export interface FtHostConfig {
-  /** The mini-program's appId: storage belongs to it. Default 'ft-polyfill-app'. */
-  appId?: string;
-  /** ft.getAppletInfo's answer. */
-  appInfo?: FtAppInfo;
-  /** The mini-program's app.json (pages, tabBar.list[].pagePath). */
-  app?: FtAppJson;
-  /** Url of an app.json to load instead of \`app\`. */
-  appJson?: string;
-  /** Initial page stack, bottom first; the last page holds the web-view. */
-  stack?: string[];
-  /** ms: the host fires 'timeout' unless ft.complete() is called in time. */
-  webviewTimeout?: number;
-  /** ms a getLocation may take, the permission prompt included (default 30000): then getLocation:fail timeout. */
-  locationTimeout?: number;
-  /** Open the host panel at start. */
-  panel?: boolean;
-  /** Install even inside a real FinClip host. */
-  force?: boolean;
-  [field: string]: unknown;
-}
-
-/** One settled ft call, as ftHost.calls() lists it (oldest first). */
-export interface FtCallRecord {
-  /** Qualified name, e.g. 'miniProgram.navigateTo'. */
-  api: FtApiName | string;
-  /** The arguments as given. */
-  args: unknown[];
-  /** The object given to the callbacks (undefined for calls without one). */
-  result: (FtResult & Record<string, unknown>) | undefined;
-  /** Date.now() when the call was made (ms). */
-  time: number;
-  /** ms until it settled. */
-  duration: number;
-}
-
-/** A page of the simulated page stack, as ftHost.stack() lists it. */
-export interface FtStackPage {
-  /** Path without the leading slash, e.g. 'pages/detail/index'. */
-  route: string;
-  /** The query's raw values as given. */
-  query: Record<string, string>;
-  /** route + '?' + query exactly as given. */
-  url: string;
-}
-
-/** What a host action resolves to (it never rejects): reason is the host's text when ok is false. */
-export interface FtHostResult {
-  ok: boolean;
-  reason?: string;
-  [field: string]: unknown;
-}
-
-/** The interfaces ftHost.mock can answer. */
-export type FtMockableApi = ${API_TABLE.filter((def) => def.mockable).map((def) => `'${def.name}'`).join(' | ')};
-
-/** A mock's answer: the success fields, { fail: 'reason' }, or a function of the checked options returning either (or a Promise of either). */
-export type FtMockAnswer = Record<string, unknown> | ((options: Record<string, any>) => unknown);
-
-/** The host events ftHost.on listens to, and what each listener receives. */
-export interface FtHostEventMap {
-  /** Buffered postMessage data delivered at back, destroy and share: e.detail.data is the array. */
-  message: { detail: { data: unknown[] } };
-  /** ft.miniProgram.sendWebviewEvent: the web-view's bindevent, e.detail.data is the object. */
-  event: { detail: { data: Record<string, unknown> } };
-  /** The web-view did not call ft.complete() within webviewTimeout (ms). */
-  timeout: { detail: { timeout: number } };
-  /** The page stack changed. */
-  route: { action: string; stack: FtStackPage[] };
-  /** The navigation bar title changed. */
-  title: string;
-  /** The page called ft.complete(). */
-  complete: unknown;
-  navigateToMiniProgram: Record<string, unknown>;
-  navigateBackMiniProgram: Record<string, unknown>;
-  close: Record<string, unknown>;
-  /** Any host state change (the panel re-renders on it). */
-  host: Record<string, unknown>;
-  /** An ft call settled. */
-  call: FtCallRecord;
-  /** A mock was added or removed. */
-  mock: { api: string; mocked: boolean };
-  /** ft.openDocument showed a document. */
-  document: Record<string, unknown>;
-}
-
-${hostInterface()}
+${hostDeclarations()}
 
 declare const ft: Ft;
 export default ft;
