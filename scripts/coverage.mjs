@@ -71,7 +71,7 @@ export function coverageTable() {
     'same function (behaviour.md §1.12): the same errMsg, and the call log names them as `ft` does (`getStorage`).',
     '',
     `Tested in: the (at most ${TESTED_IN_SHOWN}) test files under \`tests/\` that call the interface most, found by scanning them when`,
-    'the table is generated; `(+n)`: n more files call it too.',
+    'the table is generated; `(+n)`: n more files call it too. After adding or renaming test files, run `node scripts/coverage.mjs`.',
     '',
     '| Interface | Since | Status | Tested in | What differs from a real host |',
     '| --- | --- | --- | --- | --- |',

@@ -8,19 +8,17 @@ import { API_TABLE, API_BY_NAME } from '../api-table.js';
 /**
  * What is wrong with a module of `concern` serving `names` (empty when nothing).
  * @param {string} concern @param {string[]} names
- * @param {import('../api-table.js').ApiDef[]} [table]
  * @returns {string[]}
  */
-export function concernProblems(concern, names, table = API_TABLE) {
-  const byName = table === API_TABLE ? API_BY_NAME : new Map(table.map((def) => [def.name, def]));
+export function concernProblems(concern, names) {
   /** @type {string[]} */
   const problems = [];
   for (const name of names) {
-    const def = byName.get(name);
+    const def = API_BY_NAME.get(name);
     if (!def) problems.push(`impl/${concern}.js serves ${name}, which is not in the API table`);
     else if (def.concern !== concern) problems.push(`impl/${concern}.js serves ${name}, an interface of impl/${def.concern}.js`);
   }
-  for (const def of table) {
+  for (const def of API_TABLE) {
     if (def.concern === concern && !names.includes(def.name)) problems.push(`impl/${concern}.js does not serve ${def.name}`);
   }
   return problems;
@@ -62,6 +60,7 @@ export function concernOf(names) {
 export const checked = (factories) => factories.map((factory) => (runtime) => {
   const impls = factory(runtime);
   const names = Object.keys(impls);
-  if (!names.length) throw new Error('ft-polyfill: an implementation module serves no interface');
-  return servedBy(concernOf(names), impls);
+  const concern = concernOf(names);
+  if (!concern) throw new Error(`ft-polyfill: an implementation module serves no interface of the API table (${names.join(', ')})`);
+  return servedBy(concern, impls);
 });
