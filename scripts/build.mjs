@@ -85,7 +85,8 @@ const TYPINGS_ONLY = new Set(['doc', 'ts', 'result', 'since', 'concern', 'note',
  */
 async function runtimeApiTable() {
   const table = await import(`${pathToFileURL(join(root, 'polyfill/api-table.js')).href}?build=${Date.now()}`);
-  const strip = (/** @type {unknown} */ value) => JSON.stringify(value, (key, v) => (TYPINGS_ONLY.has(key) ? undefined : v));
+  // `required: false` is the same as no `required` (validate.js reads it as a boolean).
+  const strip = (/** @type {unknown} */ value) => JSON.stringify(value, (key, v) => (TYPINGS_ONLY.has(key) || (key === 'required' && v === false) ? undefined : v));
   const contents = [
     `export const API_TABLE = ${strip(table.API_TABLE)};`,
     `export const JSSDK_VERSION = ${JSON.stringify(table.JSSDK_VERSION)};`,

@@ -20,7 +20,7 @@ export function positionalApi(def, api, prefix, runtime) {
   const params = /** @type {Array<import('../api-table.js').ParamDef & {name: string, callback?: boolean}>} */ (def.params);
   const callbackIndex = params.findIndex((p) => p.callback);
   const okMsg = `${prefix}:ok`;
-  const warned = { done: false };
+  let warned = false;
   return function ftApi(/** @type {any[]} */ ...given) {
     const time = Date.now();
     const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
@@ -32,9 +32,9 @@ export function positionalApi(def, api, prefix, runtime) {
       else if (pending) {
         if (outcome.ok) pending.resolve(result);
         else rejectCall(pending, api, result);
-      } else if (!outcome.ok && !warned.done) {
+      } else if (!outcome.ok && !warned) {
         // Nobody to tell but the developer: once per interface, in the console.
-        warned.done = true;
+        warned = true;
         warnFailure(api, result.errMsg);
       }
     });
