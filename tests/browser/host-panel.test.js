@@ -29,8 +29,6 @@ async function open(config = {}, extra = '') {
   return page;
 }
 
-const routes = (stack) => stack.map((p) => p.url);
-
 test('the panel opens from ?ft-panel, shows stack, title, tabBar and log, and renders hostile strings as text', async () => {
   const page = await open({ app: APP, stack: ['pages/index/index', 'pages/web/web'] }, '&ft-panel');
   await page.waitForSelector('ft-host-panel', { state: 'attached' });

@@ -23,7 +23,6 @@ async function open(config = {}, extra = '') {
   return page;
 }
 
-const routes = (stack) => stack.map((p) => p.url);
 test('postMessage is buffered and delivered as one array at back, share and destroy; then calls fail', async () => {
   const page = await open({ stack: ['pages/index/index', 'pages/web/web'] });
   const out = await page.evaluate(async () => {

@@ -29,8 +29,6 @@ async function open(config = {}, extra = '') {
   return page;
 }
 
-const routes = (stack) => stack.map((p) => p.url);
-
 test('navigateTo pushes; the eleventh page fails and leaves the stack unchanged', async () => {
   const page = await open({ stack: ['pages/index/index', 'pages/web/web'] });
   const out = await page.evaluate(async () => {

@@ -27,7 +27,7 @@ test('ftHost.reset starts from a new host: page listeners and host APIs are gone
 });
 
 test('the webview timeout fires in Node too, and not after complete()', async () => {
-  const { ft, host } = await freshFt({ webviewTimeout: 50 });
+  const { host } = await freshFt({ webviewTimeout: 50 });
   const fired = [];
   host.on('timeout', (e) => fired.push(e.detail.timeout));
   await new Promise((r) => setTimeout(r, 120));

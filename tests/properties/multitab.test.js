@@ -114,7 +114,7 @@ test(`a value written in one tab is visible to getStorage in another within 100 
   }
   const worst = Math.max(...lags.map((l) => l.fromCall));
   const median = lags.map((l) => l.fromCall).sort((x, y) => x - y)[Math.floor(ROUNDS / 2)];
-  console.log(`lags: ${lags.map((l) => l.fromCall.toFixed(0)).join(" ")}`);
+  console.log(`lags: ${lags.map((l) => l.fromCall.toFixed(0)).join(' ')}`);
   console.log(`cross-tab visibility over ${ROUNDS} rounds (ms from the writer's call): median ${median.toFixed(1)}, worst ${worst.toFixed(1)}; worst from its success ${Math.max(...lags.map((l) => l.fromSuccess)).toFixed(1)}`);
   // The bound holds for nearly every round; on a loaded machine (2 cores shared by parallel
   // Chromium tests) one scheduling hiccup may exceed it, so the 90th percentile is asserted
