@@ -38,8 +38,6 @@ export default [
       '@stylistic/comma-spacing': 'error',
       '@stylistic/key-spacing': 'error',
       '@stylistic/arrow-spacing': 'error',
-      '@stylistic/object-curly-spacing': ['error', 'always'],
-      '@stylistic/array-bracket-spacing': 'error',
       '@stylistic/no-tabs': 'error',
     },
   },

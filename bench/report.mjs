@@ -36,6 +36,8 @@ export function table(r) {
   const br = r.bridge;
   rows.push(['ftHost.sendWebviewEvent → onWebviewEvent (baseline: EventTarget dispatch)', `${br.webviewEvent.ftMs} ms`, `${br.webviewEvent.baselineMs} ms`, `${br.webviewEvent.ratio}`, '']);
   rows.push(['ft.request (baseline: fetch + json of the same local url)', `${br.request.ftMs} ms`, `${br.request.baselineMs} ms`, `${br.request.ratio}`, `≤ ${br.request.target}: ${mark(br.request.pass)}`]);
+  const ct = r.crossTab;
+  if (ct) rows.push([`a write in one tab read by getStorage in another (median of ${ct.samples}; baseline: localStorage's storage event)`, `${ct.ftMs} ms (worst ${ct.worstMs} ms)`, `${ct.baselineMs} ms`, '', `≤ ${ct.targetMs} ms: ${mark(ct.pass)}`]);
   const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}` : ''}, load average ${r.machine.loadAverage.before} → ${r.machine.loadAverage.after}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds * 3, 7)} fresh contexts each), ${r.seconds.total} s`;
   const lines = rows.map((row) => `| ${row.join(' | ')} |`);
   lines.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
