@@ -1,29 +1,13 @@
 // ft.openDocument in real Chromium against a local server (behaviour.md §5.4).
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium } from '../helpers/browser.js';
 import { deviceRoutes } from '../helpers/device-server.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-/** @type {import('playwright-core').BrowserContext} */ let context;
-/** @type {import('playwright-core').Page & { errors: string[] }} */ let page;
+const suite = useChromium(deviceRoutes());
 
-const pageUrl = (config = {}) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot(deviceRoutes())]);
-  context = await browser.newContext();
-  page = await newPage(context);
-  await page.goto(pageUrl({ appId: 'network' }));
-  await page.evaluate(() => ftHost.ready);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** @param {string} body */
-const run = (body) => page.evaluate(`(async () => { ${body} })()`);
 test('openDocument checks fileType and the path, then opens the PDF in a new tab', async () => {
+  const page = await suite.open({ appId: 'files' });
+  /** @param {string} body */
+  const run = (body) => page.evaluate(`(async () => { ${body} })()`);
   const r = await run(`
     const pdf = await ft.downloadFile({ url: '/doc.pdf' });
     const img = await ft.downloadFile({ url: '/image.png' });
@@ -39,7 +23,7 @@ test('openDocument checks fileType and the path, then opens the PDF in a new tab
   expect(r.notDoc).toBe('openDocument:fail filetype not supported');
   expect(r.noPath).toBe('openDocument:fail parameter error: parameter.filePath should be String instead of Undefined');
   const [popup, res] = await Promise.all([
-    context.waitForEvent('page'),
+    suite.context.waitForEvent('page'),
     run(`return (await ft.openDocument({ filePath: window.__pdfUrl, fileType: 'pdf' })).errMsg;`),
   ]);
   expect(res).toBe('openDocument:ok');

@@ -1,33 +1,9 @@
 // The host panel and ftHostConfig.appJson in real Chromium (behaviour.md §3.9, README "The host panel").
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium, newPage } from '../helpers/browser.js';
+import { TEA_HOUSE as APP } from '../helpers/apps.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-/** @type {import('playwright-core').BrowserContext} */ let context;
-
-const APP = {
-  pages: ['pages/index/index', 'pages/list/list', 'pages/detail/detail', 'pages/web/web', 'pages/cart/cart', 'pages/me/me'],
-  tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
-  window: { navigationBarTitleText: 'Tea House' },
-};
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the blank test page with a host configuration and waits for the core. @param {object} [config] @param {string} [extra] */
-async function open(config = {}, extra = '') {
-  const page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}${extra}`);
-  await page.evaluate(() => ftHost.ready);
-  return page;
-}
+const suite = useChromium();
+const { open } = suite;
 
 test('the panel opens from ?ft-panel, shows stack, title, tabBar and log, and renders hostile strings as text', async () => {
   const page = await open({ app: APP, stack: ['pages/index/index', 'pages/web/web'] }, '&ft-panel');
@@ -82,8 +58,8 @@ test('ftHostConfig.appJson loads the app.json from a url; a bad config is report
     stack: ftHost.stack().map((p) => p.route),
   }));
   expect(out.tab).toBe('invokeMiniProgramAPI:fail can not navigateTo a tabbar page');
-  const bad = await newPage(context);
-  await bad.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify({ app: { pages: [] } }))}`);
+  const bad = await newPage(suite.context);
+  await bad.goto(`${suite.server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify({ app: { pages: [] } }))}`);
   const after = await bad.evaluate(async () => { await ftHost.ready; return (await ft.miniProgram.navigateTo({ url: '/pages/any/any' })).errMsg; });
   expect(after).toBe('invokeMiniProgramAPI:ok');
   expect(bad.errors.join('\n')).toContain('invalid app.json');

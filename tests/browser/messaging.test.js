@@ -1,27 +1,8 @@
 // Messaging between the page and the simulated host in real Chromium (behaviour.md §4): postMessage, webview events, lifecycle, native APIs, the load timeout.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-/** @type {import('playwright-core').BrowserContext} */ let context;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the blank test page with a host configuration and waits for the core. @param {object} [config] @param {string} [extra] */
-async function open(config = {}, extra = '') {
-  const page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}${extra}`);
-  await page.evaluate(() => ftHost.ready);
-  return page;
-}
+const suite = useChromium();
+const { open } = suite;
 
 test('postMessage is buffered and delivered as one array at back, share and destroy; then calls fail', async () => {
   const page = await open({ stack: ['pages/index/index', 'pages/web/web'] });

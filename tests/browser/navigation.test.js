@@ -1,33 +1,9 @@
 // Page-stack navigation in real Chromium (behaviour.md §3), driven through `ft` and `ftHost`: stack limits, tabBar rules, routes, titles, mini-program jumps, canGoBack.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium } from '../helpers/browser.js';
+import { TEA_HOUSE as APP } from '../helpers/apps.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-/** @type {import('playwright-core').BrowserContext} */ let context;
-
-const APP = {
-  pages: ['pages/index/index', 'pages/list/list', 'pages/detail/detail', 'pages/web/web', 'pages/cart/cart', 'pages/me/me'],
-  tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
-  window: { navigationBarTitleText: 'Tea House' },
-};
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the blank test page with a host configuration and waits for the core. @param {object} [config] @param {string} [extra] */
-async function open(config = {}, extra = '') {
-  const page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}${extra}`);
-  await page.evaluate(() => ftHost.ready);
-  return page;
-}
+const suite = useChromium();
+const { open } = suite;
 
 test('navigateTo pushes; the eleventh page fails and leaves the stack unchanged', async () => {
   const page = await open({ stack: ['pages/index/index', 'pages/web/web'] });
