@@ -1,8 +1,8 @@
 // The simulator of `ft-polyfill serve DIR --simulator` as a person uses it: the H5 page in a
 // phone-sized frame with the polyfill, and the host's chrome drawn from the frame's ftHost.
 // Also the host panel on a phone-width viewport (plain mode): a handle, never a squeezed page.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, launchChromium, newPage, serveRoot } from '../helpers/browser.js';
@@ -121,6 +121,14 @@ test('the capsule\'s share delivers buffered postMessage data', async () => {
   await page.locator('ft-simulator [role=menuitem]', { hasText: 'Share' }).click();
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="host received"]').textContent.includes('"order":42'));
   await expect(text(page, '[aria-label="host received"]')).resolves.toMatch(/^message \{"detail":\{"data":\[\{"order":42\}\]\}\}/);
+  // The capsule's close: the web-view is destroyed (onUnload), the phone says so and offers Restart.
+  await frame.evaluate(() => { ft.miniProgram.onUnload(() => { window.parent.unloaded = true; }); });
+  await page.locator('ft-simulator [aria-label="Close the mini-program"]').first().click();
+  await page.waitForFunction(() => window.unloaded === true);
+  await expect(text(page, '.cover')).resolves.toContain('The mini-program is closed');
+  await page.locator('ft-simulator .cover button', { hasText: 'Restart' }).click();
+  await pageFrame(page);
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.cover').hidden);
   await context.close();
 });
 
@@ -210,3 +218,29 @@ test('the host panel on a 390 px viewport is a handle: the page keeps its width'
   await context.close();
   await server.close();
 });
+
+/** A PNG's width and height (its IHDR chunk). @param {string} file */
+const pngSize = (file) => {
+  const bytes = readFileSync(file);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+};
+
+test('the README\'s screenshots are what scripts/simulator-screenshots.mjs draws', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'ft-sim-shots-'));
+  try {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'simulator-screenshots.mjs'), out, '--fast'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png'];
+    expect(readdirSync(out).sort()).toEqual([...shots].sort());
+    for (const name of shots) expect([name, ...pngSize(join(out, name))]).toEqual([name, ...pngSize(join(ROOT, 'docs', name))]);
+    // Each preset's picture is its phone: the screen plus the 12 px bezel on each side (a pixel
+    // more where the phone's box does not start on a whole pixel).
+    const [w, h] = pngSize(join(out, 'simulator-iphone-se.png'));
+    expect([Math.abs(w - (375 + 24)) <= 1, Math.abs(h - (667 + 24)) <= 1]).toEqual([true, true]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const name of shots) expect(readme).toContain(`](docs/${name})`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}, 240000);

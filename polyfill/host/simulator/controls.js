@@ -63,7 +63,7 @@ export function buildControls(doc, ctx) {
     if (!promise) return show(actionOut, true, 'no page with ft-polyfill in the frame');
     Promise.resolve(promise).then((r) => show(actionOut, !r.ok, r.ok ? 'ok' : `fail: ${r.reason}`), (e) => show(actionOut, true, `fail: ${e && e.message}`));
   };
-  const actions = section('Host', [
+  const actions = section('Host: the page stack (top first) and actions', [
     stackList,
     h(doc, 'div', { class: 'row' }, [
       button('Back', () => act(host() && host().back())),

@@ -127,6 +127,7 @@ export function createSimulator(doc, options = {}) {
     /** @type {Frame} */
     const f = { win: fwin, ftHost, app: start.app, mocked: new Set(), received: [] };
     frame = f;
+    closedApp = false;
     if (!f.app && typeof start.appJson === 'string' && start.appJson) {
       fetch(new URL(start.appJson, fwin.location.href).href).then((r) => r.json()).then((app) => {
         f.app = app;
@@ -174,7 +175,9 @@ export function createSimulator(doc, options = {}) {
     settings.stacks = {};
     save();
     frame = null;
+    loaded = false;
     iframe.src = startPage;
+    schedule();
   };
   shadow.append(h(doc, 'div', { class: 'bar', role: 'toolbar', 'aria-label': 'simulator' }, [
     h(doc, 'span', { class: 'brand' }, ['ft-polyfill simulator']),
@@ -199,14 +202,22 @@ export function createSimulator(doc, options = {}) {
     more.setAttribute('aria-expanded', String(open));
     if (open) /** @type {HTMLElement} */ (menu.querySelector('button')).focus();
   };
+  /** The person closed the mini-program with the capsule (its web-view destroyed). */
+  let closedApp = false;
   const closeApp = () => {
     toggleMenu(false);
+    closedApp = true;
     act(frame && frame.ftHost.destroy());
   };
   menu.append(
     h(doc, 'button', { type: 'button', role: 'menuitem', onclick: () => { toggleMenu(false); act(frame && frame.ftHost.share()); } }, ['Share (delivers postMessage data)']),
     h(doc, 'button', { type: 'button', role: 'menuitem', onclick: closeApp }, ['Close the mini-program']),
   );
+  // A tap anywhere else closes the menu, as on a phone.
+  doc.addEventListener('pointerdown', (event) => {
+    const path = event.composedPath();
+    if (!menu.hidden && !path.includes(menu) && !path.includes(more)) toggleMenu(false);
+  });
   menu.addEventListener('keydown', (event) => {
     if (/** @type {KeyboardEvent} */ (event).key === 'Escape') {
       toggleMenu(false);
@@ -224,6 +235,7 @@ export function createSimulator(doc, options = {}) {
   /** @param {Promise<any> | null | undefined} promise */
   const act = (promise) => controls.act(promise);
   shadow.append(h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [phone]), controls.element]));
+  if (doc.body) doc.body.style.margin = '0'; // CSSOM: the shell's CSP allows it, unlike a style attribute
   (doc.body || doc.documentElement).append(hostEl);
 
   /** Sizes the phone for the device and orientation; keeps both in the shell's url. */
@@ -322,8 +334,8 @@ export function createSimulator(doc, options = {}) {
       dim('No ft-polyfill in this page', 'The page in the frame has no window.ftHost: serve its folder with ft-polyfill serve, or load the polyfill.');
     } else if (!state) {
       dim('Starting…', 'The polyfill\'s core is starting.');
-    } else if (state.closed) {
-      dim('The mini-program is closed', 'Restart opens it again from its first page.', button('Restart', restart));
+    } else if (state.closed || (closedApp && !state.webview.alive)) {
+      dim('The mini-program is closed', 'Its postMessage data was delivered and onUnload ran. Restart opens it again from its first page.', button('Restart', restart));
     } else if (!state.webview.alive) {
       dim('The web-view is destroyed', 'Its postMessage data was delivered and onUnload ran; ft calls now fail. Reload starts the page again.', button('Reload', reload));
     } else if (!state.foreground) {

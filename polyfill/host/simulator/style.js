@@ -5,6 +5,7 @@ export const SIMULATOR_CSS = `
 :host { all: initial; display: block; min-height: 100vh; background: #e9ebef; color: #1f2329;
   font: 13px/1.4 -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 button, select, input, textarea { font: inherit; color: inherit; }
 :focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
 .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 6px 12px; background: #1f2329; color: #fff; }
@@ -68,6 +69,7 @@ h2 { margin: 0 0 6px; font-size: 11px; text-transform: uppercase; letter-spacing
 .b[disabled] { opacity: .5; cursor: default; }
 input, textarea, select.f { font: 12px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #c9cdd4; border-radius: 6px; padding: 3px 6px; background: #fff; }
 input { flex: 1; min-width: 70px; }
+input[type=checkbox] { flex: none; min-width: 0; margin: 0; }
 input.n { flex: 0 1 110px; }
 textarea { width: 100%; resize: vertical; }
 label.t { font-size: 12px; color: #4e5969; display: flex; align-items: center; gap: 4px; }
@@ -86,7 +88,7 @@ label.t { font-size: 12px; color: #4e5969; display: flex; align-items: center; g
 .ok { color: #00a854; } .fail { color: #cb2634; }
 .args, .ms { color: #86909c; }
 .empty { color: #86909c; }
-.stack { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column-reverse; gap: 3px; font: 12px ui-monospace, Menlo, Consolas, monospace; }
+.stack { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-direction: column-reverse; gap: 3px; font: 12px ui-monospace, Menlo, Consolas, monospace; }
 .stack li { padding: 2px 6px; border-radius: 5px; background: #f2f3f5; word-break: break-all; }
 .stack li.top { background: #e8f3ff; }
 .badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #07c160; color: #fff; margin-left: 4px; }
