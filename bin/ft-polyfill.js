@@ -316,7 +316,7 @@ const sendJs = (res, body) => {
 };
 
 /**
- * The device preset's id for --device (the presets are the simulator's, in the UI bundle).
+ * The device preset's id for --device (the presets are the simulator's: dist/ft-polyfill-simulator.mjs).
  * @param {string | undefined} name
  * @returns {Promise<string>} '' for the default
  * @throws {UsageError}
@@ -326,9 +326,9 @@ async function deviceId(name) {
   /** @type {{ DEVICES: Array<{ id: string }>, findDevice: (name: string) => { id: string } | undefined }} */
   let ui;
   try {
-    ui = await import(pathToFileURL(join(packageRoot, 'dist', 'ft-polyfill-ui.mjs')).href);
+    ui = await import(pathToFileURL(join(packageRoot, 'dist', 'ft-polyfill-simulator.mjs')).href);
   } catch (error) {
-    throw new UsageError(`the simulator is not built (dist/ft-polyfill-ui.mjs: ${oneLine(error)}); run npm run build`);
+    throw new UsageError(`the simulator is not built (dist/ft-polyfill-simulator.mjs: ${oneLine(error)}); run npm run build`);
   }
   const device = ui.findDevice(name);
   if (!device) throw new UsageError(`unknown device ${name}: one of ${ui.DEVICES.map((d) => d.id).join(', ')}`);

@@ -1,7 +1,8 @@
 // The simulator of `ft-polyfill serve --simulator` (README "The simulator"): a shell page at
 // /__ft/simulator/ that runs an H5 page of the served folder in a phone-sized, same-origin frame
-// and draws the host's chrome around it from the frame's own window.ftHost. The shell's code is in
-// the host UI bundle (dist/ft-polyfill-ui.mjs, polyfill/host/simulator/); this file only serves
+// and draws the host's chrome around it from the frame's own window.ftHost. The shell's code is
+// dist/ft-polyfill-simulator.mjs (polyfill/host/simulator/, built like the host UI and loaded by
+// the shell page only, never by the polyfill); this file only serves
 // the shell page, its boot module and the frame's hand-off script.
 //
 // The hand-off (FRAME_SCRIPT) is added around the page's polyfill script tag: before it, it asks
@@ -28,7 +29,7 @@ const FRAME_SCRIPT = `/* ft-polyfill simulator: hand-off between the shell and t
 `;
 
 /** The boot module of the shell page (options in a JSON data block: CSP allows it). */
-const BOOT_SCRIPT = `import { createSimulator } from '/__ft/ft-polyfill-ui.mjs';
+const BOOT_SCRIPT = `import { createSimulator } from '/__ft/ft-polyfill-simulator.mjs';
 const options = JSON.parse(document.getElementById('ft-simulator-options').textContent);
 createSimulator(document, options);
 `;

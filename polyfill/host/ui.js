@@ -6,5 +6,3 @@ export { createPanel } from './panel/index.js';
 export { askForImages } from './sheets/choose-image.js';
 export { askForPlace } from './sheets/choose-location.js';
 export { showDocument } from './sheets/document-viewer.js';
-// The simulator shell of `ft-polyfill serve --simulator` (bin/simulator.js loads this module).
-export { createSimulator, DEVICES, findDevice } from './simulator/index.js';

@@ -147,6 +147,14 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   await page.locator('ft-simulator [aria-label="getLocation answer"] button', { hasText: 'Deny' }).click();
   await expect(frame.evaluate(() => ft.getLocation().catch((e) => e.errMsg))).resolves.toBe('getLocation:fail auth deny');
 
+  await page.locator('ft-simulator [aria-label="chooseLocation answer"] button', { hasText: 'This place' }).click();
+  await expect(frame.evaluate(() => ft.chooseLocation().then((r) => [r.name, r.latitude]))).resolves.toEqual(['Civic Center', 31.2304]);
+  await page.locator('ft-simulator [aria-label="images to pick"]').setInputFiles({ name: 'tea.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[data-section=media]').textContent.includes('files: tea.png'));
+  await expect(frame.evaluate(() => ft.chooseImage().then((r) => r.tempFiles.map((f) => f.size)))).resolves.toEqual([16]);
+  await page.locator('ft-simulator [aria-label="chooseImage answer"] button', { hasText: 'Cancel' }).click();
+  await expect(frame.evaluate(() => ft.chooseImage().catch((e) => e.errMsg))).resolves.toBe('chooseImage:fail cancel');
+
   await page.locator('ft-simulator [aria-label="network condition"] button', { hasText: 'Offline' }).click();
   await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
   await expect(frame.evaluate(() => ft.downloadFile({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('downloadFile:fail network error');
@@ -175,6 +183,29 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   frame = await pageFrame(page);
   await expect(frame.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/home/home']);
   expect(page.errors).toEqual([]);
+  await context.close();
+});
+
+test('an unknown --device fails in one line naming the presets', () => {
+  const run = spawnSync(process.execPath, [CLI, 'serve', site, '--device', 'nokia-3310', '--port', '0'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
+  expect([run.status, run.stderr]).toEqual([1, 'ft-polyfill: unknown device nokia-3310: one of iphone-se, iphone-14, pixel-7\n']);
+});
+
+test('the capsule menu works from the keyboard', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const page = await newPage(context);
+  await page.goto(simulatorUrl);
+  await pageFrame(page);
+  const more = page.locator('ft-simulator [aria-label="More: share or close"]');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more.getAttribute('aria-expanded')).resolves.toBe('true');
+  await expect(page.evaluate(() => document.querySelector('ft-simulator').shadowRoot.activeElement?.textContent)).resolves.toMatch(/^Share/);
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.querySelector('ft-simulator').shadowRoot.activeElement?.textContent)).resolves.toBe('Close the mini-program');
+  await page.keyboard.press('Escape');
+  await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(page.evaluate(() => document.querySelector('ft-simulator').shadowRoot.activeElement?.getAttribute('aria-label'))).resolves.toBe('More: share or close');
   await context.close();
 });
 
