@@ -191,7 +191,10 @@ export function createSimulator(doc, options = {}) {
   const clock = h(doc, 'span', {}, ['9:41']);
   const net = h(doc, 'span', { class: 'net' });
   const status = h(doc, 'div', { class: 'status', 'aria-hidden': 'true' }, [clock, net]);
-  const back = h(doc, 'button', { type: 'button', class: 'back', 'aria-label': 'Back', title: 'Back (the host\'s back button)', onclick: () => act(frame && frame.ftHost.back()) }, ['‹']);
+  /** The mini-program above this one, while there is one. @type {any} */
+  let otherApp = null;
+  const back = h(doc, 'button', { type: 'button', class: 'back', 'aria-label': 'Back', title: 'Back (the host\'s back button)',
+    onclick: () => act(frame && (otherApp ? frame.ftHost.backMiniProgram() : frame.ftHost.back())) }, ['‹']);
   const title = h(doc, 'div', { class: 'title', role: 'heading', 'aria-level': '1' });
   const menu = h(doc, 'div', { class: 'menu', role: 'menu', 'aria-label': 'mini-program menu', hidden: true });
   const more = h(doc, 'button', { type: 'button', 'aria-label': 'More: share or close', 'aria-haspopup': 'menu', 'aria-expanded': 'false', title: 'More', onclick: () => toggleMenu() }, ['•••']);
@@ -287,9 +290,13 @@ export function createSimulator(doc, options = {}) {
     }
     net.textContent = settings.network === 'online' ? '5G  100%' : settings.network === 'slow' ? 'slow 2G  100%' : 'offline  100%';
     net.className = settings.network === 'online' ? 'net' : 'net bad';
+    // Another mini-program on top (navigateToMiniProgram) has its own bar: its appId, and back
+    // returns to this app. In the background or without the web-view there is no back.
+    otherApp = state && state.webview.alive && state.apps.length - 1 > state.h5AppIndex ? state.apps[state.apps.length - 1] : null;
+    if (otherApp) titleText = String(otherApp.appId);
     title.textContent = titleText;
     title.setAttribute('title', titleText);
-    /** @type {HTMLButtonElement} */ (back).hidden = !(state && state.canNavigateBack);
+    /** @type {HTMLButtonElement} */ (back).hidden = !(state && state.foreground && !state.closed && (otherApp || state.canNavigateBack));
     renderTabs(state);
     renderCover(state);
     if (state && state.webview.alive && state.webview.index >= 0) {
@@ -336,15 +343,14 @@ export function createSimulator(doc, options = {}) {
       dim('Starting…', 'The polyfill\'s core is starting.');
     } else if (state.closed || (closedApp && !state.webview.alive)) {
       dim('The mini-program is closed', 'Its postMessage data was delivered and onUnload ran. Restart opens it again from its first page.', button('Restart', restart));
-    } else if (!state.webview.alive) {
-      dim('The web-view is destroyed', 'Its postMessage data was delivered and onUnload ran; ft calls now fail. Reload starts the page again.', button('Reload', reload));
     } else if (!state.foreground) {
       dim('The app is in the background', 'onHide ran; Show brings it back (onShow).', button('Show app', () => act(frame && frame.ftHost.show())));
     } else {
       const h5App = state.apps[state.h5AppIndex];
       const topApp = state.apps[state.apps.length - 1];
       const top = state.stack[state.stack.length - 1];
-      if (topApp && topApp !== h5App && state.apps.length - 1 > state.h5AppIndex) {
+      const alive = state.webview.alive;
+      if (alive && topApp && topApp !== h5App && state.apps.length - 1 > state.h5AppIndex) {
         cover.append(h(doc, 'div', { class: 'kind' }, ['Another mini-program (navigateToMiniProgram)']),
           h(doc, 'div', { class: 'route' }, [`${topApp.appId}${topApp.path ? ` · ${topApp.path}` : ''}`]),
           h(doc, 'div', { class: 'note' }, [`extraData ${preview(topApp.extraData)}`]),
@@ -356,8 +362,17 @@ export function createSimulator(doc, options = {}) {
         cover.append(h(doc, 'div', { class: 'kind' }, ['Mini-program page']),
           h(doc, 'div', { class: 'route', 'data-route': '' }, [top.route]),
           Object.keys(top.query).length ? query : h(doc, 'div', { class: 'note' }, ['(no query)']),
-          h(doc, 'div', { class: 'note' }, ['navigateTo pushed this native page over the web-view; the H5 page waits below it until you go back.']),
-          h(doc, 'div', { class: 'row' }, [button('‹ Back', () => act(frame && frame.ftHost.back()))]));
+          alive
+            ? h(doc, 'div', { class: 'note' }, [state.webview.parked
+              ? 'switchTab left the web-view\'s tab page: the H5 page is kept hidden until its tab is chosen again.'
+              : 'navigateTo pushed this native page over the web-view; the H5 page waits below it until you go back.'])
+            : h(doc, 'div', { class: 'note' }, ['The web-view page is unloaded (redirectTo, reLaunch, switchTab or back left it): its postMessage data was delivered and onUnload ran; its ft calls now fail.']),
+          h(doc, 'div', { class: 'row' }, [
+            alive && state.canNavigateBack ? button('‹ Back', () => act(frame && frame.ftHost.back())) : null,
+            alive ? null : button('Reload the web-view page', reload),
+          ].filter(/** @returns {b is HTMLElement} */ (b) => b !== null)));
+      } else if (!alive) {
+        dim('The web-view is destroyed', 'Its postMessage data was delivered and onUnload ran; ft calls now fail. Reload starts the page again.', button('Reload', reload));
       }
     }
     const covered = cover.childNodes.length > 0;
