@@ -1,6 +1,9 @@
 // Jest runs three kinds of tests, all against the real WebAssembly core (no mock of it):
-//   tests/js/*.test.js       Node: dist/ft-polyfill.cjs with fake-indexeddb
-//   tests/browser/*.test.js  Chromium (/usr/bin/chromium) driven by playwright-core
+//   tests/js/*.test.js          Node: dist/ft-polyfill.cjs with fake-indexeddb, one file per concern
+//                               (<concern>[-<aspect>].test.js: navigation, messaging, storage, network...)
+//   tests/browser/*.test.js     Chromium (/usr/bin/chromium) driven by playwright-core, named the same way
+//   tests/properties/*.test.js  property suites across concerns: durability, isolation, multi-tab,
+//                               damaged data, every bad input (Node and Chromium)
 //   tests/engines/*.test.js  one shared suite per engine: Chromium, Firefox ESR, WebKitGTK
 //                            (FT_ENGINES=chromium,firefox,webkit chooses them; default all)
 import { ENGINES, selectedEngines } from './tests/helpers/engines-select.js';

@@ -49,8 +49,7 @@
     var first = round % 2 === 0;
     var ftSend = function (d) { ftHost.sendWebviewEvent(d); };
     var rawSend = function (d) { target.dispatchEvent(new CustomEvent('webviewevent', { detail: d })); };
-    if (first) { out.ftEventMs = await events(ftSend, 300); out.baselineEventMs = await events(rawSend, 300); }
-    else { out.baselineEventMs = await events(rawSend, 300); out.ftEventMs = await events(ftSend, 300); }
+    if (first) { out.ftEventMs = await events(ftSend, 300); out.baselineEventMs = await events(rawSend, 300); } else { out.baselineEventMs = await events(rawSend, 300); out.ftEventMs = await events(ftSend, 300); }
     var req = await requests(url, 100, first);
     out.ftRequestMs = req.ft;
     out.baselineRequestMs = req.baseline;

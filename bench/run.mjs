@@ -1,7 +1,8 @@
 // npm run bench: the project's performance record. Every figure is measured beside its baseline
 // in the same run and reported as a ratio (median of BENCH_ROUNDS rounds, default 5); results go
 // to bench/results.json and a table on stdout (Markdown, as the README's benchmarks section shows).
-// Sections: bytes, time to ready, storage throughput, scaling, bridge costs. Run the build first
+// Sections: bytes, time to ready, storage throughput, scaling, bridge costs, cross-tab visibility,
+// the testing kit in Node. Run the build first
 // (npm run bench does); this file measures whatever dist/ holds.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,6 +15,8 @@ import { startup } from './startup.mjs';
 import { storage } from './storage.mjs';
 import { keyScaling, bigStartup } from './scaling.mjs';
 import { bridge, echo, ECHO_PATH } from './bridge.mjs';
+import { crossTab } from './cross-tab.mjs';
+import { kit } from './kit.mjs';
 import { table } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +52,8 @@ try {
     scaling: await section('scaling (keys)', () => keyScaling(browser, server.url, ROUNDS)),
     bigStartup: await section('start-up with 10 MB', () => bigStartup(browser, server.url, ROUNDS)),
     bridge: await section('bridge costs', () => bridge(browser, server.url, ROUNDS)),
+    crossTab: await section('cross-tab visibility', () => crossTab(browser, server.url, ROUNDS)),
+    kit: await section('testing kit (Node)', async () => kit(ROUNDS)),
     seconds,
   };
 } finally {

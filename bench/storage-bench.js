@@ -30,14 +30,43 @@
     for (var i = 0; i < n; i++) await api.getStorage({ key: prefix + ((from + i) % KEYS) });
     return now() - t;
   }
+  // The callback style, as FinClip's doc examples call it: success counts the settled reads.
+  function inFlightReadsCallbacks(api, n, prefix, from) {
+    return new Promise(function (resolve) {
+      var t = now();
+      var left = n;
+      var done = function () { if (--left === 0) resolve(now() - t); };
+      for (var i = 0; i < n; i++) api.getStorage({ key: prefix + ((from + i) % KEYS), success: done, fail: done });
+    });
+  }
+  function sequentialReadsCallbacks(api, n, prefix, from) {
+    return new Promise(function (resolve) {
+      var t = now();
+      var i = 0;
+      var next = function () {
+        if (i === n) return resolve(now() - t);
+        api.getStorage({ key: prefix + ((from + i++) % KEYS), success: next, fail: next });
+      };
+      next();
+    });
+  }
   var KEYS = 2000;
   var SLICES = 4;
-  /** [workload, operations per round, split into SLICES slices; writes in flight: 2,000 a slice] */
+  /**
+   * [workload, operations per round (split into SLICES slices; writes in flight: 2,000 a slice),
+   *  collect the heap before each slice]. The headline figures run without a forced GC, as a page
+   *  runs (each side pays for its own garbage); the `...Gc` variants start every slice from a
+   *  collected heap (bench/run.mjs launches with --expose-gc), on both sides alike.
+   */
   var WORKLOADS = {
-    writesInFlight: [inFlightWrites, KEYS * SLICES],
-    writesSequential: [sequentialWrites, 200],
-    readsInFlight: [inFlightReads, 20000],
-    readsSequential: [sequentialReads, 5000],
+    writesInFlight: [inFlightWrites, KEYS * SLICES, false],
+    writesSequential: [sequentialWrites, 200, false],
+    readsInFlight: [inFlightReads, 20000, false],
+    readsSequential: [sequentialReads, 5000, false],
+    readsInFlightCallbacks: [inFlightReadsCallbacks, 20000, false],
+    readsSequentialCallbacks: [sequentialReadsCallbacks, 5000, false],
+    readsInFlightGc: [inFlightReads, 20000, true],
+    readsSequentialGc: [sequentialReads, 5000, true],
   };
 
   function median(xs) {
@@ -64,13 +93,12 @@
     var out = { ft: {}, baseline: {} };
     var prefix = 'k';  // every round rewrites the same 2000 keys: the store does not grow between rounds
     for (var name in WORKLOADS) {
-      var fn = WORKLOADS[name][0], per = WORKLOADS[name][1] / SLICES;
+      var fn = WORKLOADS[name][0], per = WORKLOADS[name][1] / SLICES, collect = WORKLOADS[name][2];
       var ms = { ft: 0, baseline: 0 };
       for (var slice = 0; slice < SLICES; slice++) {
         var order = (round + slice) % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
         for (var j = 0; j < 2; j++) {
-          // Each slice starts from a collected heap (bench/run.mjs launches with --expose-gc).
-          if (typeof window.gc === 'function') window.gc();
+          if (collect && typeof window.gc === 'function') window.gc();
           ms[order[j]] += await fn(apis[order[j]], per, prefix, slice * per);
         }
       }
@@ -80,6 +108,38 @@
     var durable = await durableWriteLatency(30);
     out.ft.durableWriteMs = durable.ms;
     out.ft.flush = durable.flush;
+    out.ft.afterBatchWriteMs = await writeAfterBatch(5);
     return out;
+  };
+
+  /**
+   * A busy page: 2,000 setStorage in flight (awaited), then at once one awaited setStorage, timed
+   * from its call to its success (durable). Median of n.
+   */
+  async function writeAfterBatch(n) {
+    var samples = [];
+    for (var r = 0; r < n; r++) {
+      await inFlightWrites(window.ft, KEYS, 'k', r);
+      var t = now();
+      await ft.setStorage({ key: 'after-batch', data: r });
+      samples.push(now() - t);
+    }
+    return median(samples);
+  }
+
+  /** One awaited setStorage, call → success; run by the bench right after another page's work. */
+  window.oneDurableWrite = async function (value) {
+    await ftHost.ready;
+    var t = now();
+    await ft.setStorage({ key: 'after-other-page', data: value });
+    return now() - t;
+  };
+
+  /** The other page's work: 2,000 localStorage writes (the same values as the baseline writes). */
+  window.localStorageBatch = function (n) {
+    var t = now();
+    var text = JSON.stringify({ data: VALUE });
+    for (var i = 0; i < n; i++) localStorage.setItem('other-page-' + i, text);
+    return now() - t;
   };
 })();

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from './server.js';
 import { injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM } from './inject.js';
+import { SIMULATOR_PATH, simulatorRoutes, withFrameScript } from './simulator.js';
 import { demoRoutes } from '../demo/api.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,8 @@ const OPTIONS = {
   app: { type: 'string', value: 'FILE', needs: 'a file', example: 'app.json', help: "the mini-program's app.json (pages, tabBar); replaces the config's app and appJson" },
   port: { type: 'string', value: 'N', needs: 'a number from 0 to 65535', help: 'port on 127.0.0.1 (default $PORT or 8080; 0 = any free port)' },
   'open-panel': { type: 'boolean', help: 'open the host panel when a page loads' },
+  simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (README: The simulator)' },
+  device: { type: 'string', value: 'NAME', needs: 'a device', example: 'iphone-se', help: 'the simulator\'s phone: iphone-se (375x667), iphone-14 (390x844), pixel-7 (412x915); implies --simulator' },
   help: { type: 'boolean', short: 'h', help: 'print this help' },
 };
 
@@ -75,6 +78,8 @@ class UsageError extends Error {
  * @property {string} [app]
  * @property {number} port
  * @property {boolean} panel
+ * @property {boolean} simulator  serve the simulator too (--simulator, --device)
+ * @property {string} [device]     the simulator's device preset, as typed
  * @property {string[]} hostOptions  the ftHostConfig options given, as typed (for the demo's error)
  */
 
@@ -100,7 +105,7 @@ function parseServeArgs(args) {
     tokens: true,
   });
   /** @type {ServeArgs} */
-  const out = { help: false, port: 8080, panel: false, hostOptions: [] };
+  const out = { help: false, port: 8080, panel: false, simulator: false, hostOptions: [] };
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { ...out, help: true };
   /** @type {string | undefined} */
   let port;
@@ -118,6 +123,7 @@ function parseServeArgs(args) {
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
       if (token.name === 'open-panel') out.panel = true;
+      if (token.name === 'simulator') out.simulator = true;
       continue;
     }
     // A value that looks like an option (`--app-id --port 0`) means the value was forgotten.
@@ -127,6 +133,10 @@ function parseServeArgs(args) {
     else if (token.name === 'app-id') out.appId = value;
     else if (token.name === 'config') out.config = value;
     else if (token.name === 'app') out.app = value;
+    else if (token.name === 'device') {
+      out.device = value;
+      out.simulator = true;
+    }
     else if (token.name === 'stack') {
       const pages = value.split(',').map((page) => page.trim());
       if (pages.some((page) => page === '')) throw needs('stack');
@@ -305,6 +315,32 @@ const sendJs = (res, body) => {
   res.end(body);
 };
 
+/**
+ * The device preset's id for --device (the presets are the simulator's: dist/ft-polyfill-simulator.mjs).
+ * @param {string | undefined} name
+ * @returns {Promise<string>} '' for the default
+ * @throws {UsageError}
+ */
+async function deviceId(name) {
+  if (name === undefined) return '';
+  /** @type {{ DEVICES: Array<{ id: string }>, findDevice: (name: string) => { id: string } | undefined }} */
+  let ui;
+  try {
+    ui = await import(pathToFileURL(join(packageRoot, 'dist', 'ft-polyfill-simulator.mjs')).href);
+  } catch (error) {
+    throw new UsageError(`the simulator is not built (dist/ft-polyfill-simulator.mjs: ${oneLine(error)}); run npm run build`);
+  }
+  const device = ui.findDevice(name);
+  if (!device) throw new UsageError(`unknown device ${name}: one of ${ui.DEVICES.map((d) => d.id).join(', ')}`);
+  return device.id;
+}
+
+/**
+ * The simulator's url for a page.
+ * @param {string} url the server's base url @param {string} page @param {string} device
+ */
+const simulatorUrl = (url, page, device) => `${url}${SIMULATOR_PATH}${page === '/' && !device ? '' : `?page=${encodeURIComponent(page)}${device ? `&device=${device}` : ''}`}`;
+
 /** @param {string[]} argv @throws {UsageError} */
 async function main(argv) {
   const [command, ...rest] = argv;
@@ -323,8 +359,18 @@ async function main(argv) {
   }
   if (!opts.dir) {
     if (opts.hostOptions.length) throw new UsageError(`${opts.hostOptions[0]} configures the pages of a folder you serve (the demo sets its own ftHostConfig), e.g. ft-polyfill serve ./site ${opts.hostOptions[0]} ...`);
-    const { url } = await serve({ root: packageRoot, port: opts.port, routes: demoRoutes() });
+    const device = await deviceId(opts.device);
+    // The demo is served with the simulator too (npm start prints both urls); its pages get the
+    // simulator's hand-off script only when they load in the simulator's frame.
+    const { url } = await serve({
+      root: packageRoot,
+      port: opts.port,
+      routes: { ...demoRoutes(), ...simulatorRoutes({ page: '/demo/', device }) },
+      mounts: { '/__ft/': join(packageRoot, 'dist') },
+      transformHtml: (_path, html, req) => (req && req.headers['sec-fetch-dest'] === 'iframe' ? withFrameScript(html) : html),
+    });
     console.log(`ft-polyfill demo: ${url}/demo/`);
+    console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/demo/', device)}`);
     return;
   }
   const root = resolve(opts.dir);
@@ -336,15 +382,18 @@ async function main(argv) {
   }
   if (!isFolder) throw new UsageError(`${opts.dir} is not a folder`);
   const config = await hostConfig(opts);
+  const device = await deviceId(opts.device);
   const { url } = await serve({
     root,
     port: opts.port,
+    routes: opts.simulator ? simulatorRoutes({ page: '/', device }) : {},
     mounts: { '/__ft/': join(packageRoot, 'dist') },
-    transformHtml: (_path, html) => injectPolyfill(html, config),
+    transformHtml: opts.simulator ? (_path, html) => withFrameScript(injectPolyfill(html, config)) : (_path, html) => injectPolyfill(html, config),
     match: (pathname) => (JSSDK_PATH.test(pathname) ? (_req, res) => sendJs(res, pathname.endsWith('.esm.js') ? JSSDK_ESM : JSSDK_CLASSIC) : undefined),
   });
   const appId = typeof config.appId === 'string' ? config.appId : `${DEFAULT_APP_ID}, the default; set one with --app-id`;
   console.log(`ft-polyfill: serving ${root} at ${url}/ (appId ${appId})`);
+  if (opts.simulator) console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/', device)}`);
 }
 
 main(process.argv.slice(2)).catch((error) => {

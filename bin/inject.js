@@ -6,7 +6,7 @@
 export const JSSDK_PATH = /\/finclip-jssdk[^/]*\.js$/;
 
 /** An absolute url of the JSSDK in a page (script src or module import). */
-const JSSDK_ABSOLUTE = /(["'])(?:https?:)?\/\/[^"'\s]*\/(finclip-jssdk[^"'\/\s]*\.js)\1/gi;
+const JSSDK_ABSOLUTE = /(["'])(?:https?:)?\/\/[^"'\s]*\/(finclip-jssdk[^"'/\s]*\.js)\1/gi;
 
 /** A page that loads the polyfill itself (its script or module, or our mount). */
 const LOADS_POLYFILL = /<script[^>]+src=["'][^"']*(?:ft-polyfill[^"'/]*\.m?js|\/__ft\/)[^"']*["']|from\s+["']ft-polyfill["']/i;

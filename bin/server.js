@@ -26,7 +26,7 @@ export const MIME_TYPES = {
  * @property {number} [port]                          0 = any free port (default 8080)
  * @property {string} [host]                          default 127.0.0.1 (never all interfaces)
  * @property {Record<string, RouteHandler>} [routes]  exact-path handlers, tried before files
- * @property {(path: string, html: string) => string} [transformHtml]  rewrites each HTML page served
+ * @property {(path: string, html: string, req?: import('node:http').IncomingMessage) => string} [transformHtml]  rewrites each HTML page served (req: the request, e.g. its sec-fetch-dest)
  * @property {Record<string, string>} [mounts]        url prefix → folder (e.g. '/__ft/': dist)
  * @property {(pathname: string) => RouteHandler | undefined} [match]  handler by pattern, tried after `routes`
  */
@@ -99,7 +99,7 @@ function sendFile(req, res, base, rel, transformHtml) {
   const headers = { 'content-type': type, 'cache-control': 'no-cache' };
   if (transformHtml && type.startsWith('text/html')) {
     import('node:fs').then(({ readFileSync }) => {
-      const html = transformHtml(path, readFileSync(path, 'utf8'));
+      const html = transformHtml(path, readFileSync(path, 'utf8'), req);
       res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : html);
     });
     return;

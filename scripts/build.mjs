@@ -2,6 +2,7 @@
 //   dist/ft-polyfill.js   classic script (IIFE): <script src> installs window.ft
 //   dist/ft-polyfill.mjs  ES module for bundlers: import ft, { host } from 'ft-polyfill'
 //   dist/ft-polyfill-ui.js, .mjs       the host UI, downloaded on first use
+//   dist/ft-polyfill-simulator.mjs     the simulator's shell (ft-polyfill serve --simulator)
 //   dist/ft-polyfill-inflate.js, .mjs  the inflate fallback, downloaded only without DecompressionStream
 //   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit); ft-polyfill.node.mjs imports it in Node
 import { execFileSync } from 'node:child_process';
@@ -135,6 +136,8 @@ export async function buildAll({ quiet = false } = {}) {
     // The host UI (panel and sheets), downloaded by the browser builds on first use.
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui-script.js')], outfile: join(root, 'dist/ft-polyfill-ui.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui.js')], outfile: join(root, 'dist/ft-polyfill-ui.mjs'), format: 'esm', platform: 'browser', minify: true }),
+    // The simulator's shell page, apart from the UI pages download (it shares panel/dom.js and ui-style.js).
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/simulator/index.js')], outfile: join(root, 'dist/ft-polyfill-simulator.mjs'), format: 'esm', platform: 'browser', minify: true }),
     // The inflate fallback (fflate), downloaded only by browsers without DecompressionStream.
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate-script.js')], outfile: join(root, 'dist/ft-polyfill-inflate.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate.js')], outfile: join(root, 'dist/ft-polyfill-inflate.mjs'), format: 'esm', platform: 'browser', minify: true }),

@@ -14,6 +14,7 @@ command -v emcc >/dev/null 2>&1 || need="$need emscripten"
 command -v clang++ >/dev/null 2>&1 || need="$need clang"
 [ -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux ] || need="$need libclang-rt-14-dev"
 command -v zopfli >/dev/null 2>&1 || need="$need zopfli"  # scripts/build.mjs: deflates the embedded wasm
+command -v clang-format >/dev/null 2>&1 || need="$need clang-format"  # scripts/lint.mjs: the C++ against .clang-format
 
 # The shared engine suite (tests/engines/), for the engines FT_ENGINES selects (default all):
 # Firefox ESR; WebKitGTK's driver and MiniBrowser on an Xvfb display. Without recommends.

@@ -25,13 +25,13 @@ function hostConfig() {
     try {
       json = readFileSync(resolve(text), 'utf8');
     } catch (error) {
-      throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG names ${resolve(text)}, which cannot be read (${error.code || error.message}); give JSON text or the path of a JSON file`);
+      throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG names ${resolve(text)}, which cannot be read (${error.code || error.message}); give JSON text or the path of a JSON file`, { cause: error });
     }
   }
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG${fromFile ? ` (${resolve(text)})` : ''} is not valid JSON (${error.message}); give JSON text or the path of a JSON file`);
+    throw new Error(`ft-polyfill/vitest: FT_HOST_CONFIG${fromFile ? ` (${resolve(text)})` : ''} is not valid JSON (${error.message}); give JSON text or the path of a JSON file`, { cause: error });
   }
 }
 

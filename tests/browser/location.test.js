@@ -17,7 +17,7 @@ afterAll(async () => {
 
 // An independent WGS-84 → GCJ-02 (the published eviltransform formulas), to check the core's.
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323 as published, to a double's precision
 /** @param {number} x @param {number} y */
 function tLat(x, y) {
   let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));

@@ -1,5 +1,5 @@
 // The bad-input matrix (issue 6 §4), generated from polyfill/api-table.js, for Node
-// (tests/js/bad-input.test.js) and Chromium (tests/browser/bad-input.test.js, which imports this
+// (tests/properties/bad-input-node.test.js) and Chromium (tests/properties/bad-input-chromium.test.js, which imports this
 // file into the page). No imports: it runs wherever `ft` and `ftHost` are.
 //
 // Every interface is called with: no argument; each bad value as the whole argument; for

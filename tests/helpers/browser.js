@@ -38,21 +38,34 @@ export async function newPage(context) {
 }
 
 /**
- * What most browser test files share: one Chromium and one server per file, started before its
- * tests and closed after them. The fields are set by the time the first test runs.
+ * What most browser test files share: one Chromium, one server and one browser context per file,
+ * started before its tests and closed after them. The fields are set by the time the first test runs.
  * @param {Record<string, import('../../bin/server.js').RouteHandler>} [routes]
  */
 export function useChromium(routes) {
   const suite = {
     /** @type {import('playwright-core').Browser} */ browser: /** @type {any} */ (null),
     /** @type {{ url: string, close: () => Promise<void> }} */ server: /** @type {any} */ (null),
+    /** @type {import('playwright-core').BrowserContext} the file's shared context */ context: /** @type {any} */ (null),
     /** tests/pages/blank.html with an ftHostConfig (JSON in its query). @param {object} [config] */
     pageUrl: (config = {}) => `${suite.server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify(config))}`,
+    /**
+     * A new page of the shared context on the blank test page, with the core ready.
+     * @param {object} [config]  its ftHostConfig @param {string} [extra]  more of the query, e.g. '&ft-panel'
+     */
+    open: async (config = {}, extra = '') => {
+      const page = await newPage(suite.context);
+      await page.goto(`${suite.pageUrl(config)}${extra}`);
+      await page.evaluate(() => ftHost.ready);
+      return page;
+    },
   };
   beforeAll(async () => {
     [suite.browser, suite.server] = await Promise.all([launchChromium(), serveRoot(routes)]);
+    suite.context = await suite.browser.newContext();
   });
   afterAll(async () => {
+    await suite.context?.close();
     await suite.browser?.close();
     await suite.server?.close();
   });

@@ -1,7 +1,7 @@
 // The device interfaces under Node (Jest, no DOM): request over Node's fetch against a local
 // server, downloadFile into the registry, and the host mocks standing in for picker and GPS.
 import { createServer } from 'node:http';
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 
 /** @type {import('node:http').Server} */ let server;
 let base = '';

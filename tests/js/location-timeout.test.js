@@ -1,6 +1,6 @@
 // ft.getLocation's time limit (behaviour.md §5.7) against the real core, with a page whose
 // navigator.geolocation is a stand-in the test answers (or never answers) itself.
-import { polyfill, callWithCallbacks } from './helpers.js';
+import { polyfill, callWithCallbacks } from '../helpers/node.js';
 
 let counter = 0;
 

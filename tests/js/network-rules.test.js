@@ -2,7 +2,7 @@
 // §5.4): which urls are fetched at all, the one transport failure text, downloadFile's result.
 import { createServer } from 'node:http';
 import { jest } from '@jest/globals';
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 import { closedPort } from '../helpers/device-server.js';
 
 /** @type {import('node:http').Server} */ let server;

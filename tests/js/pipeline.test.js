@@ -1,6 +1,6 @@
 // The shared call pipeline (behaviour.md §1) against the real core.
 import { API_TABLE } from '../../polyfill/api-table.js';
-import { freshFt, callWithCallbacks, polyfill } from './helpers.js';
+import { freshFt, callWithCallbacks, polyfill } from '../helpers/node.js';
 
 describe('call pipeline', () => {
   test('every interface of the table exists, 37 in all', async () => {

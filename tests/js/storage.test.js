@@ -1,5 +1,5 @@
 // Storage through ft (behaviour.md §2) in Node, against the real core and fake-indexeddb.
-import { freshFt, polyfill } from './helpers.js';
+import { freshFt, polyfill } from '../helpers/node.js';
 
 describe('storage', () => {
   test.each([

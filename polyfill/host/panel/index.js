@@ -28,6 +28,15 @@ export function createPanel(runtime, host) {
   /** @type {Array<{ name: string, payload: unknown, time: number }>} */ const received = [];
   let scheduled = false;
   let savedMargin = '';
+  /** @type {HTMLElement|null} */ let root = null;
+  /** @type {HTMLElement|null} */ let handle = null;
+  /**
+   * The person's collapse choice for this width class (null: automatic, collapsed when the
+   * viewport is narrow). Crossing between narrow and wide goes back to automatic.
+   * @type {boolean|null}
+   */
+  let collapsedChoice = null;
+  let wasNarrow = false;
 
   const schedule = () => {
     if (scheduled || !hostEl) return;
@@ -65,6 +74,7 @@ export function createPanel(runtime, host) {
     slots.app = h(doc, 'span', { class: 'app' });
     root.append(h(doc, 'div', { class: 'head' }, [
       h(doc, 'span', { class: 'brand' }, ['ftHost']), slots.app,
+      h(doc, 'button', { type: 'button', title: 'Collapse to a handle', 'aria-label': 'Collapse the host panel', onclick: () => setCollapsed(true) }, ['›']),
       h(doc, 'button', { type: 'button', title: 'Close the host panel', 'aria-label': 'close', onclick: () => close() }, ['×']),
     ]));
     const scroll = h(doc, 'div', { class: 'scroll' });
@@ -254,6 +264,33 @@ export function createPanel(runtime, host) {
     renderLists();
   }
 
+  /** A viewport where a column beside the page would leave the page less than the panel's width. */
+  const isNarrow = () => (Number(runtime.global.innerWidth) || 0) < 2 * PANEL_WIDTH;
+
+  /**
+   * Lays the panel out for the viewport: wide, a column beside the page (the page gets the
+   * matching right margin); narrow, a handle by default, and when opened it lies over the page
+   * rather than squeeze it.
+   */
+  function layout() {
+    if (!root || !handle) return;
+    const narrow = isNarrow();
+    if (narrow !== wasNarrow) collapsedChoice = null;
+    wasNarrow = narrow;
+    const collapsed = collapsedChoice === null ? narrow : collapsedChoice;
+    root.hidden = collapsed;
+    handle.hidden = !collapsed;
+    doc.documentElement.style.marginRight = collapsed || narrow ? savedMargin : `${PANEL_WIDTH}px`;
+  }
+
+  /** @param {boolean} collapsed */
+  function setCollapsed(collapsed) {
+    collapsedChoice = collapsed;
+    layout();
+    const target = collapsed ? handle : root && root.querySelector('button');
+    if (target) /** @type {HTMLElement} */ (target).focus();
+  }
+
   function open() {
     if (hostEl) return;
     hostEl = doc.createElement('ft-host-panel');
@@ -261,18 +298,25 @@ export function createPanel(runtime, host) {
     const shadow = hostEl.attachShadow({ mode: 'open' });
     // A constructable stylesheet: a page's `style-src 'self'` does not block it (ui-style.js).
     styleShadow(shadow, PANEL_CSS);
-    shadow.append(build());
+    root = build();
+    handle = h(doc, 'button', { type: 'button', class: 'handle', title: 'Open the host panel', 'aria-label': 'Open the host panel', onclick: () => setCollapsed(false) }, ['ftHost']);
+    shadow.append(root, handle);
     (doc.body || doc.documentElement).append(hostEl);
-    // The page keeps its full height and gives the panel a column on the right.
     savedMargin = doc.documentElement.style.marginRight;
-    doc.documentElement.style.marginRight = `${PANEL_WIDTH}px`;
+    wasNarrow = isNarrow();
+    collapsedChoice = null;
+    layout();
+    runtime.global.addEventListener('resize', layout);
     render();
   }
 
   function close() {
     if (!hostEl) return;
+    runtime.global.removeEventListener('resize', layout);
     hostEl.remove();
     hostEl = null;
+    root = null;
+    handle = null;
     doc.documentElement.style.marginRight = savedMargin;
   }
 

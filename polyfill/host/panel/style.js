@@ -9,7 +9,13 @@ export const PANEL_CSS = `
 .root { position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}px; z-index: 2147483646;
   display: flex; flex-direction: column; background: #eef0f3; color: #1f2329; border-left: 1px solid #c9cdd4;
   font: 13px/1.4 -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  box-shadow: -4px 0 16px rgba(0,0,0,.08); }
+  box-shadow: -4px 0 16px rgba(0,0,0,.08); max-width: 100vw; }
+.root[hidden], .handle[hidden] { display: none; }
+.handle { position: fixed; right: 0; top: 50%; transform: translateY(-50%); z-index: 2147483646; width: 24px; padding: 10px 0;
+  border: 0; border-radius: 8px 0 0 8px; background: #1f2329; color: #fff; cursor: pointer; writing-mode: vertical-rl;
+  font: 600 11px/1 -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; letter-spacing: .05em;
+  box-shadow: -2px 0 8px rgba(0,0,0,.2); }
+.handle:focus-visible, .head button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
 .head { display: flex; align-items: center; gap: 8px; padding: 6px 10px; background: #1f2329; color: #fff; font-size: 12px; }
 .head .brand { font-weight: 600; }
 .head .app { opacity: .75; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }

@@ -8,7 +8,7 @@ const APP = {
   window: { navigationBarTitleText: 'Tea House' },
 };
 
-// The app of tests/js/routing.test.js: the web-view page and the others each in a folder of their own.
+// The app of tests/js/navigation-routing.test.js: the web-view page and the others each in a folder of their own.
 const ROUTING_APP = {
   pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
   tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },

@@ -1,6 +1,8 @@
 // A multi-host bridge of the shape H5 pages written for several mini-program hosts carry: it probes
 // each host's JSSDK global inside try blocks (an undeclared global is a ReferenceError there) and
 // routes navigation and messages to the first one present. Client code, kept as such pages write it.
+/* global my, swan, tt, qq */
+/* exported MiniBridge */
 var MiniBridge = (function () {
   function detect() {
     try { if (wx && wx.miniProgram) return { name: 'wx', api: wx.miniProgram }; } catch (e) {}

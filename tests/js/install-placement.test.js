@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_TABLE } from '../../polyfill/api-table.js';
 import { ROOT } from '../helpers/browser.js';
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 
 /** The names §1.12 of the contract lists, read from docs/behaviour.md. */
 function contractList() {

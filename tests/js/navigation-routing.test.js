@@ -1,5 +1,5 @@
 // Route urls and the page's routing calls against the real core (behaviour.md §3.6, §3.8).
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 
 const APP = {
   pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],

@@ -1,4 +1,4 @@
-// Every bad input, in Chromium (issue 6 §4): the same generated matrix as tests/js/bad-input.test.js
+// Every bad input, in Chromium (issue 6 §4): the same generated matrix as tests/properties/bad-input-node.test.js
 // (tests/helpers/bad-input-matrix.js, imported into the page with the API table), against the
 // browser build, with the device interfaces mocked so that nothing waits for a person; the page
 // counts its unhandledrejection events.

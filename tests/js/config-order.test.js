@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { jest } from '@jest/globals';
 import { createRequire } from 'node:module';
-import { polyfill, freshFt } from './helpers.js';
+import { polyfill, freshFt } from '../helpers/node.js';
 
 const kit = createRequire(import.meta.url)('../../testing/index.cjs');
 

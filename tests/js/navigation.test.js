@@ -1,9 +1,8 @@
-// The JS pipeline of the host-routed and messaging APIs against the real core (Node, CJS build).
+// Page-stack navigation APIs through the JS pipeline against the real core (Node, CJS build): errMsg prefix, argument errors, route events.
 import { jest } from '@jest/globals';
-import { freshFt, callWithCallbacks } from './helpers.js';
+import { freshFt, callWithCallbacks } from '../helpers/node.js';
 
 const APP = { pages: ['pages/index/index', 'pages/list/list', 'pages/cart/cart'], tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/cart/cart' }] } };
-
 test('route APIs report invokeMiniProgramAPI and call fail/complete once, asynchronously', async () => {
   const { ft, host } = await freshFt({ app: APP });
   const seen = callWithCallbacks(ft.miniProgram.navigateTo, { url: '/pages/cart/cart' });
@@ -47,43 +46,4 @@ test('route events, postMessage delivery before unload, and ftHost.configure res
   await host.configure({ stack: ['pages/x/x', 'pages/y/y'] });
   expect(host.stack().map((p) => p.url)).toEqual(['pages/x/x', 'pages/y/y']);
   expect(await ft.canNavigateBack()).toEqual({ canNavigateBack: true, errMsg: 'canNavigateBack:ok' });
-});
-
-test('callNativeAPI answers: object fields, other values as data, a throwing handler fails', async () => {
-  const { ft, host } = await freshFt();
-  await host.registerNativeAPI('obj', (d) => ({ echo: d }));
-  await host.registerNativeAPI('num', () => 7);
-  await host.registerNativeAPI('bad', () => { throw new Error('scanner busy'); });
-  expect(await ft.callNativeAPI('obj', { a: 1 })).toEqual({ echo: { a: 1 }, errMsg: 'callNativeAPI:ok' });
-  expect(await ft.callNativeAPI('num')).toEqual({ data: 7, errMsg: 'callNativeAPI:ok' });
-  await expect(ft.callNativeAPI('bad')).rejects.toEqual({ errMsg: 'callNativeAPI:fail scanner busy' });
-  expect(await host.registerNativeAPI('x', 'not a function')).toEqual({ ok: false, reason: 'handler should be a function' });
-});
-
-test('ftHost.reset starts from a new host: page listeners and host APIs are gone', async () => {
-  const { ft, host } = await freshFt();
-  if (typeof host.reset !== 'function') return;
-  const got = [];
-  ft.miniProgram.onWebviewEvent((d) => got.push(d));
-  await host.registerNativeAPI('scan', () => ({}));
-  await new Promise((r) => setTimeout(r, 0));
-  expect((await host.sendWebviewEvent(1)).listeners).toBe(1);
-  await host.reset();
-  expect((await host.sendWebviewEvent(2)).listeners).toBe(0);
-  await expect(ft.callNativeAPI('scan')).rejects.toEqual({ errMsg: 'callNativeAPI:fail api scan not found' });
-  expect(got).toEqual([1]);
-});
-
-test('the webview timeout fires in Node too, and not after complete()', async () => {
-  const { ft, host } = await freshFt({ webviewTimeout: 50 });
-  const fired = [];
-  host.on('timeout', (e) => fired.push(e.detail.timeout));
-  await new Promise((r) => setTimeout(r, 120));
-  expect(fired).toEqual([50]);
-  const second = await freshFt({ webviewTimeout: 50 });
-  const none = [];
-  second.host.on('timeout', () => none.push(1));
-  second.ft.complete();
-  await new Promise((r) => setTimeout(r, 120));
-  expect(none).toEqual([]);
 });

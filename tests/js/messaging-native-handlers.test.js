@@ -2,7 +2,7 @@
 // every handler of a name runs, in the order added (the registNativeAPIHandler one last); the host
 // gets the first value that is not undefined, a Promise counting by what it resolves to.
 import { jest } from '@jest/globals';
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 
 /** A Promise that resolves with `value` after a few macrotasks (a handler answering later). @param {unknown} value */
 const later = (value) => new Promise((resolve) => setTimeout(() => resolve(value), 5));

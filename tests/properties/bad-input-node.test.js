@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freshFt } from './helpers.js';
+import { freshFt } from '../helpers/node.js';
 import { ROOT } from '../helpers/browser.js';
 import { loneSurrogates } from '../helpers/bad-input-matrix.js';
 

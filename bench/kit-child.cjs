@@ -1,0 +1,31 @@
+// Run by bench/kit.mjs in a fresh Node process: the testing kit as a Jest file uses it. Prints
+// JSON: setupFt's ms (load + core start), host.reset()'s median ms, and a 100-test body (reset,
+// then a setStorage/getStorage round trip and a navigateTo) in ms.
+const { performance } = require('node:perf_hooks');
+
+(async () => {
+  const t0 = performance.now();
+  const kit = require('../testing/index.cjs');
+  await kit.setupFt({ appId: 'bench-kit', app: { pages: ['pages/index/index', 'pages/cart/cart'] } });
+  const setupMs = performance.now() - t0;
+  const resets = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await globalThis.host.reset();
+    resets.push(performance.now() - t);
+  }
+  resets.sort((a, b) => a - b);
+  const t1 = performance.now();
+  for (let i = 0; i < 100; i++) {
+    await globalThis.host.reset();
+    await globalThis.ft.setStorage({ key: 'cart', data: { items: [i] } });
+    await globalThis.ft.getStorage({ key: 'cart' });
+    await globalThis.ft.miniProgram.navigateTo({ url: '/pages/cart/cart' });
+  }
+  const hundredTestsMs = performance.now() - t1;
+  process.stdout.write(JSON.stringify({ setupMs, resetMs: resets[resets.length >> 1], hundredTestsMs }));
+  process.exit(0);
+})().catch((error) => {
+  process.stderr.write(String(error && error.stack || error));
+  process.exit(1);
+});

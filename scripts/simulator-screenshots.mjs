@@ -1,0 +1,63 @@
+// Screenshots of the simulator (README "The simulator"): the demo as `npm start` serves it, one
+// picture of the whole shell and one of the phone for each device preset.
+//   node scripts/simulator-screenshots.mjs [outDir] [--fast]   (default docs/; --fast skips zopflipng;
+//   tests/browser/simulator.test.js runs it into a temporary folder and compares the pictures'
+//   sizes with the committed ones)
+// Needs a build (dist/) and Debian's Chromium. zopflipng, when installed, makes the PNGs smaller.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ROOT, launchChromium, newPage } from '../tests/helpers/browser.js';
+import { DEVICES } from '../polyfill/host/simulator/devices.js';
+
+const args = process.argv.slice(2);
+const fast = args.includes('--fast');
+const outDir = resolve(args.find((a) => !a.startsWith('--')) || join(ROOT, 'docs'));
+mkdirSync(outDir, { recursive: true });
+
+
+const child = spawn(process.execPath, [join(ROOT, 'bin', 'ft-polyfill.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: '' } });
+/** @type {string} */
+const simulator = await new Promise((done, fail) => {
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+    const m = /simulator: (\S+)/.exec(out);
+    if (m) done(m[1]);
+  });
+  child.on('close', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
+});
+
+const browser = await launchChromium();
+/** @type {string[]} */
+const written = [];
+try {
+  for (const device of [null, ...DEVICES]) {
+    const context = await browser.newContext({ viewport: { width: device ? 520 : 960, height: device ? 1060 : 940 } });
+    const page = await newPage(context);
+    const url = new URL(simulator);
+    url.searchParams.set('device', device ? device.id : 'iphone-14');
+    await page.goto(url.href);
+    const frame = await (await page.waitForSelector('ft-simulator iframe')).contentFrame();
+    if (!frame) throw new Error('no frame');
+    await frame.waitForFunction(() => window.ftHost && ftHost.state() !== null && document.getElementById('env').textContent.includes('JSSDK'));
+    // What a person does first: a few teas into the cart, the call log fills.
+    await frame.click('button[data-add="oolong"]');
+    await frame.click('button[data-add="puer"]');
+    await page.waitForTimeout(300);
+    const file = join(outDir, device ? `simulator-${device.id}.png` : 'simulator.png');
+    if (device) await page.locator('ft-simulator .phone').screenshot({ path: file });
+    else await page.screenshot({ path: file });
+    written.push(file);
+    if (page.errors.length) console.warn(`${file}: page errors`, page.errors);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  child.kill();
+}
+for (const file of fast ? [] : written) {
+  const z = spawnSync('zopflipng', ['-y', '--lossy_transparent', file, file], { stdio: 'ignore' });
+  if (z.error) break; // not installed: the PNGs as Chromium wrote them
+}
+console.log(written.join('\n'));
