@@ -8,9 +8,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from './server.js';
+import { serve, jsonRoutes } from './server.js';
 import { injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM } from './inject.js';
-import { demoRoutes } from '../demo/api.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -323,7 +322,7 @@ async function main(argv) {
   }
   if (!opts.dir) {
     if (opts.hostOptions.length) throw new UsageError(`${opts.hostOptions[0]} configures the pages of a folder you serve (the demo sets its own ftHostConfig), e.g. ft-polyfill serve ./site ${opts.hostOptions[0]} ...`);
-    const { url } = await serve({ root: packageRoot, port: opts.port, routes: demoRoutes() });
+    const { url } = await serve({ root: packageRoot, port: opts.port, routes: jsonRoutes(JSON.parse(readFileSync(join(packageRoot, 'demo', 'api.json'), 'utf8'))) });
     console.log(`ft-polyfill demo: ${url}/demo/`);
     return;
   }

@@ -135,7 +135,7 @@ export class Runtime {
     const Module = await loadCore();
     mark('ft:core-instantiated');
     const { appId } = this.config;
-    const persistence = new Persistence(Module, appId);
+    const persistence = new Persistence(Module, appId, { onRead: () => mark('ft:db-read') });
     if (early.appId !== appId && early.opening) {
       // The page changed its appId before the core started: that database is not this app's.
       early.opening.then((opened) => { try { opened.db?.close(); } catch { /* closed already */ } });
@@ -342,7 +342,7 @@ export class Runtime {
     const handles = this.core();
     if (next.appId !== this.config.appId) {
       await handles.persistence.close();
-      handles.persistence = new Persistence(handles.Module, next.appId);
+      handles.persistence = new Persistence(handles.Module, next.appId, { onRead: () => mark('ft:db-read') });
       handles.storage = await handles.persistence.open();
     }
     this.config = next;
