@@ -47,6 +47,14 @@ export function openEarly(appId) {
 }
 
 /**
+ * Closes a database openEarly opened that will not be used (another appId, a disposed instance).
+ * @param {Promise<EarlyOpen> | null | undefined} opening
+ */
+export function closeUnused(opening) {
+  if (opening) opening.then((opened) => { try { opened.db?.close(); } catch { /* closed already */ } });
+}
+
+/**
  * Opens the database ourselves before IDBFS does: IDBFS (Emscripten 3.1.6) handles a failed
  * open with `callback(this.error)` inside an arrow function, which throws in a module and never
  * calls back, so a blocked IndexedDB (private modes, denied permission) would leave storage

@@ -15,10 +15,10 @@
 import { MemoizedStorage } from './storage-memo.js';
 import { TabLock } from './tab-lock.js';
 import { WriteWaiters } from './write-waiters.js';
-import { openEarly, mountPointOf, describeError as describe } from './idb-open.js';
+import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
 import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime } from './idbfs-adapter.js';
 
-export { openEarly, mountPointOf };
+export { openEarly, closeUnused, mountPointOf };
 /** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen @typedef {import('./idbfs-adapter.js').Snapshot} Snapshot */
 
 /** @typedef {import('./storage-memo.js').StorageCore} StorageCore */

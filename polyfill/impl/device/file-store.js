@@ -28,12 +28,18 @@ export function bytesOf(data) {
 }
 
 /**
- * One registry per storage mount (per appId); reloaded when ftHost.configure switches the appId.
+ * The file store of a runtime (built once by services.js; network.js, files.js and media.js share
+ * it): one registry per storage mount (per appId), reloaded when ftHost.configure switches the
+ * appId, released by ftHost.dispose.
  * @param {import('../../runtime.js').Runtime} runtime
  */
 export function fileStore(runtime) {
   /** @type {{ mount: string, registry: any } | null} */
   let current = null;
+  runtime.onDispose(() => {
+    if (current) current.registry.delete();
+    current = null;
+  });
 
   /** The core's FileRegistry of the current appId (loads saved files the first time). */
   function registry() {
@@ -114,17 +120,4 @@ export function fileStore(runtime) {
   }
 
   return { registry, addTemp, addTempBlob, save, stat };
-}
-
-/** @type {WeakMap<object, ReturnType<typeof fileStore>>} */
-const STORES = new WeakMap();
-
-/**
- * The one file store of a runtime (shared by network.js, files.js and media.js).
- * @param {import('../../runtime.js').Runtime} runtime
- */
-export function storeOf(runtime) {
-  let store = STORES.get(runtime);
-  if (!store) STORES.set(runtime, (store = fileStore(runtime)));
-  return store;
 }
