@@ -225,7 +225,7 @@ export class Runtime extends HostEvents {
       }
     } finally {
       this.draining = false;
-      this.open = this.queue.length === 0;
+      this.open = this.queue.length === 0 && !this.stopError;
     }
   }
 
