@@ -13,7 +13,7 @@
 // Opening the database is idb-open.js; IDBFS's private internals are idbfs-adapter.js only.
 
 import { MemoizedStorage } from './storage-memo.js';
-import { TabLock } from './tab-lock.js';
+import { tabLock } from './tab-lock.js';
 import { WriteWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
 import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime } from './idbfs-adapter.js';
@@ -51,7 +51,7 @@ export class Persistence {
     this.closed = false;
     /** @type {Promise<void>} */
     this.idle = Promise.resolve();
-    this.lock = new TabLock(`ft-polyfill:${this.mount}`, () => this.pullFromOthers());
+    this.lock = tabLock(`ft-polyfill:${this.mount}`, () => this.pullFromOthers());
     /** @type {Array<() => void>} */
     this.changeListeners = [];
     /**

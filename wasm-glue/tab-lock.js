@@ -12,31 +12,34 @@ function localLock() {
   });
 }
 
-export class TabLock {
-  /**
-   * @param {string} name  the lock's and the channel's name (one per store)
-   * @param {() => void} onChange  another tab said it changed the store
-   */
-  constructor(name, onChange) {
-    const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
-    /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */
-    this.run = locks ? (fn) => this.viaWebLocks(locks, name, fn) : localLock();
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
-    if (this.channel) {
-      this.channel.onmessage = () => onChange();
-      // Node: an open channel must not keep the process (a Jest worker) alive.
-      /** @type {any} */ (this.channel).unref?.();
-    }
-  }
+/**
+ * @typedef {object} TabLock
+ * @property {<T>(fn: () => Promise<T>) => Promise<T>} run  runs `fn` under the lock
+ * @property {(message: unknown) => void} tell  tells the other tabs the store changed
+ * @property {() => void} close  stops listening to the other tabs
+ */
 
-  /**
-   * Runs `fn` under the Web Lock. Where the page may not use Web Locks (a sandboxed iframe:
-   * `request` rejects with SecurityError before running anything), this tab's own queue takes
-   * over: such a page has no IndexedDB either, so there is no other tab to exclude.
-   * @template T @param {any} locks @param {string} name @param {() => Promise<T>} fn
-   * @returns {Promise<T>}
-   */
-  viaWebLocks(locks, name, fn) {
+/**
+ * The lock and channel of a store. Where the page may not use Web Locks (a sandboxed iframe:
+ * `request` rejects with SecurityError before running anything), this tab's own queue takes
+ * over: such a page has no IndexedDB either, so there is no other tab to exclude.
+ * @param {string} name  the lock's and the channel's name (one per store)
+ * @param {() => void} onChange  another tab said it changed the store
+ * @returns {TabLock}
+ */
+export function tabLock(name, onChange) {
+  const locks = typeof navigator !== 'undefined' && /** @type {any} */ (navigator).locks;
+  /** @type {(<T>(fn: () => Promise<T>) => Promise<T>) | null} */
+  let local = locks ? null : localLock();
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
+  if (channel) {
+    channel.onmessage = () => onChange();
+    // Node: an open channel must not keep the process (a Jest worker) alive.
+    /** @type {any} */ (channel).unref?.();
+  }
+  /** @template T @param {() => Promise<T>} fn @returns {Promise<T>} */
+  const run = (fn) => {
+    if (local) return local(fn);
     let started = false;
     /** @type {Promise<T>} */
     let request;
@@ -50,18 +53,13 @@ export class TabLock {
     }
     return request.catch((error) => {
       if (started) throw error;
-      this.run = localLock();
-      return this.run(fn);
+      local = localLock();
+      return local(fn);
     });
-  }
-
-  /** Tells the other tabs the store changed. @param {unknown} message */
-  tell(message) {
-    if (this.channel) this.channel.postMessage(message);
-  }
-
-  /** Stops listening to the other tabs. */
-  close() {
-    if (this.channel) this.channel.close();
-  }
+  };
+  return {
+    run,
+    tell: (message) => channel?.postMessage(message),
+    close: () => channel?.close(),
+  };
 }
