@@ -46,7 +46,8 @@ export async function applyConfig(runtime, config, full, by) {
 
 /**
  * ftHost.reset's work (inside its barrier): applies `config` (default: the configuration the
- * instance started with, or setupFt's) with every onReset hook told `full`, then clears the
+ * instance started with, or setupFt's; not a later configure's) with every onReset hook told
+ * `full` (stack, page listeners, handlers, mocks, ftHost.on listeners), then clears the
  * mini-program's storage (durably) and the call log; rejects with what could not be applied.
  * @param {import('./runtime.js').Runtime} runtime @param {unknown} [config]
  */

@@ -280,8 +280,7 @@ export class Runtime extends HostEvents {
    * not, runs against the new configuration and the new appId's storage; every call made before
    * it has run first. Resolves once applied; rejects with an Error saying what could not be
    * applied (an app.json that could not be loaded or parsed), the rest being applied anyway.
-   * @param {unknown} config
-   * @param {boolean} [asBase]  also what reset() goes back to (the testing kit's setupFt)
+   * @param {unknown} config @param {boolean} [asBase]  also what reset() goes back to (setupFt)
    * @returns {Promise<void>}
    */
   configure(config, asBase = false) {
@@ -290,11 +289,8 @@ export class Runtime extends HostEvents {
   }
 
   /**
-   * ftHost.reset (the testing kit, between tests), also a barrier: applies `config` (default:
-   * the configuration the instance started with, or setupFt's; not a later configure's) with every onReset hook told `full` (stack, page listeners, handlers,
-   * mocks, ftHost.on listeners), then clears the mini-program's storage (durably) and the call log.
-   * @param {unknown} [config]
-   * @returns {Promise<void>}
+   * ftHost.reset (the testing kit, between tests), also a barrier: see reconfigure.js resetTo.
+   * @param {unknown} [config] @returns {Promise<void>}
    */
   reset(config) {
     return this.enqueue(() => resetTo(this, config), true);

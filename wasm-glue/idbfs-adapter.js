@@ -71,6 +71,16 @@ export function restoreSnapshot(IDBFS, { keys, entries }) {
 }
 
 /**
+ * The timestamp (ms) of a file of the mount as IDBFS set it from its entry (the MEMFS node's
+ * `timestamp`, which IDBFS compares), 0 when there is no such file.
+ * @param {any} FS @param {string} path @returns {number}
+ */
+export function localTime(FS, path) {
+  const local = FS.analyzePath(path);
+  return local.exists ? local.object.timestamp : 0;
+}
+
+/**
  * The timestamp of a path's entry in the database, in ms since the epoch (0 when none).
  * @param {IDBDatabase} db @param {string} path @returns {Promise<number>}
  */

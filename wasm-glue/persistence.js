@@ -16,12 +16,10 @@ import { MemoizedStorage } from './storage-memo.js';
 import { tabLock } from './tab-lock.js';
 import { WriteWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
-import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime } from './idbfs-adapter.js';
+import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime, localTime } from './idbfs-adapter.js';
 
 export { openEarly, closeUnused, mountPointOf };
-/** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen @typedef {import('./idbfs-adapter.js').Snapshot} Snapshot */
-
-/** @typedef {import('./storage-memo.js').StorageCore} StorageCore */
+/** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen @typedef {import('./storage-memo.js').StorageCore} StorageCore */
 
 export class Persistence {
   /**
@@ -87,7 +85,8 @@ export class Persistence {
         if (snapshot) {
           // Read before the core was up, in one IndexedDB transaction: a consistent state, as a
           // push is one transaction too. A push made since then is caught up below.
-          this.restore(snapshot);
+          restoreSnapshot(IDBFS, snapshot);
+          this.generation = this.localGeneration();
         } else {
           await this.withLock(async () => {
             await this.sync(true);
@@ -107,18 +106,7 @@ export class Persistence {
 
   /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
   localGeneration() {
-    const local = this.Module.FS.analyzePath(this.generationPath);
-    return local.exists ? local.object.timestamp : 0;
-  }
-
-  /**
-   * Writes a snapshot of the database (IDBFS entries) into the empty mount, as IDBFS's populate
-   * would (parents first), and takes its generation.
-   * @param {Snapshot} snapshot
-   */
-  restore(snapshot) {
-    restoreSnapshot(this.Module.IDBFS, snapshot);
-    this.generation = this.localGeneration();
+    return localTime(this.Module.FS, this.generationPath);
   }
 
   /** @param {string} why */

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { createRequire } from 'node:module';
 import {
   IDBFS_WRITTEN_FOR, IDBFS_VERSION, IDBFS_STORE, createSchema, adoptConnection, releaseConnection,
-  connection, restoreSnapshot, entryTime, pushEntries,
+  connection, restoreSnapshot, entryTime, pushEntries, localTime,
 } from '../../wasm-glue/idbfs-adapter.js';
 
 const require = createRequire(import.meta.url);
@@ -135,6 +135,9 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     restoreSnapshot(other.IDBFS, snapshot);
     expect(text(other.FS.readFile(`${mount}/dir/sub/f.txt`))).toBe('deep');
     expect(other.FS.stat(`${mount}/dir/sub/f.txt`).mtime.getTime()).toBe(FS.stat(`${mount}/dir/sub/f.txt`).mtime.getTime());
+    // localTime reads the timestamp IDBFS gave the file from its entry.
+    expect(localTime(other.FS, `${mount}/dir/sub/f.txt`)).toBe(await entryTime(db, `${mount}/dir/sub/f.txt`));
+    expect(localTime(other.FS, `${mount}/none`)).toBe(0);
     FS.unmount(mount);
     releaseConnection(IDBFS, mount);
   });
