@@ -14,7 +14,7 @@
 
 import { MemoizedStorage } from './storage-memo.js';
 import { tabLock } from './tab-lock.js';
-import { WriteWaiters } from './write-waiters.js';
+import { writeWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
 import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime, localTime } from './idbfs-adapter.js';
 
@@ -42,7 +42,7 @@ export class Persistence {
     this.onRead = options.onRead || (() => {});
     /** @type {StorageCore} */
     this.storage = /** @type {any} */ (null);
-    this.waiters = new WriteWaiters();
+    this.waiters = writeWaiters();
     this.persistent = true;
     this.flushing = false;
     /** Set by close(): no more work is started on this appId's store. */
