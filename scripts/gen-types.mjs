@@ -320,6 +320,11 @@ export interface FtHost {
   flushed(): Promise<void>;
   /** What could not be applied of the configuration in use ('' when nothing), e.g. an appJson that could not be loaded. */
   configError(): string;
+  /**
+   * The end of the instance: calls made before it still run, then every handle, observer, timer, channel and listener is
+   * released. Afterwards every call fails with "<api>:fail ft-polyfill instance disposed (ftHost.dispose() was called)".
+   */
+  dispose(): Promise<void>;
 }
 
 declare const ft: Ft;

@@ -9,5 +9,5 @@ import location from './location.js';
 import navigation from './navigation.js';
 import messaging from './messaging.js';
 
-/** @type {Array<(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>>} */
+/** @type {Array<(runtime: import('../runtime.js').Runtime, services: import('../services.js').Services) => Record<string, import('../pipeline.js').Impl>>} */
 export const IMPLEMENTATIONS = [env, storage, network, files, media, location, navigation, messaging];
