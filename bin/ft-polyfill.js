@@ -8,10 +8,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from './server.js';
+import { serve, jsonRoutes } from './server.js';
 import { injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM } from './inject.js';
 import { SIMULATOR_PATH, simulatorRoutes, withFrameScript } from './simulator.js';
-import { demoRoutes } from '../demo/api.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -365,7 +364,7 @@ async function main(argv) {
     const { url } = await serve({
       root: packageRoot,
       port: opts.port,
-      routes: { ...demoRoutes(), ...simulatorRoutes({ page: '/demo/', device }) },
+      routes: { ...jsonRoutes(JSON.parse(readFileSync(join(packageRoot, 'demo', 'api.json'), 'utf8'))), ...simulatorRoutes({ page: '/demo/', device }) },
       mounts: { '/__ft/': join(packageRoot, 'dist') },
       transformHtml: (_path, html, req) => (req && req.headers['sec-fetch-dest'] === 'iframe' ? withFrameScript(html) : html),
     });

@@ -32,6 +32,19 @@ export const MIME_TYPES = {
  */
 
 /**
+ * Handlers answering fixed JSON: path → the value sent (a served folder's API given as data, e.g.
+ * the demo's demo/api.json, so the CLI reads the demo's data instead of importing its code).
+ * @param {Record<string, unknown>} table
+ * @returns {Record<string, RouteHandler>}
+ */
+export function jsonRoutes(table) {
+  return Object.fromEntries(Object.entries(table).map(([path, value]) => [path, (/** @type {any} */ _req, /** @type {import('node:http').ServerResponse} */ res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  }]));
+}
+
+/**
  * Starts serving; resolves with the server and its base url once listening.
  * @param {ServeOptions} options
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}

@@ -1,17 +1,9 @@
-// The demo server's JSON API (what the demo pages call with ft.request).
+// The demo server's JSON API (what the demo pages call with ft.request): the data is api.json,
+// which the CLI (bin/ft-polyfill.js) reads too, without importing this file.
+import { readFileSync } from 'node:fs';
+import { jsonRoutes } from '../bin/server.js';
 
 /** @returns {Record<string, import('../bin/server.js').RouteHandler>} */
 export function demoRoutes() {
-  return {
-    '/api/products': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({
-        products: [
-          { id: 1, name: 'Jasmine tea', price: 38 },
-          { id: 2, name: 'Mooncake box', price: 128 },
-          { id: 3, name: 'Silk scarf', price: 260 },
-        ],
-      }));
-    },
-  };
+  return jsonRoutes(JSON.parse(readFileSync(new URL('./api.json', import.meta.url), 'utf8')));
 }

@@ -1,9 +1,11 @@
-// Builds one polyfill instance: the `ft` object (every interface of the API table, through the
-// shared pipeline) and its host controls.
+// Builds one polyfill instance: the runtime, its services (services.js), the implementations, the
+// `ft` object (every interface of the API table, through the shared pipeline) and ftHost.
 
 import { API_TABLE } from './api-table.js';
 import { createApi } from './pipeline.js';
 import { Runtime } from './runtime.js';
+import { createServices } from './services.js';
+import { IMPLEMENTATIONS } from './impl/index.js';
 import { createHost } from './host/index.js';
 
 /**
@@ -14,7 +16,14 @@ import { createHost } from './host/index.js';
  * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig (install.js)
  */
 export function createFt({ loadCore, config, global, configFromPage }) {
-  const runtime = new Runtime({ loadCore, config, global, configFromPage });
+  // The services are built once here and handed to the implementations and to ftHost.
+  /** @type {import('./services.js').Services} */
+  let services = /** @type {any} */ (null);
+  const implement = (/** @type {Runtime} */ rt) => {
+    services = createServices(rt);
+    return Object.assign({}, ...IMPLEMENTATIONS.map((factory) => factory(rt, services)));
+  };
+  const runtime = new Runtime({ loadCore, implement, config, global, configFromPage });
   /** @type {Record<string, any>} */
   const miniProgram = {};
   /** @type {Record<string, any>} */
@@ -25,6 +34,6 @@ export function createFt({ loadCore, config, global, configFromPage }) {
     // The same function where finclip-js-sdk lists it (§1.12): one behaviour, one log name.
     if (def.alsoIn === 'miniProgram') miniProgram[def.name] = api;
   }
-  const host = createHost(runtime);
+  const host = createHost(runtime, services);
   return { ft, host, runtime };
 }

@@ -1,32 +1,42 @@
 // One polyfill instance: its configuration, the WebAssembly core once loaded, the queue of calls
 // made before that (behaviour.md §1.6), the implementations of the interfaces, the call log and
-// the host's events. `ft` (create.js) and `ftHost` (host/index.js) are views of it.
+// the host's events (host-events.js) and its end (dispose). `ft` (create.js) and `ftHost`
+// (host/index.js) are views of it; the implementations and their services are built by create.js.
 
 import { normalizeConfig } from './config.js';
-import { Persistence, openEarly } from '../wasm-glue/persistence.js';
-import { IMPLEMENTATIONS } from './impl/index.js';
+import { openEarly } from '../wasm-glue/persistence.js';
 import { CallLog } from './call-log.js';
+import { HostEvents } from './host-events.js';
+import { startCore, startErrorOf } from './start-core.js';
+import { applyConfig, resetTo, adoptPageConfig } from './reconfigure.js';
+import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
 import { mark } from './marks.js';
+
+export { DISPOSED_REASON };
 
 /** The call log keeps the newest entries only, so a long-running page does not grow without end. */
 export const CALL_LOG_LIMIT = 5000;
 
 /**
+ * @typedef {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null }} EarlyDb
  * @typedef {object} CoreHandles
  * @property {any} Module                the Emscripten module
  * @property {import('../wasm-glue/persistence.js').StorageCore} storage
- * @property {Persistence} persistence
+ * @property {import('../wasm-glue/persistence.js').Persistence} persistence
  */
 
-export class Runtime {
+export class Runtime extends HostEvents {
   /**
    * @param {object} options
    * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
+   * @param {(runtime: Runtime) => Record<string, import('./pipeline.js').Impl>} options.implement
+   *   builds the implementations of the interfaces (and their services) for this runtime
    * @param {unknown} [options.config]             ftHostConfig
    * @param {any} [options.global]                 the window (or globalThis) the page sees
    * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig
    */
-  constructor({ loadCore, config, global, configFromPage = false }) {
+  constructor({ loadCore, implement, config, global, configFromPage = false }) {
+    super();
     this.global = global || globalThis;
     this.config = normalizeConfig(config);
     /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
@@ -54,21 +64,24 @@ export class Runtime {
     this.applying = false;
     /** What went wrong applying the last configuration ('' when nothing): an app.json that could not be loaded... */
     this.configError = '';
-    /** @type {Map<string, Set<Function>>} */
-    this.listeners = new Map();
     /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
     this.resetHooks = [];
     /** @type {Array<(core: { Module: any }) => void | Promise<void>>} */
     this.readyHooks = [];
-    /** Controls each concern adds to ftHost (e.g. stack(), back()); see host/index.js. @type {Record<string, any>} */
-    this.hostControls = {};
+    /** What each service releases at ftHost.dispose (onDispose). @type {Array<() => void | Promise<void>>} */
+    this.disposeHooks = [];
+    /** Set by dispose(): every call fails with it. @type {Error | null} */
+    this.stopError = null;
+    /** Settles when dispose() has released everything. @type {Promise<void> | null} */
+    this.disposing = null;
+    /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
+    this.startError = null;
     /** @type {Record<string, import('./pipeline.js').Impl>} */
-    this.impls = {};
-    for (const factory of IMPLEMENTATIONS) Object.assign(this.impls, factory(this));
+    this.impls = implement(this);
     mark('ft:installed');
     // The appId's IndexedDB database starts opening right after the current script (a cold start
     // waits on it and on the core, so they overlap; a bundled app may still set its appId)...
-    /** @type {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null } | null} */
+    /** @type {EarlyDb | null} */
     this.early = null;
     Promise.resolve().then(() => this.openEarly());
     /** @type {() => void} */
@@ -76,15 +89,14 @@ export class Runtime {
     this.started = false;
     /** Settles when the core is up (ftHost.ready also waits for what was queued before it). @type {Promise<void>} */
     this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, this.openEarly()));
-    /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
-    this.startError = null;
     this.ready.catch((error) => this.failStart(error));
     this.begin = begin;
     // ...but the core's set-up (tens of ms of main-thread work) waits until a call needs it or the
     // page is parsed, so it does not hold up the page's own scripts (whose getEnv answers at once).
     const doc = this.global.document;
+    this.onParsed = () => this.startCore();
     if (doc && doc.readyState === 'loading' && typeof doc.addEventListener === 'function') {
-      doc.addEventListener('DOMContentLoaded', () => this.startCore(), { once: true });
+      doc.addEventListener('DOMContentLoaded', this.onParsed, { once: true });
     } else {
       // After the current script (a bundled app's module body sets ftHostConfig after its imports).
       Promise.resolve().then(() => this.startCore());
@@ -93,16 +105,16 @@ export class Runtime {
 
   /** Starts the core's set-up now if it has not started (a call needs it, or the page is parsed). */
   startCore() {
-    if (this.started) return;
+    if (this.started || this.stopError) return;
     this.started = true;
-    this.adoptPageConfig();
+    adoptPageConfig(this);
     this.begin();
   }
 
   /** Starts opening the appId's database (once). */
   openEarly() {
     if (!this.early) {
-      if (!this.started) this.adoptPageConfig();
+      if (!this.started) adoptPageConfig(this);
       this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
     }
     return this.early;
@@ -113,37 +125,13 @@ export class Runtime {
    * after the script (a bundled app sets it after its imports) replaces the one seen at install.
    */
   currentConfig() {
-    if (!this.started) this.adoptPageConfig();
+    if (!this.started) adoptPageConfig(this);
     return this.config;
   }
 
-  adoptPageConfig() {
-    const page = this.pageConfig;
-    if (!page) return;
-    const now = this.global.ftHostConfig;
-    if (now === page.given || now === undefined || now === null) return;
-    page.given = now;
-    this.baseConfig = now;
-    this.config = normalizeConfig(now);
-  }
-
-  /**
-   * @param {() => Promise<any>} loadCore
-   * @param {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null }} early  the install-time appId's database, opening since install
-   */
+  /** @param {() => Promise<any>} loadCore @param {EarlyDb} early  the install-time appId's database, opening since install */
   async start(loadCore, early) {
-    const Module = await loadCore();
-    mark('ft:core-instantiated');
-    const { appId } = this.config;
-    const persistence = new Persistence(Module, appId);
-    if (early.appId !== appId && early.opening) {
-      // The page changed its appId before the core started: that database is not this app's.
-      early.opening.then((opened) => { try { opened.db?.close(); } catch { /* closed already */ } });
-    }
-    // Each concern's set-up (the host's configure) runs while IndexedDB may still be opening.
-    const setUp = (async () => { for (const hook of this.readyHooks) await hook({ Module }); })();
-    const [storage] = await Promise.all([persistence.open(early.appId === appId ? early.opening : null), setUp]);
-    this.handles = { Module, storage, persistence };
+    this.handles = await startCore(this, loadCore, early);
     mark('ft:ready');
     // The page's own ftHostConfig has nobody to reject to.
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
@@ -159,24 +147,15 @@ export class Runtime {
    * @param {unknown} error
    */
   failStart(error) {
-    const reason = error && /** @type {Error} */ (error).message ? /** @type {Error} */ (error).message : String(error);
-    // The engines' words for a CSP that refuses WebAssembly (a CompileError; an EvalError in older
-    // ones): Chromium "...WebAssembly module violates the following Content Security policy
-    // directive... \"script-src 'self'\"", Firefox "call to WebAssembly.compile() blocked by CSP",
-    // WebKit "Refused to create a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval'...".
-    const csp = /^(Compile|Eval)Error$/.test(/** @type {Error} */ (error)?.name) && /Content.Security.Polic|\bCSP\b|wasm-(unsafe-)?eval/i.test(reason);
-    const directive = (/directive:\s*"(\S+)/.exec(reason) || [])[1] || 'script-src';
-    this.startError = new Error(csp
-      ? `WebAssembly is blocked by the page's Content-Security-Policy: add 'wasm-unsafe-eval' to ${directive}`
-      : `the WebAssembly core could not start (${reason})`);
+    this.startError = startErrorOf(error);
     console.error(`ft-polyfill: ${this.startError.message}`);
-    /** @type {any} */ (this.startError).reported = true;  // the pipeline does not log it again per call
     for (const item of this.queue.splice(0)) item.reject(this.startError);
   }
 
   /** Whether a call may run at once: the core is up and nothing made before it still waits. */
   isReady() {
-    return this.open;
+    // Disposed: every call runs at once, against the implementation that fails (impl()).
+    return this.open || this.stopError !== null;
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -187,7 +166,7 @@ export class Runtime {
 
   /** @param {string} name */
   impl(name) {
-    return this.impls[name];
+    return this.stopError ? disposedImpl : this.impls[name];
   }
 
   /**
@@ -211,7 +190,7 @@ export class Runtime {
    * @template T @param {() => T} fn @param {boolean} barrier @returns {Promise<Awaited<T>>}
    */
   enqueue(fn, barrier) {
-    if (this.startError) return Promise.reject(this.startError);
+    if (this.startError || this.stopError) return Promise.reject(this.startError || this.stopError);
     this.open = false;
     const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier }); });
     this.startCore();
@@ -246,7 +225,7 @@ export class Runtime {
       }
     } finally {
       this.draining = false;
-      this.open = this.queue.length === 0;
+      this.open = this.queue.length === 0 && !this.stopError;
     }
   }
 
@@ -256,6 +235,7 @@ export class Runtime {
    * @returns {Promise<void>}
    */
   whenApplied() {
+    if (this.disposing) return this.disposing;
     this.startCore();
     if (this.applying || this.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
     return this.ready;
@@ -300,81 +280,45 @@ export class Runtime {
    * not, runs against the new configuration and the new appId's storage; every call made before
    * it has run first. Resolves once applied; rejects with an Error saying what could not be
    * applied (an app.json that could not be loaded or parsed), the rest being applied anyway.
-   * @param {unknown} config
-   * @param {boolean} [asBase]  also what reset() goes back to (the testing kit's setupFt)
+   * @param {unknown} config @param {boolean} [asBase]  also what reset() goes back to (setupFt)
    * @returns {Promise<void>}
    */
   configure(config, asBase = false) {
     if (asBase) this.baseConfig = config;
-    return this.enqueue(() => this.apply(config, false, 'ftHost.configure'), true);
+    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), true);
   }
 
   /**
-   * ftHost.reset (the testing kit, between tests), also a barrier: applies `config` (default:
-   * the configuration the instance started with, or setupFt's; not a later configure's) with every onReset hook told `full` (stack, page listeners, handlers,
-   * mocks, ftHost.on listeners), then clears the mini-program's storage (durably) and the call log.
-   * @param {unknown} [config]
-   * @returns {Promise<void>}
+   * ftHost.reset (the testing kit, between tests), also a barrier: see reconfigure.js resetTo.
+   * @param {unknown} [config] @returns {Promise<void>}
    */
   reset(config) {
-    return this.enqueue(async () => {
-      let failure = null;
-      try {
-        await this.apply(config === undefined ? this.baseConfig : config, true, 'ftHost.reset');
-      } catch (error) {
-        failure = error;
-      }
-      const { storage, persistence } = this.core();
-      const op = storage.clear();
-      if (op !== 0) await persistence.durable(op).catch(() => undefined);
-      this.log.clear();
-      if (failure) throw failure;
-    }, true);
+    return this.enqueue(() => resetTo(this, config), true);
   }
 
   /**
-   * Applies a configuration (inside a barrier): storage is kept, and switched when the appId
-   * changes (the old store is flushed and closed first); then each concern's onReset hook.
-   * @param {unknown} config @param {boolean} full @param {string} by  the control, for the error
+   * Registers what a service releases at ftHost.dispose (Embind handles, timers, observers);
+   * hooks run in reverse order of registration, before storage is flushed and closed.
+   * @param {() => void | Promise<void>} hook
    */
-  async apply(config, full, by) {
-    const next = normalizeConfig(config);
-    const handles = this.core();
-    if (next.appId !== this.config.appId) {
-      await handles.persistence.close();
-      handles.persistence = new Persistence(handles.Module, next.appId);
-      handles.storage = await handles.persistence.open();
+  onDispose(hook) {
+    this.disposeHooks.push(hook);
+  }
+
+  /**
+   * ftHost.dispose: the end of the instance. Calls made before it still run (the core is waited
+   * for if it is starting); every call after it fails with DISPOSED_REASON. Then every service
+   * releases what it holds, storage is flushed and closed (channel, mount, database connection,
+   * the core's Storage), and the listeners, hooks and call log are dropped. Never rejects.
+   * @returns {Promise<void>}
+   */
+  dispose() {
+    if (!this.disposing) {
+      this.stopError = Object.assign(new Error(DISPOSED_REASON), { reported: true });
+      this.open = false;
+      this.global.document?.removeEventListener?.('DOMContentLoaded', this.onParsed);
+      this.disposing = releaseAll(this);
     }
-    this.config = next;
-    this.configError = '';
-    for (const hook of this.resetHooks) await hook({ full });
-    if (this.configError) throw new Error(`${by}: ${this.configError}`);
-  }
-
-  /** Host events ('message', 'event', 'timeout', 'route', 'call', ...). @param {string} name @param {Function} fn */
-  on(name, fn) {
-    if (typeof fn !== 'function') return;
-    let set = this.listeners.get(name);
-    if (!set) this.listeners.set(name, (set = new Set()));
-    set.add(fn);
-  }
-
-  /** @param {string} name @param {Function} [fn] */
-  off(name, fn) {
-    if (fn === undefined) this.listeners.delete(name);
-    else this.listeners.get(name)?.delete(fn);
-  }
-
-  /** @param {string} name @param {unknown} payload */
-  emit(name, payload) {
-    const set = this.listeners.get(name);
-    if (!set) return;
-    for (const fn of [...set]) {
-      try {
-        fn(payload);
-      } catch (error) {
-        console.error(`ft-polyfill: a host '${name}' listener threw`, error);
-      }
-    }
+    return this.disposing;
   }
 }

@@ -9,7 +9,8 @@ import * as acorn from 'acorn';
 /**
  * Members removed when nothing else in the glue names them, per object of the glue (object →
  * member → why it is unused here). The polyfill itself uses FS.mkdirTree, mount, unmount,
- * analyzePath, writeFile, utime, syncfs and IDBFS's entry functions (wasm-glue/persistence.js).
+ * analyzePath, writeFile, utime, syncfs and IDBFS's entry functions (wasm-glue/persistence.js,
+ * wasm-glue/idbfs-adapter.js).
  */
 export const UNUSED = {
   FS: {

@@ -89,6 +89,8 @@ bool ListenerSet::remove(std::int64_t id) {
   return true;
 }
 
+bool ListenerSet::has(std::int64_t id) const { return std::find(ids_.begin(), ids_.end(), id) != ids_.end(); }
+
 bool NativeHandlers::on(const std::string& name, std::int64_t id) { return multi_[name].add(id); }
 
 bool NativeHandlers::off(const std::string& name, std::int64_t id) {
@@ -110,6 +112,16 @@ std::vector<std::int64_t> NativeHandlers::handlers(const std::string& name) cons
     out.push_back(s->second);
   }
   return out;
+}
+
+bool NativeHandlers::holds(std::int64_t id) const {
+  for (const auto& [name, set] : multi_) {
+    if (set.has(id)) return true;
+  }
+  for (const auto& [name, single] : single_) {
+    if (single == id) return true;
+  }
+  return false;
 }
 
 Status NativeApis::check(const std::string& name) const {

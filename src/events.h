@@ -54,6 +54,7 @@ class ListenerSet {
  public:
   bool add(std::int64_t id);     // false when already registered
   bool remove(std::int64_t id);  // false when not registered
+  bool has(std::int64_t id) const;
   void clear() { ids_.clear(); }
   const std::vector<std::int64_t>& ids() const { return ids_; }
   bool empty() const { return ids_.empty(); }
@@ -74,6 +75,7 @@ class NativeHandlers {
   bool off(const std::string& name, std::int64_t id);  // only onNativeAPIHandler ids
   void regist(const std::string& name, std::int64_t id);
   std::vector<std::int64_t> handlers(const std::string& name) const;
+  bool holds(std::int64_t id) const;  // under any name, either kind
 
  private:
   std::map<std::string, ListenerSet, std::less<>> multi_;

@@ -396,6 +396,11 @@ std::string Host::registNativeAPIHandler(const std::string& name, int id) {
   return ok_result();
 }
 
+bool Host::holdsListener(int id) const {
+  return webview_listeners_.has(id) || show_listeners_.has(id) || hide_listeners_.has(id) ||
+         unload_listeners_.has(id) || handlers_.holds(id);
+}
+
 // ---- host actions -------------------------------------------------------------------------------
 
 std::string Host::hostNavigateBack(int delta) { return nav_result(nav_.navigate_back(delta), "navigateBack"); }

@@ -98,6 +98,8 @@ class Host {
   std::string onNativeAPIHandler(const std::string& name, int id);
   std::string offNativeAPIHandler(const std::string& name, int id);
   std::string registNativeAPIHandler(const std::string& name, int id);
+  // Whether any registry still holds listener `id`: JS releases a function once none does.
+  bool holdsListener(int id) const;
 
   // ---- Host actions (ftHost.*) ----------------------------------------------------------------
   std::string hostNavigateBack(int delta);                           // the user's back button

@@ -53,5 +53,6 @@ EMSCRIPTEN_BINDINGS(ft_host) {
       // getters
       .function("stack", &ft::Host::stack)
       .function("title", &ft::Host::title)
-      .function("state", &ft::Host::state);
+      .function("state", &ft::Host::state)
+      .function("holdsListener", &ft::Host::holdsListener);
 }

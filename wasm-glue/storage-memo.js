@@ -4,8 +4,23 @@
 // only holds strings the core returned or accepted, and is dropped whenever the core's state
 // may have changed without passing through here (refresh, load).
 
+/**
+ * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
+ * @property {() => string} load
+ * @property {() => string} refresh
+ * @property {(key: string) => string} get
+ * @property {(key: string, type: string, payload: string) => number} set
+ * @property {(key: string) => number} remove
+ * @property {() => number} clear
+ * @property {() => string} lastReason
+ * @property {() => string} info
+ * @property {() => boolean} dirty
+ * @property {() => string} flush
+ * @property {() => void} delete
+ */
+
 export class MemoizedStorage {
-  /** @param {import('./persistence.js').StorageCore} core */
+  /** @param {StorageCore} core */
   constructor(core) {
     this.core = core;
     /** @type {Map<string, string>} core key → "<type>\t<payload>" ('' = known missing) */

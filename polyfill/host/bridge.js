@@ -26,19 +26,8 @@ import { ok, fail } from '../pipeline.js';
 
 /** @typedef {{ ok: boolean, reason?: string, events: any[], [k: string]: any }} CoreResult */
 
-/** @type {WeakMap<object, HostBridge>} */
-const BRIDGES = new WeakMap();
-
-/**
- * The one bridge of a runtime (navigation.js and messaging.js share it).
- * @param {import('../runtime.js').Runtime} runtime
- * @returns {HostBridge}
- */
-export function hostBridge(runtime) {
-  let bridge = BRIDGES.get(runtime);
-  if (!bridge) BRIDGES.set(runtime, (bridge = new HostBridge(runtime)));
-  return bridge;
-}
+/** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
+const SWEEP_MIN = 64;
 
 /** Strings crossing Embind must be well formed (emscripten.md: lone surrogates get corrupted). @param {string} s */
 export function wellFormed(s) {
@@ -57,6 +46,7 @@ export function report(error) {
 /** @param {any} page @returns {StackPage} */
 const publicPage = (page) => ({ route: page.route, query: page.query, url: page.url });
 
+/** The one bridge of a runtime (built by services.js; navigation.js and messaging.js share it). */
 export class HostBridge {
   /** @param {import('../runtime.js').Runtime} runtime */
   constructor(runtime) {
@@ -68,6 +58,8 @@ export class HostBridge {
     /** @type {Map<number, Function>} */
     this.fns = new Map();
     this.nextId = 1;
+    /** fns.size at which idOf first releases the ids the core no longer holds. */
+    this.sweepAt = SWEEP_MIN;
     /** The host's native APIs (ftHost.registerNativeAPI): name → handler. @type {Map<string, Function>} */
     this.hostApis = new Map();
     /** @type {any} */
@@ -92,19 +84,36 @@ export class HostBridge {
         const { Module } = runtime.core();
         this.core.delete();
         this.core = new Module.Host();
-        this.fns.clear();
-        this.ids = new WeakMap();
-        this.hostApis.clear();
+        this.forgetAll();
       }
       this.configured = false;
       return this.configure();
     });
+    runtime.onDispose(() => {
+      this.clearTimer();
+      if (this.titleObserver) this.titleObserver.disconnect();
+      this.titleObserver = null;
+      if (this.core) this.core.delete();
+      this.core = null;
+      this.configured = false;
+      this.forgetAll();
+    });
+  }
+
+  forgetAll() {
+    this.fns.clear();
+    this.ids = new WeakMap();
+    this.hostApis.clear();
+    this.sweepAt = SWEEP_MIN;
   }
 
   /** The id of a function (the same function always gets the same id). @param {Function} fn */
   idOf(fn) {
     let id = this.ids.get(fn);
     if (id === undefined) {
+      // Removals that name no id (offAll, a replaced regist handler) leave ids the core no longer
+      // holds: release them once there are twice as many as after the last sweep.
+      if (this.fns.size >= this.sweepAt) this.sweep();
       id = this.nextId++;
       this.ids.set(fn, id);
       this.fns.set(id, fn);
@@ -115,6 +124,21 @@ export class HostBridge {
   /** The id of a function only if it has one (off* with an unknown function). @param {Function} fn */
   knownId(fn) {
     return this.ids.get(fn) ?? 0;
+  }
+
+  /** After an off*: forgets listener `id` (and its function) once no registry of the core holds it. @param {number} id */
+  release(id) {
+    const fn = this.fns.get(id);
+    if (fn && !(this.core && this.core.holdsListener(id))) {
+      this.fns.delete(id);
+      this.ids.delete(fn);
+    }
+  }
+
+  /** Releases every listener the core no longer holds. */
+  sweep() {
+    for (const id of [...this.fns.keys()]) this.release(id);
+    this.sweepAt = Math.max(SWEEP_MIN, 2 * this.fns.size);
   }
 
   /**
@@ -233,7 +257,7 @@ export class HostBridge {
         case 'show':
         case 'hide':
         case 'unload':
-          for (const id of event.listeners) this.run(id, event.arg);
+          this.runAll(event.listeners, event.arg);
           break;
         case 'route':
           emit('route', { action: event.action, stack: event.stack.map(publicPage) });
@@ -245,7 +269,7 @@ export class HostBridge {
           emit('event', { detail: { data: payload.data } });
           break;
         case 'webviewEvent':
-          for (const id of event.listeners) this.run(id, payload.data);
+          this.runAll(event.listeners, payload.data);
           break;
         case 'loadComplete':
           this.clearTimer();
@@ -262,16 +286,21 @@ export class HostBridge {
     return result;
   }
 
-  /** Runs one H5 listener; its exception is reported, never thrown into the host. @param {number} id @param {unknown} arg */
-  run(id, arg) {
-    const fn = this.fns.get(id);
-    if (!fn) return undefined;
-    try {
-      return fn(arg);
-    } catch (error) {
-      report(error);
-      return undefined;
-    }
+  /**
+   * Runs H5 listeners in order, each exception reported, never thrown into the host. The functions
+   * are looked up first, so one removed by an earlier listener still runs, as the core listed it.
+   * @param {number[]} ids @param {unknown} arg @returns {unknown[]} what each returned
+   */
+  runAll(ids, arg) {
+    return ids.map((id) => this.fns.get(id)).map((fn) => {
+      if (!fn) return undefined;
+      try {
+        return fn(arg);
+      } catch (error) {
+        report(error);
+        return undefined;
+      }
+    });
   }
 
   /**

@@ -20,11 +20,14 @@ function whenDom(global, fn) {
 }
 
 /**
- * Adds the controls to runtime.hostControls (merged into ftHost by host/index.js).
+ * The host's controls over the bridge (host/index.js puts them on ftHost). Opens the panel at
+ * once when ftHostConfig.panel or ?ft-panel asks for it.
  * @param {import('../runtime.js').Runtime} runtime
  * @param {import('./bridge.js').HostBridge} host
+ * @param {Record<string, any>} ftHost  the whole ftHost (the panel's buttons use it)
+ * @param {Map<string, unknown>} mocks   the host's mocks (the panel lists them)
  */
-export function addHostControls(runtime, host) {
+export function hostControls(runtime, host, ftHost, mocks) {
   /** @param {string} method @param {...(string|number)} args @returns {Promise<import('./bridge.js').HostResult>} */
   // Queued with the page's calls (runtime.js): a control used after an un-awaited configure acts
   // on the new configuration. A core that could not start makes it resolve {ok: false, reason}.
@@ -39,7 +42,7 @@ export function addHostControls(runtime, host) {
   const loadPanel = () => {
     if (!loading) {
       loading = loadUi().then((mod) => {
-        panel = mod.createPanel(runtime, host);
+        panel = mod.createPanel(runtime, host, ftHost, mocks);
         return panel;
       });
       loading.catch(() => { loading = null; });  // a later open() tries again
@@ -88,7 +91,7 @@ export function addHostControls(runtime, host) {
       if (!result.ok) throw new Error(String(result.reason));
       // All are called before any is awaited (none waits for another's Promise); each rejection
       // is caught at once, so one after the answer is reported too, never unhandled.
-      const answers = result.handlers.map((/** @type {number} */ id) => Promise.resolve(host.run(id, params)).catch(report));
+      const answers = host.runAll(result.handlers, params).map((value) => Promise.resolve(value).catch(report));
       for (const answer of answers) {
         const value = await answer;
         if (value !== undefined) return value;
@@ -111,11 +114,12 @@ export function addHostControls(runtime, host) {
       isOpen: () => Boolean(panel && panel.isOpen()),
     },
   };
-  Object.assign(runtime.hostControls, controls);
+  runtime.onDispose(() => controls.panel.close());
 
   const g = runtime.global;
   const query = g.location && typeof g.location.search === 'string' ? new URLSearchParams(g.location.search) : null;
   if (g.document && (runtime.config.panel === true || (query && query.has('ft-panel')))) {
     controls.panel.open().catch((error) => console.error('ft-polyfill: the host panel failed to open', error));
   }
+  return controls;
 }

@@ -1,10 +1,15 @@
-// window.ftHost: the simulated host's controls (what a person or a test does in the host app).
-// Each concern adds its controls through `runtime.hostControls` (see impl/*.js).
+// window.ftHost: the simulated host's controls (what a person or a test does in the host app):
+// the instance's own (ready, configure, reset, on/off, calls, flushed, dispose), the host's
+// (host/controls.js, over the bridge) and the mocks' (impl/device/mocks.js).
+
+import { hostControls } from './controls.js';
+import { mockControls } from '../impl/device/mocks.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  */
-export function createHost(runtime) {
+export function createHost(runtime, services) {
   /** Listeners added through ftHost.on: reset removes them (not the polyfill's own). @type {Array<[string, Function]>} */
   const added = [];
   const host = {
@@ -62,15 +67,27 @@ export function createHost(runtime) {
      */
     flushed: async () => {
       await runtime.whenApplied();
+      if (runtime.stopError) throw runtime.stopError;
       const { persistence } = runtime.core();
       await persistence.settled();
       return persistence.lastFlush;
     },
+    /**
+     * The end of this instance: calls made before it still run; every call after it fails with
+     * errMsg "<api>:fail ft-polyfill instance disposed (ftHost.dispose() was called)" (DISPOSED_REASON),
+     * the controls resolve {ok: false, reason} with that text, configure/reset/callJS reject with
+     * it. Releases the core's handles (Module.Host, Storage, FileRegistry), the title observer, the
+     * load-timeout timer, the BroadcastChannel, the database connection, every listener and
+     * listener id; storage is flushed first. Resolves when all is released; calling it again
+     * returns the same Promise.
+     * @returns {Promise<void>}
+     */
+    dispose: () => runtime.dispose(),
   };
   // ftHost.reset removes the listeners added through ftHost.on, in its turn in the queue and
   // before any other concern resets (they emit 'host' events).
   runtime.resetHooks.unshift(({ full }) => {
     if (full) for (const [name, fn] of added.splice(0)) runtime.off(name, fn);
   });
-  return Object.assign(host, runtime.hostControls);
+  return Object.assign(host, hostControls(runtime, services.host, host, services.mocks), mockControls(runtime, services.mocks));
 }

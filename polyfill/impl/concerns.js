@@ -57,8 +57,8 @@ export function concernOf(names) {
  * @param {import('./index.js').ImplementationModule[]} factories
  * @returns {import('./index.js').ImplementationModule[]}
  */
-export const checked = (factories) => factories.map((factory) => (runtime) => {
-  const impls = factory(runtime);
+export const checked = (factories) => factories.map((factory) => (runtime, services) => {
+  const impls = factory(runtime, services);
   const names = Object.keys(impls);
   const concern = concernOf(names);
   if (!concern) throw new Error(`ft-polyfill: an implementation module serves no interface of the API table (${names.join(', ')})`);

@@ -4,17 +4,17 @@
 // when the popup is blocked.
 
 import { ok, fail } from '../pipeline.js';
-import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
-import { storeOf, parse } from './device/file-store.js';
+import { mockAnswer, outcomeOf } from './device/mocks.js';
+import { parse } from './device/file-store.js';
 import { loadUi } from '../host/load-ui.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function filesImpl(runtime) {
-  const mocks = installMocks(runtime);
-  const store = storeOf(runtime);
+export default function filesImpl(runtime, services) {
+  const { mocks, files: store } = services;
 
   return {
     /**

@@ -11,7 +11,9 @@ import navigation from './navigation.js';
 import messaging from './messaging.js';
 import { checked } from './concerns.js';
 
-/** @typedef {(runtime: import('../runtime.js').Runtime) => Record<string, import('../pipeline.js').Impl>} ImplementationModule */
+/**
+ * @typedef {(runtime: import('../runtime.js').Runtime, services: import('../services.js').Services) => Record<string, import('../pipeline.js').Impl>} ImplementationModule
+ */
 
 /** @type {ImplementationModule[]} */
 export const IMPLEMENTATIONS = checked([env, storage, network, files, media, location, navigation, messaging]);

@@ -4,7 +4,7 @@
 
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
-import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
+import { mockAnswer, outcomeOf } from './device/mocks.js';
 import { parse } from './device/file-store.js';
 import { loadUi } from '../host/load-ui.js';
 
@@ -45,10 +45,11 @@ function browserFix(global, highAccuracy, limit) {
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function locationImpl(runtime) {
-  const mocks = installMocks(runtime);
+export default function locationImpl(runtime, services) {
+  const { mocks } = services;
 
   return {
     /**

@@ -6,8 +6,8 @@
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
-import { installMocks, mockAnswer } from './device/mocks.js';
-import { storeOf, parse, bytesOf } from './device/file-store.js';
+import { mockAnswer } from './device/mocks.js';
+import { parse, bytesOf } from './device/file-store.js';
 import { openPicker } from '../host/sheets/file-picker.js';
 import { loadUi } from '../host/load-ui.js';
 
@@ -63,11 +63,11 @@ function mockFile(f) {
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function mediaImpl(runtime) {
-  const mocks = installMocks(runtime);
-  const store = storeOf(runtime);
+export default function mediaImpl(runtime, services) {
+  const { mocks, files: store } = services;
 
   /**
    * Registers the picked files (at most `count`), compressed when planned.

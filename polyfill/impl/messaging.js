@@ -4,7 +4,7 @@
 // (src/events.h); JS gives each function an id (host/bridge.js) and runs what the core says.
 
 import { ok, fail } from '../pipeline.js';
-import { hostBridge, wellFormed } from '../host/bridge.js';
+import { wellFormed } from '../host/bridge.js';
 import { toCoreJson } from '../json-wire.js';
 
 /**
@@ -22,14 +22,28 @@ export function answerFields(value) {
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function messagingImpl(runtime) {
-  const host = hostBridge(runtime);
+export default function messagingImpl(runtime, services) {
+  const { host } = services;
 
   // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {(id: number) => any} fn */
   const register = (fn) => host.outcome(fn(0));
+  /** A removal: the listener's function is released once the core holds it nowhere. @param {() => any} fn */
+  const unregister = (fn) => {
+    const result = fn();
+    host.sweep();
+    return host.outcome(result);
+  };
+  /** Removes one function's registration, then releases it unless the core holds it elsewhere. @param {Function} callback @param {(id: number) => any} fn */
+  const removal = (callback, fn) => {
+    const id = host.knownId(callback);
+    const result = fn(id);
+    host.release(id);
+    return host.outcome(result);
+  };
 
   return {
     postMessage: ({ message }) => {
@@ -48,7 +62,7 @@ export default function messagingImpl(runtime) {
     onUnload: ({ callback }) => register(() => host.call('onUnload', host.idOf(callback))),
     onWebviewEvent: ({ callback }) => register(() => host.call('onWebviewEvent', host.idOf(callback))),
     // offWebviewEvent() removes every listener; an unknown function removes nothing (§4.3).
-    offWebviewEvent: ({ callback }) => register(() => (callback === undefined ? host.call('offAllWebviewEvents') : host.call('offWebviewEvent', host.knownId(callback)))),
+    offWebviewEvent: ({ callback }) => (callback === undefined ? unregister(() => host.call('offAllWebviewEvents')) : removal(callback, (id) => host.call('offWebviewEvent', id))),
 
     sendWebviewEvent: ({ data }) => host.outcome(host.call('sendWebviewEvent'), undefined, { data }),
 
@@ -67,13 +81,12 @@ export default function messagingImpl(runtime) {
     registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
-    offNativeAPIHandler: ({ name, callback }) => register(() => {
+    offNativeAPIHandler: ({ name, callback }) => (callback !== undefined ? removal(callback, (id) => host.call('offNativeAPIHandler', wellFormed(name), id)) : unregister(() => {
       const key = wellFormed(name);
-      if (callback !== undefined) return host.call('offNativeAPIHandler', key, host.knownId(callback));
       const listed = host.call('hostCallH5', key);
       for (const id of listed.ok ? listed.handlers : []) host.call('offNativeAPIHandler', key, id);
       return { ok: true, events: [] };
-    }),
+    })),
 
     complete: () => host.outcome(host.call('complete')),
   };

@@ -2,12 +2,10 @@
 // navigateToMiniProgram / navigateBackMiniProgram, ft.canNavigateBack, ft.canGoBack and
 // ft.setNavigationBarTitle (behaviour.md §3). The C++ host (src/host.h) decides every rule and
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
-// The host's controls (ftHost.stack(), back(), ...) are added here too (host/controls.js).
 
 import { ok, fail } from '../pipeline.js';
 import { toCoreJson } from '../json-wire.js';
-import { hostBridge, wellFormed } from '../host/bridge.js';
-import { addHostControls } from '../host/controls.js';
+import { wellFormed } from '../host/bridge.js';
 
 /** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */
 const extraJson = (extraData) => {
@@ -34,11 +32,11 @@ export function pageCanGoBack(global) {
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function navigationImpl(runtime) {
-  const host = hostBridge(runtime);
-  addHostControls(runtime, host);
+export default function navigationImpl(runtime, services) {
+  const { host } = services;
 
   // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {string} method @param {...(string|number)} args */

@@ -7,8 +7,8 @@
 
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
-import { installMocks, mockAnswer } from './device/mocks.js';
-import { storeOf, parse, bytesOf } from './device/file-store.js';
+import { mockAnswer } from './device/mocks.js';
+import { parse, bytesOf } from './device/file-store.js';
 
 /**
  * @typedef {object} Plan  the core's request plan (bind_device.cpp requestPlan / downloadPlan)
@@ -95,11 +95,11 @@ function planOf(makePlan, args) {
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
+ * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
-export default function networkImpl(runtime) {
-  const mocks = installMocks(runtime);
-  const store = storeOf(runtime);
+export default function networkImpl(runtime, services) {
+  const { mocks, files: store } = services;
 
   /** @param {{ kind: string }} t */
   const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind));

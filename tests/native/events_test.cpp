@@ -79,6 +79,20 @@ TEST(NativeHandlers, SeveralPerNameInOrderOffRemovesOne) {
   EXPECT_TRUE(h.handlers("none").empty());
 }
 
+TEST(NativeHandlers, HoldsAnIdUnderAnyNameEitherKind) {
+  NativeHandlers h;
+  EXPECT_FALSE(h.holds(1));
+  h.on("scan", 1);
+  h.regist("pay", 2);
+  EXPECT_TRUE(h.holds(1));
+  EXPECT_TRUE(h.holds(2));
+  EXPECT_TRUE(h.off("scan", 1));
+  EXPECT_FALSE(h.holds(1));
+  h.regist("pay", 3);  // replaced: 2 is no longer held
+  EXPECT_FALSE(h.holds(2));
+  EXPECT_TRUE(h.holds(3));
+}
+
 TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
   NativeHandlers h;
   h.regist("scan", 5);

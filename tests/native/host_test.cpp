@@ -300,6 +300,27 @@ TEST(Host, WebviewEventListeners) {
   EXPECT_EQ(types(J(h.sendWebviewEvent())), (std::vector<std::string>{"bindevent"}));
 }
 
+TEST(Host, HoldsListenerUntilNoRegistryHasIt) {
+  Host h = configured();
+  EXPECT_FALSE(h.holdsListener(1));
+  h.onWebviewEvent(1);
+  h.onShow(1);
+  h.onNativeAPIHandler("scan", 2);
+  h.registNativeAPIHandler("pay", 3);
+  EXPECT_TRUE(h.holdsListener(1));
+  h.offWebviewEvent(1);
+  EXPECT_TRUE(h.holdsListener(1));  // still an onShow listener
+  h.offLifecycle("show", 1);
+  EXPECT_FALSE(h.holdsListener(1));
+  h.onWebviewEvent(4);
+  h.offAllWebviewEvents();
+  EXPECT_FALSE(h.holdsListener(4));
+  EXPECT_TRUE(h.holdsListener(2));
+  h.offNativeAPIHandler("scan", 2);
+  EXPECT_FALSE(h.holdsListener(2));
+  EXPECT_TRUE(h.holdsListener(3));
+}
+
 TEST(Host, NativeApisAndHandlers) {
   Host h = configured();
   EXPECT_EQ(J(h.callNativeAPI("scan"))["reason"], "api scan not found");

@@ -82,9 +82,10 @@ async function hostControls(): Promise<void> {
   host.mock('request', (options) => ({ data: { echo: options.url }, statusCode: 200 }));
   host.unmock('getLocation');
   await host.flushed();
+  const disposed: Promise<void> = host.dispose();
   window.ftHostConfig = { appId: 'x' };
   window.ft.getAppletInfo().then((i) => i.appId.toUpperCase());
-  void [stack, answer, title, calls, mocked];
+  void [stack, answer, title, calls, mocked, disposed];
 }
 
 async function testingKit(page: { addInitScript(s: { content: string }): Promise<unknown>; route(u: RegExp, h: (r: any) => unknown): Promise<unknown>; evaluate(fn: () => unknown): Promise<unknown> }): Promise<void> {

@@ -19,10 +19,11 @@ const routeOf = (path) => String(path).replace(/^\/+/, '').split('?')[0];
 /**
  * @param {import('../../runtime.js').Runtime} runtime
  * @param {import('../bridge.js').HostBridge} host
+ * @param {Record<string, any>} controls  ftHost
+ * @param {Map<string, unknown>} mocks    the host's mocks (listed)
  */
-export function createPanel(runtime, host) {
+export function createPanel(runtime, host, controls, mocks) {
   const doc = /** @type {Document} */ (runtime.global.document);
-  const controls = runtime.hostControls;
   /** @type {HTMLElement|null} */ let hostEl = null;
   /** @type {Record<string, HTMLElement>} */ const slots = {};
   /** @type {Array<{ name: string, payload: unknown, time: number }>} */ const received = [];
@@ -233,7 +234,6 @@ export function createPanel(runtime, host) {
       slots.received.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', h(doc, 'span', {}, [preview(item.payload, 300)])]));
     }
 
-    const mocks = /** @type {any} */ (runtime).mocks;
     slots.mocks.replaceChildren();
     slots.mocks.style.display = mocks instanceof Map ? '' : 'none';
     if (mocks instanceof Map) {

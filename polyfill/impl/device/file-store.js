@@ -28,12 +28,18 @@ export function bytesOf(data) {
 }
 
 /**
- * One registry per storage mount (per appId); reloaded when ftHost.configure switches the appId.
+ * The file store of a runtime (built once by services.js; network.js, files.js and media.js share
+ * it): one registry per storage mount (per appId), reloaded when ftHost.configure switches the
+ * appId, released by ftHost.dispose.
  * @param {import('../../runtime.js').Runtime} runtime
  */
 export function fileStore(runtime) {
   /** @type {{ mount: string, registry: any } | null} */
   let current = null;
+  runtime.onDispose(() => {
+    if (current) current.registry.delete();
+    current = null;
+  });
 
   /** The core's FileRegistry of the current appId (loads saved files the first time). */
   function registry() {
@@ -86,7 +92,8 @@ export function fileStore(runtime) {
    */
   async function save(filePath, bytes, name, declared) {
     const { persistence } = runtime.core();
-    const info = await exclusive(persistence, () =>
+    // Under the storage's tab lock, pushed to IndexedDB before it resolves (persistence.js).
+    const info = await persistence.runExclusive(() =>
       parse(registry().save(JSON.stringify({ filePath, name, mime: declared }), bytes)));
     if (info.ok) {
       const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
@@ -113,48 +120,4 @@ export function fileStore(runtime) {
   }
 
   return { registry, addTemp, addTempBlob, save, stat };
-}
-
-/**
- * Runs a change of the storage mount under the storage's Web Lock: read the other tabs' files,
- * change, push to IndexedDB, tell the other tabs (the same protocol as wasm-glue/persistence.js,
- * whose whole-mount syncs would otherwise delete each other's files).
- * @template {{ ok: boolean }} T
- * @param {import('../../../wasm-glue/persistence.js').Persistence} persistence
- * @param {() => T} change
- * @returns {Promise<T>}
- */
-export function exclusive(persistence, change) {
-  return persistence.withLock(async () => {
-    if (persistence.persistent) {
-      try {
-        await persistence.sync(true);
-      } catch (error) {
-        persistence.fallBackToMemory(`IndexedDB failed (${String(error)})`);
-      }
-    }
-    const result = change();
-    if (result.ok && persistence.persistent) {
-      try {
-        await persistence.sync(false);
-        if (persistence.channel) persistence.channel.postMessage({ changed: persistence.mount });
-      } catch (error) {
-        persistence.fallBackToMemory(`IndexedDB failed (${String(error)})`);
-      }
-    }
-    return result;
-  });
-}
-
-/** @type {WeakMap<object, ReturnType<typeof fileStore>>} */
-const STORES = new WeakMap();
-
-/**
- * The one file store of a runtime (shared by network.js, files.js and media.js).
- * @param {import('../../runtime.js').Runtime} runtime
- */
-export function storeOf(runtime) {
-  let store = STORES.get(runtime);
-  if (!store) STORES.set(runtime, (store = fileStore(runtime)));
-  return store;
 }

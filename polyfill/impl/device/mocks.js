@@ -17,17 +17,29 @@ export const MOCKABLE = API_TABLE.filter((def) => def.mockable).map((def) => def
  */
 
 /**
- * Adds `runtime.mocks` (api → answer; the host panel lists its keys) and the host controls
- * `mock(api, answer)` / `unmock(api?)`; mocks are cleared on ftHost.configure / reset.
- * @param {import('../../runtime.js').Runtime & { mocks?: Map<string, MockAnswer> }} runtime
+ * The host's mocks of one instance (api → answer; the host panel lists its keys), cleared on
+ * ftHost.configure / reset. Built once by services.js.
+ * @param {import('../../runtime.js').Runtime} runtime
  * @returns {Map<string, MockAnswer>}
  */
-export function installMocks(runtime) {
-  if (runtime.mocks) return runtime.mocks;
+export function createMocks(runtime) {
   /** @type {Map<string, MockAnswer>} */
   const mocks = new Map();
-  runtime.mocks = mocks;
-  Object.assign(runtime.hostControls, {
+  runtime.onReset(() => {
+    for (const name of [...mocks.keys()]) {
+      mocks.delete(name);
+      runtime.emit('mock', { api: name, mocked: false });
+    }
+  });
+  return mocks;
+}
+
+/**
+ * The host controls `mock(api, answer)` / `unmock(api?)` / `mocked()` over the instance's mocks.
+ * @param {import('../../runtime.js').Runtime} runtime @param {Map<string, MockAnswer>} mocks
+ */
+export function mockControls(runtime, mocks) {
+  return {
     /**
      * Makes the host answer `api` with `answer` until unmock(api). Returns false (and warns) for an
      * interface that cannot be mocked or an answer that is neither an object nor a function.
@@ -54,14 +66,7 @@ export function installMocks(runtime) {
     },
     /** The names of the mocked interfaces. @returns {string[]} */
     mocked: () => [...mocks.keys()],
-  });
-  runtime.onReset(() => {
-    for (const name of [...mocks.keys()]) {
-      mocks.delete(name);
-      runtime.emit('mock', { api: name, mocked: false });
-    }
-  });
-  return mocks;
+  };
 }
 
 /**

@@ -1,0 +1,144 @@
+// wasm-glue/idbfs-adapter.js by itself, against the real built Emscripten glue (its IDBFS and FS)
+// and fake-indexeddb: the private internals the adapter relies on are still what the glue does.
+import 'fake-indexeddb/auto';
+import { createRequire } from 'node:module';
+import {
+  IDBFS_WRITTEN_FOR, IDBFS_VERSION, IDBFS_STORE, createSchema, adoptConnection, releaseConnection,
+  connection, restoreSnapshot, entryTime, pushEntries, localTime,
+} from '../../wasm-glue/idbfs-adapter.js';
+
+const require = createRequire(import.meta.url);
+const createFtCore = require('../../build/wasm/ft-core-node.cjs');
+
+let counter = 0;
+const freshMount = () => `/adapter-test-${process.pid}-${++counter}`;
+
+/** @param {any} FS @param {boolean} populate */
+const syncfs = (FS, populate) => new Promise((resolve, reject) => FS.syncfs(populate, (error) => (error ? reject(error) : resolve())));
+
+/** Opens `name` the way idb-open.js does: IDBFS's version, the adapter's schema. */
+const openWithSchema = (name) => new Promise((resolve, reject) => {
+  const request = indexedDB.open(name, IDBFS_VERSION);
+  request.onupgradeneeded = () => createSchema(request.result, request.transaction);
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+/** Every entry of the database, as a Map path → entry. */
+const entries = (db) => new Promise((resolve, reject) => {
+  const tx = db.transaction([IDBFS_STORE], 'readonly');
+  const keys = tx.objectStore(IDBFS_STORE).getAllKeys();
+  const values = tx.objectStore(IDBFS_STORE).getAll();
+  tx.oncomplete = () => resolve({ keys: keys.result, entries: values.result });
+  tx.onerror = () => reject(tx.error);
+});
+
+const text = (bytes) => Buffer.from(bytes).toString('utf8');
+
+describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () => {
+  /** @type {any} */ let Module;
+  beforeAll(async () => { Module = await createFtCore(); });
+
+  test('the schema constants are the glue IDBFS\'s own', () => {
+    expect(Module.IDBFS.DB_VERSION).toBe(IDBFS_VERSION);
+    expect(Module.IDBFS.DB_STORE_NAME).toBe(IDBFS_STORE);
+  });
+
+  test('IDBFS adopts our connection (no second open) and pushes through it into our schema', async () => {
+    const { FS, IDBFS } = Module;
+    const mount = freshMount();
+    const db = await openWithSchema(mount);
+    adoptConnection(IDBFS, mount, db);
+    expect(await connection(IDBFS, mount)).toBe(db);
+    FS.mkdirTree(mount);
+    FS.mount(IDBFS, {}, mount);
+    FS.writeFile(`${mount}/a.txt`, 'hello');
+    await syncfs(FS, false);
+    const stored = await entries(db);
+    expect(stored.keys).toContain(`${mount}/a.txt`);
+    const time = await entryTime(db, `${mount}/a.txt`);
+    expect(time).toBe(FS.stat(`${mount}/a.txt`).mtime.getTime());
+    expect(await entryTime(db, `${mount}/none`)).toBe(0);
+    FS.unmount(mount);
+    releaseConnection(IDBFS, mount);
+    expect(IDBFS.dbs[mount]).toBeUndefined();
+  });
+
+  test('an adopted connection is closed when IDBFS already has one', async () => {
+    const { IDBFS } = Module;
+    const mount = freshMount();
+    const first = await openWithSchema(mount);
+    const second = await openWithSchema(mount);
+    adoptConnection(IDBFS, mount, first);
+    adoptConnection(IDBFS, mount, second);
+    expect(IDBFS.dbs[mount]).toBe(first);
+    // `second` is closed: a transaction on it throws InvalidStateError.
+    expect(() => second.transaction([IDBFS_STORE], 'readonly')).toThrow();
+    releaseConnection(IDBFS, mount);
+    expect(() => first.transaction([IDBFS_STORE], 'readonly')).toThrow();
+  });
+
+  test('what pushEntries stores, IDBFS populates in another instance; deleted paths are gone', async () => {
+    const { FS, IDBFS } = Module;
+    const mount = freshMount();
+    const db = await openWithSchema(mount);
+    adoptConnection(IDBFS, mount, db);
+    FS.mkdirTree(mount);
+    FS.mount(IDBFS, {}, mount);
+    FS.writeFile(`${mount}/keep.txt`, 'kept');
+    FS.writeFile(`${mount}/gone.txt`, 'gone');
+    await pushEntries(IDBFS, db, [`${mount}/keep.txt`, `${mount}/gone.txt`], []);
+    FS.utime(`${mount}/keep.txt`, 5000, 5000);
+    await pushEntries(IDBFS, db, [`${mount}/keep.txt`], [`${mount}/gone.txt`]);
+    expect(await entryTime(db, `${mount}/keep.txt`)).toBe(5000);
+
+    const other = await createFtCore();
+    other.FS.mkdirTree(mount);
+    other.FS.mount(other.IDBFS, {}, mount);
+    await syncfs(other.FS, true);
+    expect(text(other.FS.readFile(`${mount}/keep.txt`))).toBe('kept');
+    expect(other.FS.analyzePath(`${mount}/gone.txt`).exists).toBe(false);
+    other.FS.unmount(mount);
+    releaseConnection(other.IDBFS, mount);
+    FS.unmount(mount);
+    releaseConnection(IDBFS, mount);
+  });
+
+  test('pushEntries rejects (nothing stored) when a path cannot be read', async () => {
+    const { FS, IDBFS } = Module;
+    const mount = freshMount();
+    const db = await openWithSchema(mount);
+    FS.mkdirTree(mount);
+    FS.writeFile(`${mount}/ok.txt`, 'x');
+    await expect(pushEntries(IDBFS, db, [`${mount}/ok.txt`, `${mount}/missing.txt`], [])).rejects.toBeDefined();
+    expect((await entries(db)).keys).toEqual([]);
+    db.close();
+  });
+
+  test('restoreSnapshot writes a read snapshot into an empty mount, parents first, as populate would', async () => {
+    const { FS, IDBFS } = Module;
+    const mount = freshMount();
+    const db = await openWithSchema(mount);
+    adoptConnection(IDBFS, mount, db);
+    FS.mkdirTree(mount);
+    FS.mount(IDBFS, {}, mount);
+    FS.mkdirTree(`${mount}/dir/sub`);
+    FS.writeFile(`${mount}/dir/sub/f.txt`, 'deep');
+    await syncfs(FS, false);
+    const snapshot = await entries(db);
+    // Children before parents: restore must sort.
+    snapshot.keys.reverse();
+    snapshot.entries.reverse();
+
+    const other = await createFtCore();
+    other.FS.mkdirTree(mount);
+    restoreSnapshot(other.IDBFS, snapshot);
+    expect(text(other.FS.readFile(`${mount}/dir/sub/f.txt`))).toBe('deep');
+    expect(other.FS.stat(`${mount}/dir/sub/f.txt`).mtime.getTime()).toBe(FS.stat(`${mount}/dir/sub/f.txt`).mtime.getTime());
+    // localTime reads the timestamp IDBFS gave the file from its entry.
+    expect(localTime(other.FS, `${mount}/dir/sub/f.txt`)).toBe(await entryTime(db, `${mount}/dir/sub/f.txt`));
+    expect(localTime(other.FS, `${mount}/none`)).toBe(0);
+    FS.unmount(mount);
+    releaseConnection(IDBFS, mount);
+  });
+});

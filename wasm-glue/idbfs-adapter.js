@@ -1,0 +1,121 @@
+// The one place that knows the private internals of Emscripten's IDBFS, written against
+// Emscripten 3.1.6 (library_idbfs.js, the Debian build this project pins: docs/emscripten-notes.md).
+// Persistence uses IDBFS's own database schema and entry format so IDBFS reads back what it
+// pushes; a newer Emscripten that changes any of this breaks tests/js/idbfs-adapter.test.js,
+// which runs these functions against the real built glue.
+
+/** The Emscripten version these internals were read from. */
+export const IDBFS_WRITTEN_FOR = '3.1.6';
+
+/** IDBFS's database schema: the version it opens, its object store and that store's index. */
+export const IDBFS_VERSION = 21;
+export const IDBFS_STORE = 'FILE_DATA';
+const IDBFS_INDEX = 'timestamp';
+
+/**
+ * @typedef {{ timestamp: Date, mode: number, contents?: Uint8Array }} IdbfsEntry  one stored path
+ * @typedef {{ keys: string[], entries: IdbfsEntry[] }} Snapshot  every entry of a database
+ */
+
+/**
+ * Creates IDBFS's store and index in an upgrading database, as IDBFS would (onupgradeneeded).
+ * @param {IDBDatabase} db @param {IDBTransaction | null} upgrade  the version-change transaction
+ */
+export function createSchema(db, upgrade) {
+  const store = db.objectStoreNames.contains(IDBFS_STORE)
+    ? /** @type {IDBTransaction} */ (upgrade).objectStore(IDBFS_STORE)
+    : db.createObjectStore(IDBFS_STORE);
+  if (!store.indexNames.contains(IDBFS_INDEX)) store.createIndex(IDBFS_INDEX, IDBFS_INDEX, { unique: false });
+}
+
+/**
+ * Gives IDBFS our connection to a mount's database (IDBFS keeps one per mount in `IDBFS.dbs`),
+ * so it does not open a second; closes ours when IDBFS has one already (or, in a build that
+ * renamed the field, lets IDBFS open its own, as before).
+ * @param {any} IDBFS @param {string} mount @param {IDBDatabase} db
+ */
+export function adoptConnection(IDBFS, mount, db) {
+  if (IDBFS.dbs && typeof IDBFS.dbs === 'object' && !IDBFS.dbs[mount]) IDBFS.dbs[mount] = db;
+  else db.close();
+}
+
+/** Closes and forgets IDBFS's connection to a mount's database (dispose, appId switch). @param {any} IDBFS @param {string} mount */
+export function releaseConnection(IDBFS, mount) {
+  const db = IDBFS.dbs && IDBFS.dbs[mount];
+  if (!db) return;
+  delete IDBFS.dbs[mount];
+  try { db.close(); } catch { /* closed already */ }
+}
+
+/**
+ * IDBFS's (cached) connection to a mount's database.
+ * @param {any} IDBFS @param {string} mount @returns {Promise<IDBDatabase>}
+ */
+export function connection(IDBFS, mount) {
+  return new Promise((resolve, reject) => {
+    IDBFS.getDB(mount, (/** @type {unknown} */ error, /** @type {IDBDatabase} */ db) => (error ? reject(error) : resolve(db)));
+  });
+}
+
+/**
+ * Writes a snapshot into the (empty) mount as IDBFS's populate would: parents first.
+ * @param {any} IDBFS @param {Snapshot} snapshot
+ */
+export function restoreSnapshot(IDBFS, { keys, entries }) {
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  for (const i of order) {
+    IDBFS.storeLocalEntry(keys[i], entries[i], (/** @type {unknown} */ error) => {
+      if (error) throw error;
+    });
+  }
+}
+
+/**
+ * The timestamp (ms) of a file of the mount as IDBFS set it from its entry (the MEMFS node's
+ * `timestamp`, which IDBFS compares), 0 when there is no such file.
+ * @param {any} FS @param {string} path @returns {number}
+ */
+export function localTime(FS, path) {
+  const local = FS.analyzePath(path);
+  return local.exists ? local.object.timestamp : 0;
+}
+
+/**
+ * The timestamp of a path's entry in the database, in ms since the epoch (0 when none).
+ * @param {IDBDatabase} db @param {string} path @returns {Promise<number>}
+ */
+export function entryTime(db, path) {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction([IDBFS_STORE], 'readonly').objectStore(IDBFS_STORE).get(path);
+    request.onsuccess = () => resolve(request.result ? request.result.timestamp.getTime() : 0);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * Stores the mount's files at `paths` as IDBFS entries (their timestamps as the files have them)
+ * and deletes `removed`, in one transaction; resolves when committed, rejects when a file cannot
+ * be read or the transaction fails.
+ * @param {any} IDBFS @param {IDBDatabase} db @param {string[]} paths @param {string[]} removed
+ * @returns {Promise<void>}
+ */
+export function pushEntries(IDBFS, db, paths, removed) {
+  // 'relaxed' (the default of Chrome 121+, Firefox and Safari; stated for older ones): committed means the
+  // data is in the database and survives a reload or a crashed tab; only an OS crash in the next
+  // moments could lose it, where 'strict' would wait for the disk on every write.
+  const transaction = db.transaction([IDBFS_STORE], 'readwrite', { durability: 'relaxed' });
+  const done = new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve(undefined);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+  const store = transaction.objectStore(IDBFS_STORE);
+  for (const path of paths) {
+    IDBFS.loadLocalEntry(path, (/** @type {unknown} */ error, /** @type {IdbfsEntry} */ entry) => {
+      if (error) transaction.abort();
+      else store.put(entry, path);
+    });
+  }
+  for (const path of removed) store.delete(path);
+  return /** @type {Promise<void>} */ (done);
+}
