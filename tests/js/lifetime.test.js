@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { polyfill } from './helpers.js';
+import { polyfill } from '../helpers/node.js';
 
 const require = createRequire(import.meta.url);
 const createFtCore = require('../../build/wasm/ft-core-node.cjs');
