@@ -1,6 +1,7 @@
 // window.ftHost: the simulated host's controls (what a person or a test does in the host app):
 // the instance's own (ready, configure, reset, on/off, calls, flushed, dispose), the host's
-// (host/controls.js, over the bridge) and the mocks' (impl/device/mocks.js).
+// (host/controls.js, over the bridge) and the mocks' (impl/device/mocks.js). What each takes,
+// returns and does: host/surface.js (the typings and the README are generated from it).
 
 import { hostControls } from './controls.js';
 import { mockControls } from '../impl/device/mocks.js';
@@ -14,29 +15,19 @@ export function createHost(runtime, services) {
   const added = [];
   const host = {
     /**
-     * Resolves when the WebAssembly core is up, storage is loaded and everything asked of ft and
-     * ftHost before this read (calls, configure, reset) has been applied. Asking for it starts the
-     * core's set-up (as a call does) if the page is still being parsed.
+     * Asking for it starts the core's set-up (as a call does) if the page is still being parsed.
      * @returns {Promise<void>}
      */
     get ready() {
       return runtime.whenApplied();
     },
     /**
-     * Resets the host with a new configuration (same fields as ftHostConfig); storage is kept, and
-     * switched to the new appId's. Queued with the calls (§1.10): every call made after it, awaited
-     * or not, sees the new configuration. Resolves once applied; rejects with an Error naming what
-     * could not be applied (an appJson that could not be loaded or parsed, an app.json the host
-     * refuses), the host then running with the rest of the configuration.
+     * Queued with the calls (§1.10): every call made after it, awaited or not, sees the new configuration.
      * @param {import('../config.js').FtHostConfig} config
      * @returns {Promise<void>}
      */
     configure: (config) => runtime.configure(config),
-    /**
-     * What went wrong applying the configuration in use ('' when nothing): the start's
-     * ftHostConfig has nobody to reject to, so it is reported here (and in the console).
-     * @returns {string}
-     */
+    /** @returns {string} */
     configError: () => runtime.configError,
     /** @param {string} name @param {Function} fn */
     on: (name, fn) => {
@@ -44,10 +35,8 @@ export function createHost(runtime, services) {
       runtime.on(name, fn);
     },
     /**
-     * Between tests: clears storage, the call log, the listeners added with ftHost.on and, through
-     * the onReset hooks, the stack, page listeners and mocks; then applies `config` (default: the
-     * configuration the host started with, or setupFt's: a test's own ftHost.configure does not
-     * leak into the next test). Queued with the calls, as configure is.
+     * Clears the listeners added with ftHost.on here, the rest through the onReset hooks (the
+     * stack, page listeners, mocks).
      * @param {import('../config.js').FtHostConfig} [config]
      * @returns {Promise<void>}
      */
@@ -59,7 +48,7 @@ export function createHost(runtime, services) {
     [Symbol.for('ft-polyfill.setup')]: (/** @type {unknown} */ config) => runtime.configure(config, true),
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
-    /** The log of settled ft calls, oldest first (at most CALL_LOG_LIMIT). */
+    /** At most CALL_LOG_LIMIT entries. */
     calls: () => runtime.log.list(),
     /**
      * Resolves when every storage write made so far is in IndexedDB, with the timings (ms) of the
@@ -73,13 +62,7 @@ export function createHost(runtime, services) {
       return persistence.lastFlush;
     },
     /**
-     * The end of this instance: calls made before it still run; every call after it fails with
-     * errMsg "<api>:fail ft-polyfill instance disposed (ftHost.dispose() was called)" (DISPOSED_REASON),
-     * the controls resolve {ok: false, reason} with that text, configure/reset/callJS reject with
-     * it. Releases the core's handles (Module.Host, Storage, FileRegistry), the title observer, the
-     * load-timeout timer, the BroadcastChannel, the database connection, every listener and
-     * listener id; storage is flushed first. Resolves when all is released; calling it again
-     * returns the same Promise.
+     * The errMsg after it is DISPOSED_REASON; calling it again returns the same Promise.
      * @returns {Promise<void>}
      */
     dispose: () => runtime.dispose(),
