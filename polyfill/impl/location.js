@@ -5,7 +5,7 @@
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { installMocks, mockAnswer, outcomeOf } from './device/mocks.js';
-import { parse } from './device/file-store.js';
+import { callWithOptions, outcome, REASON } from '../core-wire.js';
 import { loadUi } from '../host/load-ui.js';
 
 /**
@@ -57,8 +57,9 @@ export default function locationImpl(runtime) {
      * accuracy?, altitude?, speed?}; the core converts it like a real one.
      */
     async getLocation({ type, altitude }) {
-      const { Module } = runtime.core();
-      const check = parse(Module.getLocationCheck(JSON.stringify({ type, timeout: runtime.config.locationTimeout })));
+      /** @type {import('../core-wire.js').DeviceModule} */
+      const Module = runtime.core().Module;
+      const check = callWithOptions(Module.getLocationPlan, { type, timeout: runtime.config.locationTimeout });
       if (!check.ok) return fail(check.reason);
       /** @type {Fix | { reason: string }} */
       let fix;
@@ -70,13 +71,10 @@ export default function locationImpl(runtime) {
         fix = await browserFix(runtime.global, altitude === true, check.timeout);
       }
       if ('reason' in fix) return fail(fix.reason);
-      const r = parse(Module.locationResult(JSON.stringify({
+      return outcome(callWithOptions(Module.locationResult, {
         type: check.type, latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy,
         altitude: fix.altitude, altitudeAccuracy: fix.altitudeAccuracy, speed: fix.speed,
-      })));
-      if (!r.ok) return fail(r.reason);
-      delete r.ok;
-      return ok(r);
+      }, 'the location fix'));
     },
 
     /**
@@ -84,8 +82,9 @@ export default function locationImpl(runtime) {
      * host's form. Mock answer: the success object as it is.
      */
     async chooseLocation({ latitude, longitude }) {
-      const { Module } = runtime.core();
-      const check = parse(Module.chooseLocationCheck(JSON.stringify({ latitude, longitude })));
+      /** @type {import('../core-wire.js').DeviceModule} */
+      const Module = runtime.core().Module;
+      const check = callWithOptions(Module.chooseLocationCheck, { latitude, longitude });
       if (!check.ok) return fail(check.reason);
       const mocked = mockAnswer(mocks, 'chooseLocation', { latitude, longitude });
       if (mocked) return outcomeOf(await mocked);
@@ -94,11 +93,11 @@ export default function locationImpl(runtime) {
       if (nobody) return fail(`no location picker ${nobody}: use ftHost.mock`);
       const { askForPlace } = await loadUi();
       const place = await askForPlace(doc, check, (p) => {
-        const c = parse(Module.chooseLocationCheck(JSON.stringify({ latitude: p.latitude, longitude: p.longitude })));
+        const c = callWithOptions(Module.chooseLocationCheck, { latitude: p.latitude, longitude: p.longitude });
         return c.ok && Number.isFinite(p.latitude) && Number.isFinite(p.longitude) ? null
           : c.ok ? 'latitude and longitude are required' : c.reason;
       });
-      return place ? ok(place) : fail('cancel');
+      return place ? ok(place) : fail(REASON.cancel);
     },
   };
 }

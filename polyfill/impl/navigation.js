@@ -5,7 +5,7 @@
 // The host's controls (ftHost.stack(), back(), ...) are added here too (host/controls.js).
 
 import { ok, fail } from '../pipeline.js';
-import { toCoreJson } from '../json-wire.js';
+import { toCoreJson } from '../core-wire.js';
 import { hostBridge, wellFormed } from '../host/bridge.js';
 import { addHostControls } from '../host/controls.js';
 
