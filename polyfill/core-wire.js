@@ -15,7 +15,7 @@ import { ok, fail } from './pipeline.js';
 
 const MARK = '\uffff';
 
-/** Reason texts the JS writes itself (the core's own: src/reasons.h, Module.reasons()). */
+/** Reason texts the JS writes itself; those the core gives too are its texts (src/reasons.h). */
 export const REASON = Object.freeze({ abort: 'abort', cancel: 'cancel', fileNotFound: 'file not found', timeout: 'timeout' });
 
 /**
@@ -95,7 +95,7 @@ export function revive(value) {
 
 /**
  * @typedef {object} FileRegistry  the core's file registry of one storage mount (bind_files.cpp)
- * @property {() => { files: FileInfo[], warnings: string[] }} load
+ * @property {() => string[]} load  warnings: one per saved file skipped
  * @property {(url: string, size: number, name: string, mime: string, head: Uint8Array) => Answer<FileInfo>} addTemp
  * @property {(filePath: string, name: string, mime: string, bytes: Uint8Array) => Answer<FileInfo>} save
  * @property {(path: string, url: string) => Answer<{}>} setUrl
@@ -126,7 +126,6 @@ export function revive(value) {
  * @property {(status: number, headerLines: string, decode: string, bodyIsJson: boolean) => { statusCode: number, header: Record<string, string>, data: 'json' | 'text' | 'arraybuffer' }} requestDecode
  * @property {(kind: string) => string} requestFailReason
  * @property {(url: string) => string} fileNameFromUrl
- * @property {() => { timeout: string, abort: string, network: string, cancel: string, fileNotFound: string }} reasons
  * @property {(optionsJson: string) => Answer<{ count: number, compressed: boolean, accept: string, multiple: boolean, capture: boolean }>} chooseImagePlan
  * @property {(head: Uint8Array, name: string, declared: string) => string} sniffMime
  * @property {new (dir: string) => FileRegistry} FileRegistry

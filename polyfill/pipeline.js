@@ -5,6 +5,7 @@
 // Implementations (polyfill/impl/*.js) only return outcomes; they never build errMsg texts.
 
 import { optionsChecker, checkParam, typeName } from './validate.js';
+import { REASON } from './core-wire.js';
 
 /**
  * What an implementation returns (or resolves to). `data` holds the success fields (or extra
@@ -415,7 +416,7 @@ function optionsApi(def, api, prefix, runtime) {
       task = {
         abort() {
           // Settle first (one fail, never a late success), then stop the transfer.
-          if (settle(fail('abort'))) controller.abort();
+          if (settle(fail(REASON.abort))) controller.abort();
         },
       };
     }

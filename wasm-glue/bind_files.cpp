@@ -9,7 +9,7 @@
 //   sniffMime(head, name, declared) → the real mime type (file_types.h detect_mime)
 //
 // class FileRegistry(dir)         dir: the app's folder in the storage mount (saved files in dir/files)
-//   load()                        → {files: [info], warnings: [text]}
+//   load()                        → [warning text] (one per saved file skipped; stat() finds the rest)
 //   addTemp(url, size, name, mime, head)  url: the blob: URL; size: Blob.size (clamp_file_size)
 //                                 → {ok, ...info}
 //   save(filePath, name, mime, bytes) → {ok, ...info}  (the JS syncs the mount after)
@@ -61,15 +61,9 @@ class FileRegistryBinding {
   explicit FileRegistryBinding(std::string dir) : files_(std::move(dir)) {}
 
   val load() {
-    std::vector<std::string> warnings = files_.load();
-    val out = val::object();
-    val list = val::array();
-    for (const auto& f : files_.list()) list.call<void>("push", info_of(val::object(), f));
-    out.set("files", list);
-    val w = val::array();
-    for (const auto& text : warnings) w.call<void>("push", text);
-    out.set("warnings", w);
-    return out;
+    val warnings = val::array();
+    for (const auto& text : files_.load()) warnings.call<void>("push", text);
+    return warnings;
   }
 
   val add_temp(const std::string& url, double size, const std::string& name, const std::string& mime,

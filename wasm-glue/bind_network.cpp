@@ -13,11 +13,9 @@
 //                                 succeeded → {statusCode, header:{}, data:"json"|"text"|"arraybuffer"}
 //   requestFailReason(kind)       → "timeout" | "abort" | "network error"
 //   fileNameFromUrl(url)          → last path segment, percent-decoded
-//   reasons()                     → {timeout, abort, network, cancel, fileNotFound} (src/reasons.h)
 #include <emscripten/bind.h>
 
 #include "file_types.h"
-#include "reasons.h"
 #include "request.h"
 #include "wire.h"
 
@@ -74,16 +72,6 @@ std::string request_fail_reason(const std::string& kind) { return ft::transport_
 
 std::string file_name_from_url(const std::string& url) { return ft::file_name_from_url(url); }
 
-val reasons() {
-  val out = val::object();
-  out.set("timeout", ft::reason::kTimeout);
-  out.set("abort", ft::reason::kAbort);
-  out.set("network", ft::reason::kNetwork);
-  out.set("cancel", ft::reason::kCancel);
-  out.set("fileNotFound", ft::reason::kFileNotFound);
-  return out;
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ft_network) {
@@ -93,5 +81,4 @@ EMSCRIPTEN_BINDINGS(ft_network) {
   function("requestDecode", &request_decode);
   function("requestFailReason", &request_fail_reason);
   function("fileNameFromUrl", &file_name_from_url);
-  function("reasons", &reasons);
 }

@@ -24,7 +24,7 @@ function browserFix(global, highAccuracy, limit) {
   const geo = global.navigator && global.navigator.geolocation;
   if (!geo) return Promise.resolve({ reason: 'geolocation is not supported' });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ reason: 'timeout' }), limit);
+    const timer = setTimeout(() => resolve({ reason: REASON.timeout }), limit);
     /** @param {Fix | { reason: string }} r */
     const settle = (r) => {
       clearTimeout(timer);
@@ -36,7 +36,7 @@ function browserFix(global, highAccuracy, limit) {
         altitude: p.coords.altitude, altitudeAccuracy: p.coords.altitudeAccuracy, speed: p.coords.speed,
       }),
       (/** @type {GeolocationPositionError} */ e) => settle({
-        reason: e.code === 1 ? 'auth deny' : e.code === 3 ? 'timeout' : `location unavailable${e.message ? `: ${e.message}` : ''}`,
+        reason: e.code === 1 ? 'auth deny' : e.code === 3 ? REASON.timeout : `location unavailable${e.message ? `: ${e.message}` : ''}`,
       }),
       { enableHighAccuracy: highAccuracy, timeout: limit, maximumAge: 0 },
     );

@@ -9,11 +9,16 @@ const require = createRequire(import.meta.url);
 beforeAll(async () => { Module = await require('../../build/wasm/ft-core-node.cjs')(); });
 
 test('the reason texts the JS writes are the core\'s (src/reasons.h)', () => {
-  const core = Module.reasons();
-  expect(REASON).toEqual({ abort: core.abort, cancel: core.cancel, fileNotFound: core.fileNotFound, timeout: core.timeout });
   expect(Module.requestFailReason('abort')).toBe(REASON.abort);
   expect(Module.requestFailReason('timeout')).toBe(REASON.timeout);
-  expect(Module.requestFailReason('TypeError: Failed to fetch')).toBe(core.network);
+  expect(Module.requestFailReason('TypeError: Failed to fetch')).toBe('network error');
+  const reg = new Module.FileRegistry('/tmp/core-wire-reasons');
+  try {
+    expect(reg.stat('nowhere')).toEqual({ ok: false, reason: REASON.fileNotFound });
+  } finally {
+    reg.delete();
+  }
+  expect(Object.keys(REASON).sort()).toEqual(['abort', 'cancel', 'fileNotFound', 'timeout']);
 });
 
 test('a plan is one JS value: {ok, ...fields} or {ok: false, reason}', () => {

@@ -33,8 +33,7 @@ export function fileStore(runtime) {
     if (!current || current.mount !== persistence.mount) {
       if (current) current.registry.delete();
       const reg = new (core().FileRegistry)(persistence.mount);
-      const loaded = reg.load();
-      for (const w of loaded.warnings) console.warn(`ft-polyfill: skipped a saved file (${w})`);
+      for (const w of reg.load()) console.warn(`ft-polyfill: skipped a saved file (${w})`);
       current = { mount: persistence.mount, registry: reg };
     }
     return current.registry;
