@@ -9,7 +9,9 @@
 // Unicode, so the core's JSON parser (nlohmann) would reject it, and Embind 3.1.6 corrupts one in
 // a string argument. So every string that crosses into the core marks them: a lone surrogate as
 // U+FFFF followed by its four hex digits, a real U+FFFF as U+FFFF "ffff" (one-to-one), and every
-// answer is revived (the marks undone) on the way back: nothing is lost (issue 6).
+// answer is revived (the marks undone) on the way back: nothing is lost (issue 6). (Text the core
+// rewrites keeps the mark rewritten: a lone surrogate in a GET query is percent-encoded as the
+// mark, where JS's encodeURIComponent would throw.)
 
 import { ok, fail } from './pipeline.js';
 

@@ -2,12 +2,12 @@
 // response into the success object (behaviour.md §5.1-5.3, WeChat wx.request semantics). The core
 // performs no I/O: the polyfill's JS runs the plan with fetch/XHR and hands back what it received.
 //
-// Request (§5.1):
 // Surface rules are the API table's (polyfill/api-table.js): the JSON readers below take its
 // defaults (method "GET", dataType "json", responseType "text") as preconditions and fail a
 // missing one as a type error instead of defaulting it a second time. An absent timeout is "not a
 // finite number" below (downloadFile's table entry has no default).
 //
+// Request (§5.1):
 //   * method: OPTIONS GET HEAD POST PUT DELETE TRACE CONNECT, case-insensitive in,
 //     upper-case out. Anything else fails `parameter error: invalid method "<m>"`. TRACE and CONNECT
 //     are valid API values but no browser can send them (fetch and XHR both refuse): they fail with
