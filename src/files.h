@@ -1,7 +1,7 @@
 // Files the page handles through ft.downloadFile, ft.chooseImage, ft.getLocalImgData and
 // ft.openDocument (behaviour.md §5.4-5.6): a registry from the path the page sees to what the file
-// is, the on-disk form of saved files, file-type detection, base64, and the option checks of
-// openDocument and chooseImage.
+// is and the on-disk form of saved files (types and base64: file_types.h; the openDocument,
+// chooseImage and getLocalImgData plans: file_plans.h).
 //
 // Path scheme [ours]:
 //   * Temporary files (downloadFile without filePath, chooseImage) stay in the browser as Blobs.
@@ -29,17 +29,18 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "file_types.h"
+#include "reasons.h"
 #include "result.h"
 
 namespace ft {
 
 namespace file_reason {
-inline constexpr const char* kNotFound = "file not found";
+inline constexpr const char* kNotFound = reason::kFileNotFound;
 inline constexpr const char* kStorageFull = "the maximum size of the file storage limit is exceeded";
 inline constexpr const char* kBadPath = "parameter error: invalid filePath";
 inline constexpr const char* kPathTooLong = "parameter error: filePath is too long";
@@ -52,32 +53,6 @@ inline constexpr const char* kBadFileType =
     "parameter error: parameter.fileType should be one of doc, xls, ppt, pdf, docx, xlsx, pptx";
 inline constexpr const char* kTypeNotSupported = "filetype not supported";
 }  // namespace file_reason
-
-// ---- bytes and types ---------------------------------------------------------------------------
-
-// Standard base64 (RFC 4648 §4, '+' '/', '=' padding).
-std::string base64_encode(std::string_view bytes);
-// Strict inverse: false on a character outside the alphabet, bad padding or length; no whitespace.
-bool base64_decode(std::string_view text, std::string& out);
-
-// Mime type from leading bytes (give at least 1024 when you can, for SVG): "image/png",
-// "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/svg+xml", "application/pdf",
-// "application/zip" (also docx/xlsx/pptx), "application/x-cfb" (also doc/xls/ppt); "" if unknown.
-std::string sniff_mime(std::string_view head);
-
-// Lower-case extension of the last path segment (query and fragment ignored), without the dot;
-// "" when none. "a/b.tar.GZ?x#y" → "gz".
-std::string extension_of(std::string_view path_or_url);
-
-// Mime type for an extension (lower-case, no dot), or "" when unknown.
-std::string mime_for_extension(std::string_view ext);
-
-// The type to report: see the header comment. `declared` may carry parameters ("; charset=...").
-std::string detect_mime(std::string_view head, std::string_view name, std::string_view declared);
-
-// The last path segment of a url, without query or fragment, percent-decoded when that gives
-// valid UTF-8 ("https://x/a/b%20c.pdf?q" → "b c.pdf"); "" when none.
-std::string file_name_from_url(std::string_view url);
 
 // ---- registry ----------------------------------------------------------------------------------
 
@@ -96,6 +71,10 @@ struct FileLimits {
   std::size_t max_path_bytes = 1024;                      // filePath / temp url / name
   std::size_t max_escaped_name = 240;                     // file-name limit on disk
 };
+
+// The size a temp file is registered with, from the JS's Blob size: not finite or negative → 0,
+// above 2^53 - 1 → 2^53 - 1 (JS's largest exact integer).
+std::uint64_t clamp_file_size(double size);
 
 class FileRegistry {
  public:
@@ -143,51 +122,5 @@ class FileRegistry {
   std::map<std::string, FileInfo, std::less<>> files_;
   std::uint64_t saved_bytes_ = 0;
 };
-
-// getLocalImgData (§5.6): "data:<type>;base64,<bytes>" where <type> is sniffed from `bytes`, or
-// the registered type when the bytes do not tell and it is image/*. Fails kNotImage otherwise.
-Status local_img_data(const FileInfo& info, std::string_view bytes, std::string& data_url);
-
-// ---- openDocument (§5.4) -----------------------------------------------------------------------
-
-struct OpenDocumentPlan {
-  std::string file_path;
-  std::string file_type;  // doc xls ppt pdf docx xlsx pptx
-  std::string mime;       // the registered real type
-  std::string url;        // what to open (blob: URL); "" when a saved file has none attached yet
-};
-
-// `file_type` "" = infer: from the extension of the path, then of the original name, then from
-// the mime type. Checks, in order: a given fileType in the list (case-insensitive; kBadFileType),
-// the path registered (kNotFound), an inferable type (kTypeNotSupported).
-Status plan_open_document(const FileRegistry& files, std::string_view file_path,
-                          std::string_view file_type, OpenDocumentPlan& out);
-
-// ---- chooseImage (§5.5) ------------------------------------------------------------------------
-
-struct ChooseImageOptions {
-  std::optional<double> count;                         // absent = 9
-  std::optional<std::vector<std::string>> size_type;   // absent = {original, compressed}
-  std::optional<std::vector<std::string>> source_type; // absent = {album, camera}
-};
-
-// What the JS file picker does. `count` is the maximum the JS keeps (extra picks are dropped, as
-// WeChat caps at 9): a count is floored and clamped to 1..9 (NaN → 9). `compressed`: only when
-// sizeType holds "compressed" and not "original" (with both, a browser has no "original" toggle,
-// so the original is kept). `capture`: only when sourceType holds "camera" and not "album".
-// Unknown entries are ignored; an array with no known entry counts as the default. [WX][ours]
-struct ChooseImagePlan {
-  int count = 9;
-  bool compressed = false;
-  std::string accept = "image/*";
-  bool multiple = true;  // count > 1
-  bool capture = false;
-};
-ChooseImagePlan plan_choose_image(const ChooseImageOptions& in);
-
-// From options JSON {count?, sizeType?, sourceType?}: parameter errors (§1.5) for a count that
-// is not a Number or a sizeType/sourceType that is not an Array (a single string is accepted as a
-// one-element array) or holds non-strings.
-Status plan_choose_image_json(std::string_view options_json, ChooseImagePlan& out);
 
 }  // namespace ft

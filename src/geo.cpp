@@ -1,5 +1,9 @@
 #include "geo.h"
 
+#include <nlohmann/json.hpp>
+
+#include "js_value.h"
+
 #include <cmath>
 
 namespace ft {
@@ -98,6 +102,60 @@ Status make_location_result(const GeoFix& fix, CoordType type, LocationResult& o
     out.has_altitude = true;
     out.altitude = fix.altitude;
   }
+  return Status::Ok();
+}
+
+// ---- the page's options as JSON text ------------------------------------------------------------
+
+namespace {
+
+Status read_coord_type(const nlohmann::ordered_json& o, CoordType& type) {
+  std::string t;
+  Status st;
+  if (!js::get_string(o, "type", false, t, st)) return st;
+  return parse_coord_type(t, type);
+}
+
+}  // namespace
+
+Status plan_get_location_json(std::string_view options_json, GetLocationPlan& out) {
+  out = GetLocationPlan{};
+  nlohmann::ordered_json o;
+  Status st = js::parse_options(options_json, o);
+  if (!st.ok || !(st = read_coord_type(o, out.type)).ok) return st;
+  auto t = o.find("timeout");
+  out.timeout_ms = location_timeout_ms(t != o.end() && t->is_number() ? t->get<double>() : 0);
+  return Status::Ok();
+}
+
+Status make_location_result_json(std::string_view fix_json, LocationResult& out) {
+  out = LocationResult{};
+  nlohmann::ordered_json o;
+  Status st = js::parse_options(fix_json, o);
+  CoordType type = CoordType::Wgs84;
+  if (!st.ok || !(st = read_coord_type(o, type)).ok) return st;
+  GeoFix fix;
+  fix.latitude = std::nan("");
+  fix.longitude = std::nan("");
+  if (!js::get_number(o, "latitude", fix.latitude, st) || !js::get_number(o, "longitude", fix.longitude, st) ||
+      !js::get_number(o, "accuracy", fix.accuracy, st) || !js::get_number(o, "altitude", fix.altitude, st) ||
+      !js::get_number(o, "altitudeAccuracy", fix.altitude_accuracy, st) || !js::get_number(o, "speed", fix.speed, st))
+    return st;
+  return make_location_result(fix, type, out);
+}
+
+Status check_choose_location_json(std::string_view options_json, ChooseLocationStart& out) {
+  out = ChooseLocationStart{};
+  nlohmann::ordered_json o;
+  Status st = js::parse_options(options_json, o);
+  if (!st.ok) return st;
+  double lat = 0, lon = 0;
+  if (!js::get_number(o, "latitude", lat, st, &out.has_latitude) ||
+      !js::get_number(o, "longitude", lon, st, &out.has_longitude))
+    return st;
+  if (!(st = validate_lat_lon(lat, lon)).ok) return st;
+  if (out.has_latitude) out.latitude = lat;
+  if (out.has_longitude) out.longitude = lon;
   return Status::Ok();
 }
 

@@ -76,4 +76,28 @@ struct LocationResult {
 };
 Status make_location_result(const GeoFix& fix, CoordType type, LocationResult& out);
 
+// ---- the page's options as JSON text (JSON.stringify; wrong types fail as §1.5 type errors) ----
+
+// getLocation: {type?, timeout?} where timeout is ftHostConfig.locationTimeout (a non-number is
+// "not configured"). → the coordinate type and location_timeout_ms's wait.
+struct GetLocationPlan {
+  CoordType type = CoordType::Wgs84;
+  std::uint32_t timeout_ms = kDefaultLocationTimeoutMs;
+};
+Status plan_get_location_json(std::string_view options_json, GetLocationPlan& out);
+
+// A fix {type?, latitude, longitude, accuracy?, altitude?, altitudeAccuracy?, speed?} (null or
+// absent: unknown; latitude and longitude are required finite numbers) → make_location_result.
+Status make_location_result_json(std::string_view fix_json, LocationResult& out);
+
+// chooseLocation's start point {latitude?, longitude?}: each given one must pass
+// validate_lat_lon's range check (an absent one counts as 0 there).
+struct ChooseLocationStart {
+  bool has_latitude = false;
+  double latitude = 0;
+  bool has_longitude = false;
+  double longitude = 0;
+};
+Status check_choose_location_json(std::string_view options_json, ChooseLocationStart& out);
+
 }  // namespace ft

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codec.h"
+#include "js_value.h"
 #include "url.h"
 
 namespace ft {
@@ -166,8 +167,6 @@ std::string encode_uri_component(std::string_view s) {
   return out;
 }
 
-std::string js_number_to_string(double v) { return js::number_to_string(v); }
-
 Status plan_request(const RequestOptions& in, RequestPlan& out) {
   out = RequestPlan{};
   if (in.url.empty()) return Status::Fail("invalid url \"\"");
@@ -176,7 +175,7 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
     return Status::Fail("invalid url: " + scheme + " urls can not be fetched (use http, https or a path relative to the page)");
 
   // Method.
-  std::string method = in.method.empty() ? std::string("GET") : in.method;
+  std::string method = in.method;
   for (char& c : method) c = ascii_upper(c);
   bool known = false;
   for (const char* m : kMethods) known = known || method == m;
@@ -267,7 +266,7 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
     out.timeout_ms = static_cast<std::uint32_t>(std::ceil(t));
   }
 
-  // Decoding.
+  // Decoding (responseType is "text" or "arraybuffer": the API table's oneOf).
   if (in.response_type == "arraybuffer") {
     out.decode = Decode::ArrayBuffer;
   } else if (in.data_type == "json") {
@@ -278,39 +277,44 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
   return Status::Ok();
 }
 
-Status plan_request_json(std::string_view options_json, RequestPlan& out) {
-  if (js::text_depth_exceeds(options_json, js::kMaxDepth + 1))
-    return Status::Fail("parameter error: data is nested too deeply");
-  ojson o = codec::parse_json_value(options_json);
-  if (o.is_discarded() || !o.is_object()) return Status::Fail(request_reason::kBadOptions);
-  RequestOptions in;
-  Status st;
+namespace {
 
-  if (!js::get_string(o, "url", true, in.url, st)) return st;
-  if (!js::get_string(o, "method", false, in.method, st)) return st;
-  if (!js::get_string(o, "dataType", false, in.data_type, st)) return st;
-  if (!js::get_string(o, "responseType", false, in.response_type, st)) return st;
-  if (in.data_type.empty()) in.data_type = "json";
-
-  auto t = o.find("timeout");
-  if (t != o.end() && !t->is_null()) {
-    if (!t->is_number()) return Status::Fail(js::type_error("timeout", "Number", *t));
-    in.timeout_ms = t->get<double>();
-  }
-
+// The header object's values as strings (JS String() of primitives, JSON.stringify otherwise).
+Status read_headers(const ojson& o, HeaderList& out) {
   auto h = o.find("header");
-  if (h != o.end() && !h->is_null()) {
-    if (!h->is_object()) return Status::Fail(js::type_error("header", "Object", *h));
-    for (auto it = h->begin(); it != h->end(); ++it) {
-      std::string value;
-      if (it.value().is_string()) {
-        value = it.value().get_ref<const std::string&>();
-      } else {
-        js::stringify(it.value(), value);
-      }
-      in.headers.emplace_back(it.key(), std::move(value));
+  if (h == o.end() || h->is_null()) return Status::Ok();
+  if (!h->is_object()) return Status::Fail(js::type_error("header", "Object", *h));
+  for (auto it = h->begin(); it != h->end(); ++it) {
+    std::string value;
+    if (it.value().is_string()) {
+      value = it.value().get_ref<const std::string&>();
+    } else {
+      js::stringify(it.value(), value);
     }
+    out.emplace_back(it.key(), std::move(value));
   }
+  return Status::Ok();
+}
+
+// timeout: a Number; absent stays not a number, which plan_request turns into the default.
+Status read_timeout(const ojson& o, RequestOptions& in) {
+  Status st;
+  js::get_number(o, "timeout", in.timeout_ms, st);
+  return st;
+}
+
+}  // namespace
+
+Status plan_request_json(std::string_view options_json, RequestPlan& out) {
+  ojson o;
+  Status st = js::parse_options(options_json, o, js::kDataTooDeep);
+  if (!st.ok) return st;
+  RequestOptions in;
+  if (!js::get_string(o, "url", true, in.url, st) || !js::get_string(o, "method", true, in.method, st) ||
+      !js::get_string(o, "dataType", true, in.data_type, st) ||
+      !js::get_string(o, "responseType", true, in.response_type, st))
+    return st;
+  if (!(st = read_timeout(o, in)).ok || !(st = read_headers(o, in.headers)).ok) return st;
 
   std::string kind;
   if (!js::get_string(o, "dataKind", false, kind, st)) return st;
@@ -329,20 +333,27 @@ Status plan_request_json(std::string_view options_json, RequestPlan& out) {
   return plan_request(in, out);
 }
 
-std::string plan_to_json(const RequestPlan& plan) {
-  ojson j = ojson::object();
-  j["url"] = plan.url;
-  j["method"] = plan.method;
-  ojson h = ojson::object();
-  for (const auto& kv : plan.headers) h[kv.first] = kv.second;
-  j["header"] = std::move(h);
-  ojson b = ojson::object();
-  b["kind"] = plan.body_kind == BodyKind::None ? "none" : plan.body_kind == BodyKind::Text ? "text" : "binary";
-  if (plan.body_kind == BodyKind::Text) b["text"] = plan.body;
-  j["body"] = std::move(b);
-  j["timeout"] = plan.timeout_ms;
-  j["decode"] = decode_name(plan.decode);
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+Status plan_download_json(std::string_view options_json, DownloadPlan& out) {
+  out = DownloadPlan{};
+  ojson o;
+  Status st = js::parse_options(options_json, o, js::kOptionsTooDeep);
+  if (!st.ok) return st;
+  RequestOptions in;
+  in.method = "GET";
+  in.response_type = "arraybuffer";
+  if (!js::get_string(o, "url", true, in.url, st) || !js::get_string(o, "filePath", false, out.file_path, st))
+    return st;
+  out.has_file_path = o.contains("filePath") && !o["filePath"].is_null();
+  if (!(st = read_timeout(o, in)).ok || !(st = read_headers(o, in.headers)).ok) return st;
+  return plan_request(in, out.request);
+}
+
+int clamp_status_code(double status) {
+  return std::isfinite(status) && status >= 0 && status <= 999 ? static_cast<int>(status) : 0;
+}
+
+Decode decode_from_name(std::string_view name) {
+  return name == "arraybuffer" ? Decode::ArrayBuffer : name == "text" ? Decode::Text : Decode::Json;
 }
 
 ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
@@ -425,225 +436,5 @@ const char* transport_failure_reason(std::string_view kind) {
   return request_reason::kNetwork;
 }
 
-namespace js {
-
-bool text_depth_exceeds(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
-}
-
-void append_json_string(std::string_view s, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
-std::string number_to_string(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v < 0 ? "-Infinity" : "Infinity";
-  if (v == 0) return "0";  // also -0, as JS prints it
-  std::string sign = v < 0 ? "-" : "";
-  double a = std::fabs(v);
-  // Shortest digits that read back to the same double (ECMAScript Number::toString, step 5),
-  // from nlohmann's Grisu2 (already in the binary for json::dump), not printf: printf's float
-  // formatting pulls musl's long-double code into the wasm.
-  char buf[40];
-  int len = 0, exp10 = 0;
-  nlohmann::detail::dtoa_impl::grisu2(buf, len, exp10, a);
-  std::string digits(buf, static_cast<std::size_t>(len));
-  while (digits.size() > 1 && digits.back() == '0') {
-    digits.pop_back();
-    ++exp10;
-  }
-  exp10 += static_cast<int>(digits.size()) - 1;  // as in d.ddd × 10^exp10
-  const int k = static_cast<int>(digits.size());
-  const int n = exp10 + 1;  // the decimal point sits after n digits
-  std::string out = sign;
-  if (k <= n && n <= 21) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out += digits.substr(0, static_cast<std::size_t>(n));
-    out += '.';
-    out += digits.substr(static_cast<std::size_t>(n));
-  } else if (-6 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
-  } else {
-    out += digits[0];
-    if (k > 1) {
-      out += '.';
-      out += digits.substr(1);
-    }
-    out += 'e';
-    out += (n - 1) < 0 ? '-' : '+';
-    out += std::to_string(std::abs(n - 1));
-  }
-  return out;
-}
-
-namespace {
-
-bool stringify_at(const ojson& v, std::string& out, int depth) {
-  if (depth > kMaxDepth) return false;
-  switch (v.type()) {
-    case ojson::value_t::null: out += "null"; return true;
-    case ojson::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return true;
-    case ojson::value_t::number_integer: out += std::to_string(v.get<std::int64_t>()); return true;
-    case ojson::value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); return true;
-    case ojson::value_t::number_float: {
-      double d = v.get<double>();
-      out += std::isfinite(d) ? number_to_string(d) : "null";
-      return true;
-    }
-    case ojson::value_t::string: append_json_string(v.get_ref<const std::string&>(), out); return true;
-    case ojson::value_t::array: {
-      out += '[';
-      bool first = true;
-      for (const auto& e : v) {
-        if (!first) out += ',';
-        first = false;
-        if (!stringify_at(e, out, depth + 1)) return false;
-      }
-      out += ']';
-      return true;
-    }
-    case ojson::value_t::object: {
-      out += '{';
-      bool first = true;
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!first) out += ',';
-        first = false;
-        append_json_string(it.key(), out);
-        out += ':';
-        if (!stringify_at(it.value(), out, depth + 1)) return false;
-      }
-      out += '}';
-      return true;
-    }
-    default: out += "null"; return true;  // binary / discarded: never from parse()
-  }
-}
-
-}  // namespace
-
-bool stringify(const ojson& v, std::string& out) {
-  out.clear();
-  return stringify_at(v, out, 0);
-}
-
-const char* type_name(const ojson& v) {
-  switch (v.type()) {
-    case ojson::value_t::null: return "Null";
-    case ojson::value_t::boolean: return "Boolean";
-    case ojson::value_t::number_integer:
-    case ojson::value_t::number_unsigned:
-    case ojson::value_t::number_float: return "Number";
-    case ojson::value_t::string: return "String";
-    case ojson::value_t::array: return "Array";
-    case ojson::value_t::object: return "Object";
-    default: return "Undefined";
-  }
-}
-
-std::string type_error(std::string_view name, std::string_view expected, const char* actual) {
-  std::string s = "parameter error: parameter.";
-  s += name;
-  s += " should be ";
-  s += expected;
-  s += " instead of ";
-  s += actual;
-  return s;
-}
-
-std::string type_error(std::string_view name, std::string_view expected, const ojson& got) {
-  return type_error(name, expected, type_name(got));
-}
-
-bool get_string(const ojson& o, const char* key, bool required, std::string& out, Status& st) {
-  auto it = o.find(key);
-  if (it == o.end() || it->is_null()) {
-    if (required) {
-      st = Status::Fail(type_error(key, "String", it == o.end() ? "Undefined" : "Null"));
-      return false;
-    }
-    return true;
-  }
-  if (!it->is_string()) {
-    st = Status::Fail(type_error(key, "String", *it));
-    return false;
-  }
-  out = it->get_ref<const std::string&>();
-  return true;
-}
-
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  auto at = [&](std::size_t k) -> unsigned { return static_cast<unsigned char>(s[k]); };
-  unsigned c = at(i);
-  std::size_t len;
-  unsigned cp;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    unsigned d = at(i + k);
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
-  if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
-  return len;
-}
-
-}  // namespace js
 
 }  // namespace ft

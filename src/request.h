@@ -2,8 +2,13 @@
 // response into the success object (behaviour.md §5.1-5.3, WeChat wx.request semantics). The core
 // performs no I/O: the polyfill's JS runs the plan with fetch/XHR and hands back what it received.
 //
+// Surface rules are the API table's (polyfill/api-table.js): the JSON readers below take its
+// defaults (method "GET", dataType "json", responseType "text") as preconditions and fail a
+// missing one as a type error instead of defaulting it a second time. An absent timeout is "not a
+// finite number" below (downloadFile's table entry has no default).
+//
 // Request (§5.1):
-//   * method: default GET; OPTIONS GET HEAD POST PUT DELETE TRACE CONNECT, case-insensitive in,
+//   * method: OPTIONS GET HEAD POST PUT DELETE TRACE CONNECT, case-insensitive in,
 //     upper-case out. Anything else fails `parameter error: invalid method "<m>"`. TRACE and CONNECT
 //     are valid API values but no browser can send them (fetch and XHR both refuse): they fail with
 //     `method <M> is not supported by the browser` instead of throwing in JS. [ours]
@@ -29,10 +34,10 @@
 //     dropped silently (§5.3); names that are not RFC 7230 tokens and values holding CR, LF or NUL
 //     are dropped too, since fetch would throw on them [ours]. Methods other than GET/HEAD with no
 //     content-type get `content-type: application/json` [WX].
-//   * timeout: milliseconds; absent/null → 60000 (§5.3); not finite or <= 0 → 60000; above
+//   * timeout: milliseconds; absent, not finite or <= 0 → 60000 (§5.3); above
 //     2147483647 (setTimeout's limit) → 2147483647. [ours]
-//   * dataType: default "json"; responseType: "text" (default) or "arraybuffer"; unknown string
-//     values are treated as the defaults ("text" decoding for a dataType other than json). [WX]
+//   * dataType "json" decodes JSON, any other string text; responseType (the table's oneOf "text",
+//     "arraybuffer") "arraybuffer" gives the bytes whatever dataType says. [WX]
 //   * Wrong JSON types fail `parameter error: parameter.<name> should be <Type> instead of <Type>`
 //     (§1.5), Type names as JS sees them: String Number Boolean Object Array Null Undefined.
 //
@@ -47,22 +52,23 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
+#include "js_value.h"
+#include "reasons.h"
 #include "result.h"
 
 namespace ft {
 
 namespace request_reason {
-inline constexpr const char* kTimeout = "timeout";
-inline constexpr const char* kAbort = "abort";
-inline constexpr const char* kNetwork = "network error";  // every other transport failure
-inline constexpr const char* kBadOptions = "parameter error: options should be Object";
+inline constexpr const char* kTimeout = reason::kTimeout;
+inline constexpr const char* kAbort = reason::kAbort;
+inline constexpr const char* kNetwork = reason::kNetwork;  // every other transport failure
+inline constexpr const char* kBadOptions = js::kBadOptions;
 }  // namespace request_reason
 
 inline constexpr std::uint32_t kDefaultTimeoutMs = 60000;
@@ -84,13 +90,13 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct RequestOptions {
   std::string url;
-  std::string method;                 // "" = GET
+  std::string method;                 // any case; the table's default is "GET"
   HeaderList headers;                 // in the page's order, values already strings
   DataKind data_kind = DataKind::None;
   std::string data;                   // see DataKind
-  std::string data_type = "json";
-  std::string response_type = "text";
-  double timeout_ms = kDefaultTimeoutMs;
+  std::string data_type;              // "json" decodes JSON (the table's default)
+  std::string response_type;          // "arraybuffer" or the table's default "text"
+  double timeout_ms = std::numeric_limits<double>::quiet_NaN();  // NaN: absent
 };
 
 struct RequestPlan {
@@ -107,14 +113,29 @@ struct RequestPlan {
 Status plan_request(const RequestOptions& in, RequestPlan& out);
 
 // Same from the options object as JSON text (what the JS gets from JSON.stringify(options), with
-// functions dropped): {url, method?, header?, data?, dataKind?, dataType?, responseType?, timeout?}.
-// `data` that is a JSON string is a raw string; `dataKind: "binary"` says the JS holds binary data
-// (then `data` is ignored). Fails with parameter errors for wrong types or unparsable text.
+// functions dropped, after the API table's defaults): {url, method, header?, data?, dataKind?,
+// dataType, responseType, timeout?}. `data` that is a JSON string is a raw string;
+// `dataKind: "binary"` says the JS holds binary data (then `data` is ignored). Fails with
+// parameter errors for wrong types, missing fields or unparsable text.
 Status plan_request_json(std::string_view options_json, RequestPlan& out);
 
-// The plan as JSON text: {"url","method","header":{...},"body":{"kind":"none"|"text"|"binary",
-// "text"?},"timeout":ms,"decode":"json"|"text"|"arraybuffer"}.
-std::string plan_to_json(const RequestPlan& plan);
+// ft.downloadFile (§5.4): a GET of `url` with the page's header and timeout whose response is
+// kept as bytes (decode ArrayBuffer), and where to keep it: `filePath` when the page gave one.
+struct DownloadPlan {
+  RequestPlan request;
+  bool has_file_path = false;
+  std::string file_path;
+};
+// From the options JSON {url, header?, timeout?, filePath?}: type errors as plan_request_json
+// (filePath: String); the request's rules as plan_request.
+Status plan_download_json(std::string_view options_json, DownloadPlan& out);
+
+// The statusCode the page sees for what the transport reported: 0..999 as it is (truncated), any
+// other value (negative, above 999, not finite) 0. [ours]
+int clamp_status_code(double status);
+
+// The plan's decode from its name ("arraybuffer", "text"; anything else "json").
+Decode decode_from_name(std::string_view name);
 
 struct ResponseInfo {
   int status_code = 0;
@@ -152,48 +173,7 @@ const char* transport_failure_reason(std::string_view kind);
 // is replaced by U+FFFD (%EF%BF%BD), where JS would throw URIError on a lone surrogate.
 std::string encode_uri_component(std::string_view s);
 
-// JS Number.prototype.toString() of a double ("1", "0.1", "1e+21", "1.5e-7", "NaN", "-Infinity").
-std::string js_number_to_string(double v);
-
 // Case-insensitive ASCII comparison of header names.
 bool header_name_equal(std::string_view a, std::string_view b);
-
-// Helpers that reproduce what the page's JS would see, shared by the device modules and bindings.
-namespace js {
-
-// Deepest array/object nesting the core accepts in option values (deeper fails as a parameter
-// error): keeps the recursive serializer's stack bounded in wasm.
-inline constexpr int kMaxDepth = 256;
-
-// True when the JSON text nests arrays/objects deeper than `max_depth` (a scan, no parse).
-bool text_depth_exceeds(std::string_view json_text, int max_depth);
-
-// JSON.stringify of a parsed value (numbers as JS prints them, strings escaped as JSON.stringify
-// does). False (and `out` unspecified) when deeper than kMaxDepth.
-bool stringify(const nlohmann::ordered_json& v, std::string& out);
-
-// JS Number.prototype.toString().
-std::string number_to_string(double v);
-
-// Appends `s` as a JSON string literal (JSON.stringify's escaping).
-void append_json_string(std::string_view s, std::string& out);
-
-// The JS type name of a JSON value: String Number Boolean Object Array Null.
-const char* type_name(const nlohmann::ordered_json& v);
-
-// "parameter error: parameter.<name> should be <expected> instead of <actual>" (§1.5).
-std::string type_error(std::string_view name, std::string_view expected, const char* actual);
-std::string type_error(std::string_view name, std::string_view expected, const nlohmann::ordered_json& got);
-
-// Reads o[key] as a string into `out`. Absent or null: fails with "... instead of Undefined" when
-// `required`, otherwise leaves `out` unchanged. Wrong type: fails. Returns false with `st` set.
-bool get_string(const nlohmann::ordered_json& o, const char* key, bool required, std::string& out,
-                Status& st);
-
-// Length (1-4) of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid
-// (overlong, surrogate, above U+10FFFF, truncated).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
-
-}  // namespace js
 
 }  // namespace ft

@@ -1,5 +1,5 @@
 # WebAssembly link of the core (included from CMakeLists.txt when building with emcmake).
-# One compile of src/ and wasm-glue/bind_*.cpp, linked twice:
+# One compile of src/ and wasm-glue/bind_*.cpp (+ wire.cpp, the device bindings' answers), linked twice:
 #   ft-core-web.cjs + ft-core-web.wasm browsers: a module factory (no import.meta, so it bundles
 #       into the classic script too); scripts/build.mjs embeds the .wasm deflate-compressed in
 #       the bundles (polyfill/core-web.js inflates and compiles it, then hands the module over
@@ -21,7 +21,7 @@
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").
-add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
+add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/wire.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
 set(FT_WASM_SIZE_FLAGS -Oz -flto -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 target_compile_options(ftcore PRIVATE ${FT_WASM_SIZE_FLAGS})

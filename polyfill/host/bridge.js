@@ -10,7 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
-import { revive } from '../json-wire.js';
+import { revive } from '../core-wire.js';
 import { ok, fail } from '../pipeline.js';
 
 /**

@@ -5,7 +5,7 @@
 
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
-import { parse } from './device/file-store.js';
+import { answer, REASON, toCoreString } from '../core-wire.js';
 import { loadUi } from '../host/load-ui.js';
 
 /**
@@ -27,8 +27,8 @@ export default function filesImpl(runtime, services) {
       if (mocked) return outcomeOf(await mocked);
 
       const info = store.stat(filePath); // attaches a blob: URL to a saved file after a reload
-      if (!info.ok && info.reason !== 'file not found') return fail(info.reason);
-      const plan = parse(store.registry().openDocument(JSON.stringify({ filePath, fileType })));
+      if (!info.ok && info.reason !== REASON.fileNotFound) return fail(info.reason);
+      const plan = answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
       if (!plan.ok) return fail(plan.reason);
 
       const win = runtime.global;

@@ -5,7 +5,7 @@
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
-import { parse } from './device/file-store.js';
+import { callWithOptions, outcome, REASON } from '../core-wire.js';
 import { loadUi } from '../host/load-ui.js';
 
 /**
@@ -24,7 +24,7 @@ function browserFix(global, highAccuracy, limit) {
   const geo = global.navigator && global.navigator.geolocation;
   if (!geo) return Promise.resolve({ reason: 'geolocation is not supported' });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ reason: 'timeout' }), limit);
+    const timer = setTimeout(() => resolve({ reason: REASON.timeout }), limit);
     /** @param {Fix | { reason: string }} r */
     const settle = (r) => {
       clearTimeout(timer);
@@ -36,7 +36,7 @@ function browserFix(global, highAccuracy, limit) {
         altitude: p.coords.altitude, altitudeAccuracy: p.coords.altitudeAccuracy, speed: p.coords.speed,
       }),
       (/** @type {GeolocationPositionError} */ e) => settle({
-        reason: e.code === 1 ? 'auth deny' : e.code === 3 ? 'timeout' : `location unavailable${e.message ? `: ${e.message}` : ''}`,
+        reason: e.code === 1 ? 'auth deny' : e.code === 3 ? REASON.timeout : `location unavailable${e.message ? `: ${e.message}` : ''}`,
       }),
       { enableHighAccuracy: highAccuracy, timeout: limit, maximumAge: 0 },
     );
@@ -58,8 +58,9 @@ export default function locationImpl(runtime, services) {
      * accuracy?, altitude?, speed?}; the core converts it like a real one.
      */
     async getLocation({ type, altitude }) {
-      const { Module } = runtime.core();
-      const check = parse(Module.getLocationCheck(JSON.stringify({ type, timeout: runtime.config.locationTimeout })));
+      /** @type {import('../core-wire.js').DeviceModule} */
+      const Module = runtime.core().Module;
+      const check = callWithOptions(Module.getLocationPlan, { type, timeout: runtime.config.locationTimeout });
       if (!check.ok) return fail(check.reason);
       /** @type {Fix | { reason: string }} */
       let fix;
@@ -71,13 +72,10 @@ export default function locationImpl(runtime, services) {
         fix = await browserFix(runtime.global, altitude === true, check.timeout);
       }
       if ('reason' in fix) return fail(fix.reason);
-      const r = parse(Module.locationResult(JSON.stringify({
+      return outcome(callWithOptions(Module.locationResult, {
         type: check.type, latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy,
         altitude: fix.altitude, altitudeAccuracy: fix.altitudeAccuracy, speed: fix.speed,
-      })));
-      if (!r.ok) return fail(r.reason);
-      delete r.ok;
-      return ok(r);
+      }, 'the location fix'));
     },
 
     /**
@@ -85,8 +83,9 @@ export default function locationImpl(runtime, services) {
      * host's form. Mock answer: the success object as it is.
      */
     async chooseLocation({ latitude, longitude }) {
-      const { Module } = runtime.core();
-      const check = parse(Module.chooseLocationCheck(JSON.stringify({ latitude, longitude })));
+      /** @type {import('../core-wire.js').DeviceModule} */
+      const Module = runtime.core().Module;
+      const check = callWithOptions(Module.chooseLocationCheck, { latitude, longitude });
       if (!check.ok) return fail(check.reason);
       const mocked = mockAnswer(mocks, 'chooseLocation', { latitude, longitude });
       if (mocked) return outcomeOf(await mocked);
@@ -95,11 +94,11 @@ export default function locationImpl(runtime, services) {
       if (nobody) return fail(`no location picker ${nobody}: use ftHost.mock`);
       const { askForPlace } = await loadUi();
       const place = await askForPlace(doc, check, (p) => {
-        const c = parse(Module.chooseLocationCheck(JSON.stringify({ latitude: p.latitude, longitude: p.longitude })));
+        const c = callWithOptions(Module.chooseLocationCheck, { latitude: p.latitude, longitude: p.longitude });
         return c.ok && Number.isFinite(p.latitude) && Number.isFinite(p.longitude) ? null
           : c.ok ? 'latitude and longitude are required' : c.reason;
       });
-      return place ? ok(place) : fail('cancel');
+      return place ? ok(place) : fail(REASON.cancel);
     },
   };
 }

@@ -7,7 +7,8 @@ import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
 import { mockAnswer } from './device/mocks.js';
-import { parse, bytesOf } from './device/file-store.js';
+import { bytesOf, HEAD_BYTES } from './device/file-store.js';
+import { answer, callWithOptions, REASON, toCoreString } from '../core-wire.js';
 import { openPicker } from '../host/sheets/file-picker.js';
 import { loadUi } from '../host/load-ui.js';
 
@@ -62,6 +63,16 @@ function mockFile(f) {
 }
 
 /**
+ * Standard base64 of bytes (RFC 4648 §4), in chunks that String.fromCharCode's argument list holds.
+ * @param {Uint8Array} bytes @returns {string}
+ */
+export function base64(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, /** @type {any} */ (bytes.subarray(i, i + 0x8000)));
+  return btoa(binary);
+}
+
+/**
  * @param {import('../runtime.js').Runtime} runtime
  * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
@@ -100,14 +111,9 @@ export default function mediaImpl(runtime, services) {
      * success object as it is.
      */
     chooseImage({ count, sizeType, sourceType }) {
-      const { Module } = runtime.core();
-      let options;
-      try {
-        options = JSON.stringify({ count, sizeType, sourceType });
-      } catch (error) {
-        return fail(`parameter error: sizeType and sourceType should be arrays of strings (${error && /** @type {Error} */ (error).message})`);
-      }
-      const plan = parse(Module.chooseImagePlan(options));
+      /** @type {import('../core-wire.js').DeviceModule} */
+      const Module = runtime.core().Module;
+      const plan = callWithOptions(Module.chooseImagePlan, { count, sizeType, sourceType });
       if (!plan.ok) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'chooseImage', { count, sizeType, sourceType });
@@ -128,24 +134,24 @@ export default function mediaImpl(runtime, services) {
       // Inside a gesture the picker opens at once (nothing awaited before it); otherwise the
       // host's sheet asks first and its button is the gesture.
       const picked = activation && activation.isActive ? openPicker(doc, plan) : loadUi().then((ui) => ui.askForImages(doc, plan));
-      return picked.then((files) => (files ? register(files, plan) : fail('cancel')));
+      return picked.then((files) => (files ? register(files, plan) : fail(REASON.cancel)));
     },
 
-    /** ft.getLocalImgData({path}) → {localData: 'data:image/<real type>;base64,...'}. */
+    /**
+     * ft.getLocalImgData({path}) → {localData: 'data:image/<real type>;base64,...'}. Only the
+     * file's head crosses into the core (for the type); the bytes stay in JS.
+     */
     async getLocalImgData({ path }) {
-      const reg = store.registry();
-      const info = store.stat(path);
+      const info = store.stat(path); // a saved file gets a blob: URL of its bytes here
       if (!info.ok) return fail(info.reason);
-      let bytes = new Uint8Array(0);
-      if (!info.persisted) {
-        try {
-          bytes = new Uint8Array(await (await fetch(info.url)).arrayBuffer());
-        } catch {
-          return fail('file not found');
-        }
+      let bytes;
+      try {
+        bytes = new Uint8Array(await (await fetch(info.url)).arrayBuffer());
+      } catch {
+        return fail(REASON.fileNotFound);
       }
-      const r = parse(reg.localImgData(path, bytes));
-      return r.ok ? ok({ localData: r.localData }) : fail(r.reason);
+      const type = answer(store.registry().localImgType(toCoreString(path), bytes.subarray(0, HEAD_BYTES)));
+      return type.ok ? ok({ localData: `data:${type.mime};base64,${base64(bytes)}` }) : fail(type.reason);
     },
   };
 }

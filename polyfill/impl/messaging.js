@@ -5,7 +5,7 @@
 
 import { ok, fail } from '../pipeline.js';
 import { wellFormed } from '../host/bridge.js';
-import { toCoreJson } from '../json-wire.js';
+import { toCoreJson } from '../core-wire.js';
 
 /**
  * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's

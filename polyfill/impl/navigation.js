@@ -4,7 +4,7 @@
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
 
 import { ok, fail } from '../pipeline.js';
-import { toCoreJson } from '../json-wire.js';
+import { toCoreJson } from '../core-wire.js';
 import { wellFormed } from '../host/bridge.js';
 
 /** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */

@@ -7,19 +7,11 @@
 
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
+import { callWithOptions, REASON, revive, toCoreString } from '../core-wire.js';
 import { mockAnswer } from './device/mocks.js';
-import { parse, bytesOf } from './device/file-store.js';
+import { bytesOf } from './device/file-store.js';
 
-/**
- * @typedef {object} Plan  the core's request plan (bind_device.cpp requestPlan / downloadPlan)
- * @property {string} url
- * @property {string} method
- * @property {Record<string, string>} header
- * @property {{ kind: 'none' | 'text' | 'binary', text?: string }} body
- * @property {number} timeout   ms
- * @property {'json' | 'text' | 'arraybuffer'} decode
- * @property {string} [filePath]
- */
+/** @typedef {import('../core-wire.js').RequestPlan} Plan */
 
 /**
  * The whole body as bytes, or as text when the plan decodes text or JSON (the browser decodes
@@ -65,32 +57,13 @@ export function send(plan, body, outer) {
 }
 
 /**
- * JSON text of the page's options for the core; binary data stays in JS (`dataKind: 'binary'`).
- * @param {Record<string, any>} args
- * @returns {string | { reason: string }}
- */
-function optionsJson(args) {
-  const binary = isBinary(args.data);
-  const copy = { ...args, data: binary ? undefined : args.data, dataKind: binary ? 'binary' : undefined };
-  try {
-    return JSON.stringify(copy);
-  } catch (error) {
-    return { reason: `parameter error: ${error && /** @type {Error} */ (error).message}` };
-  }
-}
-
-/**
- * The core's plan for the page's options (Module.requestPlan or Module.downloadPlan), or why
- * there is none.
- * @param {(json: string) => string} makePlan @param {Record<string, any>} args
- * @returns {Plan | { reason: string }}
+ * The core's plan for the page's options (Module.requestPlan or Module.downloadPlan); binary data
+ * stays in JS (`dataKind: 'binary'`).
+ * @param {(json: string) => import('../core-wire.js').Answer<Plan>} makePlan @param {Record<string, any>} args
  */
 function planOf(makePlan, args) {
-  const json = optionsJson(args);
-  if (typeof json !== 'string') return json;
-  /** @type {Plan & { ok: boolean, reason?: string }} */
-  const plan = parse(makePlan(json));
-  return plan.ok ? plan : { reason: /** @type {string} */ (plan.reason) };
+  const binary = isBinary(args.data);
+  return callWithOptions(makePlan, binary ? { ...args, data: undefined, dataKind: 'binary' } : args);
 }
 
 /**
@@ -100,9 +73,11 @@ function planOf(makePlan, args) {
  */
 export default function networkImpl(runtime, services) {
   const { mocks, files: store } = services;
+  /** @returns {import('../core-wire.js').DeviceModule} */
+  const core = () => runtime.core().Module;
 
   /** @param {{ kind: string }} t */
-  const transportFail = (t) => fail(runtime.core().Module.requestFailReason(t.kind));
+  const transportFail = (t) => fail(core().requestFailReason(t.kind));
 
   return {
     /**
@@ -110,9 +85,9 @@ export default function networkImpl(runtime, services) {
      * ({statusCode: 200, header: {}, data: ''} filled in where absent).
      */
     async request(args, ctx) {
-      const { Module } = runtime.core();
+      const Module = core();
       const plan = planOf((json) => Module.requestPlan(json), args);
-      if ('reason' in plan) return fail(plan.reason);
+      if (!plan.ok) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'request', args);
       if (mocked) {
@@ -141,9 +116,8 @@ export default function networkImpl(runtime, services) {
       // Headers as "name: value" lines: the core splits them without a second JSON parse.
       let headers = '';
       t.response.headers.forEach((value, name) => { headers += `${name}: ${value}\r\n`; });
-      const meta = { statusCode: t.response.status, headers, decode: plan.decode, bodyIsJson };
-      const decoded = parse(Module.requestDecode(JSON.stringify(meta), ''));
-      if (!decoded.ok) return fail(decoded.reason);
+      // (Header names and values are ByteStrings: no lone surrogates to mark.)
+      const decoded = Module.requestDecode(t.response.status, headers, plan.decode, bodyIsJson);
       const data = decoded.data === 'json' ? parsed
         : decoded.data === 'text' ? text
           : t.bytes.buffer.slice(t.bytes.byteOffset, t.bytes.byteOffset + t.bytes.byteLength);
@@ -157,14 +131,16 @@ export default function networkImpl(runtime, services) {
      * is stored like a real download; an answer without `data` is the success object as it is.
      */
     async downloadFile(args, ctx) {
-      const { Module } = runtime.core();
+      const Module = core();
       const plan = planOf((json) => Module.downloadPlan(json), args);
-      if ('reason' in plan) return fail(plan.reason);
+      if (!plan.ok) return fail(plan.reason);
+      /** @param {string} url */
+      const nameOf = (url) => /** @type {string} */ (revive(Module.fileNameFromUrl(toCoreString(url))));
 
       let bytes;
       let statusCode;
       let declared = '';
-      let name = Module.fileNameFromUrl(plan.url);
+      let name = nameOf(plan.url);
       const mocked = mockAnswer(mocks, 'downloadFile', args);
       if (mocked) {
         const r = await mocked;
@@ -182,10 +158,10 @@ export default function networkImpl(runtime, services) {
         bytes = t.bytes;
         statusCode = t.response.status;
         declared = t.response.headers.get('content-type') || '';
-        if (t.response.url) name = Module.fileNameFromUrl(t.response.url) || name;
+        if (t.response.url) name = nameOf(t.response.url) || name;
       }
 
-      if (ctx.signal && ctx.signal.aborted) return fail('abort');
+      if (ctx.signal && ctx.signal.aborted) return fail(REASON.abort);
       if (plan.filePath !== undefined) {
         const info = await store.save(plan.filePath, bytes, name, declared);
         return info.ok ? ok({ filePath: info.path, statusCode }) : fail(info.reason);

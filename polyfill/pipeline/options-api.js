@@ -4,6 +4,7 @@
 import { optionsChecker, typeName } from '../validate.js';
 import { fail, resultOf } from './outcome.js';
 import { deferred } from './call-promise.js';
+import { REASON } from '../core-wire.js';
 import { isFn, deliverLater, settler, mayRunNow, runNow, settleWhen, run, TO_CALLBACKS, TO_DEFERRED, TO_NOBODY } from './settle.js';
 
 /**
@@ -84,7 +85,7 @@ export function optionsApi(def, api, prefix, runtime) {
       task = {
         abort() {
           // Settle first (one fail, never a late success), then stop the transfer.
-          if (settle(fail('abort'))) controller.abort();
+          if (settle(fail(REASON.abort))) controller.abort();
         },
       };
     }

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-#include "files.h"
+#include "file_plans.h"
 
 namespace {
 std::string scratch_dir() {

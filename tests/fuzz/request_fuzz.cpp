@@ -1,6 +1,7 @@
 // libFuzzer target: request building from the page's options JSON and response decoding
-// (src/request.h): plan_request_json, plan_to_json, header parsing, decode_response, the JSON
-// text checks. Property: nothing crashes; a plan serialises to valid JSON.
+// (src/request.h): plan_request_json, plan_download_json, header parsing, decode_response, the
+// JSON text checks, and the location option readers (src/geo.h). Properties: nothing crashes; a
+// plan has an upper-case known method, a non-empty url and a timeout in 1..2147483647 ms.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo.h"
 #include "request.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -17,11 +19,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string headers = in.ConsumeRandomLengthString(1024);
   std::string text = in.ConsumeRemainingBytesAsString();
 
+  auto check = [](const ft::RequestPlan& p) {
+    if (p.url.empty() || p.timeout_ms == 0 || p.timeout_ms > ft::kMaxTimeoutMs) std::abort();
+    for (char c : p.method)
+      if (c < 'A' || c > 'Z') std::abort();
+  };
   ft::RequestPlan plan;
-  if (ft::plan_request_json(text, plan).ok) {
-    std::string out = ft::plan_to_json(plan);
-    if (nlohmann::json::parse(out, nullptr, false).is_discarded()) std::abort();
+  if (ft::plan_request_json(text, plan).ok) check(plan);
+  ft::DownloadPlan download;
+  if (ft::plan_download_json(text, download).ok) {
+    check(download.request);
+    if (download.request.decode != ft::Decode::ArrayBuffer) std::abort();
   }
+  ft::GetLocationPlan where;
+  (void)ft::plan_get_location_json(text, where);
+  ft::LocationResult fix;
+  (void)ft::make_location_result_json(text, fix);
+  ft::ChooseLocationStart start;
+  (void)ft::check_choose_location_json(text, start);
+  (void)ft::clamp_status_code(static_cast<double>(status) * 1.5);
   ft::HeaderList list = ft::parse_header_lines(headers);
   ft::HeaderList from_json;
   (void)ft::parse_header_json(headers, from_json);

@@ -1,5 +1,5 @@
 // File registry, types, base64, openDocument and chooseImage checks (behaviour.md §5.4-5.6).
-#include "files.h"
+#include "file_plans.h"
 
 #include <gtest/gtest.h>
 
@@ -370,8 +370,10 @@ TEST(OpenDocument, ChecksTypeAndPath) {
   ASSERT_TRUE(plan_open_document(reg, "usr/report.docx", "", p).ok);  // from the path
   EXPECT_EQ(p.file_type, "docx");
   EXPECT_EQ(p.url, "");
-  ASSERT_TRUE(plan_open_document(reg, "blob:txt", "PDF", p).ok);  // given type wins
+  ASSERT_TRUE(plan_open_document(reg, "blob:txt", "pdf", p).ok);  // given type wins
   EXPECT_EQ(p.file_type, "pdf");
+  // Exact, as the API table's oneOf (which refuses "PDF" before the core sees it).
+  EXPECT_EQ(plan_open_document(reg, "blob:txt", "PDF", p).reason, file_reason::kBadFileType);
   for (const char* t : {"doc", "xls", "ppt", "pdf", "docx", "xlsx", "pptx"})
     EXPECT_TRUE(plan_open_document(reg, "blob:pdf", t, p).ok) << t;
 

@@ -158,5 +158,56 @@ TEST(LocationTimeout, DefaultThirtySecondsConfigurableAndClamped) {
   }
 }
 
+// ---- the page's options as JSON text -----------------------------------------------------------
+
+TEST(LocationJson, GetLocationPlanReadsTypeAndTimeout) {
+  GetLocationPlan p;
+  ASSERT_TRUE(plan_get_location_json(R"({"type":"gcj02","timeout":500})", p).ok);
+  EXPECT_EQ(p.type, CoordType::Gcj02);
+  EXPECT_EQ(p.timeout_ms, 500u);
+  ASSERT_TRUE(plan_get_location_json(R"({"timeout":"500"})", p).ok);  // not a number: the default
+  EXPECT_EQ(p.type, CoordType::Wgs84);
+  EXPECT_EQ(p.timeout_ms, kDefaultLocationTimeoutMs);
+  EXPECT_EQ(plan_get_location_json(R"({"type":"bd09"})", p).reason,
+            "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"bd09\"");
+  EXPECT_EQ(plan_get_location_json(R"({"type":1})", p).reason,
+            "parameter error: parameter.type should be String instead of Number");
+  EXPECT_EQ(plan_get_location_json("[]", p).reason, "parameter error: options should be Object");
+}
+
+TEST(LocationJson, FixBecomesTheResult) {
+  LocationResult r;
+  ASSERT_TRUE(make_location_result_json(R"({"latitude":1,"longitude":2,"accuracy":5,"altitude":null,"speed":null})", r).ok);
+  EXPECT_EQ(r.latitude, 1);
+  EXPECT_EQ(r.longitude, 2);
+  EXPECT_EQ(r.accuracy, 5);
+  EXPECT_EQ(r.speed, 0);
+  EXPECT_FALSE(r.has_altitude);
+  ASSERT_TRUE(make_location_result_json(R"({"type":"gcj02","latitude":39.9,"longitude":116.4,"altitude":3})", r).ok);
+  EXPECT_NE(r.latitude, 39.9);  // converted inside China
+  EXPECT_TRUE(r.has_altitude);
+  EXPECT_EQ(make_location_result_json(R"({"latitude":"1","longitude":2})", r).reason,
+            "parameter error: parameter.latitude should be Number instead of String");
+  EXPECT_EQ(make_location_result_json(R"({"longitude":2})", r).reason,
+            "parameter error: parameter.latitude should be a finite Number in -90..90");
+}
+
+TEST(LocationJson, ChooseLocationStartIsChecked) {
+  ChooseLocationStart s;
+  ASSERT_TRUE(check_choose_location_json(R"({})", s).ok);
+  EXPECT_FALSE(s.has_latitude);
+  EXPECT_FALSE(s.has_longitude);
+  ASSERT_TRUE(check_choose_location_json(R"({"latitude":10,"longitude":null})", s).ok);
+  EXPECT_TRUE(s.has_latitude);
+  EXPECT_EQ(s.latitude, 10);
+  EXPECT_FALSE(s.has_longitude);
+  EXPECT_EQ(check_choose_location_json(R"({"latitude":91})", s).reason,
+            "parameter error: parameter.latitude should be a finite Number in -90..90");
+  EXPECT_EQ(check_choose_location_json(R"({"longitude":true})", s).reason,
+            "parameter error: parameter.longitude should be Number instead of Boolean");
+  EXPECT_EQ(check_choose_location_json(std::string(300, '['), s).reason,
+            "parameter error: options are nested too deeply");
+}
+
 }  // namespace
 }  // namespace ft

@@ -14,16 +14,28 @@
 namespace ft {
 namespace {
 
+// The API table's defaults for ft.request (polyfill/api-table.js), filled in where the options
+// leave them out, as polyfill/validate.js does before the core sees the options.
+std::string with_table_defaults(const std::string& options_json) {
+  if (js::text_depth_exceeds(options_json, js::kMaxDepth + 1)) return options_json;  // fails anyway
+  nlohmann::ordered_json o = nlohmann::ordered_json::parse(options_json, nullptr, false);
+  if (!o.is_object()) return options_json;
+  for (const auto& [key, value] : {std::pair<const char*, const char*>{"method", "GET"}, {"dataType", "json"}, {"responseType", "text"}})
+    if (!o.contains(key)) o[key] = value;
+  if (!o.contains("timeout")) o["timeout"] = 60000;
+  return o.dump();
+}
+
 RequestPlan plan_ok(const std::string& options_json) {
   RequestPlan p;
-  Status st = plan_request_json(options_json, p);
+  Status st = plan_request_json(with_table_defaults(options_json), p);
   EXPECT_TRUE(st.ok) << options_json << " -> " << st.reason;
   return p;
 }
 
 std::string plan_fail(const std::string& options_json) {
   RequestPlan p;
-  Status st = plan_request_json(options_json, p);
+  Status st = plan_request_json(with_table_defaults(options_json), p);
   EXPECT_FALSE(st.ok) << options_json;
   return st.reason;
 }
@@ -53,24 +65,24 @@ TEST(EncodeUriComponent, InvalidUtf8BecomesReplacementCharacter) {
 }
 
 TEST(JsNumber, MatchesNumberToString) {
-  EXPECT_EQ(js_number_to_string(1), "1");
-  EXPECT_EQ(js_number_to_string(0.1), "0.1");
-  EXPECT_EQ(js_number_to_string(1e21), "1e+21");
-  EXPECT_EQ(js_number_to_string(1e20), "100000000000000000000");
-  EXPECT_EQ(js_number_to_string(1.5e-7), "1.5e-7");
-  EXPECT_EQ(js_number_to_string(0.000001), "0.000001");
-  EXPECT_EQ(js_number_to_string(1e-7), "1e-7");
-  EXPECT_EQ(js_number_to_string(-0.0), "0");
-  EXPECT_EQ(js_number_to_string(123.456), "123.456");
-  EXPECT_EQ(js_number_to_string(5e-324), "5e-324");
-  EXPECT_EQ(js_number_to_string(1.7976931348623157e308), "1.7976931348623157e+308");
-  EXPECT_EQ(js_number_to_string(0.1 + 0.2), "0.30000000000000004");
-  EXPECT_EQ(js_number_to_string(-2.5e-10), "-2.5e-10");
-  EXPECT_EQ(js_number_to_string(123456789012345680000.0), "123456789012345680000");
-  EXPECT_EQ(js_number_to_string(4.35), "4.35");
-  EXPECT_EQ(js_number_to_string(-1234.5678e10), "-12345678000000");
-  EXPECT_EQ(js_number_to_string(std::numeric_limits<double>::quiet_NaN()), "NaN");
-  EXPECT_EQ(js_number_to_string(-std::numeric_limits<double>::infinity()), "-Infinity");
+  EXPECT_EQ(js::number_to_string(1), "1");
+  EXPECT_EQ(js::number_to_string(0.1), "0.1");
+  EXPECT_EQ(js::number_to_string(1e21), "1e+21");
+  EXPECT_EQ(js::number_to_string(1e20), "100000000000000000000");
+  EXPECT_EQ(js::number_to_string(1.5e-7), "1.5e-7");
+  EXPECT_EQ(js::number_to_string(0.000001), "0.000001");
+  EXPECT_EQ(js::number_to_string(1e-7), "1e-7");
+  EXPECT_EQ(js::number_to_string(-0.0), "0");
+  EXPECT_EQ(js::number_to_string(123.456), "123.456");
+  EXPECT_EQ(js::number_to_string(5e-324), "5e-324");
+  EXPECT_EQ(js::number_to_string(1.7976931348623157e308), "1.7976931348623157e+308");
+  EXPECT_EQ(js::number_to_string(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(js::number_to_string(-2.5e-10), "-2.5e-10");
+  EXPECT_EQ(js::number_to_string(123456789012345680000.0), "123456789012345680000");
+  EXPECT_EQ(js::number_to_string(4.35), "4.35");
+  EXPECT_EQ(js::number_to_string(-1234.5678e10), "-12345678000000");
+  EXPECT_EQ(js::number_to_string(std::numeric_limits<double>::quiet_NaN()), "NaN");
+  EXPECT_EQ(js::number_to_string(-std::numeric_limits<double>::infinity()), "-Infinity");
 }
 
 TEST(JsStringify, EscapesLikeJsonStringify) {
@@ -116,7 +128,7 @@ TEST(RequestUrl, OnlyHttpOrRelativeUrlsArePlanned) {
                         "./x", "../x", "//cdn.example.com/x", "?q=1", "#f", "1a:b", "a/b:c", "%6Aavascript:x"}) {
     std::string options = std::string(R"({"url":)") + nlohmann::json(u).dump() + "}";
     RequestPlan p;
-    Status st = plan_request_json(options, p);
+    Status st = plan_request_json(with_table_defaults(options), p);
     EXPECT_TRUE(st.ok) << u << " -> " << st.reason;
   }
   // Any other scheme fails before anything is fetched, naming it.
@@ -292,6 +304,7 @@ TEST(RequestTimeout, DefaultsAndClamps) {
             "parameter error: parameter.timeout should be Number instead of String");
   RequestOptions o;
   o.url = "u";
+  o.method = "GET";
   o.timeout_ms = std::numeric_limits<double>::quiet_NaN();
   RequestPlan p;
   ASSERT_TRUE(plan_request(o, p).ok);
@@ -338,10 +351,64 @@ TEST(RequestOdd, StructApiRejectsInvalidJsonData) {
   EXPECT_EQ(st.reason, "parameter error: data is not valid JSON");
 }
 
-TEST(RequestOdd, PlanToJsonShape) {
-  RequestPlan p = plan_ok(R"({"url":"u","method":"post","data":{"a":1},"timeout":10})");
-  EXPECT_EQ(plan_to_json(p),
-            R"({"url":"u","method":"POST","header":{"content-type":"application/json"},"body":{"kind":"text","text":"{\"a\":1}"},"timeout":10,"decode":"json"})");
+TEST(RequestOdd, TheTableDefaultsArePreconditions) {
+  // method, dataType and responseType come from the API table; the core does not default them again.
+  RequestPlan p;
+  EXPECT_EQ(plan_request_json(R"({"url":"u","dataType":"json","responseType":"text"})", p).reason,
+            "parameter error: parameter.method should be String instead of Undefined");
+  EXPECT_EQ(plan_request_json(R"({"url":"u","method":"GET","responseType":"text"})", p).reason,
+            "parameter error: parameter.dataType should be String instead of Undefined");
+  EXPECT_EQ(plan_request_json(R"({"url":"u","method":"GET","dataType":"json"})", p).reason,
+            "parameter error: parameter.responseType should be String instead of Undefined");
+  // An absent timeout (downloadFile has no table default) is the default wait.
+  ASSERT_TRUE(plan_request_json(R"({"url":"u","method":"GET","dataType":"text","responseType":"text"})", p).ok);
+  EXPECT_EQ(p.timeout_ms, kDefaultTimeoutMs);
+  EXPECT_EQ(p.decode, Decode::Text);
+}
+
+// ---- downloadFile ---------------------------------------------------------------------------------
+
+TEST(Download, PlansAGetKeptAsBytes) {
+  DownloadPlan d;
+  ASSERT_TRUE(plan_download_json(R"({"url":"https://x/a.pdf","header":{"X-A":1,"Referer":"r"},"timeout":5})", d).ok);
+  EXPECT_EQ(d.request.method, "GET");
+  EXPECT_EQ(d.request.decode, Decode::ArrayBuffer);
+  EXPECT_EQ(d.request.timeout_ms, 5u);
+  ASSERT_EQ(d.request.headers.size(), 1u);
+  EXPECT_EQ(d.request.headers[0], (std::pair<std::string, std::string>{"X-A", "1"}));
+  EXPECT_FALSE(d.has_file_path);
+  ASSERT_TRUE(plan_download_json(R"({"url":"u","filePath":"docs/a.pdf","method":"POST","data":{"a":1}})", d).ok);
+  EXPECT_TRUE(d.has_file_path);
+  EXPECT_EQ(d.file_path, "docs/a.pdf");
+  EXPECT_EQ(d.request.method, "GET");  // downloadFile has no method nor data
+  EXPECT_EQ(d.request.body_kind, BodyKind::None);
+  EXPECT_EQ(d.request.timeout_ms, kDefaultTimeoutMs);
+}
+
+TEST(Download, FailsLikeARequest) {
+  DownloadPlan d;
+  EXPECT_EQ(plan_download_json(R"({"url":"u","filePath":3})", d).reason,
+            "parameter error: parameter.filePath should be String instead of Number");
+  EXPECT_EQ(plan_download_json(R"({})", d).reason, "parameter error: parameter.url should be String instead of Undefined");
+  EXPECT_EQ(plan_download_json(R"({"url":"javascript:x"})", d).reason.rfind("invalid url: javascript urls", 0), 0u);
+  EXPECT_EQ(plan_download_json(R"({"url":"u","timeout":"1"})", d).reason,
+            "parameter error: parameter.timeout should be Number instead of String");
+  EXPECT_EQ(plan_download_json("[]", d).reason, js::kBadOptions);
+  EXPECT_EQ(plan_download_json(std::string(300, '['), d).reason, js::kOptionsTooDeep);
+}
+
+TEST(Response, StatusCodesAreClamped) {
+  EXPECT_EQ(clamp_status_code(200), 200);
+  EXPECT_EQ(clamp_status_code(0), 0);
+  EXPECT_EQ(clamp_status_code(999), 999);
+  EXPECT_EQ(clamp_status_code(204.7), 204);
+  EXPECT_EQ(clamp_status_code(1000), 0);
+  EXPECT_EQ(clamp_status_code(-1), 0);
+  EXPECT_EQ(clamp_status_code(std::numeric_limits<double>::quiet_NaN()), 0);
+  EXPECT_EQ(clamp_status_code(std::numeric_limits<double>::infinity()), 0);
+  EXPECT_EQ(decode_from_name("arraybuffer"), Decode::ArrayBuffer);
+  EXPECT_EQ(decode_from_name("text"), Decode::Text);
+  EXPECT_EQ(decode_from_name("json"), Decode::Json);
 }
 
 // ---- responses -----------------------------------------------------------------------------------

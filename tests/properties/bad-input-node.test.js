@@ -38,7 +38,7 @@ test('strings with lone surrogates round-trip exactly through storage keys and v
 });
 
 // postMessage data crosses the core as JSON text; lone surrogates are marked on the way in and
-// restored on the way out (polyfill/json-wire.js).
+// restored on the way out (polyfill/core-wire.js).
 test('strings with lone surrogates round-trip exactly through postMessage data', async () => {
   const { ft, host } = await freshFt();
   expect(await loneSurrogates({ ft, ftHost: host, storage: false })).toEqual([]);

@@ -3,23 +3,13 @@
 // written by the core into the app's storage mount and pushed to IndexedDB under the storage's
 // Web Lock, so they survive reloads. The core decides types, paths and limits; this file moves bytes.
 
-/**
- * @typedef {object} FileInfo  the core's file info (bind_device.cpp)
- * @property {string} path       what the page sees
- * @property {string} url        blob: URL ('' for a saved file with none attached yet)
- * @property {string} mime       the real type
- * @property {string} name       original name
- * @property {number} size       bytes
- * @property {boolean} persisted saved under a filePath
- */
+import { answer, toCoreString } from '../../core-wire.js';
 
+/** @typedef {import('../../core-wire.js').FileInfo} FileInfo */
 /** @typedef {{ ok: true } & FileInfo | { ok: false, reason: string }} InfoResult */
 
-/** Bytes the core needs to sniff a type (SVG needs the most). */
+/** Bytes the core needs to sniff a type (SVG needs the most; src/file_types.h kSniffBytes). */
 export const HEAD_BYTES = 1024;
-
-/** @param {string} text @returns {any} */
-export const parse = (text) => JSON.parse(text);
 
 /** @param {ArrayBuffer | ArrayBufferView} data @returns {Uint8Array} */
 export function bytesOf(data) {
@@ -34,21 +24,22 @@ export function bytesOf(data) {
  * @param {import('../../runtime.js').Runtime} runtime
  */
 export function fileStore(runtime) {
-  /** @type {{ mount: string, registry: any } | null} */
+  /** @type {{ mount: string, registry: import('../../core-wire.js').FileRegistry } | null} */
   let current = null;
   runtime.onDispose(() => {
     if (current) current.registry.delete();
     current = null;
   });
+  /** @returns {import('../../core-wire.js').DeviceModule} */
+  const core = () => runtime.core().Module;
 
   /** The core's FileRegistry of the current appId (loads saved files the first time). */
   function registry() {
-    const { Module, persistence } = runtime.core();
+    const { persistence } = runtime.core();
     if (!current || current.mount !== persistence.mount) {
       if (current) current.registry.delete();
-      const reg = new Module.FileRegistry(persistence.mount);
-      const loaded = parse(reg.load());
-      for (const w of loaded.warnings || []) console.warn(`ft-polyfill: skipped a saved file (${w})`);
+      const reg = new (core().FileRegistry)(persistence.mount);
+      for (const w of reg.load()) console.warn(`ft-polyfill: skipped a saved file (${w})`);
       current = { mount: persistence.mount, registry: reg };
     }
     return current.registry;
@@ -60,11 +51,10 @@ export function fileStore(runtime) {
    * @returns {InfoResult}
    */
   function addTemp(bytes, name, declared) {
-    const { Module } = runtime.core();
     const head = bytes.subarray(0, HEAD_BYTES);
-    const mime = Module.sniffMime(head, name, declared);
+    const mime = core().sniffMime(head, toCoreString(name), declared);
     const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
-    const info = parse(registry().addTemp(JSON.stringify({ url, size: bytes.byteLength, name, mime }), head));
+    const info = answer(registry().addTemp(url, bytes.byteLength, toCoreString(name), mime, head));
     if (!info.ok) URL.revokeObjectURL(url);
     return info;
   }
@@ -75,12 +65,11 @@ export function fileStore(runtime) {
    * @returns {Promise<InfoResult>}
    */
   async function addTempBlob(blob, name) {
-    const { Module } = runtime.core();
     const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
-    const mime = Module.sniffMime(head, name, blob.type || '');
+    const mime = core().sniffMime(head, toCoreString(name), blob.type || '');
     const typed = blob.type === mime ? blob : blob.slice(0, blob.size, mime);
     const url = URL.createObjectURL(typed);
-    const info = parse(registry().addTemp(JSON.stringify({ url, size: blob.size, name, mime }), head));
+    const info = answer(registry().addTemp(url, blob.size, toCoreString(name), mime, head));
     if (!info.ok) URL.revokeObjectURL(url);
     return info;
   }
@@ -94,10 +83,10 @@ export function fileStore(runtime) {
     const { persistence } = runtime.core();
     // Under the storage's tab lock, pushed to IndexedDB before it resolves (persistence.js).
     const info = await persistence.runExclusive(() =>
-      parse(registry().save(JSON.stringify({ filePath, name, mime: declared }), bytes)));
+      answer(registry().save(toCoreString(filePath), toCoreString(name), declared, bytes)));
     if (info.ok) {
       const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
-      registry().setUrl(filePath, url);
+      registry().setUrl(toCoreString(filePath), url);
       info.url = url;
     }
     return info;
@@ -109,12 +98,13 @@ export function fileStore(runtime) {
    */
   function stat(path) {
     const reg = registry();
-    const info = parse(reg.stat(path));
+    const key = toCoreString(path);
+    const info = answer(reg.stat(key));
     if (info.ok && !info.url && info.persisted) {
-      const bytes = reg.read(path);
-      if (!bytes) return { ok: false, reason: reg.lastReason() };
-      info.url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
-      reg.setUrl(path, info.url);
+      const read = reg.read(key);
+      if (!read.ok) return read;
+      info.url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (read.bytes)], { type: info.mime }));
+      reg.setUrl(key, info.url);
     }
     return info;
   }
