@@ -1,5 +1,6 @@
-// ft.chooseImage through Playwright's file chooser (with and without a user gesture, count,
-// compression, cancel) and ft.getLocalImgData (behaviour.md §5.5, §5.6).
+// ft.chooseImage through Playwright's file chooser (with and without a user gesture, count 1 and
+// the camera, compression, cancel) and ft.getLocalImgData (behaviour.md §5.5, §5.6), in Chromium:
+// they answer the chooser the picker opens, and only Playwright hands it over with its attributes.
 import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
 import { makePng } from '../helpers/device-server.js';
 
@@ -53,22 +54,15 @@ async function chooseWithoutGesture(/** @type {object} */ options) {
   await page.reload();
 }
 
-test('inside a gesture the picker opens at once; count is enforced; tempFiles give sizes in bytes', async () => {
+// The file chooser Playwright hands over (its multiple and accept attributes) is Chromium's alone;
+// the picked files, count, tempFiles and getLocalImgData run in every engine
+// (tests/engines/cases/device.js), as do the argument checks.
+test('inside a gesture the picker opens at once, for several image files', async () => {
   const chooser = await chooseInGesture({ count: 2, sizeType: ['original'] });
   expect(chooser.isMultiple()).toBe(true);
   expect(await chooser.element().getAttribute('accept')).toBe('image/*');
-  await chooser.setFiles([file('a.png', small), file('b.png', small), file('c.png', small)]);
-  const r = await choice();
-  expect(r.errMsg).toBe('chooseImage:ok');
-  expect(r.tempFilePaths).toHaveLength(2);
-  expect(r.tempFiles).toEqual(r.tempFilePaths.map((path) => ({ path, size: small.length })));
-  const shown = await page.evaluate(async (path) => {
-    const img = new Image();
-    img.src = path;
-    await img.decode();
-    return [img.naturalWidth, (await ft.getLocalImgData({ path })).localData];
-  }, r.tempFilePaths[0]);
-  expect(shown).toEqual([40, `data:image/png;base64,${small.toString('base64')}`]);
+  await chooser.setFiles([file('a.png', small), file('b.png', small)]);
+  await page.waitForFunction(() => window.__choice);
 });
 
 test('count 1 picks one file; camera alone asks for capture', async () => {
@@ -102,20 +96,4 @@ test("cancelling the sheet or the picker fails with 'chooseImage:fail cancel'", 
   await chooseInGesture({});
   await page.evaluate(() => document.querySelector('[data-ft-picker]').dispatchEvent(new Event('cancel')));
   expect(await choice()).toEqual({ errMsg: 'chooseImage:fail cancel' });
-});
-
-test('bad arguments fail before any picker; getLocalImgData of a non-image fails', async () => {
-  const r = await page.evaluate(async () => ({
-    count: (await ft.chooseImage({ count: '2' }).catch((e) => e)).errMsg,
-    size: (await ft.chooseImage({ sizeType: 'compressed' }).catch((e) => e)).errMsg,
-    path: (await ft.getLocalImgData({}).catch((e) => e)).errMsg,
-    sheets: document.querySelectorAll('[data-ft-sheet]').length,
-  }));
-  expect(r).toEqual({
-    count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String',
-    size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String',
-    path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined',
-    sheets: 0,
-  });
-  expect(page.errors).toEqual([]);
 });

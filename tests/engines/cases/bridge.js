@@ -101,6 +101,29 @@ export const cases = [
     },
   },
   {
+    name: 'ftHost.callJS: a handler that throws is reported as the page\'s error (reportError) and skipped; the next answers (§4.5)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        /** @type {string[]} */ const ran = [];
+        /** @type {string[]} */ const reported = [];
+        window.addEventListener('error', (e) => { reported.push(e.message); e.preventDefault(); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`later ${p.id}`); return new Promise((r) => setTimeout(() => r(undefined), 10)); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`throws ${p.id}`); throw new Error('user handler broke'); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`answers ${p.id}`); return Promise.resolve({ name: 'Li' }); });
+        ft.registNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`regist ${p.id}`); return 'regist'; });
+        const answer = await ftHost.callJS('getUser', { id: 7 });
+        return { answer, ran, reported };
+      });
+      expect(out.answer).toEqual({ name: 'Li' });
+      expect(out.ran).toEqual(['later 7', 'throws 7', 'answers 7', 'regist 7']);
+      // The throwing handler is the page's error, reported as the browser reports one (reportError).
+      expect(out.reported).toEqual([expect.stringContaining('user handler broke')]);
+      // The page's listener called preventDefault(): nothing reaches the console.
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'a fire-and-forget call that fails is one console.warn, never an unhandled rejection (§1.4)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ stack: ['pages/web/web'] }));

@@ -1,12 +1,7 @@
 // The simulated page stack in every engine (behaviour.md §3): limits, tabBar, relative urls,
 // back, hostile urls, the page's own history, titles, an app.json from a url; root-less and
 // encoded paths, a one-page stack, routing from a closed web-view page (§3.6, §3.8).
-
-const APP = {
-  pages: ['pages/index/index', 'pages/list/list', 'pages/detail/detail', 'pages/web/web', 'pages/cart/cart', 'pages/me/me'],
-  tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
-  window: { navigationBarTitleText: 'Tea House' },
-};
+import { TEA_HOUSE as APP } from '../../helpers/apps.js';
 
 // The app of tests/js/navigation-routing.test.js: the web-view page and the others each in a folder of their own.
 const ROUTING_APP = {
@@ -93,16 +88,21 @@ export const cases = [
         const can = (await ft.canNavigateBack()).canNavigateBack;
         const one = await ftHost.back();
         const afterOne = ftHost.stack().length;
+        await ft.miniProgram.navigateTo({ url: '/pages/y/y' });
+        const clamp = await ftHost.back(99);
+        const clampStack = ftHost.stack().map((p) => p.url);
+        const atFirst = await ftHost.back();
         await ftHost.configure({ stack: ['pages/a/a', 'pages/b/b', 'pages/web/web'] });
         const far = (await ft.miniProgram.navigateBack({ delta: 10 })).errMsg;
         const stack = ftHost.stack().map((p) => p.url);
         await ftHost.configure({ stack: ['pages/web/web'] });
         const first = await ft.miniProgram.navigateBack().catch((e) => e.errMsg);
         const firstStack = ftHost.stack().map((p) => p.url);
-        return { can, one, afterOne, far, stack, first, firstStack, canNow: (await ft.canNavigateBack()).canNavigateBack };
+        return { can, one, afterOne, clamp, clampStack, atFirst, far, stack, first, firstStack, canNow: (await ft.canNavigateBack()).canNavigateBack };
       });
       expect(out).toEqual({
         can: true, one: { ok: true }, afterOne: 4,
+        clamp: { ok: true }, clampStack: ['pages/a/a'], atFirst: { ok: false, reason: 'cannot navigate back at first page' },
         far: 'invokeMiniProgramAPI:ok', stack: ['pages/a/a'],
         first: 'invokeMiniProgramAPI:fail cannot navigate back at first page', firstStack: ['pages/web/web'], canNow: false,
       });
