@@ -1,14 +1,7 @@
 // The simulated page stack in every engine (behaviour.md §3): limits, tabBar, relative urls,
 // back, hostile urls, the page's own history, titles, an app.json from a url; root-less and
 // encoded paths, a one-page stack, routing from a closed web-view page (§3.6, §3.8).
-import { TEA_HOUSE as APP } from '../../helpers/apps.js';
-
-// The app of tests/js/navigation-routing.test.js: the web-view page and the others each in a folder of their own.
-const ROUTING_APP = {
-  pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
-  tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },
-};
-const ROUTING_STACK = ['pages/index/index', 'pages/web/index'];
+import { ROUTING_APP, ROUTING_STACK, TEA_HOUSE as APP } from '../../helpers/apps.js';
 
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
