@@ -48,8 +48,9 @@ const CORE_WORKS = {
   env: { env: 'miniprogram', version: '1.4.20', miniprogram: true, errMsg: 'getEnv:ok' },
   read: { name: '张三', tags: ['a', 1, null], when: 5 },
   navigate: 'invokeMiniProgramAPI:ok',
-  stack: [expect.any(String), 'pages/detail/index?id=7'],
 };
+/** The stack after useTheCore's navigateTo: the first page (the default one), then the new one. */
+const STACK_AFTER = () => [expect.any(String), 'pages/detail/index?id=7'];
 
 /** A page whose head runs `head`, then the polyfill script `times` times. @param {string} head @param {number} [times] */
 const page = (head, times = 1) => (/** @type {any} */ _req, /** @type {import('node:http').ServerResponse} */ res) => {
@@ -62,6 +63,9 @@ export const routes = {
   '/engines/plain.html': page(''),
   '/engines/twice.html': page('', 2),
   '/engines/real-host.html': page("window.__fcjs_environment = 'miniprogram';"),
+  // FinClip's user-agent marker, as the page's script sees it (the polyfill reads navigator.userAgent).
+  '/engines/finclip-user-agent.html': page("Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 Provider/finogeeks' });"),
+  '/engines/real-host-forced.html': page("window.__fcjs_environment = 'miniprogram'; window.ftHostConfig = { appId: 'engines-forced', force: true };"),
   '/engines/no-decompression.html': page(WITHOUT_STREAMS),
   '/engines/no-decompression-module.html': pageWith(WITHOUT_STREAMS, IMPORT_MODULE),
   '/engines/streams-module.html': pageWith("window.ftHostConfig = { appId: 'engines-streams' };", IMPORT_MODULE),
@@ -77,6 +81,8 @@ export const cases = [
     name: 'loaded twice (and a third time later): the first instance and its listeners are kept, one warning (§1.8)',
     async run(browser) {
       const p = await browser.open(browser.url('/engines/twice.html'));
+      // One warning for the second script of the page...
+      expect(await p.records('warn', /more than once/)).toHaveLength(1);
       const result = await p.evaluate(async () => {
         const first = window.ft;
         const host = window.ftHost;
@@ -93,6 +99,7 @@ export const cases = [
         return { sameFt: window.ft === first, sameHost: window.ftHost === host, seen };
       });
       expect(result).toEqual({ sameFt: true, sameHost: true, seen: ['miniProgram.getEnv'] });
+      // ...and none more for the third.
       expect(await p.records('warn', /more than once/)).toHaveLength(1);
       expect(await p.errors()).toEqual([]);
     },
@@ -106,11 +113,40 @@ export const cases = [
     },
   },
   {
+    name: 'the start-up phases are User Timing marks, in order, the last when ftHost.ready settles',
+    async run(browser) {
+      const p = await browser.open(browser.url('/engines/plain.html'));
+      const marks = await p.evaluate(async () => {
+        await ftHost.ready;
+        return performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ft:')).map((m) => m.name);
+      });
+      expect(marks).toEqual(['ft:installed', 'ft:core-compiled', 'ft:core-instantiated', 'ft:db-read', 'ft:ready']);
+    },
+  },
+  {
     name: 'inside a real FinClip host (window.__fcjs_environment set first) nothing is installed, one console.info (§1.9)',
     async run(browser) {
       const p = await browser.open(browser.url('/engines/real-host.html'));
       expect(await p.evaluate(() => [typeof window.ft, typeof window.ftHost])).toEqual(['undefined', 'undefined']);
       expect(await p.records('info', /real FinClip host/)).toHaveLength(1);
+      expect(await p.errors()).toEqual([]);
+    },
+  },
+  {
+    name: "FinClip's user-agent marker (Provider/finogeeks) is detected as a real host too: nothing installed, one console.info (§1.9)",
+    async run(browser) {
+      const p = await browser.open(browser.url('/engines/finclip-user-agent.html'));
+      expect(await p.evaluate(() => [typeof window.ft, navigator.userAgent.includes('Provider/finogeeks')])).toEqual(['undefined', true]);
+      expect(await p.records('info')).toHaveLength(1);
+      expect(await p.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'ftHostConfig.force installs inside a real FinClip host, with no console.info (§1.9)',
+    async run(browser) {
+      const p = await browser.open(browser.url('/engines/real-host-forced.html'));
+      expect((await p.evaluate(() => ft.miniProgram.getEnv())).errMsg).toBe('getEnv:ok');
+      expect(await p.records('info')).toEqual([]);
       expect(await p.errors()).toEqual([]);
     },
   },
@@ -127,7 +163,7 @@ export const cases = [
         return { env, ready, stored };
       });
       expect(out).toEqual({ env: 'getEnv:ok', ready: 'ready', stored: 'setStorage:ok' });
-      expect(await p.evaluate(useTheCore, 'ft')).toEqual({ ...CORE_WORKS, streams: 'undefined', polyfill: ['/dist/ft-polyfill.js'], inflate: ['/dist/ft-polyfill-inflate.js'] });
+      expect(await p.evaluate(useTheCore, 'ft')).toEqual({ ...CORE_WORKS, stack: STACK_AFTER(), streams: 'undefined', polyfill: ['/dist/ft-polyfill.js'], inflate: ['/dist/ft-polyfill-inflate.js'] });
       expect(await p.errors()).toEqual([]);
     },
   },
@@ -136,7 +172,7 @@ export const cases = [
     async run(browser) {
       const p = await browser.open(browser.url('/engines/no-decompression-module.html'));
       await p.waitFor(() => /** @type {any} */ (window).moduleFt);
-      expect(await p.evaluate(useTheCore, 'moduleFt')).toEqual({ ...CORE_WORKS, streams: 'undefined', polyfill: ['/dist/ft-polyfill.mjs'], inflate: ['/dist/ft-polyfill-inflate.mjs'] });
+      expect(await p.evaluate(useTheCore, 'moduleFt')).toEqual({ ...CORE_WORKS, stack: STACK_AFTER(), streams: 'undefined', polyfill: ['/dist/ft-polyfill.mjs'], inflate: ['/dist/ft-polyfill-inflate.mjs'] });
       expect(await p.errors()).toEqual([]);
     },
   },
