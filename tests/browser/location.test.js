@@ -3,23 +3,14 @@
 // Chromium contexts give both; the shared engine adapters only grant and set a position (and
 // WebKitWebDriver not even that: tests/engines/limits.js). The fix in wgs84 and gcj02, the unanswered prompt and chooseLocation's
 // form run in every engine: tests/engines/cases/device.js.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { newPage, useChromium } from '../helpers/browser.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-
-const blank = () => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"location"}')}`;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useChromium();
+/** The blank test page of appId 'location', with more of its ftHostConfig. @param {object} [config] */
+const blank = (config = {}) => suite.pageUrl({ appId: 'location', ...config });
 
 test("denied permission fails with 'getLocation:fail auth deny'", async () => {
-  const context = await browser.newContext({ permissions: [] });
+  const context = await suite.browser.newContext({ permissions: [] });
   const page = await newPage(context);
   await page.goto(blank());
   const r = await page.evaluate(() => ft.getLocation({ type: 'gcj02' }).catch((e) => e));
@@ -28,9 +19,9 @@ test("denied permission fails with 'getLocation:fail auth deny'", async () => {
 });
 
 test("denied permission stays 'getLocation:fail auth deny' with a locationTimeout set", async () => {
-  const context = await browser.newContext({ permissions: [] });
+  const context = await suite.browser.newContext({ permissions: [] });
   const page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"location","locationTimeout":200}')}`);
+  await page.goto(blank({ locationTimeout: 200 }));
   const r = await page.evaluate(async () => {
     const seen = [];
     await new Promise((resolve) => ft.getLocation({ fail: (e) => seen.push(e.errMsg), complete: resolve }));
@@ -41,14 +32,12 @@ test("denied permission stays 'getLocation:fail auth deny' with a locationTimeou
   await context.close();
 });
 
-const timeoutConfig = (ms) => `${server.url}/tests/pages/blank.html?config=${encodeURIComponent(JSON.stringify({ appId: 'location', locationTimeout: ms }))}`;
-
 test('permission given but no position ever comes: getLocation:fail timeout after locationTimeout', async () => {
   // Headless Chromium answers a prompt at once (denies it), so a pending prompt cannot be left
   // open for real; a granted permission with no position source is the browser never answering.
-  const context = await browser.newContext({ permissions: ['geolocation'] });
+  const context = await suite.browser.newContext({ permissions: ['geolocation'] });
   const page = await newPage(context);
-  await page.goto(timeoutConfig(300));
+  await page.goto(blank({ locationTimeout: 300 }));
   const r = await page.evaluate(() => ft.getLocation({ type: 'gcj02' }).catch((e) => e));
   expect(r).toEqual({ errMsg: 'getLocation:fail timeout' });
   expect(page.errors).toEqual([]);

@@ -1,12 +1,10 @@
 // ft.chooseImage through Playwright's file chooser (with and without a user gesture, count 1 and
 // the camera, compression, cancel) and ft.getLocalImgData (behaviour.md §5.5, §5.6), in Chromium:
 // they answer the chooser the picker opens, and only Playwright hands it over with its attributes.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium } from '../helpers/browser.js';
 import { makePng } from '../helpers/device-server.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
-/** @type {import('playwright-core').BrowserContext} */ let context;
+const suite = useChromium();
 /** @type {import('playwright-core').Page & { errors: string[] }} */ let page;
 
 const small = makePng(40, 30);
@@ -15,21 +13,13 @@ const big = makePng(640, 480, true);
 const file = (name, buffer, mimeType = 'image/png') => ({ name, mimeType, buffer });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  context = await browser.newContext();
   // Playwright's evaluate() runs as a user gesture: a call with none is made from the load event
   // of a fresh page (#choose=<options>).
-  await context.addInitScript(() => {
+  await suite.context.addInitScript(() => {
     const m = location.hash.match(/^#choose=(.*)$/);
     if (m) addEventListener('load', () => { window.__choice = ft.chooseImage(JSON.parse(decodeURIComponent(m[1]))).catch((e) => e); });
   });
-  page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"media"}')}`);
-  await page.evaluate(() => ftHost.ready);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await suite.open({ appId: 'media' });
 });
 
 /** Starts ft.chooseImage(options) inside a click (a user gesture) on a page button. */
@@ -50,7 +40,7 @@ const choice = () => page.evaluate(() => window.__choice);
 
 /** Loads the page afresh and calls ft.chooseImage(options) with no user gesture. */
 async function chooseWithoutGesture(/** @type {object} */ options) {
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"media"}')}#choose=${encodeURIComponent(JSON.stringify(options))}`);
+  await page.goto(`${suite.pageUrl({ appId: 'media' })}#choose=${encodeURIComponent(JSON.stringify(options))}`);
   await page.reload();
 }
 
