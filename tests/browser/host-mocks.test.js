@@ -1,24 +1,15 @@
 // ftHost.mock / unmock: the host answers the device interfaces without the browser; argument
 // checks still run first and errMsg is built as usual.
-import { launchChromium, serveRoot, newPage } from '../helpers/browser.js';
+import { useChromium } from '../helpers/browser.js';
 import { makePng } from '../helpers/device-server.js';
 
-/** @type {import('playwright-core').Browser} */ let browser;
-/** @type {{ url: string, close: () => Promise<void> }} */ let server;
+const suite = useChromium();
 /** @type {import('playwright-core').Page & { errors: string[] }} */ let page;
 
 const png = makePng(20, 10);
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRoot()]);
-  const context = await browser.newContext();
-  page = await newPage(context);
-  await page.goto(`${server.url}/tests/pages/blank.html?config=${encodeURIComponent('{"appId":"mocks"}')}`);
-  await page.evaluate(() => ftHost.ready);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await suite.open({ appId: 'mocks' });
 });
 
 test('getLocation: the mock is the device fix, converted by the core; fail answers and Promises', async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/browser.js';
-import { copyFixture, recipe, runTool, scratchProject, writeFiles } from '../helpers/consumer.js';
+import { copyCart, copyFixture, recipe, runTool, scratchProject, writeFiles } from '../helpers/consumer.js';
 
 /** @type {ReturnType<typeof scratchProject>} */ let scratch;
 beforeAll(() => { scratch = scratchProject(); }, 120000);
@@ -14,6 +14,7 @@ afterAll(() => scratch?.remove());
 test('jest.config.js, babel.config.js and cart.test.js from the README, plus one instance in node and jsdom', async () => {
   const app = scratch.app('jest-app', { tools: ['@babel/plugin-transform-modules-commonjs'] });
   copyFixture('jest-app', app.dir);
+  copyCart(join(app.dir, 'cart.js'));
   writeFiles(scratch.work, {
     'jest-app/jest.config.js': recipe('jest-app/jest.config.js'),
     'jest-app/babel.config.js': recipe('jest-app/babel.config.js'),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/browser.js';
-import { copyFixture, recipe, runTool, scratchProject, writeFiles } from '../helpers/consumer.js';
+import { copyCart, copyFixture, recipe, runTool, scratchProject, writeFiles } from '../helpers/consumer.js';
 
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
 
@@ -41,6 +41,7 @@ const failed = (statuses) => Object.entries(statuses).filter(([, s]) => s !== 'p
 test('the plugin: vitest.config.js and the test from the README, plus globals, one instance and fake timers in jsdom and node', async () => {
   const app = scratch.app('vitest-app', { tools: ['vitest', 'jsdom'], packageJson: { type: 'module' } });
   copyFixture('vitest-app', app.dir);
+  copyCart(join(app.dir, 'src/cart.js'));
   writeFiles(scratch.work, {
     'vitest-app/vitest.config.js': recipe('vitest-app/vitest.config.js'),
     'vitest-app/src/cart.test.js': recipe('vitest-app/src/cart.test.js'),
@@ -65,6 +66,7 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
 test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOST_CONFIG (JSON text, or a JSON file\'s path; a bad one fails in one line)', async () => {
   const app = scratch.app('vitest-plain', { tools: ['vitest'], packageJson: { type: 'module' } });
   copyFixture('vitest-plain', app.dir);
+  copyCart(join(app.dir, 'src/cart.js'));
   writeFiles(scratch.work, { 'vitest-plain/vitest.config.js': recipe('vitest-plain/vitest.config.js') });
   const names = ['src/cart.test.js > each test starts empty', 'src/cart.test.js > the config came from FT_HOST_CONFIG; the app\'s finclip-js-sdk is the global ft'];
   for (const args of [[], ['--config', 'vitest.file.config.js']]) {

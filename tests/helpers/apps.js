@@ -6,3 +6,11 @@ export const TEA_HOUSE = {
   tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
   window: { navigationBarTitleText: 'Tea House' },
 };
+
+/** The web-view page and the others each in a folder of their own; two tabs (index, mine). */
+export const ROUTING_APP = {
+  pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
+  tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },
+};
+/** ROUTING_APP's stack with the web-view page open. */
+export const ROUTING_STACK = ['pages/index/index', 'pages/web/index'];

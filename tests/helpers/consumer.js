@@ -104,6 +104,15 @@ export function copyFixture(name, dir) {
 }
 
 /**
+ * Copies the cart module the jest-app, vitest-app and vitest-plain projects share
+ * (tests/consumers/fixtures/shared/cart.js: it imports finclip-js-sdk) to `file`.
+ * @param {string} file
+ */
+export function copyCart(file) {
+  cpSync(join(FIXTURES, 'shared/cart.js'), file);
+}
+
+/**
  * The environment of a tool's process: this one's, without what marks a Jest worker (Playwright
  * Test refuses to run inside Jest; Jest itself would think it is a worker) or Jest's NODE_OPTIONS.
  * @param {NodeJS.ProcessEnv} extra

@@ -1,6 +1,6 @@
 // Failures a page ignores and failures it observes (behaviour.md §1.4), for Node
-// (tests/js/pipeline-unobserved-failures.test.js, through tests/helpers/node-page.mjs) and Chromium
-// (tests/browser/pipeline-unobserved-failures.test.js, which imports this file into the page). No imports:
+// (tests/js/pipeline-unobserved-failures.test.js, through tests/helpers/node-page.mjs) and every
+// engine (tests/engines/cases/bridge.js, which imports this file into the page). No imports:
 // it runs wherever `ft` and `ftHost` are. The runner counts what a test runner or a browser would
 // report (unhandled rejections, console warnings); these functions only make the calls.
 

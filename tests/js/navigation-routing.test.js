@@ -1,11 +1,6 @@
 // Route urls and the page's routing calls against the real core (behaviour.md §3.6, §3.8).
+import { ROUTING_APP as APP, ROUTING_STACK as STACK } from '../helpers/apps.js';
 import { freshFt } from '../helpers/node.js';
-
-const APP = {
-  pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
-  tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },
-};
-const STACK = ['pages/index/index', 'pages/web/index'];
 
 /** The errMsg a call settles with, success or failure. @param {Promise<any>} p */
 const errMsg = (p) => p.then((r) => r.errMsg, (e) => e.errMsg);

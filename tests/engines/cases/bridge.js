@@ -1,5 +1,22 @@
 // The native bridge in every engine (behaviour.md §4.4, §4.5) and quiet fire-and-forget
-// failures (§1.4).
+// failures (§1.4: the scenarios of tests/helpers/unobserved-failures.js, imported into the page).
+import { CONFIG, IGNORED_EXPECTED } from '../../helpers/unobserved-failures.js';
+
+/**
+ * Runs a scenario of tests/helpers/unobserved-failures.js in the page; resolves with its value and
+ * every unhandledrejection event the page saw meanwhile (even one handled later).
+ * @param {import('../../helpers/engines.js').EnginePage} page @param {string} name
+ */
+async function scenario(page, name) {
+  return page.evaluate(async (name) => {
+    /** @type {string[]} */ const unhandled = [];
+    addEventListener('unhandledrejection', (e) => unhandled.push(JSON.stringify(e.reason) ?? String(e.reason)));
+    const scenarios = await import('/tests/helpers/unobserved-failures.js');
+    const value = await /** @type {any} */ (scenarios)[name]({ ft, ftHost });
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    return { value, unhandled };
+  }, name);
+}
 
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
@@ -98,6 +115,60 @@ export const cases = [
         scanUndefined: 'undefined',
       });
       expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'ftHost.callJS: a handler that throws is reported as the page\'s error (reportError) and skipped; the next answers (§4.5)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        /** @type {string[]} */ const ran = [];
+        /** @type {string[]} */ const reported = [];
+        window.addEventListener('error', (e) => { reported.push(e.message); e.preventDefault(); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`later ${p.id}`); return new Promise((r) => setTimeout(() => r(undefined), 10)); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`throws ${p.id}`); throw new Error('user handler broke'); });
+        ft.onNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`answers ${p.id}`); return Promise.resolve({ name: 'Li' }); });
+        ft.registNativeAPIHandler('getUser', (/** @type {any} */ p) => { ran.push(`regist ${p.id}`); return 'regist'; });
+        const answer = await ftHost.callJS('getUser', { id: 7 });
+        return { answer, ran, reported };
+      });
+      expect(out.answer).toEqual({ name: 'Li' });
+      expect(out.ran).toEqual(['later 7', 'throws 7', 'answers 7', 'regist 7']);
+      // The throwing handler is the page's error, reported as the browser reports one (reportError).
+      expect(out.reported).toEqual([expect.stringContaining('user handler broke')]);
+      // The page's listener called preventDefault(): nothing reaches the console.
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'ignored failures (before and after the core is up): one console.warn each, naming the API and its errMsg; no unhandledrejection, no page error (§1.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-unobserved-ignore', ...CONFIG }));
+      const report = await scenario(page, 'ignoreFailures');
+      expect(report.value.sort()).toEqual(IGNORED_EXPECTED.log);
+      expect(report.unhandled).toEqual([]);
+      expect(await page.errors()).toEqual([]);
+      expect((await page.records('warn')).sort()).toEqual(IGNORED_EXPECTED.warnings);
+    },
+  },
+  {
+    name: 'observed failures get the fail object in every form a page awaits them; only the ignored ones warn (§1.4)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-unobserved-observe', ...CONFIG }));
+      const report = await scenario(page, 'observeFailures');
+      expect(report.value).toHaveLength(50);
+      for (const line of report.value) expect(line).toMatch(/: (callNativeAPI|invokeMiniProgramAPI|getStorage|setStorage|request):fail /);
+      expect(report.value).toContain('await / callNativeAPI: callNativeAPI:fail api track not found');
+      expect(report.value).toContain('returned from an awaited async function / request: request:fail mocked');
+      expect(report.unhandled).toEqual([]);
+      expect(await page.errors()).toEqual([]);
+      expect((await page.records('warn')).sort()).toEqual([
+        'ft.callNativeAPI: callNativeAPI:fail api track not found',
+        'ft.getStorage: getStorage:fail data not found',
+        'ft.miniProgram.navigateTo: invokeMiniProgramAPI:fail page "pages/web/pages/missing/index" is not found',
+        'ft.request: request:fail mocked',
+        'ft.setStorage: setStorage:fail parameter error: parameter.key should be String instead of Number',
+      ]);
     },
   },
   {

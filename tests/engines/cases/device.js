@@ -2,36 +2,7 @@
 // driver cannot give a position or answer a file chooser (tests/engines/limits.js), the same
 // assertions run against ftHost.mock's answer instead.
 import { makePng } from '../../helpers/device-server.js';
-
-// An independent WGS-84 → GCJ-02 (the published formulas: Krasovsky ellipsoid), to check the core's.
-const A = 6378245.0;
-const EE = 0.006693421622965943; // 0.00669342162296594323 as published, to a double's precision
-/** @param {number} x @param {number} y */
-function shiftLat(x, y) {
-  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
-  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
-  return r;
-}
-/** @param {number} x @param {number} y */
-function shiftLon(x, y) {
-  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
-  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
-  return r;
-}
-/** @param {number} lat @param {number} lon */
-function gcj02(lat, lon) {
-  const rad = (lat / 180) * Math.PI;
-  const magic = 1 - EE * Math.sin(rad) ** 2;
-  const sq = Math.sqrt(magic);
-  return {
-    latitude: lat + (shiftLat(lon - 105, lat - 35) * 180) / (((A * (1 - EE)) / (magic * sq)) * Math.PI),
-    longitude: lon + (shiftLon(lon - 105, lat - 35) * 180) / ((A / sq) * Math.cos(rad) * Math.PI),
-  };
-}
+import { gcj02 } from '../../helpers/gcj02.js';
 
 const small = makePng(40, 30);
 
@@ -61,6 +32,8 @@ export const cases = [
       expect(r.gcj.errMsg).toBe('getLocation:ok');
       expect(Math.abs(r.gcj.latitude - expected.latitude)).toBeLessThan(1e-9);
       expect(Math.abs(r.gcj.longitude - expected.longitude)).toBeLessThan(1e-9);
+      // The offset in Beijing is a few hundred metres, not zero.
+      expect(Math.abs(r.gcj.longitude - beijing.longitude)).toBeGreaterThan(0.003);
       expect(r.bad).toMatch(/^getLocation:fail parameter error: parameter\.type/);
       await setFix(paris);
       const outside = await page.evaluate(() => ft.getLocation({ type: 'gcj02' }));
@@ -150,6 +123,7 @@ export const cases = [
         path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined',
         sheets: 0,
       });
+      expect(await page.errors()).toEqual([]);
     },
   },
   {
@@ -186,6 +160,8 @@ export const cases = [
         return /** @type {any} */ (window).__place;
       });
       expect(cancelled).toEqual({ errMsg: 'chooseLocation:fail cancel' });
+      const bad = await page.evaluate(async () => (await ft.chooseLocation({ latitude: 200 }).catch((e) => e)).errMsg);
+      expect(bad).toMatch(/^chooseLocation:fail parameter error: parameter\.latitude/);
       expect(await page.errors()).toEqual([]);
     },
   },

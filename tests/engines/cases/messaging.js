@@ -121,23 +121,35 @@ export const cases = [
     },
   },
   {
-    name: 'navigateToMiniProgram / navigateBackMiniProgram hand extraData over; close unloads the page',
+    name: 'navigateToMiniProgram / navigateBackMiniProgram hand extraData over; close unloads the page, then tells the host',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'wxA', callers: ['wxCaller'] }));
       const out = await page.evaluate(async () => {
         /** @type {any[]} */ const events = [];
         for (const name of ['navigateToMiniProgram', 'navigateBackMiniProgram', 'close']) ftHost.on(name, (/** @type {any} */ e) => events.push([name, e.appId || e.toAppId, e.extraData]));
         const to = (await ft.miniProgram.navigateToMiniProgram({ appId: 'wxB', path: 'pages/x', extraData: { k: 1 } })).errMsg;
+        // The host's app stack: the caller, this app (now hidden), the one it opened.
+        const hiddenApps = ftHost.state().apps.map((/** @type {any} */ a) => a.appId);
         await ftHost.backMiniProgram({ back: true });
         const back = (await ft.miniProgram.navigateBackMiniProgram({ extraData: { bye: 1 } })).errMsg;
         const after = await ft.miniProgram.close().catch((e) => e.errMsg);
-        return { to, back, events, after };
+        return { to, hiddenApps, back, events, after };
       });
       expect(out).toEqual({
-        to: 'invokeMiniProgramAPI:ok', back: 'invokeMiniProgramAPI:ok',
+        to: 'invokeMiniProgramAPI:ok', hiddenApps: ['wxCaller', 'wxA', 'wxB'], back: 'invokeMiniProgramAPI:ok',
         events: [['navigateToMiniProgram', 'wxB', { k: 1 }], ['navigateBackMiniProgram', 'wxA', { back: true }], ['navigateBackMiniProgram', 'wxCaller', { bye: 1 }]],
         after: 'close:fail web-view page is closed',
       });
+      // On an open web-view page close() unloads it first, then tells the host, then succeeds.
+      const open = await browser.open(browser.pageUrl());
+      const closed = await open.evaluate(async () => {
+        /** @type {string[]} */ const seen = [];
+        ft.miniProgram.onUnload(() => seen.push('unload'));
+        ftHost.on('close', () => seen.push('close'));
+        seen.push((await ft.miniProgram.close()).errMsg);
+        return seen;
+      });
+      expect(closed).toEqual(['unload', 'close', 'close:ok']);
     },
   },
 ];

@@ -1,19 +1,24 @@
 // The simulated page stack in every engine (behaviour.md §3): limits, tabBar, relative urls,
 // back, hostile urls, the page's own history, titles, an app.json from a url; root-less and
 // encoded paths, a one-page stack, routing from a closed web-view page (§3.6, §3.8).
+import { ROUTING_APP, ROUTING_STACK, TEA_HOUSE as APP } from '../../helpers/apps.js';
 
-const APP = {
-  pages: ['pages/index/index', 'pages/list/list', 'pages/detail/detail', 'pages/web/web', 'pages/cart/cart', 'pages/me/me'],
-  tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/cart/cart', text: 'Cart' }, { pagePath: 'pages/me/me', text: 'Me' }] },
-  window: { navigationBarTitleText: 'Tea House' },
-};
-
-// The app of tests/js/navigation-routing.test.js: the web-view page and the others each in a folder of their own.
-const ROUTING_APP = {
-  pages: ['pages/index/index', 'pages/web/index', 'pages/detail/index', 'pages/mine/index', 'pages/cart/index'],
-  tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/mine/index' }] },
-};
-const ROUTING_STACK = ['pages/index/index', 'pages/web/index'];
+// javascript: urls in their disguises (mixed case, a tab inside the scheme, leading spaces) and
+// external ones (http(s), scheme-relative, backslashes, data:, file:), each with its kind.
+const HOSTILE_URLS = [
+  ['javascript:window.__ran=1', 'javascript'],
+  ['JavaScript:window.__ran=1', 'javascript'],
+  ['java\tscript:window.__ran=1', 'javascript'],
+  ['  java\tscript:window.__ran=1', 'javascript'],
+  ['https://evil.example/x', 'external'],
+  ['https://evil.example/pages/index/index', 'external'],
+  ['http://127.0.0.1/pages/index/index', 'external'],
+  ['//evil.example/x', 'external'],
+  ['\\\\evil.example/x', 'external'],
+  ['data:text/html,x', 'external'],
+  ['data:text/html,<script>window.__ran=1</script>', 'external'],
+  ['file:///etc/passwd', 'external'],
+];
 
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
@@ -93,36 +98,47 @@ export const cases = [
         const can = (await ft.canNavigateBack()).canNavigateBack;
         const one = await ftHost.back();
         const afterOne = ftHost.stack().length;
+        await ft.miniProgram.navigateTo({ url: '/pages/y/y' });
+        const clamp = await ftHost.back(99);
+        const clampStack = ftHost.stack().map((p) => p.url);
+        const atFirst = await ftHost.back();
         await ftHost.configure({ stack: ['pages/a/a', 'pages/b/b', 'pages/web/web'] });
         const far = (await ft.miniProgram.navigateBack({ delta: 10 })).errMsg;
         const stack = ftHost.stack().map((p) => p.url);
         await ftHost.configure({ stack: ['pages/web/web'] });
         const first = await ft.miniProgram.navigateBack().catch((e) => e.errMsg);
         const firstStack = ftHost.stack().map((p) => p.url);
-        return { can, one, afterOne, far, stack, first, firstStack, canNow: (await ft.canNavigateBack()).canNavigateBack };
+        return { can, one, afterOne, clamp, clampStack, atFirst, far, stack, first, firstStack, canNow: (await ft.canNavigateBack()).canNavigateBack };
       });
       expect(out).toEqual({
         can: true, one: { ok: true }, afterOne: 4,
+        clamp: { ok: true }, clampStack: ['pages/a/a'], atFirst: { ok: false, reason: 'cannot navigate back at first page' },
         far: 'invokeMiniProgramAPI:ok', stack: ['pages/a/a'],
         first: 'invokeMiniProgramAPI:fail cannot navigate back at first page', firstStack: ['pages/web/web'], canNow: false,
       });
     },
   },
   {
-    name: 'javascript: and external urls are refused and nothing runs',
+    name: 'navigateTo, redirectTo, switchTab and reLaunch refuse javascript: and external urls; nothing runs, the page stays',
     async run(browser) {
-      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
-      const out = await page.evaluate(async () => {
+      const app = { pages: ['pages/index/index', 'pages/web/web'], tabBar: { list: [{ pagePath: 'pages/index/index' }, { pagePath: 'pages/web/web' }] } };
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-hostile', app, stack: ['pages/index/index', 'pages/web/web'] }));
+      const out = await page.evaluate(async (urls) => {
         /** @type {any} */ (window).__ran = 0;
-        const urls = ['javascript:window.__ran=1', 'JavaScript:window.__ran=1', 'java\tscript:window.__ran=1', 'https://evil.example/x', '//evil.example/x', 'data:text/html,x'];
-        const results = [];
-        for (const url of urls) results.push(await ft.miniProgram.navigateTo({ url }).then((r) => r.errMsg, (e) => e.errMsg));
+        /** @type {Record<string, string[]>} */ const results = {};
+        for (const api of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch']) {
+          results[api] = [];
+          for (const [url] of urls) results[api].push(await ft.miniProgram[api]({ url }).then((r) => `ok ${r.errMsg}`, (e) => e.errMsg));
+        }
         await new Promise((r) => setTimeout(r, 20));
         return { results, ran: /** @type {any} */ (window).__ran, stack: ftHost.stack().length, href: location.pathname };
+      }, HOSTILE_URLS);
+      const refused = HOSTILE_URLS.map(([, kind]) => `invokeMiniProgramAPI:fail invalid url: ${kind} urls are not allowed`);
+      expect(out).toEqual({
+        results: { navigateTo: refused, redirectTo: refused, switchTab: refused, reLaunch: refused },
+        ran: 0, stack: 2, href: '/tests/pages/blank.html',
       });
-      for (const r of out.results.slice(0, 3)) expect(r).toBe('invokeMiniProgramAPI:fail invalid url: javascript urls are not allowed');
-      for (const r of out.results.slice(3)) expect(r).toBe('invokeMiniProgramAPI:fail invalid url: external urls are not allowed');
-      expect(out).toMatchObject({ ran: 0, stack: 2, href: '/tests/pages/blank.html' });
+      expect(await page.errors()).toEqual([]);
     },
   },
   {

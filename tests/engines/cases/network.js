@@ -72,6 +72,27 @@ export const cases = [
     },
   },
   {
+    name: 'wrong arguments fail with parameter errors, never throw (§5.1)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
+      const out = await page.evaluate(async () => {
+        /** @type {string[]} */ const errMsgs = [];
+        for (const o of [{}, { url: 5 }, { url: '/echo', method: 'FETCH' }, { url: '/echo', method: 'TRACE' }, { url: '/echo', responseType: 'blob' }]) {
+          errMsgs.push((await ft.request(/** @type {any} */ (o)).catch((e) => e)).errMsg);
+        }
+        return errMsgs;
+      });
+      expect(out).toEqual([
+        'request:fail parameter error: parameter.url should be String instead of Undefined',
+        'request:fail parameter error: parameter.url should be String instead of Number',
+        expect.stringMatching(/^request:fail parameter error: invalid method/),
+        expect.stringMatching(/^request:fail method TRACE is not supported/),
+        expect.stringMatching(/^request:fail parameter error: parameter\.responseType/),
+      ]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'timeout and abort fail once with their reasons, never followed by a success (§5.3)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
@@ -90,17 +111,19 @@ export const cases = [
         const aborted = (await promiseTask.catch((e) => e)).errMsg;
         // Past the slow answer (3 s), so a late success would show.
         await new Promise((r) => setTimeout(r, 3500));
-        return { t: t.calls, a: a.calls, aborted };
+        return { t: t.calls, a: a.calls, aborted, hasAbort: typeof task.abort };
       });
-      expect(out).toEqual({ t: ['fail:request:fail timeout', 'complete'], a: ['fail:request:fail abort', 'complete'], aborted: 'request:fail abort' });
+      expect(out).toEqual({ t: ['fail:request:fail timeout', 'complete'], a: ['fail:request:fail abort', 'complete'], aborted: 'request:fail abort', hasAbort: 'function' });
     },
   },
   {
-    name: "a refused connection fails with the one reason 'network error', never the engine's fetch text (§5.3)",
+    name: "a refused connection, a cross-origin answer without CORS and a url with credentials fail with the one reason 'network error', never the engine's fetch text (§5.3)",
     async run(browser) {
       const port = await closedPort();
+      // The test server under another name: another origin, and it sends no CORS headers.
+      const crossOrigin = browser.url('').replace('127.0.0.1', 'localhost');
       const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
-      const out = await page.evaluate(async (url) => {
+      const out = await page.evaluate(async ({ url, crossOrigin, withCredentials }) => {
         const err = (/** @type {Promise<any>} */ p) => p.then((r) => r.errMsg, (e) => e.errMsg);
         /** @type {string[]} */ const calls = [];
         await new Promise((resolve) => ft.request({ url, success: (r) => calls.push(`success:${r.errMsg}`), fail: (r) => calls.push(`fail:${r.errMsg}`), complete: resolve }));
@@ -109,20 +132,26 @@ export const cases = [
           callbacks: calls,
           downloadFile: await err(ft.downloadFile({ url })),
           downloadSaved: await err(ft.downloadFile({ url, filePath: 'never/saved.png' })),
+          crossOrigin: await err(ft.request({ url: `${crossOrigin}/echo` })),
+          crossOriginDownload: await err(ft.downloadFile({ url: `${crossOrigin}/image.png` })),
+          withCredentials: await err(ft.request({ url: withCredentials })),
         };
-      }, `http://127.0.0.1:${port}/x`);
+      }, { url: `http://127.0.0.1:${port}/x`, crossOrigin, withCredentials: `http://user:secret@127.0.0.1:${port}/x` });
       // Each engine's fetch has its own words for it (ENGINE_FETCH_TEXTS): none of them reaches the page.
       expect(out).toEqual({
         request: 'request:fail network error',
         callbacks: ['fail:request:fail network error'],
         downloadFile: 'downloadFile:fail network error',
         downloadSaved: 'downloadFile:fail network error',
+        crossOrigin: 'request:fail network error',
+        crossOriginDownload: 'downloadFile:fail network error',
+        withCredentials: 'request:fail network error',
       });
       for (const text of ENGINE_FETCH_TEXTS) expect(JSON.stringify(out)).not.toContain(text);
     },
   },
   {
-    name: 'javascript:, data: and ftp: urls fail before any fetch, even with ftHost.mock set (§5.3)',
+    name: 'javascript:, data:, blob:, file:, ftp: and about: urls fail before any fetch, even with ftHost.mock set; page-relative forms are fetched (§5.3)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
       const out = await page.evaluate(async () => {
@@ -131,7 +160,9 @@ export const cases = [
         window.fetch = (...args) => { fetched.push(String(args[0] instanceof Request ? args[0].url : args[0])); return realFetch(...args); };
         /** @type {any} */ (window).__ran = 0;
         const err = (/** @type {Promise<any>} */ p) => p.then((r) => r.errMsg, (e) => e.errMsg);
-        const urls = ['javascript:window.__ran=1', ' JavaScript:void(0)', 'data:application/json,{"a":1}', 'ftp://127.0.0.1/f'];
+        // data: and blob: urls are ones the browser would answer: the check comes first.
+        const blobUrl = URL.createObjectURL(new Blob(['{"a":1}'], { type: 'application/json' }));
+        const urls = ['javascript:window.__ran=1', ' JavaScript:void(0)', 'data:application/json,{"a":1}', blobUrl, 'file:///etc/hostname', 'ftp://127.0.0.1/f', 'about:blank'];
         try {
           /** @type {string[]} */ const out = [];
           for (const url of urls) {
@@ -146,19 +177,28 @@ export const cases = [
             mocked.push(await err(ft.downloadFile({ url, filePath: 'x.txt' })));
           }
           ftHost.unmock();
-          // The wrapper sees what the polyfill fetches: a page-relative url goes through it.
-          const relative = (await ft.request({ url: '/echo?r=1' })).data.url;
+          // The wrapper sees what the polyfill fetches: the page-relative forms go through it.
+          /** @type {string[]} */ const relative = [];
+          for (const url of ['/echo?r=1', 'echo?r=2', `//${location.host}/echo?r=3`]) {
+            const res = await ft.request({ url });
+            relative.push(res.statusCode === 200 ? res.data.url : `${res.errMsg} ${res.statusCode}`);
+          }
           return { out, mocked, relative, fetched: fetched.map((u) => new URL(u, location.href).pathname + new URL(u, location.href).search), ran: /** @type {any} */ (window).__ran };
         } finally {
           window.fetch = realFetch;
         }
       });
       const why = '(use http, https or a path relative to the page)';
-      const expected = ['javascript', 'javascript', 'data', 'ftp'].flatMap((scheme) => [
+      const expected = ['javascript', 'javascript', 'data', 'blob', 'file', 'ftp', 'about'].flatMap((scheme) => [
         `request:fail invalid url: ${scheme} urls can not be fetched ${why}`,
         `downloadFile:fail invalid url: ${scheme} urls can not be fetched ${why}`,
       ]);
-      expect(out).toEqual({ out: expected, mocked: expected, relative: '/echo?r=1', fetched: ['/echo?r=1'], ran: 0 });
+      // /tests/pages/echo?r=2 is the page-relative reading of 'echo?r=2' (a 404 there, still a success).
+      expect(out).toEqual({
+        out: expected, mocked: expected,
+        relative: ['/echo?r=1', 'request:ok 404', '/echo?r=3'],
+        fetched: ['/echo?r=1', '/tests/pages/echo?r=2', '/echo?r=3'], ran: 0,
+      });
       expect(await page.errors()).toEqual([]);
     },
   },

@@ -1,7 +1,6 @@
 // H5 code of the shapes written for FinClip hosts, unchanged, in every engine
-// (tests/pages/real-clients/, as tests/browser/install-real-clients.test.js runs it in Chromium): a
-// multi-host bridge that probes wx, my, swan, tt, qq and then ft; an environment detector; and no
-// other host's globals, ever (§1.7, §1.9).
+// (tests/pages/real-clients/): a multi-host bridge that probes wx, my, swan, tt, qq and then ft;
+// an environment detector; and no other host's globals, ever (§1.7, §1.9).
 
 const PAGE = '/tests/pages/real-clients/page.html';
 const FOREIGN = ['wx', 'my', 'swan', 'tt', 'qq', '__wxjs_environment', 'WeixinJSBridge'];
