@@ -170,12 +170,12 @@ export class HostBridge {
     if (Array.isArray(config.stack)) coreConfig.stack = config.stack;
     if (config.webviewTimeout !== undefined) coreConfig.webviewTimeout = config.webviewTimeout;
     if (Array.isArray(/** @type {any} */ (config).callers)) coreConfig.callers = /** @type {any} */ (config).callers;
-    let result = this.call('configure', JSON.stringify(coreConfig));
+    const result = this.call('configure', JSON.stringify(coreConfig));
     if (!result.ok) {
       this.configError = this.configError ? `${this.configError}; ${result.reason}` : String(result.reason);
       // Keep a working host: the same config without the part that failed is not guessable, so
       // fall back to the defaults with the appId.
-      result = this.call('configure', JSON.stringify({ appId: config.appId }));
+      this.call('configure', JSON.stringify({ appId: config.appId }));
       app = null;
     }
     // The runtime reports it: ftHost.configure rejects with it, the start logs it.

@@ -139,7 +139,8 @@ export default function networkImpl(runtime, services) {
 
       let bytes;
       let statusCode;
-      let declared = '';
+      /** @type {string} */
+      let declared;
       let name = nameOf(plan.url);
       const mocked = mockAnswer(mocks, 'downloadFile', args);
       if (mocked) {

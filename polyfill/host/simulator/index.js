@@ -280,7 +280,7 @@ export function createSimulator(doc, options = {}) {
   // ---- drawing the host's chrome from its state ------------------------------------------------
 
   function render() {
-    /** @type {any} */ let state = null;
+    /** @type {any} */ let state;
     let titleText = '';
     try {
       state = frame ? frame.ftHost.state() : null;
