@@ -64,6 +64,6 @@ export default [
   },
   {
     files: ['tests/**', 'testing/**', 'playwright/**', 'vitest/**'],
-    languageOptions: { globals: { ...globals.jest, ...globals.browser, ...globals.node, ft: 'readonly', ftHost: 'readonly', host: 'readonly' } },
+    languageOptions: { globals: { ...globals.jest, ...globals.browser, ...globals.node, ft: 'readonly', ftHost: 'readonly', host: 'readonly', ftHostConfig: 'readonly' } },
   },
 ];
