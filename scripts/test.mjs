@@ -1,4 +1,4 @@
-// npm test (after setup and build): native ctest, the native tests again under AddressSanitizer +
+// npm test (after setup and build): lint (scripts/lint.mjs), native ctest, the native tests again under AddressSanitizer +
 // UndefinedBehaviorSanitizer, each libFuzzer target for a bounded time against its corpus, then
 // Jest (Node + browser tests). Extra arguments go to Jest only (e.g.
 // `npm test -- tests/browser/storage.test.js`). FT_FUZZ_SECONDS sets the time per fuzzer
@@ -105,6 +105,9 @@ try {
     throw Object.assign(new Error('missing browser'), { status: 1 });
   }
   if (!jestArgs.length) {
+    console.log('\n== lint (ESLint, clang-format) ==');
+    run(process.execPath, ['scripts/lint.mjs']);
+
     console.log('\n== native tests (ctest) ==');
     run('cmake', ['-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=RelWithDebInfo']);
     run('cmake', ['--build', 'build/native', '-j2']);
