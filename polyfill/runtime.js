@@ -7,6 +7,7 @@ import { Persistence, openEarly } from '../wasm-glue/persistence.js';
 import { IMPLEMENTATIONS } from './impl/index.js';
 import { CallLog } from './call-log.js';
 import { mark } from './marks.js';
+import { readStorageAnswer } from './core-wire.js';
 
 /** The call log keeps the newest entries only, so a long-running page does not grow without end. */
 export const CALL_LOG_LIMIT = 5000;
@@ -325,8 +326,8 @@ export class Runtime {
         failure = error;
       }
       const { storage, persistence } = this.core();
-      const op = storage.clear();
-      if (op !== 0) await persistence.durable(op).catch(() => undefined);
+      const cleared = readStorageAnswer(storage.clear());
+      if (cleared.ok) await persistence.durable(Number(cleared.text)).catch(() => undefined);
       this.log.clear();
       if (failure) throw failure;
     }, true);

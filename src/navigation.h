@@ -102,7 +102,11 @@ class Navigation {
   NavOutcome redirect_to(std::string_view url);
   NavOutcome switch_tab(std::string_view url);  // query ignored (§3.3)
   NavOutcome re_launch(std::string_view url);
-  NavOutcome navigate_back(std::int64_t delta = 1);  // delta < 1 counts as 1 (§3.6)
+  NavOutcome navigate_back(double delta = 1);  // pops back_count(delta, pages - 1) pages
+  // §3.6 navigateBack's delta, decided here only (the API table gives the type and the default 1):
+  // truncated toward zero; NaN and anything below 1 count as 1; more than `max_pop` (the pages
+  // above the first one, infinity included) goes back to the first page.
+  static std::size_t back_count(double delta, std::size_t max_pop);
 
   // Pushes a simulated app {app_id, path, extra_data} on the app stack: the web-view's app goes
   // to the background (Hide when visible). extra_data should be an object (null -> {}).

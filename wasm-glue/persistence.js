@@ -18,11 +18,10 @@ import { mark } from '../polyfill/marks.js';
  * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
  * @property {() => string} load
  * @property {() => string} refresh
- * @property {(key: string) => string} get
- * @property {(key: string, type: string, payload: string) => number} set
- * @property {(key: string) => number} remove
- * @property {() => number} clear
- * @property {() => string} lastReason
+ * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (storage-memo.js isFailure)
+ * @property {(key: string, type: string, payload: string) => string} set  the op id as text, or the failure answer
+ * @property {(key: string) => string} remove
+ * @property {() => string} clear
  * @property {() => string} info
  * @property {() => boolean} dirty
  * @property {() => string} flush

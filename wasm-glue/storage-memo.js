@@ -4,11 +4,18 @@
 // only holds strings the core returned or accepted, and is dropped whenever the core's state
 // may have changed without passing through here (refresh, load).
 
+/**
+ * Whether a Storage answer is the glue's failure answer {"ok":false,"reason":...}
+ * (wasm-glue/bind_storage.cpp): no stored form ("<type>\t...") or op id starts with '{'.
+ * @param {string} answer
+ */
+export const isFailure = (answer) => answer.charCodeAt(0) === 123;
+
 export class MemoizedStorage {
   /** @param {import('./persistence.js').StorageCore} core */
   constructor(core) {
     this.core = core;
-    /** @type {Map<string, string>} core key → "<type>\t<payload>" ('' = known missing) */
+    /** @type {Map<string, string>} core key → "<type>\t<payload>" */
     this.memo = new Map();
   }
 
@@ -17,16 +24,16 @@ export class MemoizedStorage {
     let stored = this.memo.get(key);
     if (stored === undefined) {
       stored = this.core.get(key);
-      if (stored !== '') this.memo.set(key, stored);
+      if (!isFailure(stored)) this.memo.set(key, stored);
     }
     return stored;
   }
 
   /** @param {string} key @param {string} type @param {string} payload */
   set(key, type, payload) {
-    const op = this.core.set(key, type, payload);
-    if (op !== 0) this.memo.set(key, `${type}\t${payload}`);
-    return op;
+    const answer = this.core.set(key, type, payload);
+    if (!isFailure(answer)) this.memo.set(key, `${type}\t${payload}`);
+    return answer;
   }
 
   /** @param {string} key */
@@ -52,7 +59,6 @@ export class MemoizedStorage {
     return text;
   }
 
-  lastReason() { return this.core.lastReason(); }
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }

@@ -27,9 +27,13 @@ export function answerFields(value) {
 export default function messagingImpl(runtime) {
   const host = hostBridge(runtime);
 
-  // The pipeline runs these only once the core is up and configured (runtime.js queue).
-  /** @param {(id: number) => any} fn */
-  const register = (fn) => host.outcome(fn(0));
+  // The pipeline runs these only once the core is up and configured (runtime.js queue). The
+  // registries never fail: their answer (added/removed) is not the page's business.
+  /** @param {() => unknown} fn */
+  const register = (fn) => {
+    fn();
+    return ok();
+  };
 
   return {
     postMessage: ({ message }) => {
@@ -53,10 +57,12 @@ export default function messagingImpl(runtime) {
     sendWebviewEvent: ({ data }) => host.outcome(host.call('sendWebviewEvent'), undefined, { data }),
 
     callNativeAPI: async ({ name, data }) => {
-      const checked = host.call('callNativeAPI', wellFormed(name));
-      if (!checked.ok) return fail(String(checked.reason));
-      const handler = host.hostApis.get(name);
-      if (!handler) return fail(`api ${name} not found`);
+      // The core decides "api <name> not found" (src/events.h); hostApis holds a handler for
+      // every name the core has (both keyed by the core's string, host/controls.js).
+      const key = wellFormed(name);
+      const checked = host.call('callNativeAPI', key);
+      if (!checked.ok) return host.outcome(checked);
+      const handler = /** @type {Function} */ (host.hostApis.get(key));
       try {
         return ok(answerFields(await handler(data === undefined ? {} : data)));
       } catch (error) {
@@ -67,13 +73,9 @@ export default function messagingImpl(runtime) {
     registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
-    offNativeAPIHandler: ({ name, callback }) => register(() => {
-      const key = wellFormed(name);
-      if (callback !== undefined) return host.call('offNativeAPIHandler', key, host.knownId(callback));
-      const listed = host.call('hostCallH5', key);
-      for (const id of listed.ok ? listed.handlers : []) host.call('offNativeAPIHandler', key, id);
-      return { ok: true, events: [] };
-    }),
+    offNativeAPIHandler: ({ name, callback }) => register(() => (callback === undefined
+      ? host.call('offAllNativeAPIHandlers', wellFormed(name))
+      : host.call('offNativeAPIHandler', wellFormed(name), host.knownId(callback)))),
 
     complete: () => host.outcome(host.call('complete')),
   };

@@ -79,6 +79,20 @@ TEST(NativeHandlers, SeveralPerNameInOrderOffRemovesOne) {
   EXPECT_TRUE(h.handlers("none").empty());
 }
 
+TEST(NativeHandlers, OffAllRemovesEveryOnHandlerOfTheNameOnly) {
+  NativeHandlers h;
+  h.on("a", 1);
+  h.on("a", 2);
+  h.on("b", 3);
+  h.regist("a", 9);
+  EXPECT_EQ(h.off_all("a"), 2u);
+  EXPECT_EQ(h.handlers("a"), (std::vector<std::int64_t>{9}));  // regist stays (§4.5)
+  EXPECT_EQ(h.handlers("b"), (std::vector<std::int64_t>{3}));
+  EXPECT_EQ(h.off_all("a"), 0u);
+  EXPECT_EQ(h.off_all("none"), 0u);
+  EXPECT_TRUE(h.on("a", 1));  // registrable again
+}
+
 TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
   NativeHandlers h;
   h.regist("scan", 5);
@@ -97,6 +111,7 @@ TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
 TEST(NativeApis, NotFoundReason) {
   NativeApis a;
   EXPECT_EQ(a.check("scan").reason, "api scan not found");
+  EXPECT_EQ(a.check("scan").reason, events_reason::api_not_found("scan"));
   a.add("scan");
   EXPECT_TRUE(a.check("scan").ok);
   EXPECT_EQ(a.check("Scan").reason, "api Scan not found");
