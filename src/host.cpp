@@ -32,7 +32,7 @@ HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(),
 HostResult fail_result(Status st) { return {std::move(st), {}}; }
 HostResult closed() { return fail_result(Status::Fail(host_reason::kClosed)); }
 
-HostEvent event(HostEventType type) { return HostEvent{type, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0}; }
+HostEvent event(HostEventType type) { return HostEvent{type, {}, {}, {}, {}, {}, {}, 0}; }
 
 PageView view(const Page& p) { return {p.route, query_fields(p.query), p.url(), p.webview}; }
 
@@ -87,11 +87,11 @@ Status Host::configure(HostConfig config) {
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-std::optional<HostEvent> Host::flush_messages() {
-  if (messages_.empty()) return std::nullopt;
-  HostEvent m = event(HostEventType::Message);
-  m.data = messages_.flush();
-  return m;
+// What the page posted, as one Message event (none when nothing was posted).
+void Host::flush_messages(std::vector<HostEvent>& out) {
+  if (messages_.empty()) return;
+  out.push_back(event(HostEventType::Message));
+  out.back().data = messages_.flush();
 }
 
 std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {
@@ -100,7 +100,7 @@ std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>&
     switch (ev.kind) {
       case Lifecycle::Unload: {
         // What the page posted reaches the host before the page is gone (§4.1).
-        if (auto m = flush_messages()) out.push_back(std::move(*m));
+        flush_messages(out);
         out.push_back(event(HostEventType::Unload));
         out.back().listeners = unload_listeners_.ids();
         break;
@@ -124,7 +124,7 @@ HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<
   std::vector<HostEvent> events = lifecycle_events(outcome.events);
   if (action != nullptr) {
     HostEvent r = event(HostEventType::Route);
-    r.action = action;
+    r.text = action;
     r.stack = stack();
     events.push_back(std::move(r));
   }
@@ -149,7 +149,11 @@ HostState Host::state() const {
   s.alive = nav_.alive();
   s.visible = nav_.visible();
   s.parked = nav_.webview_parked();
-  if (const Page* page = nav_.webview_page()) s.webview = view(*page);
+  if (const Page* page = nav_.webview_page()) {
+    s.has_webview = true;
+    s.webview_route = page->route;
+    s.webview_url = page->url();
+  }
   s.foreground = nav_.foreground();
   s.closed = nav_.closed();
   s.apps = nav_.apps();
@@ -199,8 +203,8 @@ HostResult Host::navigateToMiniProgram(const std::string& app_id, const std::str
   Status st = parse_extra_data(extra_data_json, extra);
   if (!st.ok) return fail_result(std::move(st));
   HostEvent e = event(HostEventType::NavigateToMiniProgram);
-  e.app_id = app_id;
-  e.path = path;
+  e.text = app_id;
+  e.detail = path;
   e.data = extra;
   std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
@@ -215,7 +219,7 @@ HostResult Host::navigateBackMiniProgram(const std::string& extra_data_json) {
 HostResult Host::close() {
   FT_REQUIRE_ALIVE();
   HostEvent e = event(HostEventType::Close);
-  e.app_id = nav_.app_id();
+  e.text = nav_.app_id();
   std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
   return nav_result(nav_.close(), nullptr, std::move(extras));
@@ -242,7 +246,7 @@ HostResult Host::setNavigationBarTitle(const std::string& title) {
   FT_REQUIRE_ALIVE();
   title_ = title;
   HostEvent e = event(HostEventType::Title);
-  e.title = title_;
+  e.text = title_;
   std::vector<HostEvent> events;
   events.push_back(std::move(e));
   return ok_events(std::move(events));
@@ -298,8 +302,8 @@ HostResult Host::hostNavigateBackMiniProgram(const std::string& extra_data_json)
   NavOutcome outcome = nav_.navigate_back_mini_program(std::move(extra), &to);
   if (!outcome.status.ok) return fail_result(std::move(outcome.status));
   HostEvent e = event(HostEventType::NavigateBackMiniProgram);
-  e.from_app_id = std::move(from);
-  e.app_id = std::move(to.app_id);
+  e.detail = std::move(from);
+  e.text = std::move(to.app_id);
   e.data = std::move(to.extra_data);
   std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
@@ -312,7 +316,7 @@ HostResult Host::appShow() { return nav_result(nav_.app_show(), nullptr); }
 HostResult Host::share() {
   std::vector<HostEvent> events;
   if (nav_.alive()) {
-    if (auto m = flush_messages()) events.push_back(std::move(*m));
+    flush_messages(events);
   }
   return ok_events(std::move(events));
 }

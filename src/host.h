@@ -56,13 +56,13 @@ enum class HostEventType : std::uint8_t {
   Unload,                   // listeners: call each H5 listener id with {}
   Hide,                     // listeners: same
   Show,                     // listeners, query: call each with {data: {query name: raw value}}
-  Route,                    // action (the api), stack: the page stack changed
-  Title,                    // title: the simulated navigation bar title changed
+  Route,                    // text (the api), stack: the page stack changed
+  Title,                    // text: the simulated navigation bar title changed
   BindEvent,                // give the H5's object to the host's bindevent (§4.2)
   WebviewEvent,             // listeners: give the host's object to each H5 listener (§4.3)
-  NavigateToMiniProgram,    // app_id, path, data (extraData)
-  NavigateBackMiniProgram,  // from_app_id, app_id (the app returned to), data (what it receives)
-  Close,                    // app_id: the mini-program was closed
+  NavigateToMiniProgram,    // text (appId), detail (path), data (extraData)
+  NavigateBackMiniProgram,  // text (the appId returned to), detail (the appId left), data (what it receives)
+  Close,                    // text (appId): the mini-program was closed
   LoadComplete,             // ft.complete() reached the host (first call only)
   LoadTimeout,              // timeout_ms: the host's bindtimeout fires (§4.6)
 };
@@ -71,12 +71,9 @@ struct HostEvent {
   HostEventType type;
   std::vector<std::int64_t> listeners;
   QueryFields query;
-  std::string action;
   std::vector<PageView> stack;
-  std::string title;
-  std::string app_id;
-  std::string from_app_id;
-  std::string path;
+  std::string text;
+  std::string detail;
   nlohmann::ordered_json data;
   std::uint32_t timeout_ms = 0;
 };
@@ -114,7 +111,9 @@ struct HostState {
   bool alive = true;
   bool visible = true;
   bool parked = false;
-  std::optional<PageView> webview;    // the web-view's page, on the stack or parked
+  bool has_webview = false;           // the web-view's page exists, on the stack or parked:
+  std::string webview_route;          // its route and url ("" when it is gone)
+  std::string webview_url;
   bool foreground = true;
   bool closed = false;
   std::vector<AppEntry> apps;
@@ -193,7 +192,7 @@ class Host {
  private:
   HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {});
   std::vector<HostEvent> lifecycle_events(const std::vector<LifecycleEvent>& events);
-  std::optional<HostEvent> flush_messages();
+  void flush_messages(std::vector<HostEvent>& out);
 
   Navigation nav_;
   MessageBuffer messages_;

@@ -12,17 +12,18 @@ namespace {
 using ft::Host;
 using ft::wire::answer;
 using Id = int;  // the ids JS gives functions (host/bridge.js), small positive integers
+using Text = const std::string&;
 
-std::string configure(Host& h, const std::string& config_json) {
+std::string configure(Host& h, Text config_json) {
   ft::HostConfig config;
   ft::Status st = ft::parse_host_config(config_json, config);
   if (st.ok) st = h.configure(std::move(config));
   return answer(st);
 }
 
-// A HostResult method with string arguments, as a function Embind binds.
-template <ft::HostResult (Host::*M)(const std::string&)>
-std::string with_text(Host& h, const std::string& text) {
+// The HostResult methods, with no argument or one string.
+template <ft::HostResult (Host::*M)(Text)>
+std::string with_text(Host& h, Text text) {
   return answer((h.*M)(text));
 }
 template <ft::HostResult (Host::*M)()>
@@ -30,11 +31,47 @@ std::string no_args(Host& h) {
   return answer((h.*M)());
 }
 
+std::string navigate_back(Host& h, double delta) { return answer(h.navigateBack(delta)); }
+std::string host_navigate_back(Host& h, double delta) { return answer(h.hostNavigateBack(delta)); }
+std::string navigate_to_mini_program(Host& h, Text app_id, Text path, Text extra_data_json) {
+  return answer(h.navigateToMiniProgram(app_id, path, extra_data_json));
+}
+std::string post_message(Host& h, Text call_json) { return answer(h.postMessage(call_json)); }
+std::string can_navigate_back(Host& h) { return answer(h.canNavigateBack(), "canNavigateBack"); }
+std::string call_native_api(Host& h, Text name) { return answer(h.callNativeAPI(name)); }
+std::string host_call_h5(Host& h, Text name) { return answer(h.hostCallH5(name), "handlers"); }
+
+// The registries: what changed (never a failure).
+bool on_webview_event(Host& h, Id id) { return h.onWebviewEvent(id); }
+bool off_webview_event(Host& h, Id id) { return h.offWebviewEvent(id); }
+double off_all_webview_events(Host& h) { return static_cast<double>(h.offAllWebviewEvents()); }
+bool on_show(Host& h, Id id) { return h.onShow(id); }
+bool on_hide(Host& h, Id id) { return h.onHide(id); }
+bool on_unload(Host& h, Id id) { return h.onUnload(id); }
+bool on_native_api_handler(Host& h, Text name, Id id) { return h.onNativeAPIHandler(name, id); }
+bool off_native_api_handler(Host& h, Text name, Id id) { return h.offNativeAPIHandler(name, id); }
+double off_all_native_api_handlers(Host& h, Text name) { return static_cast<double>(h.offAllNativeAPIHandlers(name)); }
+void regist_native_api_handler(Host& h, Text name, Id id) { h.registNativeAPIHandler(name, id); }
+
+// The ftHost controls read these two as {ok} / {ok, removed} answers.
+std::string register_native_api(Host& h, Text name) {
+  h.registerNativeAPI(name);
+  return answer(ft::Status::Ok());
+}
+std::string unregister_native_api(Host& h, Text name) {
+  ft::wire::json fields = ft::wire::json::object();
+  fields["removed"] = h.unregisterNativeAPI(name);
+  return answer(ft::Status::Ok(), std::move(fields));
+}
+
+std::string stack(const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack())); }
+std::string title(const Host& h) { return h.title(); }
+std::string state(const Host& h) { return ft::wire::dump(ft::wire::state(h.state())); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ft_host) {
-  using emscripten::class_;
-  class_<Host>("Host")
+  emscripten::class_<Host>("Host")
       .constructor<>()
       .function("configure", &configure)
       // H5 calls
@@ -42,35 +79,30 @@ EMSCRIPTEN_BINDINGS(ft_host) {
       .function("redirectTo", &with_text<&Host::redirectTo>)
       .function("switchTab", &with_text<&Host::switchTab>)
       .function("reLaunch", &with_text<&Host::reLaunch>)
-      .function("navigateBack", +[](Host& h, double delta) { return answer(h.navigateBack(delta)); })
-      .function("navigateToMiniProgram", +[](Host& h, const std::string& app_id, const std::string& path,
-                                             const std::string& extra) {
-        return answer(h.navigateToMiniProgram(app_id, path, extra));
-      })
+      .function("navigateBack", &navigate_back)
+      .function("navigateToMiniProgram", &navigate_to_mini_program)
       .function("navigateBackMiniProgram", &with_text<&Host::navigateBackMiniProgram>)
       .function("close", &no_args<&Host::close>)
-      .function("postMessage", +[](Host& h, const std::string& call) { return answer(h.postMessage(call)); })
+      .function("postMessage", &post_message)
       .function("sendWebviewEvent", &no_args<&Host::sendWebviewEvent>)
-      .function("canNavigateBack", +[](Host& h) { return answer(h.canNavigateBack(), "canNavigateBack"); })
+      .function("canNavigateBack", &can_navigate_back)
       .function("setNavigationBarTitle", &with_text<&Host::setNavigationBarTitle>)
       .function("documentTitleChanged", &with_text<&Host::documentTitleChanged>)
       .function("complete", &no_args<&Host::complete>)
-      .function("callNativeAPI", +[](Host& h, const std::string& name) { return answer(h.callNativeAPI(name)); })
-      // listener registries: what changed
-      .function("onWebviewEvent", +[](Host& h, Id id) { return h.onWebviewEvent(id); })
-      .function("offWebviewEvent", +[](Host& h, Id id) { return h.offWebviewEvent(id); })
-      .function("offAllWebviewEvents", +[](Host& h) { return static_cast<double>(h.offAllWebviewEvents()); })
-      .function("onShow", +[](Host& h, Id id) { return h.onShow(id); })
-      .function("onHide", +[](Host& h, Id id) { return h.onHide(id); })
-      .function("onUnload", +[](Host& h, Id id) { return h.onUnload(id); })
-      .function("onNativeAPIHandler", +[](Host& h, const std::string& name, Id id) { return h.onNativeAPIHandler(name, id); })
-      .function("offNativeAPIHandler", +[](Host& h, const std::string& name, Id id) { return h.offNativeAPIHandler(name, id); })
-      .function("offAllNativeAPIHandlers", +[](Host& h, const std::string& name) {
-        return static_cast<double>(h.offAllNativeAPIHandlers(name));
-      })
-      .function("registNativeAPIHandler", +[](Host& h, const std::string& name, Id id) { h.registNativeAPIHandler(name, id); })
+      .function("callNativeAPI", &call_native_api)
+      // listener registries
+      .function("onWebviewEvent", &on_webview_event)
+      .function("offWebviewEvent", &off_webview_event)
+      .function("offAllWebviewEvents", &off_all_webview_events)
+      .function("onShow", &on_show)
+      .function("onHide", &on_hide)
+      .function("onUnload", &on_unload)
+      .function("onNativeAPIHandler", &on_native_api_handler)
+      .function("offNativeAPIHandler", &off_native_api_handler)
+      .function("offAllNativeAPIHandlers", &off_all_native_api_handlers)
+      .function("registNativeAPIHandler", &regist_native_api_handler)
       // host actions
-      .function("hostNavigateBack", +[](Host& h, double delta) { return answer(h.hostNavigateBack(delta)); })
+      .function("hostNavigateBack", &host_navigate_back)
       .function("hostSwitchTab", &with_text<&Host::hostSwitchTab>)
       .function("hostNavigateBackMiniProgram", &with_text<&Host::hostNavigateBackMiniProgram>)
       .function("appHide", &no_args<&Host::appHide>)
@@ -78,20 +110,12 @@ EMSCRIPTEN_BINDINGS(ft_host) {
       .function("share", &no_args<&Host::share>)
       .function("destroy", &no_args<&Host::destroy>)
       .function("hostSendWebviewEvent", &no_args<&Host::hostSendWebviewEvent>)
-      .function("hostCallH5", +[](Host& h, const std::string& name) { return answer(h.hostCallH5(name), "handlers"); })
-      // The ftHost controls read these two as {ok} / {ok, removed} answers.
-      .function("registerNativeAPI", +[](Host& h, const std::string& name) {
-        h.registerNativeAPI(name);
-        return answer(ft::Status::Ok());
-      })
-      .function("unregisterNativeAPI", +[](Host& h, const std::string& name) {
-        ft::wire::json fields = ft::wire::json::object();
-        fields["removed"] = h.unregisterNativeAPI(name);
-        return answer(ft::Status::Ok(), std::move(fields));
-      })
+      .function("hostCallH5", &host_call_h5)
+      .function("registerNativeAPI", &register_native_api)
+      .function("unregisterNativeAPI", &unregister_native_api)
       .function("loadTimeoutElapsed", &no_args<&Host::loadTimeoutElapsed>)
       // getters
-      .function("stack", +[](const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack())); })
-      .function("title", +[](const Host& h) { return h.title(); })
-      .function("state", +[](const Host& h) { return ft::wire::dump(ft::wire::state(h.state())); });
+      .function("stack", &stack)
+      .function("title", &title)
+      .function("state", &state);
 }

@@ -47,22 +47,22 @@ json event(const HostEvent& ev) {
       if (ev.type == HostEventType::Show) e["arg"]["data"] = query(ev.query);
       break;
     case HostEventType::Route:
-      e["action"] = ev.action;
+      e["action"] = ev.text;
       e["stack"] = stack(ev.stack);
       break;
-    case HostEventType::Title: e["title"] = ev.title; break;
+    case HostEventType::Title: e["title"] = ev.text; break;
     case HostEventType::WebviewEvent: e["listeners"] = ev.listeners; break;
     case HostEventType::NavigateToMiniProgram:
-      e["appId"] = ev.app_id;
-      e["path"] = ev.path;
+      e["appId"] = ev.text;
+      e["path"] = ev.detail;
       e["extraData"] = ev.data;
       break;
     case HostEventType::NavigateBackMiniProgram:
-      e["fromAppId"] = ev.from_app_id;
-      e["toAppId"] = ev.app_id;
+      e["fromAppId"] = ev.detail;
+      e["toAppId"] = ev.text;
       e["extraData"] = ev.data;
       break;
-    case HostEventType::Close: e["appId"] = ev.app_id; break;
+    case HostEventType::Close: e["appId"] = ev.text; break;
     case HostEventType::LoadTimeout: e["timeout"] = ev.timeout_ms; break;
     case HostEventType::BindEvent:
     case HostEventType::LoadComplete: break;
@@ -123,8 +123,8 @@ json state(const HostState& s) {
   w["alive"] = s.alive;
   w["visible"] = s.visible;
   w["parked"] = s.parked;
-  w["route"] = s.webview ? json(s.webview->route) : json(nullptr);
-  w["url"] = s.webview ? json(s.webview->url) : json(nullptr);
+  w["route"] = s.has_webview ? json(s.webview_route) : json(nullptr);
+  w["url"] = s.has_webview ? json(s.webview_url) : json(nullptr);
   out["webview"] = std::move(w);
   out["foreground"] = s.foreground;
   out["closed"] = s.closed;
