@@ -38,9 +38,7 @@ bool depth_within(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
-std::string events_reason::api_not_found(std::string_view name) {
-  return "api " + std::string(name) + " not found";
-}
+std::string events_reason::api_not_found(std::string_view name) { return "api " + std::string(name) + " not found"; }
 
 Status parse_json(std::string_view text, nlohmann::ordered_json& out) {
   if (!depth_within(text, kMaxJsonDepth)) return Status::Fail(events_reason::kTooDeep);

@@ -46,7 +46,7 @@ QueryFields query_fields(std::string_view query);
 struct PageView {
   std::string route;  // no leading slash
   QueryFields query;
-  std::string url;    // route + "?" + raw query (when there is one)
+  std::string url;  // route + "?" + raw query (when there is one)
   bool webview = false;
 };
 
@@ -87,10 +87,10 @@ struct HostResult {
 // ftHost.configure's options, already read (parse_host_config). Absent fields keep their default.
 struct HostConfig {
   std::string app_id;
-  AppModel app;                            // unknown app when absent
-  std::vector<std::string> stack;          // bottom first, the last holds the web-view; empty = [entry]
-  std::vector<std::string> callers;        // appIds below this app (navigateBackMiniProgram)
-  std::uint32_t webview_timeout_ms = 0;    // 0 = none
+  AppModel app;                                         // unknown app when absent
+  std::vector<std::string> stack;                       // bottom first, the last holds the web-view; empty = [entry]
+  std::vector<std::string> callers;                     // appIds below this app (navigateBackMiniProgram)
+  std::uint32_t webview_timeout_ms = 0;                 // 0 = none
   std::optional<std::vector<std::string>> native_apis;  // replaces the host's API names when set
 };
 
@@ -107,12 +107,12 @@ struct HostState {
   std::string title;
   std::vector<PageView> stack;
   bool can_navigate_back = false;
-  int webview_index = -1;             // -1: not on the stack (parked tab or gone)
+  int webview_index = -1;  // -1: not on the stack (parked tab or gone)
   bool alive = true;
   bool visible = true;
   bool parked = false;
-  bool has_webview = false;           // the web-view's page exists, on the stack or parked:
-  std::string webview_route;          // its route and url ("" when it is gone)
+  bool has_webview = false;   // the web-view's page exists, on the stack or parked:
+  std::string webview_route;  // its route and url ("" when it is gone)
   std::string webview_url;
   bool foreground = true;
   bool closed = false;
@@ -170,13 +170,14 @@ class Host {
   void registNativeAPIHandler(const std::string& name, std::int64_t id);
 
   // ---- Host actions (ftHost.*) ----------------------------------------------------------------
-  HostResult hostNavigateBack(double delta);                   // the user's back button
-  HostResult hostSwitchTab(const std::string& url);            // the user taps a tabBar item (works after the web-view page is gone)
+  HostResult hostNavigateBack(double delta);  // the user's back button
+  // The user taps a tabBar item (works after the web-view page is gone).
+  HostResult hostSwitchTab(const std::string& url);
   HostResult hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
   HostResult appHide();
   HostResult appShow();
-  HostResult share();    // flushes the message buffer (§4.1)
-  HostResult destroy();  // the web-view component is destroyed: message + unload
+  HostResult share();                 // flushes the message buffer (§4.1)
+  HostResult destroy();               // the web-view component is destroyed: message + unload
   HostResult hostSendWebviewEvent();  // one WebviewEvent with the listener ids
   // The handler ids to run, all in this order (§4.5, NativeHandlers); fails handler_not_found.
   Result<std::vector<std::int64_t>> hostCallH5(const std::string& name);

@@ -50,7 +50,7 @@ Status parse_host_config(std::string_view config_json, HostConfig& out) {
     return invalid("callers should be an array of non-empty strings");
   }
   if (const json* v = field(cfg, "webviewTimeout")) {
-    double ms = !v->is_number()            ? -1
+    double ms = !v->is_number()           ? -1
                 : v->is_number_float()    ? v->get<double>()
                 : v->is_number_unsigned() ? static_cast<double>(v->get<std::uint64_t>())
                                           : static_cast<double>(v->get<std::int64_t>());

@@ -61,8 +61,7 @@ const Page* Navigation::webview_page() const {
 }
 
 bool Navigation::visible() const {
-  return alive_ && !closed_ && foreground_ && h5_app_ + 1 == apps_.size() && !pages_.empty() &&
-         pages_.back().webview;
+  return alive_ && !closed_ && foreground_ && h5_app_ + 1 == apps_.size() && !pages_.empty() && pages_.back().webview;
 }
 
 std::string Navigation::current_route() const {

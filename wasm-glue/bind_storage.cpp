@@ -37,9 +37,8 @@ class StorageBinding {
     ft::RefreshReport report = storage_.refresh();
     json rejected = json::array();
     for (const auto& r : report.rejected) rejected.push_back({{"op", r.op}, {"reason", r.reason}});
-    return dump({{"reloaded", report.shards_reloaded},
-                 {"warnings", warnings_json(report.warnings)},
-                 {"rejected", rejected}});
+    return dump(
+        {{"reloaded", report.shards_reloaded}, {"warnings", warnings_json(report.warnings)}, {"rejected", rejected}});
   }
 
   std::string get(const std::string& key) {

@@ -33,9 +33,7 @@
 
 #define FT_LIBC(name) name
 
-EM_JS(double, ft_number_from_text, (const char* text, int length), {
-  return Number(UTF8ToString(text, length));
-});
+EM_JS(double, ft_number_from_text, (const char* text, int length), { return Number(UTF8ToString(text, length)); });
 #else
 // Native test build (tests/native/libc_small_test.cpp): every function is renamed ft_small_<name>
 // so the system libc stays in place to compare with, and the test provides the conversion of the
@@ -188,7 +186,9 @@ extern "C" double FT_LIBC(strtod)(const char* text, char** end) {
   return ft_number_from_text(start, static_cast<int>(p - start));
 }
 
-extern "C" float FT_LIBC(strtof)(const char* text, char** end) { return static_cast<float>(FT_LIBC(strtod)(text, end)); }
+extern "C" float FT_LIBC(strtof)(const char* text, char** end) {
+  return static_cast<float>(FT_LIBC(strtod)(text, end));
+}
 extern "C" long double FT_LIBC(strtold)(const char* text, char** end) { return FT_LIBC(strtod)(text, end); }
 extern "C" double FT_LIBC(strtod_l)(const char* text, char** end, void*) { return FT_LIBC(strtod)(text, end); }
 extern "C" long double FT_LIBC(strtold_l)(const char* text, char** end, void*) { return FT_LIBC(strtod)(text, end); }

@@ -40,12 +40,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       case 3: check(host.reLaunch(s)); break;
       case 4: check(host.navigateBack(in.ConsumeFloatingPoint<double>())); break;
       case 5: check(host.postMessage(s)); break;
-      case 6: check(host.navigateToMiniProgram(in.ConsumeRandomLengthString(64), in.ConsumeRandomLengthString(128), s)); break;
+      case 6:
+        check(host.navigateToMiniProgram(in.ConsumeRandomLengthString(64), in.ConsumeRandomLengthString(128), s));
+        break;
       case 7: check(host.navigateBackMiniProgram(s)); break;
       case 8: check(host.hostNavigateBackMiniProgram(s)); break;
       case 9: check(host.setNavigationBarTitle(s)); break;
       case 10: check(host.documentTitleChanged(s)); break;
-      case 11: check(host.share()); check(host.destroy()); break;
+      case 11:
+        check(host.share());
+        check(host.destroy());
+        break;
       case 12: check(host.hostNavigateBack(in.ConsumeFloatingPoint<double>())); break;
       case 13: check(configure(host, s)); break;
     }

@@ -46,8 +46,12 @@ TEST(Json, DepthLimitIgnoresBracketsInStrings) {
 }
 
 TEST(Json, DumpReplacesInvalidUtf8) {
-  json v = std::string("a\xff" "b");
-  EXPECT_EQ(dump_json(v), "\"a\xEF\xBF\xBD" "b\"");
+  json v = std::string(
+      "a\xff"
+      "b");
+  EXPECT_EQ(dump_json(v),
+            "\"a\xEF\xBF\xBD"
+            "b\"");
 }
 
 TEST(ListenerSet, AddTwiceRegisteredOnceInOrder) {
@@ -102,7 +106,7 @@ TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{6}));
   h.on("scan", 1);
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));  // on-handlers first, then regist
-  h.on("scan", 6);  // same id through both: run once
+  h.on("scan", 6);                                                   // same id through both: run once
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));
   EXPECT_TRUE(h.off("scan", 6));
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));  // regist one stays

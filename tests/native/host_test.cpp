@@ -99,7 +99,8 @@ TEST(Host, ConfigureErrorsChangeNothing) {
   EXPECT_EQ(reason("{"), "invalid config: not valid JSON");
   EXPECT_EQ(reason("[]"), "invalid config: not an object");
   EXPECT_EQ(reason(R"({"appId":1})"), "invalid config: appId should be a string");
-  EXPECT_EQ(reason(R"({"app":{"pages":[]}})"), "invalid config: invalid app.json: pages should be a non-empty array of strings");
+  EXPECT_EQ(reason(R"({"app":{"pages":[]}})"),
+            "invalid config: invalid app.json: pages should be a non-empty array of strings");
   EXPECT_EQ(reason(R"({"app":{"pages":["a"]},"stack":["b"]})"), "invalid config: stack[0] page \"b\" is not found");
   EXPECT_EQ(reason(R"({"stack":"a"})"), "invalid config: stack should be an array of strings");
   EXPECT_EQ(reason(R"({"stack":[1]})"), "invalid config: stack should be an array of strings");
@@ -191,7 +192,8 @@ TEST(Host, MessagesFlushOnShareAndDestroyAndReLaunchAndSwitchTab) {
   {
     Host h = configured();
     h.postMessage(R"({"data":"x"})");
-    EXPECT_EQ(types(J(h.switchTab("/pages/me/me?ignored=1"))), (std::vector<std::string>{"message", "unload", "route"}));
+    EXPECT_EQ(types(J(h.switchTab("/pages/me/me?ignored=1"))),
+              (std::vector<std::string>{"message", "unload", "route"}));
     EXPECT_EQ(J(h.stack())[0]["url"], "pages/me/me");
   }
   {
@@ -218,12 +220,12 @@ TEST(Host, MessagesNotFlushedWhenOnlyHidden) {
 TEST(Host, ClosedPageRejectsH5Calls) {
   Host h = configured();
   h.navigateBack(1);
-  for (const std::string& res : {W(h.navigateTo("/pages/goods/list")), W(h.redirectTo("/pages/goods/list")),
-                                 W(h.switchTab("/pages/me/me")), W(h.reLaunch("/pages/me/me")), W(h.navigateBack(1)),
-                                 W(h.postMessage("{}")), W(h.sendWebviewEvent()), W(h.canNavigateBack()),
-                                 W(h.setNavigationBarTitle("t")), W(h.complete()), W(h.callNativeAPI("x")),
-                                 W(h.navigateToMiniProgram("wx1", "", "")), W(h.navigateBackMiniProgram("")), W(h.close()),
-                                 W(h.hostSendWebviewEvent()), W(h.hostCallH5("x"))}) {
+  for (const std::string& res :
+       {W(h.navigateTo("/pages/goods/list")), W(h.redirectTo("/pages/goods/list")), W(h.switchTab("/pages/me/me")),
+        W(h.reLaunch("/pages/me/me")), W(h.navigateBack(1)), W(h.postMessage("{}")), W(h.sendWebviewEvent()),
+        W(h.canNavigateBack()), W(h.setNavigationBarTitle("t")), W(h.complete()), W(h.callNativeAPI("x")),
+        W(h.navigateToMiniProgram("wx1", "", "")), W(h.navigateBackMiniProgram("")), W(h.close()),
+        W(h.hostSendWebviewEvent()), W(h.hostCallH5("x"))}) {
     json r = J(res);
     EXPECT_EQ(r["ok"], false) << res;
     EXPECT_EQ(r["reason"], "web-view page is closed") << res;
@@ -275,11 +277,11 @@ TEST(Host, RoutingAfterTheWebviewPageIsClosedFailsEveryWay) {
     Host h = configured();
     closers[i](h);
     ASSERT_EQ(J(h.state())["webview"]["alive"], false) << i;
-    for (const HostResult& res : {h.navigateTo("/pages/goods/list"), h.navigateTo("pages/goods/list"),
-                                  h.redirectTo("/pages/goods/list"), h.switchTab("/pages/me/me"),
-                                  h.switchTab("/pages/index/index"), h.reLaunch("/pages/web/web"),
-                                  h.navigateBack(1), h.navigateBack(0), h.navigateToMiniProgram("wx1", "", ""),
-                                  h.navigateBackMiniProgram(""), h.close()}) {
+    for (const HostResult& res :
+         {h.navigateTo("/pages/goods/list"), h.navigateTo("pages/goods/list"), h.redirectTo("/pages/goods/list"),
+          h.switchTab("/pages/me/me"), h.switchTab("/pages/index/index"), h.reLaunch("/pages/web/web"),
+          h.navigateBack(1), h.navigateBack(0), h.navigateToMiniProgram("wx1", "", ""), h.navigateBackMiniProgram(""),
+          h.close()}) {
       EXPECT_FALSE(res.status.ok) << i;
       EXPECT_EQ(res.status.reason, "web-view page is closed") << i;
       EXPECT_TRUE(res.events.empty()) << i;
@@ -429,10 +431,13 @@ TEST(Host, NavigateBackDeltaRange) {
   // §3.6, decided by the core only: truncated, NaN and < 1 count as 1, beyond the stack = first page.
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
-  struct Case { double delta; std::size_t left; };
-  for (Case c : {Case{1, 3}, Case{0, 3}, Case{-1, 3}, Case{0.9, 3}, Case{-0.5, 3}, Case{nan, 3}, Case{-inf, 3},
-                 Case{1.9, 3}, Case{2, 2}, Case{2.99, 2}, Case{3, 1}, Case{99, 1}, Case{inf, 1}, Case{1e300, 1},
-                 Case{4294967297.0, 1}}) {
+  struct Case {
+    double delta;
+    std::size_t left;
+  };
+  for (Case c :
+       {Case{1, 3}, Case{0, 3}, Case{-1, 3}, Case{0.9, 3}, Case{-0.5, 3}, Case{nan, 3}, Case{-inf, 3}, Case{1.9, 3},
+        Case{2, 2}, Case{2.99, 2}, Case{3, 1}, Case{99, 1}, Case{inf, 1}, Case{1e300, 1}, Case{4294967297.0, 1}}) {
     Host h;
     ASSERT_TRUE(configure(h, R"({"stack":["pages/a","pages/b","pages/c","pages/d"]})").ok);
     ASSERT_TRUE(h.hostNavigateBack(c.delta).status.ok) << c.delta;

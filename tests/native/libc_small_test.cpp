@@ -81,8 +81,8 @@ TEST(LibcSmall, NlohmannIntegerFormats) {
 
 TEST(LibcSmall, IntegerConversionsFlagsWidthsAndLengths) {
   for (int v : {0, 1, -1, 7, -42, 255, 65535, 65536, 2147483647, std::numeric_limits<int>::min()}) {
-    for (const char* fmt : {"%d", "%i", "%u", "%x", "%X", "%o", "%5d", "%-5d|", "%05d", "%.3d", "%8.3d", "%-8.3x|",
-                            "%08X", "%.0d", "%hd", "%hhd", "%hu", "%hhu", "%hx", "%c", "[%3c]"}) {
+    for (const char* fmt : {"%d",      "%i",   "%u",   "%x",  "%X",   "%o",  "%5d",  "%-5d|", "%05d", "%.3d", "%8.3d",
+                            "%-8.3x|", "%08X", "%.0d", "%hd", "%hhd", "%hu", "%hhu", "%hx",   "%c",   "[%3c]"}) {
       if (std::strchr(fmt, 'c') && (v < 1 || v > 126)) continue;
       same_format(fmt, v);
     }
@@ -92,7 +92,8 @@ TEST(LibcSmall, IntegerConversionsFlagsWidthsAndLengths) {
     same_format("%lx", static_cast<unsigned long>(v));
     same_format("%20lu", static_cast<unsigned long>(v));
   }
-  for (long long v : {0LL, 123456789012345LL, std::numeric_limits<long long>::max(), std::numeric_limits<long long>::min()}) {
+  for (long long v :
+       {0LL, 123456789012345LL, std::numeric_limits<long long>::max(), std::numeric_limits<long long>::min()}) {
     same_format("%lld", v);
     same_format("%llx", static_cast<unsigned long long>(v));
     same_format("%jd", static_cast<std::intmax_t>(v));
@@ -100,7 +101,8 @@ TEST(LibcSmall, IntegerConversionsFlagsWidthsAndLengths) {
   std::mt19937_64 rng(13);
   for (int i = 0; i < 2000; ++i) {
     std::uint64_t bits = rng();
-    same_format("%d|%x|%o", static_cast<int>(bits), static_cast<unsigned>(bits >> 7), static_cast<unsigned>(bits >> 40));
+    same_format("%d|%x|%o", static_cast<int>(bits), static_cast<unsigned>(bits >> 7),
+                static_cast<unsigned>(bits >> 40));
     same_format("%lld %llu", static_cast<long long>(bits), static_cast<unsigned long long>(bits));
   }
 }
@@ -123,12 +125,49 @@ TEST(LibcSmall, UnsupportedConversionsStopWithMinusOne) {
 }
 
 TEST(LibcSmall, StrtodEdgeTokens) {
-  for (const char* t : {"0", "-0", "+0", "1", "-1", "0.5", ".5", "5.", "-.5", "1e10", "1E10", "1e+10", "1e-10", "1e",
-                        "1e+", "1e-x", "12abc", "  \t\n 42", "1.7976931348623157e308", "1.7976931348623159e308",
-                        "1e309", "-1e309", "4.9e-324", "2.4e-324", "2.5e-324", "1e-400", "2.2250738585072014e-308",
-                        "2.2250738585072011e-308", "9007199254740993", "123456789012345678901234567890",
-                        "0.1000000000000000055511151231257827021181583404541015625", "", "-", "+", ".", "-.", "e5",
-                        "abc", "--1", "1..2", "1.2.3", "00012", "1e0001"}) {
+  for (const char* t : {"0",
+                        "-0",
+                        "+0",
+                        "1",
+                        "-1",
+                        "0.5",
+                        ".5",
+                        "5.",
+                        "-.5",
+                        "1e10",
+                        "1E10",
+                        "1e+10",
+                        "1e-10",
+                        "1e",
+                        "1e+",
+                        "1e-x",
+                        "12abc",
+                        "  \t\n 42",
+                        "1.7976931348623157e308",
+                        "1.7976931348623159e308",
+                        "1e309",
+                        "-1e309",
+                        "4.9e-324",
+                        "2.4e-324",
+                        "2.5e-324",
+                        "1e-400",
+                        "2.2250738585072014e-308",
+                        "2.2250738585072011e-308",
+                        "9007199254740993",
+                        "123456789012345678901234567890",
+                        "0.1000000000000000055511151231257827021181583404541015625",
+                        "",
+                        "-",
+                        "+",
+                        ".",
+                        "-.",
+                        "e5",
+                        "abc",
+                        "--1",
+                        "1..2",
+                        "1.2.3",
+                        "00012",
+                        "1e0001"}) {
     same_number(t);
   }
 }
@@ -139,7 +178,7 @@ TEST(LibcSmall, StrtodDocumentedDifferences) {
     char* end = nullptr;
     double v = ft_small_strtod(t, &end);
     if (t[0] == '0') {
-      EXPECT_EQ(v, 0.0) << t;   // the "0" before the x
+      EXPECT_EQ(v, 0.0) << t;  // the "0" before the x
       EXPECT_EQ(end, t + 1) << t;
     } else {
       EXPECT_EQ(v, 0.0) << t;

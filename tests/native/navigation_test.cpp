@@ -84,7 +84,7 @@ TEST(Navigation, NavigateToPushesAndHidesWebview) {
   EXPECT_FALSE(n.visible());
   EXPECT_TRUE(n.alive());
   NavOutcome o2 = n.navigate_to("../a/b");  // still relative to the web-view page's folder
-  EXPECT_EQ(kinds(o2), "");                  // already hidden
+  EXPECT_EQ(kinds(o2), "");                 // already hidden
   EXPECT_EQ(n.pages().back().route, "pages/a/b");
 }
 
@@ -170,7 +170,9 @@ TEST(Navigation, RootlessAppJsonPathTakenFromRootWhenRelativeNamesNoPage) {
 
 TEST(Navigation, RelativeReadingWinsOverTheRootOne) {
   AppModel app;
-  ASSERT_TRUE(AppModel::parse(R"({"pages": ["pages/web/web", "pages/web/pages/a/a", "pages/a/a", "pages/goods/detail"]})", app).ok);
+  ASSERT_TRUE(
+      AppModel::parse(R"({"pages": ["pages/web/web", "pages/web/pages/a/a", "pages/a/a", "pages/goods/detail"]})", app)
+          .ok);
   Navigation n = make({"pages/web/web"}, app);
   ASSERT_TRUE(n.navigate_to("pages/a/a").status.ok);
   EXPECT_EQ(n.pages().back().route, "pages/web/pages/a/a");
@@ -298,7 +300,7 @@ TEST(Navigation, BackCountIsTheOneDeltaRule) {
   EXPECT_EQ(Navigation::back_count(0.99, 4), 1u);
   EXPECT_EQ(Navigation::back_count(nan, 4), 1u);
   EXPECT_EQ(Navigation::back_count(-inf, 4), 1u);
-  EXPECT_EQ(Navigation::back_count(2.5, 4), 2u);   // truncated toward zero
+  EXPECT_EQ(Navigation::back_count(2.5, 4), 2u);  // truncated toward zero
   EXPECT_EQ(Navigation::back_count(3.999, 4), 3u);
   EXPECT_EQ(Navigation::back_count(4, 4), 4u);
   EXPECT_EQ(Navigation::back_count(4.5, 4), 4u);
@@ -315,7 +317,7 @@ TEST(Navigation, BackCountIsTheOneDeltaRule) {
 
 TEST(Navigation, FirstPageBackFailsForAnyDeltaAndChangesNothing) {
   for (double delta : {1.0, 0.0, -1.0, 2.0, 10.0, 9.2e18, -9.2e18, std::numeric_limits<double>::quiet_NaN(),
-                        std::numeric_limits<double>::infinity()}) {
+                       std::numeric_limits<double>::infinity()}) {
     Navigation n = make({"pages/web/web?x=1"});
     NavOutcome o = n.navigate_back(delta);
     EXPECT_EQ(o.status.reason, "cannot navigate back at first page") << delta;
