@@ -4,40 +4,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <functional>
-#include <limits>
 
-#include "wire_host.h"
+#include "host_wire.h"
 
 namespace ft {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-// The wire text of each kind of answer (what bind_host.cpp sends).
-std::string W(const std::string& text) { return text; }
-std::string W(const HostResult& r) { return wire::answer(r); }
-std::string W(const Status& s) { return wire::answer(s); }
-std::string W(const Result<bool>& r) { return wire::answer(r, "canNavigateBack"); }
-std::string W(const Result<std::vector<std::int64_t>>& r) { return wire::answer(r, "handlers"); }
-std::string W(const std::vector<PageView>& s) { return wire::dump(wire::stack(s)); }
-std::string W(const HostState& s) { return wire::dump(wire::state(s)); }
-
-template <typename T>
-json J(const T& answer) {
-  std::string text = W(answer);
-  json v = json::parse(text, nullptr, false);
-  EXPECT_FALSE(v.is_discarded()) << text;
-  return v;
-}
-
-// ftHost.configure as the binding runs it: read the JSON, then configure.
-Status configure(Host& h, const std::string& config_json) {
-  HostConfig config;
-  Status st = parse_host_config(config_json, config);
-  return st.ok ? h.configure(std::move(config)) : st;
-}
+using namespace host_test;  // W, J, configure
 
 constexpr const char* kConfig = R"({
   "appId": "wxshop",
@@ -372,77 +346,11 @@ TEST(Host, CompleteAndTimeout) {
   EXPECT_TRUE(none.loadTimeoutElapsed().events.empty());
 }
 
-TEST(Host, MiniProgramNavigation) {
-  Host h = configured();
-  json to = J(h.navigateToMiniProgram("wxother", "pages/x?y=1", R"({"a":1})"));
-  ASSERT_EQ(to["ok"], true) << to.dump();
-  EXPECT_EQ(types(to), (std::vector<std::string>{"hide", "navigateToMiniProgram"}));
-  EXPECT_EQ(to["events"][1]["appId"], "wxother");
-  EXPECT_EQ(to["events"][1]["path"], "pages/x?y=1");
-  EXPECT_EQ(to["events"][1]["extraData"], (json{{"a", 1}}));
-  json back = J(h.hostNavigateBackMiniProgram(R"({"r":2})"));
-  EXPECT_EQ(types(back), (std::vector<std::string>{"show", "navigateBackMiniProgram"}));
-  EXPECT_EQ(back["events"][1]["fromAppId"], "wxother");
-  EXPECT_EQ(back["events"][1]["toAppId"], "wxshop");
-  EXPECT_EQ(back["events"][1]["extraData"], (json{{"r", 2}}));
-  h.postMessage(R"({"data":"last"})");
-  json out = J(h.navigateBackMiniProgram(""));
-  EXPECT_EQ(types(out), (std::vector<std::string>{"message", "unload", "navigateBackMiniProgram"}));
-  EXPECT_EQ(out["events"][2]["toAppId"], "wxcaller");
-  EXPECT_EQ(out["events"][2]["extraData"], json::object());
-  EXPECT_EQ(J(h.state())["closed"], true);
-}
-
-TEST(Host, MiniProgramErrors) {
-  Host h;
-  EXPECT_EQ(J(h.navigateBackMiniProgram("{}"))["reason"], "cannot navigate back at first mini program");
-  EXPECT_EQ(J(h.navigateToMiniProgram("", "", ""))["reason"], nav_reason::kEmptyAppId);
-  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "[1]"))["reason"],
-            "parameter error: parameter.extraData should be Object instead of Array");
-  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "{"))["reason"], "parameter error: data is not valid JSON");
-  EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "null"))["ok"], true);
-}
-
 TEST(Host, PostMessageErrors) {
   Host h;
   EXPECT_EQ(J(h.postMessage("nope"))["reason"], "parameter error: data is not valid JSON");
   EXPECT_EQ(J(h.postMessage(std::string(5000, '[')))["reason"], "parameter error: data is nested too deeply");
   EXPECT_EQ(J(h.state())["pendingMessages"], 0);
-}
-
-TEST(Host, ApiNotFoundAndHandlerPresenceAreTheCoreRules) {
-  Host h;
-  EXPECT_EQ(h.callNativeAPI("pay").reason, events_reason::api_not_found("pay"));
-  EXPECT_EQ(h.callNativeAPI("pay").reason, "api pay not found");
-  Result<std::vector<std::int64_t>> none = h.hostCallH5("t");
-  EXPECT_EQ(none.status.reason, host_reason::handler_not_found("t"));
-  EXPECT_EQ(J(none), (json{{"ok", false}, {"reason", "handler t not found"}}));
-  // offNativeAPIHandler without a function removes every onNativeAPIHandler one, never the regist one.
-  h.onNativeAPIHandler("t", 1);
-  h.onNativeAPIHandler("t", 2);
-  h.registNativeAPIHandler("t", 3);
-  EXPECT_EQ(h.offAllNativeAPIHandlers("t"), 2u);
-  EXPECT_EQ(h.offAllNativeAPIHandlers("t"), 0u);
-  EXPECT_EQ(J(h.hostCallH5("t"))["handlers"], (json{3}));
-  EXPECT_EQ(h.offAllNativeAPIHandlers("other"), 0u);
-}
-
-TEST(Host, NavigateBackDeltaRange) {
-  // §3.6, decided by the core only: truncated, NaN and < 1 count as 1, beyond the stack = first page.
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const double inf = std::numeric_limits<double>::infinity();
-  struct Case {
-    double delta;
-    std::size_t left;
-  };
-  for (Case c :
-       {Case{1, 3}, Case{0, 3}, Case{-1, 3}, Case{0.9, 3}, Case{-0.5, 3}, Case{nan, 3}, Case{-inf, 3}, Case{1.9, 3},
-        Case{2, 2}, Case{2.99, 2}, Case{3, 1}, Case{99, 1}, Case{inf, 1}, Case{1e300, 1}, Case{4294967297.0, 1}}) {
-    Host h;
-    ASSERT_TRUE(configure(h, R"({"stack":["pages/a","pages/b","pages/c","pages/d"]})").ok);
-    ASSERT_TRUE(h.hostNavigateBack(c.delta).status.ok) << c.delta;
-    EXPECT_EQ(h.stack().size(), c.left) << c.delta;
-  }
 }
 
 TEST(Host, OddStringsSurvive) {
