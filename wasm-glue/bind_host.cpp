@@ -59,9 +59,7 @@ std::string register_native_api(Host& h, Text name) {
   return answer(ft::Status::Ok());
 }
 std::string unregister_native_api(Host& h, Text name) {
-  ft::wire::json fields = ft::wire::json::object();
-  fields["removed"] = h.unregisterNativeAPI(name);
-  return answer(ft::Status::Ok(), std::move(fields));
+  return ft::wire::ok_with("removed", h.unregisterNativeAPI(name));
 }
 
 std::string stack(const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack())); }

@@ -83,21 +83,22 @@ json page(const PageView& p) {
 
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string answer(const Status& status, json fields) {
+std::string answer(const Status& status) {
   json r = json::object();
   r["ok"] = status.ok;
-  if (!status.ok) {
-    r["reason"] = status.reason;
-    return dump(r);
-  }
-  for (auto& [k, v] : fields.items()) r[k] = std::move(v);
+  if (!status.ok) r["reason"] = status.reason;
+  return dump(r);
+}
+
+std::string ok_with(const char* name, json value) {
+  json r = json::object();
+  r["ok"] = true;
+  r[name] = std::move(value);
   return dump(r);
 }
 
 std::string answer(const HostResult& result) {
-  json fields = json::object();
-  fields["events"] = events(result.events);
-  return answer(result.status, std::move(fields));
+  return result.status.ok ? ok_with("events", events(result.events)) : answer(result.status);
 }
 
 json events(const std::vector<HostEvent>& list) {

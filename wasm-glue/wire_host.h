@@ -28,16 +28,16 @@ using json = nlohmann::ordered_json;
 // Compact JSON text; invalid UTF-8 becomes U+FFFD, never throws.
 std::string dump(const json& value);
 
-// {"ok":false,"reason":...} when failed, else {"ok":true} plus `fields`' members.
-std::string answer(const Status& status, json fields = json::object());
+// {"ok":false,"reason":...} when failed, else {"ok":true}.
+std::string answer(const Status& status);
+// {"ok":true,"<name>":value}.
+std::string ok_with(const char* name, json value);
 // {"ok":true,"events":[...]} or the failure.
 std::string answer(const HostResult& result);
 // A Result's value under `name`: {"ok":true,"<name>":value}, or the failure.
 template <typename T>
 std::string answer(const Result<T>& result, const char* name) {
-  json fields = json::object();
-  if (result.status.ok) fields[name] = result.value;
-  return answer(result.status, std::move(fields));
+  return result.status.ok ? ok_with(name, json(result.value)) : answer(result.status);
 }
 
 json events(const std::vector<HostEvent>& events);
