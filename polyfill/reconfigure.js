@@ -5,6 +5,7 @@
 import { normalizeConfig } from './config.js';
 import { Persistence } from '../wasm-glue/persistence.js';
 import { mark } from './marks.js';
+import { readStorageAnswer } from './core-wire.js';
 
 /** The storage of an appId (wasm-glue/persistence.js), its read marked for DevTools. @param {any} Module @param {string} appId */
 export const persistenceOf = (Module, appId) => new Persistence(Module, appId, { onRead: () => mark('ft:db-read') });
@@ -59,8 +60,8 @@ export async function resetTo(runtime, config) {
     failure = error;
   }
   const { storage, persistence } = runtime.core();
-  const op = storage.clear();
-  if (op !== 0) await persistence.durable(op).catch(() => undefined);
+  const cleared = readStorageAnswer(storage.clear());
+  if (cleared.ok) await persistence.durable(Number(cleared.text)).catch(() => undefined);
   runtime.log.clear();
   if (failure) throw failure;
 }

@@ -34,11 +34,11 @@
 namespace ft {
 
 struct AppModel {
-  bool known = false;               // false: no app.json, any page accepted, no tabBar
-  std::vector<std::string> pages;   // routes, in app.json order, duplicates removed
-  std::vector<std::string> tabs;    // tabBar routes, in order, duplicates removed
-  std::string entry;                // entryPagePath, else pages[0]; "" when unknown
-  std::string title;                // window.navigationBarTitleText, "" when absent
+  bool known = false;              // false: no app.json, any page accepted, no tabBar
+  std::vector<std::string> pages;  // routes, in app.json order, duplicates removed
+  std::vector<std::string> tabs;   // tabBar routes, in order, duplicates removed
+  std::string entry;               // entryPagePath, else pages[0]; "" when unknown
+  std::string title;               // window.navigationBarTitleText, "" when absent
 
   bool has_page(std::string_view route) const;  // always true when !known
   bool is_tab(std::string_view route) const;    // always false when !known

@@ -38,6 +38,8 @@ bool depth_within(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
+std::string events_reason::api_not_found(std::string_view name) { return "api " + std::string(name) + " not found"; }
+
 Status parse_json(std::string_view text, nlohmann::ordered_json& out) {
   if (!depth_within(text, kMaxJsonDepth)) return Status::Fail(events_reason::kTooDeep);
   nlohmann::ordered_json v = codec::parse_json_value(text);
@@ -101,6 +103,14 @@ bool NativeHandlers::off(const std::string& name, std::int64_t id) {
   return removed;
 }
 
+std::size_t NativeHandlers::off_all(const std::string& name) {
+  auto it = multi_.find(name);
+  if (it == multi_.end()) return 0;
+  std::size_t n = it->second.ids().size();
+  multi_.erase(it);
+  return n;
+}
+
 void NativeHandlers::regist(const std::string& name, std::int64_t id) { single_[name] = id; }
 
 std::vector<std::int64_t> NativeHandlers::handlers(const std::string& name) const {
@@ -126,7 +136,7 @@ bool NativeHandlers::holds(std::int64_t id) const {
 
 Status NativeApis::check(const std::string& name) const {
   if (has(name)) return Status::Ok();
-  return Status::Fail("api " + name + " not found");
+  return Status::Fail(events_reason::api_not_found(name));
 }
 
 bool LoadTimeout::complete() {

@@ -20,6 +20,8 @@ namespace ft {
 namespace events_reason {
 inline constexpr const char* kBadJson = "parameter error: data is not valid JSON";
 inline constexpr const char* kTooDeep = "parameter error: data is nested too deeply";
+// callNativeAPI of a name the host has not registered (§4.4): "api <name> not found".
+std::string api_not_found(std::string_view name);
 }  // namespace events_reason
 
 // Deepest array/object nesting accepted in JSON coming from JS (dump() recurses; this keeps a
@@ -73,6 +75,7 @@ class NativeHandlers {
  public:
   bool on(const std::string& name, std::int64_t id);
   bool off(const std::string& name, std::int64_t id);  // only onNativeAPIHandler ids
+  std::size_t off_all(const std::string& name);        // every onNativeAPIHandler id of name; how many
   void regist(const std::string& name, std::int64_t id);
   std::vector<std::int64_t> handlers(const std::string& name) const;
   bool holds(std::int64_t id) const;  // under any name, either kind
@@ -83,7 +86,7 @@ class NativeHandlers {
 };
 
 // §4.4: names the host registered (ftHost.registerNativeAPI). check() fails with
-// "api <name> not found".
+// events_reason::api_not_found.
 class NativeApis {
  public:
   void add(const std::string& name) { names_.insert(name); }

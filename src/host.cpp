@@ -1,39 +1,40 @@
 #include "host.h"
 
-#include <limits>
 #include <utility>
 
 #include "url.h"
 
 namespace ft {
 
+std::string host_reason::handler_not_found(std::string_view name) {
+  return "handler " + std::string(name) + " not found";
+}
+
+QueryFields query_fields(std::string_view query) {
+  QueryFields out;
+  for (auto& [name, value] : url::parse_query(query)) {
+    auto it = out.begin();
+    while (it != out.end() && it->first != name) ++it;
+    if (it == out.end()) {
+      out.emplace_back(std::move(name), std::move(value));
+    } else {
+      it->second = std::move(value);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string ok_result(json extra = json::object(), json events = json::array()) {
-  json r = json::object();
-  r["ok"] = true;
-  r["events"] = std::move(events);
-  for (auto& [k, v] : extra.items()) r[k] = v;
-  return dump_json(r);
-}
+HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(), std::move(events)}; }
+HostResult fail_result(Status st) { return {std::move(st), {}}; }
+HostResult closed() { return fail_result(Status::Fail(host_reason::kClosed)); }
 
-std::string fail_result(const std::string& reason) {
-  json r = json::object();
-  r["ok"] = false;
-  r["reason"] = reason;
-  r["events"] = json::array();
-  return dump_json(r);
-}
+HostEvent event(HostEventType type) { return HostEvent{type, {}, {}, {}, {}, {}, {}, 0}; }
 
-std::string fail_result(const Status& st) { return fail_result(st.reason); }
-
-json query_object(std::string_view query) {
-  json obj = json::object();
-  for (auto& [name, value] : url::parse_query(query)) obj[name] = value;  // a later duplicate wins
-  return obj;
-}
+PageView view(const Page& p) { return {p.route, query_fields(p.query), p.url(), p.webview}; }
 
 const char* type_name(const json& v) {
   switch (v.type()) {
@@ -46,137 +47,8 @@ const char* type_name(const json& v) {
   }
 }
 
-json event(const char* type) {
-  json e = json::object();
-  e["type"] = type;
-  return e;
-}
-
-}  // namespace
-
-Host::Host() : title_(nav_.app().title) {}
-
-std::string Host::configure(const std::string& config_json) {
-  json cfg = json::object();
-  if (!config_json.empty()) {
-    Status st = parse_json(config_json, cfg);
-    if (!st.ok) return fail_result("invalid config: not valid JSON");
-    if (!cfg.is_object()) return fail_result("invalid config: not an object");
-  }
-  std::string app_id;
-  if (auto it = cfg.find("appId"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_string()) return fail_result("invalid config: appId should be a string");
-    app_id = it->get_ref<const std::string&>();
-  }
-  AppModel app;
-  if (auto it = cfg.find("app"); it != cfg.end()) {
-    Status st = AppModel::from_json(*it, app);
-    if (!st.ok) return fail_result("invalid config: " + st.reason);
-  }
-  std::vector<std::string> stack;
-  if (auto it = cfg.find("stack"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_array()) return fail_result("invalid config: stack should be an array of strings");
-    for (const json& s : *it) {
-      if (!s.is_string()) return fail_result("invalid config: stack should be an array of strings");
-      stack.push_back(s.get_ref<const std::string&>());
-    }
-  }
-  std::vector<std::string> callers;
-  if (auto it = cfg.find("callers"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_array()) return fail_result("invalid config: callers should be an array of non-empty strings");
-    for (const json& s : *it) {
-      if (!s.is_string() || s.get_ref<const std::string&>().empty()) {
-        return fail_result("invalid config: callers should be an array of non-empty strings");
-      }
-      callers.push_back(s.get_ref<const std::string&>());
-    }
-  }
-  std::uint32_t timeout_ms = 0;
-  if (auto it = cfg.find("webviewTimeout"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_number()) return fail_result("invalid config: webviewTimeout should be a non-negative number");
-    double ms = it->is_number_float() ? it->get<double>()
-                : it->is_number_unsigned() ? static_cast<double>(it->get<std::uint64_t>())
-                                           : static_cast<double>(it->get<std::int64_t>());
-    if (!(ms >= 0)) return fail_result("invalid config: webviewTimeout should be a non-negative number");
-    constexpr double kMax = static_cast<double>(std::numeric_limits<std::uint32_t>::max());
-    timeout_ms = ms > kMax ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(ms);
-  }
-  bool has_apis = false;
-  NativeApis apis;
-  if (auto it = cfg.find("nativeAPIs"); it != cfg.end() && !it->is_null()) {
-    if (!it->is_array()) return fail_result("invalid config: nativeAPIs should be an array of strings");
-    for (const json& s : *it) {
-      if (!s.is_string()) return fail_result("invalid config: nativeAPIs should be an array of strings");
-      apis.add(s.get_ref<const std::string&>());
-    }
-    has_apis = true;
-  }
-
-  Navigation nav;
-  std::string title = app.title;
-  Status st = Navigation::create(std::move(app), std::move(app_id), stack, callers, nav);
-  if (!st.ok) return fail_result(st);
-
-  nav_ = std::move(nav);
-  title_ = std::move(title);
-  messages_ = MessageBuffer{};
-  timeout_ = LoadTimeout{timeout_ms};
-  if (has_apis) apis_ = std::move(apis);
-  json extra = json::object();
-  extra["state"] = state_json();
-  return ok_result(std::move(extra));
-}
-
-// ---- helpers ------------------------------------------------------------------------------------
-
-Host::json Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {
-  json out = json::array();
-  for (const LifecycleEvent& ev : events) {
-    json e = json::object();
-    switch (ev.kind) {
-      case Lifecycle::Unload: {
-        if (!messages_.empty()) {
-          json m = event("message");
-          m["detail"] = json::object();
-          m["detail"]["data"] = messages_.flush();
-          out.push_back(std::move(m));
-        }
-        e = event("unload");
-        e["listeners"] = unload_listeners_.ids();
-        e["arg"] = json::object();
-        break;
-      }
-      case Lifecycle::Hide:
-        e = event("hide");
-        e["listeners"] = hide_listeners_.ids();
-        e["arg"] = json::object();
-        break;
-      case Lifecycle::Show:
-        e = event("show");
-        e["listeners"] = show_listeners_.ids();
-        e["arg"] = json::object();
-        e["arg"]["data"] = query_object(ev.query);
-        break;
-    }
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-std::string Host::nav_result(NavOutcome outcome, const char* action, json extra_events) {
-  if (!outcome.status.ok) return fail_result(outcome.status);
-  json events = lifecycle_events(outcome.events);
-  if (action != nullptr) {
-    json r = event("route");
-    r["action"] = action;
-    r["stack"] = stack_json();
-    events.push_back(std::move(r));
-  }
-  for (auto& e : extra_events) events.push_back(std::move(e));
-  return ok_result(json::object(), std::move(events));
-}
-
-Status Host::parse_extra_data(const std::string& text, json& out) const {
+// extraData JSON text: "" and null are {}; anything but an object is a parameter error.
+Status parse_extra_data(const std::string& text, json& out) {
   if (text.empty()) {
     out = json::object();
     return Status::Ok();
@@ -193,289 +65,297 @@ Status Host::parse_extra_data(const std::string& text, json& out) const {
   return Status::Ok();
 }
 
-Host::json Host::stack_json() const {
-  json arr = json::array();
-  for (const Page& p : nav_.pages()) {
-    json e = json::object();
-    e["route"] = p.route;
-    e["query"] = query_object(p.query);
-    e["url"] = p.url();
-    e["webview"] = p.webview;
-    arr.push_back(std::move(e));
+}  // namespace
+
+Host::Host() : title_(nav_.app().title) {}
+
+Status Host::configure(HostConfig config) {
+  Navigation nav;
+  std::string title = config.app.title;
+  Status st = Navigation::create(std::move(config.app), std::move(config.app_id), config.stack, config.callers, nav);
+  if (!st.ok) return st;
+  nav_ = std::move(nav);
+  title_ = std::move(title);
+  messages_ = MessageBuffer{};
+  timeout_ = LoadTimeout{config.webview_timeout_ms};
+  if (config.native_apis) {
+    apis_ = NativeApis{};
+    for (const std::string& name : *config.native_apis) apis_.add(name);
   }
-  return arr;
+  return Status::Ok();
 }
 
-Host::json Host::state_json() const {
-  json s = json::object();
-  s["appId"] = nav_.app_id();
-  s["title"] = title_;
-  s["stack"] = stack_json();
-  s["canNavigateBack"] = nav_.can_navigate_back();
-  json w = json::object();
-  w["index"] = nav_.webview_index();
-  w["alive"] = nav_.alive();
-  w["visible"] = nav_.visible();
-  w["parked"] = nav_.webview_parked();
-  const Page* page = nav_.webview_page();
-  w["route"] = page ? json(page->route) : json(nullptr);
-  w["url"] = page ? json(page->url()) : json(nullptr);
-  s["webview"] = std::move(w);
-  s["foreground"] = nav_.foreground();
-  s["closed"] = nav_.closed();
-  json apps = json::array();
-  for (const AppEntry& a : nav_.apps()) {
-    json e = json::object();
-    e["appId"] = a.app_id;
-    e["path"] = a.path;
-    e["extraData"] = a.extra_data;
-    apps.push_back(std::move(e));
+// ---- helpers ------------------------------------------------------------------------------------
+
+// What the page posted, as one Message event (none when nothing was posted).
+void Host::flush_messages(std::vector<HostEvent>& out) {
+  if (messages_.empty()) return;
+  out.push_back(event(HostEventType::Message));
+  out.back().data = messages_.flush();
+}
+
+std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {
+  std::vector<HostEvent> out;
+  for (const LifecycleEvent& ev : events) {
+    switch (ev.kind) {
+      case Lifecycle::Unload: {
+        // What the page posted reaches the host before the page is gone (§4.1).
+        flush_messages(out);
+        out.push_back(event(HostEventType::Unload));
+        out.back().listeners = unload_listeners_.ids();
+        break;
+      }
+      case Lifecycle::Hide:
+        out.push_back(event(HostEventType::Hide));
+        out.back().listeners = hide_listeners_.ids();
+        break;
+      case Lifecycle::Show:
+        out.push_back(event(HostEventType::Show));
+        out.back().listeners = show_listeners_.ids();
+        out.back().query = query_fields(ev.query);
+        break;
+    }
   }
-  s["apps"] = std::move(apps);
-  s["h5AppIndex"] = nav_.h5_app_index();
-  s["pendingMessages"] = messages_.size();
-  s["webviewTimeout"] = timeout_.timeout_ms();
-  s["loadComplete"] = timeout_.completed();
-  s["loadTimeoutFired"] = timeout_.fired();
-  s["nativeAPIs"] = apis_.names();
+  return out;
+}
+
+HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra) {
+  if (!outcome.status.ok) return fail_result(std::move(outcome.status));
+  std::vector<HostEvent> events = lifecycle_events(outcome.events);
+  if (action != nullptr) {
+    HostEvent r = event(HostEventType::Route);
+    r.text = action;
+    r.stack = stack();
+    events.push_back(std::move(r));
+  }
+  for (auto& e : extra) events.push_back(std::move(e));
+  return ok_events(std::move(events));
+}
+
+std::vector<PageView> Host::stack() const {
+  std::vector<PageView> out;
+  out.reserve(nav_.pages().size());
+  for (const Page& p : nav_.pages()) out.push_back(view(p));
+  return out;
+}
+
+HostState Host::state() const {
+  HostState s;
+  s.app_id = nav_.app_id();
+  s.title = title_;
+  s.stack = stack();
+  s.can_navigate_back = nav_.can_navigate_back();
+  s.webview_index = nav_.webview_index();
+  s.alive = nav_.alive();
+  s.visible = nav_.visible();
+  s.parked = nav_.webview_parked();
+  if (const Page* page = nav_.webview_page()) {
+    s.has_webview = true;
+    s.webview_route = page->route;
+    s.webview_url = page->url();
+  }
+  s.foreground = nav_.foreground();
+  s.closed = nav_.closed();
+  s.apps = nav_.apps();
+  s.h5_app_index = nav_.h5_app_index();
+  s.pending_messages = messages_.size();
+  s.webview_timeout_ms = timeout_.timeout_ms();
+  s.load_complete = timeout_.completed();
+  s.load_timeout_fired = timeout_.fired();
+  s.native_apis = apis_.names();
   return s;
 }
-
-std::string Host::stack() const { return dump_json(stack_json()); }
-std::string Host::state() const { return dump_json(state_json()); }
 
 // ---- H5 calls -----------------------------------------------------------------------------------
 
 #define FT_REQUIRE_ALIVE() \
-  if (!nav_.alive()) return fail_result(host_reason::kClosed)
+  if (!nav_.alive()) return closed()
 
-std::string Host::navigateTo(const std::string& url) {
+HostResult Host::navigateTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
   return nav_result(nav_.navigate_to(url), "navigateTo");
 }
 
-std::string Host::redirectTo(const std::string& url) {
+HostResult Host::redirectTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
   return nav_result(nav_.redirect_to(url), "redirectTo");
 }
 
-std::string Host::switchTab(const std::string& url) {
+HostResult Host::switchTab(const std::string& url) {
   FT_REQUIRE_ALIVE();
   return nav_result(nav_.switch_tab(url), "switchTab");
 }
 
-std::string Host::reLaunch(const std::string& url) {
+HostResult Host::reLaunch(const std::string& url) {
   FT_REQUIRE_ALIVE();
   return nav_result(nav_.re_launch(url), "reLaunch");
 }
 
-std::string Host::navigateBack(int delta) {
+HostResult Host::navigateBack(double delta) {
   FT_REQUIRE_ALIVE();
   return nav_result(nav_.navigate_back(delta), "navigateBack");
 }
 
-std::string Host::navigateToMiniProgram(const std::string& app_id, const std::string& path,
-                                        const std::string& extra_data_json) {
+HostResult Host::navigateToMiniProgram(const std::string& app_id, const std::string& path,
+                                       const std::string& extra_data_json) {
   FT_REQUIRE_ALIVE();
   json extra;
   Status st = parse_extra_data(extra_data_json, extra);
-  if (!st.ok) return fail_result(st);
-  json e = event("navigateToMiniProgram");
-  e["appId"] = app_id;
-  e["path"] = path;
-  e["extraData"] = extra;
-  json extras = json::array();
+  if (!st.ok) return fail_result(std::move(st));
+  HostEvent e = event(HostEventType::NavigateToMiniProgram);
+  e.text = app_id;
+  e.detail = path;
+  e.data = extra;
+  std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
   return nav_result(nav_.navigate_to_mini_program(app_id, path, std::move(extra)), nullptr, std::move(extras));
 }
 
-std::string Host::navigateBackMiniProgram(const std::string& extra_data_json) {
+HostResult Host::navigateBackMiniProgram(const std::string& extra_data_json) {
   FT_REQUIRE_ALIVE();
   return hostNavigateBackMiniProgram(extra_data_json);
 }
 
-std::string Host::close() {
+HostResult Host::close() {
   FT_REQUIRE_ALIVE();
-  json e = event("close");
-  e["appId"] = nav_.app_id();
-  json extras = json::array();
+  HostEvent e = event(HostEventType::Close);
+  e.text = nav_.app_id();
+  std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
   return nav_result(nav_.close(), nullptr, std::move(extras));
 }
 
-std::string Host::postMessage(const std::string& call_json) {
-  FT_REQUIRE_ALIVE();
-  Status st = messages_.post(call_json);
-  if (!st.ok) return fail_result(st);
-  json extra = json::object();
-  extra["pending"] = messages_.size();
-  return ok_result(std::move(extra));
+Status Host::postMessage(const std::string& call_json) {
+  if (!nav_.alive()) return Status::Fail(host_reason::kClosed);
+  return messages_.post(call_json);
 }
 
-std::string Host::sendWebviewEvent() {
+HostResult Host::sendWebviewEvent() {
   FT_REQUIRE_ALIVE();
-  json events = json::array();
-  events.push_back(event("bindevent"));
-  return ok_result(json::object(), std::move(events));
+  std::vector<HostEvent> events;
+  events.push_back(event(HostEventType::BindEvent));
+  return ok_events(std::move(events));
 }
 
-std::string Host::canNavigateBack() {
-  FT_REQUIRE_ALIVE();
-  json extra = json::object();
-  extra["canNavigateBack"] = nav_.can_navigate_back();
-  return ok_result(std::move(extra));
+Result<bool> Host::canNavigateBack() {
+  if (!nav_.alive()) return {Status::Fail(host_reason::kClosed), false};
+  return {Status::Ok(), nav_.can_navigate_back()};
 }
 
-std::string Host::setNavigationBarTitle(const std::string& title) {
+HostResult Host::setNavigationBarTitle(const std::string& title) {
   FT_REQUIRE_ALIVE();
   title_ = title;
-  json e = event("title");
-  e["title"] = title_;
-  json events = json::array();
+  HostEvent e = event(HostEventType::Title);
+  e.text = title_;
+  std::vector<HostEvent> events;
   events.push_back(std::move(e));
-  return ok_result(json::object(), std::move(events));
+  return ok_events(std::move(events));
 }
 
-std::string Host::documentTitleChanged(const std::string& title) {
-  if (!nav_.alive()) return ok_result();
+HostResult Host::documentTitleChanged(const std::string& title) {
+  if (!nav_.alive()) return ok_events();
   return setNavigationBarTitle(title);
 }
 
-std::string Host::complete() {
+HostResult Host::complete() {
   FT_REQUIRE_ALIVE();
-  json events = json::array();
-  if (timeout_.complete()) events.push_back(event("loadComplete"));
-  return ok_result(json::object(), std::move(events));
+  std::vector<HostEvent> events;
+  if (timeout_.complete()) events.push_back(event(HostEventType::LoadComplete));
+  return ok_events(std::move(events));
 }
 
-std::string Host::callNativeAPI(const std::string& name) {
-  FT_REQUIRE_ALIVE();
-  Status st = apis_.check(name);
-  if (!st.ok) return fail_result(st);
-  return ok_result();
+Status Host::callNativeAPI(const std::string& name) {
+  if (!nav_.alive()) return Status::Fail(host_reason::kClosed);
+  return apis_.check(name);
 }
 
 // ---- listener registries ------------------------------------------------------------------------
 
-namespace {
-std::string added(bool v) {
-  json extra = json::object();
-  extra["added"] = v;
-  return ok_result(std::move(extra));
-}
-std::string removed(bool v) {
-  json extra = json::object();
-  extra["removed"] = v;
-  return ok_result(std::move(extra));
-}
-}  // namespace
-
-std::string Host::onWebviewEvent(int id) { return added(webview_listeners_.add(id)); }
-std::string Host::offWebviewEvent(int id) { return removed(webview_listeners_.remove(id)); }
-std::string Host::offAllWebviewEvents() {
-  json extra = json::object();
-  extra["removed"] = webview_listeners_.ids().size();
+bool Host::onWebviewEvent(std::int64_t id) { return webview_listeners_.add(id); }
+bool Host::offWebviewEvent(std::int64_t id) { return webview_listeners_.remove(id); }
+std::size_t Host::offAllWebviewEvents() {
+  std::size_t n = webview_listeners_.ids().size();
   webview_listeners_.clear();
-  return ok_result(std::move(extra));
+  return n;
 }
-std::string Host::onShow(int id) { return added(show_listeners_.add(id)); }
-std::string Host::onHide(int id) { return added(hide_listeners_.add(id)); }
-std::string Host::onUnload(int id) { return added(unload_listeners_.add(id)); }
+bool Host::onShow(std::int64_t id) { return show_listeners_.add(id); }
+bool Host::onHide(std::int64_t id) { return hide_listeners_.add(id); }
+bool Host::onUnload(std::int64_t id) { return unload_listeners_.add(id); }
 
-std::string Host::offLifecycle(const std::string& kind, int id) {
-  if (kind == "show") return removed(show_listeners_.remove(id));
-  if (kind == "hide") return removed(hide_listeners_.remove(id));
-  if (kind == "unload") return removed(unload_listeners_.remove(id));
-  return fail_result("parameter error: kind should be \"show\", \"hide\" or \"unload\"");
-}
+bool Host::onNativeAPIHandler(const std::string& name, std::int64_t id) { return handlers_.on(name, id); }
+bool Host::offNativeAPIHandler(const std::string& name, std::int64_t id) { return handlers_.off(name, id); }
+std::size_t Host::offAllNativeAPIHandlers(const std::string& name) { return handlers_.off_all(name); }
+void Host::registNativeAPIHandler(const std::string& name, std::int64_t id) { handlers_.regist(name, id); }
 
-std::string Host::onNativeAPIHandler(const std::string& name, int id) { return added(handlers_.on(name, id)); }
-std::string Host::offNativeAPIHandler(const std::string& name, int id) { return removed(handlers_.off(name, id)); }
-std::string Host::registNativeAPIHandler(const std::string& name, int id) {
-  handlers_.regist(name, id);
-  return ok_result();
-}
-
-bool Host::holdsListener(int id) const {
+bool Host::holdsListener(std::int64_t id) const {
   return webview_listeners_.has(id) || show_listeners_.has(id) || hide_listeners_.has(id) ||
          unload_listeners_.has(id) || handlers_.holds(id);
 }
 
 // ---- host actions -------------------------------------------------------------------------------
 
-std::string Host::hostNavigateBack(int delta) { return nav_result(nav_.navigate_back(delta), "navigateBack"); }
+HostResult Host::hostNavigateBack(double delta) { return nav_result(nav_.navigate_back(delta), "navigateBack"); }
 
-std::string Host::hostSwitchTab(const std::string& url) { return nav_result(nav_.switch_tab(url), "switchTab"); }
+HostResult Host::hostSwitchTab(const std::string& url) { return nav_result(nav_.switch_tab(url), "switchTab"); }
 
-std::string Host::hostNavigateBackMiniProgram(const std::string& extra_data_json) {
+HostResult Host::hostNavigateBackMiniProgram(const std::string& extra_data_json) {
   json extra;
   Status st = parse_extra_data(extra_data_json, extra);
-  if (!st.ok) return fail_result(st);
+  if (!st.ok) return fail_result(std::move(st));
   std::string from = nav_.apps().empty() ? std::string() : nav_.apps().back().app_id;
   AppEntry to;
   NavOutcome outcome = nav_.navigate_back_mini_program(std::move(extra), &to);
-  if (!outcome.status.ok) return fail_result(outcome.status);
-  json e = event("navigateBackMiniProgram");
-  e["fromAppId"] = from;
-  e["toAppId"] = to.app_id;
-  e["extraData"] = to.extra_data;
-  json extras = json::array();
+  if (!outcome.status.ok) return fail_result(std::move(outcome.status));
+  HostEvent e = event(HostEventType::NavigateBackMiniProgram);
+  e.detail = std::move(from);
+  e.text = std::move(to.app_id);
+  e.data = std::move(to.extra_data);
+  std::vector<HostEvent> extras;
   extras.push_back(std::move(e));
   return nav_result(std::move(outcome), nullptr, std::move(extras));
 }
 
-std::string Host::appHide() { return nav_result(nav_.app_hide(), nullptr); }
-std::string Host::appShow() { return nav_result(nav_.app_show(), nullptr); }
+HostResult Host::appHide() { return nav_result(nav_.app_hide(), nullptr); }
+HostResult Host::appShow() { return nav_result(nav_.app_show(), nullptr); }
 
-std::string Host::share() {
-  json events = json::array();
-  if (nav_.alive() && !messages_.empty()) {
-    json m = event("message");
-    m["detail"] = json::object();
-    m["detail"]["data"] = messages_.flush();
-    events.push_back(std::move(m));
+HostResult Host::share() {
+  std::vector<HostEvent> events;
+  if (nav_.alive()) {
+    flush_messages(events);
   }
-  return ok_result(json::object(), std::move(events));
+  return ok_events(std::move(events));
 }
 
-std::string Host::destroy() { return nav_result(nav_.destroy(), nullptr); }
+HostResult Host::destroy() { return nav_result(nav_.destroy(), nullptr); }
 
-std::string Host::hostSendWebviewEvent() {
+HostResult Host::hostSendWebviewEvent() {
   FT_REQUIRE_ALIVE();
-  json e = event("webviewEvent");
-  e["listeners"] = webview_listeners_.ids();
-  json events = json::array();
+  HostEvent e = event(HostEventType::WebviewEvent);
+  e.listeners = webview_listeners_.ids();
+  std::vector<HostEvent> events;
   events.push_back(std::move(e));
-  return ok_result(json::object(), std::move(events));
+  return ok_events(std::move(events));
 }
 
-std::string Host::hostCallH5(const std::string& name) {
-  FT_REQUIRE_ALIVE();
+Result<std::vector<std::int64_t>> Host::hostCallH5(const std::string& name) {
+  if (!nav_.alive()) return {Status::Fail(host_reason::kClosed), {}};
   std::vector<std::int64_t> ids = handlers_.handlers(name);
-  if (ids.empty()) return fail_result("handler " + name + " not found");
-  json extra = json::object();
-  extra["handlers"] = ids;
-  return ok_result(std::move(extra));
+  if (ids.empty()) return {Status::Fail(host_reason::handler_not_found(name)), {}};
+  return {Status::Ok(), std::move(ids)};
 }
 
-std::string Host::registerNativeAPI(const std::string& name) {
-  apis_.add(name);
-  return ok_result();
-}
+void Host::registerNativeAPI(const std::string& name) { apis_.add(name); }
 
-std::string Host::unregisterNativeAPI(const std::string& name) { return removed(apis_.remove(name)); }
+bool Host::unregisterNativeAPI(const std::string& name) { return apis_.remove(name); }
 
-std::string Host::loadTimeoutElapsed() {
-  json events = json::array();
-  bool fired = nav_.alive() && timeout_.elapse();
-  if (fired) {
-    json e = event("loadTimeout");
-    e["timeout"] = timeout_.timeout_ms();
+HostResult Host::loadTimeoutElapsed() {
+  std::vector<HostEvent> events;
+  if (nav_.alive() && timeout_.elapse()) {
+    HostEvent e = event(HostEventType::LoadTimeout);
+    e.timeout_ms = timeout_.timeout_ms();
     events.push_back(std::move(e));
   }
-  json extra = json::object();
-  extra["fired"] = fired;
-  return ok_result(std::move(extra), std::move(events));
+  return ok_events(std::move(events));
 }
 
 #undef FT_REQUIRE_ALIVE

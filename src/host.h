@@ -3,29 +3,12 @@
 // The JS side stays thin: it forwards calls, runs the listener ids it is told to run, and never
 // decides a navigation rule itself.
 //
-// Every method takes plain strings/ints (JSON text where structured) and returns JSON text:
-//   success  {"ok":true, "events":[...], <extra fields>}
-//   failure  {"ok":false, "reason":"<text after '<api>:fail '>", "events":[]}
-// except the getters stack(), state() (bare JSON) and title() (plain string).
+// Typed interface: calls that change the host answer a HostResult (a Status and the events JS
+// must perform, in order); registries answer what they did (bool, count, ids); getters answer
+// views (PageView, HostState). JSON is only page data (extraData, posted messages), which the
+// core holds as values; the glue (wasm-glue/wire_host.h) writes every answer as JSON text once.
 // Route APIs report errMsg "invokeMiniProgramAPI:ok" / "invokeMiniProgramAPI:fail <reason>" (§1.3);
 // composing errMsg is left to JS.
-//
-// Events, in the order JS must perform them:
-//   {"type":"message","detail":{"data":[...]}}      deliver to the host's 'message' listeners (§4.1);
-//                                                   only when something was posted
-//   {"type":"unload"|"hide"|"show","listeners":[ids],"arg":{...}}
-//                                                   call each H5 listener id with `arg`; show's arg is
-//                                                   {"data":{query name: raw value}}, the others {}
-//   {"type":"route","action":"<api>","stack":[...]} the page stack changed (shape of stack())
-//   {"type":"title","title":"..."}                 the simulated navigation bar title changed
-//   {"type":"bindevent"}                            give the H5's object to the host's bindevent (§4.2)
-//   {"type":"webviewEvent","listeners":[ids]}       give the host's object to each H5 listener (§4.3)
-//   {"type":"navigateToMiniProgram","appId":"","path":"","extraData":{}}
-//   {"type":"navigateBackMiniProgram","fromAppId":"","toAppId":"","extraData":{}}
-//                                                   extraData is what the app returned to receives
-//   {"type":"close","appId":""}                     the mini-program was closed
-//   {"type":"loadComplete"}                         ft.complete() reached the host (first call only)
-//   {"type":"loadTimeout","timeout":ms}             the host's bindtimeout fires (§4.6)
 //
 // Once the web-view page is unloaded (back past it, redirectTo/reLaunch/switchTab away from it,
 // destroy(), close(), navigateBackMiniProgram out of its app), every H5-originated call that
@@ -33,7 +16,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -46,91 +33,169 @@ namespace ft {
 
 namespace host_reason {
 inline constexpr const char* kClosed = "web-view page is closed";  // [ours]
-// hostCallH5 with no H5 handler registered under that name: "handler <name> not found" [ours]
+// hostCallH5 with no H5 handler registered under that name [ours]
+std::string handler_not_found(std::string_view name);
 }  // namespace host_reason
+
+// A query's fields as the page sees them (§3.4): raw values, a later duplicate name wins (at the
+// name's first place).
+using QueryFields = std::vector<std::pair<std::string, std::string>>;
+QueryFields query_fields(std::string_view query);
+
+// A page of the stack as ftHost.stack() lists it.
+struct PageView {
+  std::string route;  // no leading slash
+  QueryFields query;
+  std::string url;  // route + "?" + raw query (when there is one)
+  bool webview = false;
+};
+
+// What JS must do, in order. Each type uses the fields named beside it.
+enum class HostEventType : std::uint8_t {
+  Message,                  // data: the posted array, delivered to the host's 'message' listeners (§4.1)
+  Unload,                   // listeners: call each H5 listener id with {}
+  Hide,                     // listeners: same
+  Show,                     // listeners, query: call each with {data: {query name: raw value}}
+  Route,                    // text (the api), stack: the page stack changed
+  Title,                    // text: the simulated navigation bar title changed
+  BindEvent,                // give the H5's object to the host's bindevent (§4.2)
+  WebviewEvent,             // listeners: give the host's object to each H5 listener (§4.3)
+  NavigateToMiniProgram,    // text (appId), detail (path), data (extraData)
+  NavigateBackMiniProgram,  // text (the appId returned to), detail (the appId left), data (what it receives)
+  Close,                    // text (appId): the mini-program was closed
+  LoadComplete,             // ft.complete() reached the host (first call only)
+  LoadTimeout,              // timeout_ms: the host's bindtimeout fires (§4.6)
+};
+
+struct HostEvent {
+  HostEventType type;
+  std::vector<std::int64_t> listeners;
+  QueryFields query;
+  std::vector<PageView> stack;
+  std::string text;
+  std::string detail;
+  nlohmann::ordered_json data;
+  std::uint32_t timeout_ms = 0;
+};
+
+// The answer of every call that changes the host: no events on failure (nothing changed).
+struct HostResult {
+  Status status;
+  std::vector<HostEvent> events;
+};
+
+// ftHost.configure's options, already read (parse_host_config). Absent fields keep their default.
+struct HostConfig {
+  std::string app_id;
+  AppModel app;                                         // unknown app when absent
+  std::vector<std::string> stack;                       // bottom first, the last holds the web-view; empty = [entry]
+  std::vector<std::string> callers;                     // appIds below this app (navigateBackMiniProgram)
+  std::uint32_t webview_timeout_ms = 0;                 // 0 = none
+  std::optional<std::vector<std::string>> native_apis;  // replaces the host's API names when set
+};
+
+// Reads config JSON (every field optional):
+//   {"appId": "wx123", "app": {app.json object} | null, "stack": ["pages/a?x=1", "/pages/b"],
+//    "webviewTimeout": 12000 (ms, >= 0, clamped to 2^32-1), "callers": ["wxA"], "nativeAPIs": ["scan"]}
+// "" is {}. Errors: "invalid config: ..." (not valid JSON, not an object, <field> should be ...,
+// app.json reasons prefixed).
+Status parse_host_config(std::string_view config_json, HostConfig& out);
+
+// ftHost.state(): the whole host, for the panel and tests.
+struct HostState {
+  std::string app_id;
+  std::string title;
+  std::vector<PageView> stack;
+  bool can_navigate_back = false;
+  int webview_index = -1;  // -1: not on the stack (parked tab or gone)
+  bool alive = true;
+  bool visible = true;
+  bool parked = false;
+  bool has_webview = false;   // the web-view's page exists, on the stack or parked:
+  std::string webview_route;  // its route and url ("" when it is gone)
+  std::string webview_url;
+  bool foreground = true;
+  bool closed = false;
+  std::vector<AppEntry> apps;
+  std::size_t h5_app_index = 0;
+  std::size_t pending_messages = 0;
+  std::uint32_t webview_timeout_ms = 0;
+  bool load_complete = false;
+  bool load_timeout_fired = false;
+  std::vector<std::string> native_apis;
+};
 
 class Host {
  public:
   // Unknown app, appId "", stack ["pages/index/index"] holding the web-view, no timeout.
   Host();
 
-  // Config JSON (every field optional):
-  //   {"appId": "wx123", "app": {app.json object} | null,
-  //    "stack": ["pages/a?x=1", "/pages/b"],   bottom first; the last holds the web-view;
-  //                                           default [app.entry] or ["pages/index/index"]
-  //    "webviewTimeout": 12000,               ms, >= 0, 0 = none
-  //    "callers": ["wxA"],                    appIds below this app (navigateBackMiniProgram)
-  //    "nativeAPIs": ["scan"]}                host native API names (replace the registered set)
   // Resets navigation, title, message buffer and load state; keeps the H5 page's listeners and
-  // native handlers (the page keeps running) and, without "nativeAPIs", the host's API names.
-  // Result: {"ok":true,"events":[],"state":{...state()}}. Errors: "invalid config: ..." (url,
-  // app.json and stack reasons are prefixed; nothing changes on failure).
-  std::string configure(const std::string& config_json);
+  // native handlers (the page keeps running) and, without native_apis, the host's API names.
+  // Errors: stack reasons prefixed "invalid config: " (navigation.h); nothing changes on failure.
+  Status configure(HostConfig config);
 
   // ---- H5 calls (ft.*) -----------------------------------------------------------------------
-  std::string navigateTo(const std::string& url);
-  std::string redirectTo(const std::string& url);
-  std::string switchTab(const std::string& url);
-  std::string reLaunch(const std::string& url);
-  std::string navigateBack(int delta);  // JS passes 1 when delta is missing
+  HostResult navigateTo(const std::string& url);
+  HostResult redirectTo(const std::string& url);
+  HostResult switchTab(const std::string& url);
+  HostResult reLaunch(const std::string& url);
+  HostResult navigateBack(double delta);  // range rule: Navigation::back_count (§3.6)
   // extra_data_json: JSON object text, "" or "null" = {}.
-  std::string navigateToMiniProgram(const std::string& app_id, const std::string& path,
-                                    const std::string& extra_data_json);
-  std::string navigateBackMiniProgram(const std::string& extra_data_json);
-  std::string close();
-  // call_json: the object passed to postMessage. Result adds "pending": buffered count.
-  std::string postMessage(const std::string& call_json);
-  std::string sendWebviewEvent();
-  std::string canNavigateBack();  // adds "canNavigateBack": bool
-  std::string setNavigationBarTitle(const std::string& title);
-  std::string documentTitleChanged(const std::string& title);  // never fails; a later one wins
-  std::string complete();
-  std::string callNativeAPI(const std::string& name);  // ok, or "api <name> not found"
+  HostResult navigateToMiniProgram(const std::string& app_id, const std::string& path,
+                                   const std::string& extra_data_json);
+  HostResult navigateBackMiniProgram(const std::string& extra_data_json);
+  HostResult close();
+  // call_json: the object passed to postMessage.
+  Status postMessage(const std::string& call_json);
+  HostResult sendWebviewEvent();
+  Result<bool> canNavigateBack();
+  HostResult setNavigationBarTitle(const std::string& title);
+  HostResult documentTitleChanged(const std::string& title);  // never fails; a later one wins
+  HostResult complete();
+  Status callNativeAPI(const std::string& name);  // ok, or "api <name> not found" (§4.4)
 
-  // Listener registries (ids are JS's). Results: {"ok":true,"events":[],"added"|"removed":...}
-  std::string onWebviewEvent(int id);         // "added": bool
-  std::string offWebviewEvent(int id);        // "removed": bool
-  std::string offAllWebviewEvents();          // "removed": count
-  std::string onShow(int id);
-  std::string onHide(int id);
-  std::string onUnload(int id);
-  std::string offLifecycle(const std::string& kind, int id);  // kind "show"|"hide"|"unload"
-  std::string onNativeAPIHandler(const std::string& name, int id);
-  std::string offNativeAPIHandler(const std::string& name, int id);
-  std::string registNativeAPIHandler(const std::string& name, int id);
+  // Listener registries (ids are JS's): true when something changed.
+  bool onWebviewEvent(std::int64_t id);
+  bool offWebviewEvent(std::int64_t id);
+  std::size_t offAllWebviewEvents();  // how many were removed
+  bool onShow(std::int64_t id);
+  bool onHide(std::int64_t id);
+  bool onUnload(std::int64_t id);
+  bool onNativeAPIHandler(const std::string& name, std::int64_t id);
+  bool offNativeAPIHandler(const std::string& name, std::int64_t id);
+  // offNativeAPIHandler without a function: every onNativeAPIHandler handler of that name, never
+  // the registNativeAPIHandler one (§4.5). How many were removed.
+  std::size_t offAllNativeAPIHandlers(const std::string& name);
+  void registNativeAPIHandler(const std::string& name, std::int64_t id);
   // Whether any registry still holds listener `id`: JS releases a function once none does.
-  bool holdsListener(int id) const;
+  bool holdsListener(std::int64_t id) const;
 
   // ---- Host actions (ftHost.*) ----------------------------------------------------------------
-  std::string hostNavigateBack(int delta);                           // the user's back button
-  std::string hostSwitchTab(const std::string& url);                 // the user taps a tabBar item (works after the web-view page is gone)
-  std::string hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
-  std::string appHide();
-  std::string appShow();
-  std::string share();    // flushes the message buffer (§4.1)
-  std::string destroy();  // the web-view component is destroyed: message + unload
-  std::string hostSendWebviewEvent();                     // "webviewEvent" with the listener ids
-  std::string hostCallH5(const std::string& name);        // adds "handlers": [ids], all run in this order (§4.5, NativeHandlers)
-  std::string registerNativeAPI(const std::string& name);
-  std::string unregisterNativeAPI(const std::string& name);  // adds "removed": bool
-  std::string loadTimeoutElapsed();  // JS's timer of webviewTimeout ms expired; adds "fired": bool
+  HostResult hostNavigateBack(double delta);  // the user's back button
+  // The user taps a tabBar item (works after the web-view page is gone).
+  HostResult hostSwitchTab(const std::string& url);
+  HostResult hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
+  HostResult appHide();
+  HostResult appShow();
+  HostResult share();                 // flushes the message buffer (§4.1)
+  HostResult destroy();               // the web-view component is destroyed: message + unload
+  HostResult hostSendWebviewEvent();  // one WebviewEvent with the listener ids
+  // The handler ids to run, all in this order (§4.5, NativeHandlers); fails handler_not_found.
+  Result<std::vector<std::int64_t>> hostCallH5(const std::string& name);
+  void registerNativeAPI(const std::string& name);
+  bool unregisterNativeAPI(const std::string& name);
+  HostResult loadTimeoutElapsed();  // JS's timer of webviewTimeout ms expired; a LoadTimeout event when it fires
 
   // ---- Getters ----------------------------------------------------------------------------------
-  // [{"route":"pages/a","query":{"x":"1"},"url":"pages/a?x=1","webview":true}, ...] bottom first.
-  std::string stack() const;
-  std::string title() const { return title_; }
-  // {"appId","title","stack","canNavigateBack","webview":{"index","alive","visible","parked",
-  //  "route","url"},"foreground","closed","apps":[{"appId","path","extraData"}],"h5AppIndex",
-  //  "pendingMessages","webviewTimeout","loadComplete","loadTimeoutFired","nativeAPIs":[...]}
-  std::string state() const;
+  std::vector<PageView> stack() const;  // bottom first
+  const std::string& title() const { return title_; }
+  HostState state() const;
 
  private:
-  using json = nlohmann::ordered_json;
-  std::string nav_result(NavOutcome outcome, const char* action, json extra_events = json::array());
-  json lifecycle_events(const std::vector<LifecycleEvent>& events);
-  json stack_json() const;
-  json state_json() const;
-  Status parse_extra_data(const std::string& text, json& out) const;
+  HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {});
+  std::vector<HostEvent> lifecycle_events(const std::vector<LifecycleEvent>& events);
+  void flush_messages(std::vector<HostEvent>& out);
 
   Navigation nav_;
   MessageBuffer messages_;

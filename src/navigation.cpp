@@ -61,8 +61,7 @@ const Page* Navigation::webview_page() const {
 }
 
 bool Navigation::visible() const {
-  return alive_ && !closed_ && foreground_ && h5_app_ + 1 == apps_.size() && !pages_.empty() &&
-         pages_.back().webview;
+  return alive_ && !closed_ && foreground_ && h5_app_ + 1 == apps_.size() && !pages_.empty() && pages_.back().webview;
 }
 
 std::string Navigation::current_route() const {
@@ -153,10 +152,15 @@ NavOutcome Navigation::re_launch(std::string_view url) {
   });
 }
 
-NavOutcome Navigation::navigate_back(std::int64_t delta) {
+std::size_t Navigation::back_count(double delta, std::size_t max_pop) {
+  if (!(delta >= 1)) return 1;  // NaN included
+  if (delta >= static_cast<double>(max_pop)) return max_pop;
+  return static_cast<std::size_t>(delta);  // truncates; delta < max_pop fits
+}
+
+NavOutcome Navigation::navigate_back(double delta) {
   if (pages_.size() <= 1) return NavOutcome{Status::Fail(nav_reason::kFirstPage), {}};
-  std::size_t max_pop = pages_.size() - 1;
-  std::size_t pop = delta < 1 ? 1 : (static_cast<std::uint64_t>(delta) > max_pop ? max_pop : static_cast<std::size_t>(delta));
+  std::size_t pop = back_count(delta, pages_.size() - 1);
   return apply([&] { pages_.resize(pages_.size() - pop); });
 }
 

@@ -41,28 +41,28 @@
 namespace ft {
 
 namespace nav_reason {
-inline constexpr const char* kLimit = "webview count limit exceed";                       // §3.1
-inline constexpr const char* kNavigateToTab = "can not navigateTo a tabbar page";         // §3.2
-inline constexpr const char* kRedirectToTab = "can not redirectTo a tabbar page";         // §3.2
-inline constexpr const char* kSwitchToNonTab = "can not switch to no-tabBar page";        // §3.2
-inline constexpr const char* kFirstPage = "cannot navigate back at first page";           // §3.6
-inline constexpr const char* kFirstApp = "cannot navigate back at first mini program";    // [ours]
+inline constexpr const char* kLimit = "webview count limit exceed";                     // §3.1
+inline constexpr const char* kNavigateToTab = "can not navigateTo a tabbar page";       // §3.2
+inline constexpr const char* kRedirectToTab = "can not redirectTo a tabbar page";       // §3.2
+inline constexpr const char* kSwitchToNonTab = "can not switch to no-tabBar page";      // §3.2
+inline constexpr const char* kFirstPage = "cannot navigate back at first page";         // §3.6
+inline constexpr const char* kFirstApp = "cannot navigate back at first mini program";  // [ours]
 inline constexpr const char* kEmptyAppId = "parameter error: parameter.appId should be a non-empty String";
 // Unknown page (§3.7): "page \"<route?query>\" is not found", see not_found().
 std::string not_found(std::string_view url);
 }  // namespace nav_reason
 
 struct Page {
-  std::string route;   // "pages/a/b", no leading slash
-  std::string query;   // raw, "" when none
+  std::string route;  // "pages/a/b", no leading slash
+  std::string query;  // raw, "" when none
   bool webview = false;
   std::string url() const;  // route + "?" + query (query non-empty)
 };
 
 struct AppEntry {
   std::string app_id;
-  std::string path;                    // as given to navigateToMiniProgram ("" = home page)
-  nlohmann::ordered_json extra_data;   // object given on the way in (or back)
+  std::string path;                   // as given to navigateToMiniProgram ("" = home page)
+  nlohmann::ordered_json extra_data;  // object given on the way in (or back)
 };
 
 enum class Lifecycle { Show, Hide, Unload };
@@ -102,7 +102,11 @@ class Navigation {
   NavOutcome redirect_to(std::string_view url);
   NavOutcome switch_tab(std::string_view url);  // query ignored (§3.3)
   NavOutcome re_launch(std::string_view url);
-  NavOutcome navigate_back(std::int64_t delta = 1);  // delta < 1 counts as 1 (§3.6)
+  NavOutcome navigate_back(double delta = 1);  // pops back_count(delta, pages - 1) pages
+  // §3.6 navigateBack's delta, decided here only (the API table gives the type and the default 1):
+  // truncated toward zero; NaN and anything below 1 count as 1; more than `max_pop` (the pages
+  // above the first one, infinity included) goes back to the first page.
+  static std::size_t back_count(double delta, std::size_t max_pop);
 
   // Pushes a simulated app {app_id, path, extra_data} on the app stack: the web-view's app goes
   // to the background (Hide when visible). extra_data should be an object (null -> {}).

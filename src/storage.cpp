@@ -170,8 +170,7 @@ void Storage::read_shard(std::size_t shard, std::vector<StorageWarning>& warning
              !codec::unescape_line(record.substr(t2 + 1, t3 - t2 - 1), key) ||
              !codec::unescape_line(record.substr(t3 + 1), payload))
       what = "malformed record";
-    else if (shard_of(key) != shard)
-      what = "key of another shard";  // get/remove look a key up in its own shard only
+    else if (shard_of(key) != shard) what = "key of another shard";  // get/remove look a key up in its own shard only
     if (what) {
       warnings.push_back({path, line, what});
       dirty_[shard] = true;  // the next flush rewrites the shard without the damaged line

@@ -56,9 +56,9 @@ struct StorageInfo {
 
 // A damaged shard file or record that load/refresh skipped.
 struct StorageWarning {
-  std::string file;   // path of the shard file
-  std::size_t line;   // 1-based line number; 0 for the whole file (bad header, unreadable)
-  std::string what;   // e.g. "checksum mismatch"
+  std::string file;  // path of the shard file
+  std::size_t line;  // 1-based line number; 0 for the whole file (bad header, unreadable)
+  std::string what;  // e.g. "checksum mismatch"
 };
 
 // Result of a write: on success `op` (> 0) identifies it for flush(); on failure `status` says why
@@ -81,11 +81,11 @@ struct RefreshReport {
 };
 
 struct FlushReport {
-  Status status;                       // fails only on an I/O error; state is kept for a retry
-  std::uint32_t durable_through = 0;   // every op id <= this is now on disk (minus rejected ones)
-  std::size_t shards_written = 0;      // files written or removed
-  std::vector<std::string> written;    // paths of the shard files rewritten
-  std::vector<std::string> removed;    // paths of the shard files deleted (their shard emptied)
+  Status status;                      // fails only on an I/O error; state is kept for a retry
+  std::uint32_t durable_through = 0;  // every op id <= this is now on disk (minus rejected ones)
+  std::size_t shards_written = 0;     // files written or removed
+  std::vector<std::string> written;   // paths of the shard files rewritten
+  std::vector<std::string> removed;   // paths of the shard files deleted (their shard emptied)
 };
 
 class Storage {

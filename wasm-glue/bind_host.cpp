@@ -1,58 +1,120 @@
-// Embind binding of ft::Host (src/host.h): the simulated mini-program host. Every method takes
-// std::string / int and returns a std::string (JSON text, see host.h for shapes), so one call
-// crosses the boundary once. A JS handle must be delete()d when done.
+// Embind binding of ft::Host (src/host.h): the simulated mini-program host. It only binds: each
+// method calls the core once and its typed answer crosses once, as JSON text written by
+// wire_host.h ({ok, reason} | {ok, events, ...}) or as a plain bool/number for the registries,
+// which never fail. Listener ids are JS numbers (int here). A JS handle must be delete()d when done.
 #include <emscripten/bind.h>
 
 #include "host.h"
+#include "wire_host.h"
+
+namespace {
+
+using ft::Host;
+using ft::wire::answer;
+using Id = int;  // the ids JS gives functions (host/bridge.js), small positive integers
+using Text = const std::string&;
+
+std::string configure(Host& h, Text config_json) {
+  ft::HostConfig config;
+  ft::Status st = ft::parse_host_config(config_json, config);
+  if (st.ok) st = h.configure(std::move(config));
+  return answer(st);
+}
+
+// The HostResult methods, with no argument or one string.
+template <ft::HostResult (Host::*M)(Text)>
+std::string with_text(Host& h, Text text) {
+  return answer((h.*M)(text));
+}
+template <ft::HostResult (Host::*M)()>
+std::string no_args(Host& h) {
+  return answer((h.*M)());
+}
+
+std::string navigate_back(Host& h, double delta) { return answer(h.navigateBack(delta)); }
+std::string host_navigate_back(Host& h, double delta) { return answer(h.hostNavigateBack(delta)); }
+std::string navigate_to_mini_program(Host& h, Text app_id, Text path, Text extra_data_json) {
+  return answer(h.navigateToMiniProgram(app_id, path, extra_data_json));
+}
+std::string post_message(Host& h, Text call_json) { return answer(h.postMessage(call_json)); }
+std::string can_navigate_back(Host& h) { return answer(h.canNavigateBack(), "canNavigateBack"); }
+std::string call_native_api(Host& h, Text name) { return answer(h.callNativeAPI(name)); }
+std::string host_call_h5(Host& h, Text name) { return answer(h.hostCallH5(name), "handlers"); }
+
+// The registries: what changed (never a failure).
+bool on_webview_event(Host& h, Id id) { return h.onWebviewEvent(id); }
+bool off_webview_event(Host& h, Id id) { return h.offWebviewEvent(id); }
+double off_all_webview_events(Host& h) { return static_cast<double>(h.offAllWebviewEvents()); }
+bool on_show(Host& h, Id id) { return h.onShow(id); }
+bool on_hide(Host& h, Id id) { return h.onHide(id); }
+bool on_unload(Host& h, Id id) { return h.onUnload(id); }
+bool on_native_api_handler(Host& h, Text name, Id id) { return h.onNativeAPIHandler(name, id); }
+bool off_native_api_handler(Host& h, Text name, Id id) { return h.offNativeAPIHandler(name, id); }
+double off_all_native_api_handlers(Host& h, Text name) { return static_cast<double>(h.offAllNativeAPIHandlers(name)); }
+void regist_native_api_handler(Host& h, Text name, Id id) { h.registNativeAPIHandler(name, id); }
+
+// The ftHost controls read these two as {ok} / {ok, removed} answers.
+std::string register_native_api(Host& h, Text name) {
+  h.registerNativeAPI(name);
+  return answer(ft::Status::Ok());
+}
+std::string unregister_native_api(Host& h, Text name) {
+  return ft::wire::ok_with("removed", h.unregisterNativeAPI(name));
+}
+
+std::string stack(const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack())); }
+std::string title(const Host& h) { return h.title(); }
+std::string state(const Host& h) { return ft::wire::dump(ft::wire::state(h.state())); }
+
+}  // namespace
 
 EMSCRIPTEN_BINDINGS(ft_host) {
-  using emscripten::class_;
-  class_<ft::Host>("Host")
+  emscripten::class_<Host>("Host")
       .constructor<>()
-      .function("configure", &ft::Host::configure)
+      .function("configure", &configure)
       // H5 calls
-      .function("navigateTo", &ft::Host::navigateTo)
-      .function("redirectTo", &ft::Host::redirectTo)
-      .function("switchTab", &ft::Host::switchTab)
-      .function("reLaunch", &ft::Host::reLaunch)
-      .function("navigateBack", &ft::Host::navigateBack)
-      .function("navigateToMiniProgram", &ft::Host::navigateToMiniProgram)
-      .function("navigateBackMiniProgram", &ft::Host::navigateBackMiniProgram)
-      .function("close", &ft::Host::close)
-      .function("postMessage", &ft::Host::postMessage)
-      .function("sendWebviewEvent", &ft::Host::sendWebviewEvent)
-      .function("canNavigateBack", &ft::Host::canNavigateBack)
-      .function("setNavigationBarTitle", &ft::Host::setNavigationBarTitle)
-      .function("documentTitleChanged", &ft::Host::documentTitleChanged)
-      .function("complete", &ft::Host::complete)
-      .function("callNativeAPI", &ft::Host::callNativeAPI)
+      .function("navigateTo", &with_text<&Host::navigateTo>)
+      .function("redirectTo", &with_text<&Host::redirectTo>)
+      .function("switchTab", &with_text<&Host::switchTab>)
+      .function("reLaunch", &with_text<&Host::reLaunch>)
+      .function("navigateBack", &navigate_back)
+      .function("navigateToMiniProgram", &navigate_to_mini_program)
+      .function("navigateBackMiniProgram", &with_text<&Host::navigateBackMiniProgram>)
+      .function("close", &no_args<&Host::close>)
+      .function("postMessage", &post_message)
+      .function("sendWebviewEvent", &no_args<&Host::sendWebviewEvent>)
+      .function("canNavigateBack", &can_navigate_back)
+      .function("setNavigationBarTitle", &with_text<&Host::setNavigationBarTitle>)
+      .function("documentTitleChanged", &with_text<&Host::documentTitleChanged>)
+      .function("complete", &no_args<&Host::complete>)
+      .function("callNativeAPI", &call_native_api)
       // listener registries
-      .function("onWebviewEvent", &ft::Host::onWebviewEvent)
-      .function("offWebviewEvent", &ft::Host::offWebviewEvent)
-      .function("offAllWebviewEvents", &ft::Host::offAllWebviewEvents)
-      .function("onShow", &ft::Host::onShow)
-      .function("onHide", &ft::Host::onHide)
-      .function("onUnload", &ft::Host::onUnload)
-      .function("offLifecycle", &ft::Host::offLifecycle)
-      .function("onNativeAPIHandler", &ft::Host::onNativeAPIHandler)
-      .function("offNativeAPIHandler", &ft::Host::offNativeAPIHandler)
-      .function("registNativeAPIHandler", &ft::Host::registNativeAPIHandler)
+      .function("onWebviewEvent", &on_webview_event)
+      .function("offWebviewEvent", &off_webview_event)
+      .function("offAllWebviewEvents", &off_all_webview_events)
+      .function("onShow", &on_show)
+      .function("onHide", &on_hide)
+      .function("onUnload", &on_unload)
+      .function("onNativeAPIHandler", &on_native_api_handler)
+      .function("offNativeAPIHandler", &off_native_api_handler)
+      .function("offAllNativeAPIHandlers", &off_all_native_api_handlers)
+      .function("registNativeAPIHandler", &regist_native_api_handler)
       // host actions
-      .function("hostNavigateBack", &ft::Host::hostNavigateBack)
-      .function("hostSwitchTab", &ft::Host::hostSwitchTab)
-      .function("hostNavigateBackMiniProgram", &ft::Host::hostNavigateBackMiniProgram)
-      .function("appHide", &ft::Host::appHide)
-      .function("appShow", &ft::Host::appShow)
-      .function("share", &ft::Host::share)
-      .function("destroy", &ft::Host::destroy)
-      .function("hostSendWebviewEvent", &ft::Host::hostSendWebviewEvent)
-      .function("hostCallH5", &ft::Host::hostCallH5)
-      .function("registerNativeAPI", &ft::Host::registerNativeAPI)
-      .function("unregisterNativeAPI", &ft::Host::unregisterNativeAPI)
-      .function("loadTimeoutElapsed", &ft::Host::loadTimeoutElapsed)
+      .function("hostNavigateBack", &host_navigate_back)
+      .function("hostSwitchTab", &with_text<&Host::hostSwitchTab>)
+      .function("hostNavigateBackMiniProgram", &with_text<&Host::hostNavigateBackMiniProgram>)
+      .function("appHide", &no_args<&Host::appHide>)
+      .function("appShow", &no_args<&Host::appShow>)
+      .function("share", &no_args<&Host::share>)
+      .function("destroy", &no_args<&Host::destroy>)
+      .function("hostSendWebviewEvent", &no_args<&Host::hostSendWebviewEvent>)
+      .function("hostCallH5", &host_call_h5)
+      .function("registerNativeAPI", &register_native_api)
+      .function("unregisterNativeAPI", &unregister_native_api)
+      .function("loadTimeoutElapsed", &no_args<&Host::loadTimeoutElapsed>)
       // getters
-      .function("stack", &ft::Host::stack)
-      .function("title", &ft::Host::title)
-      .function("state", &ft::Host::state)
+      .function("stack", &stack)
+      .function("title", &title)
+      .function("state", &state)
       .function("holdsListener", &ft::Host::holdsListener);
 }

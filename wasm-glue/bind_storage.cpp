@@ -1,22 +1,25 @@
-// Embind binding of ft::Storage for the polyfill (polyfill/storage/*.js).
-// The hot calls (get, set) pass plain strings and numbers, nothing structured, to keep the
-// boundary cheap (about 0.5 us a call plus 7 ns a byte, see docs/emscripten-notes.md):
-//   get(key)                 -> "" when missing (lastReason() then says why), else "<type>\t<payload>"
-//   set(key, type, payload)  -> op id (> 0) on success, 0 on failure; lastReason() says why
-//   remove(key), clear()     -> op id
+// Embind binding of ft::Storage for the polyfill (polyfill/storage/*.js, wasm-glue/storage-memo.js).
+// The hot calls (get, set) pass plain strings, nothing structured, to keep the boundary cheap
+// (about 0.5 us a call plus 7 ns a byte, see docs/emscripten-notes.md). A failure is the glue's
+// one error answer {"ok":false,"reason":...} (wire_host.h), which starts with '{' as no success
+// answer here does:
+//   get(key)                 -> "<type>\t<payload>", or the failure (e.g. "data not found")
+//   set(key, type, payload)  -> the op id (> 0) as decimal text, or the failure
+//   remove(key), clear()     -> the same
 // The rare calls return JSON text.
 #include <emscripten/bind.h>
 
 #include <nlohmann/json.hpp>
 
 #include "storage.h"
+#include "wire_host.h"
 
 namespace {
 
 // ordered_json: the one JSON type of the whole core (two would double the library in the wasm).
 using json = nlohmann::ordered_json;
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+using ft::wire::dump;
 
 json warnings_json(const std::vector<ft::StorageWarning>& warnings) {
   json out = json::array();
@@ -34,17 +37,13 @@ class StorageBinding {
     ft::RefreshReport report = storage_.refresh();
     json rejected = json::array();
     for (const auto& r : report.rejected) rejected.push_back({{"op", r.op}, {"reason", r.reason}});
-    return dump({{"reloaded", report.shards_reloaded},
-                 {"warnings", warnings_json(report.warnings)},
-                 {"rejected", rejected}});
+    return dump(
+        {{"reloaded", report.shards_reloaded}, {"warnings", warnings_json(report.warnings)}, {"rejected", rejected}});
   }
 
   std::string get(const std::string& key) {
     const ft::StoredValue* value = storage_.get(key);
-    if (!value) {
-      last_reason_ = ft::storage_reason::kNotFound;
-      return {};
-    }
+    if (!value) return ft::wire::answer(ft::Status::Fail(ft::storage_reason::kNotFound));
     std::string out;
     out.reserve(value->type.size() + 1 + value->payload.size());
     out += value->type;
@@ -53,12 +52,11 @@ class StorageBinding {
     return out;
   }
 
-  double set(const std::string& key, const std::string& type, const std::string& payload) {
+  std::string set(const std::string& key, const std::string& type, const std::string& payload) {
     return outcome(storage_.set(key, type, payload));
   }
-  double remove(const std::string& key) { return outcome(storage_.remove(key)); }
-  double clear() { return outcome(storage_.clear()); }
-  std::string last_reason() const { return last_reason_; }
+  std::string remove(const std::string& key) { return outcome(storage_.remove(key)); }
+  std::string clear() { return outcome(storage_.clear()); }
 
   std::string info() const {
     ft::StorageInfo info = storage_.info();
@@ -78,14 +76,11 @@ class StorageBinding {
   }
 
  private:
-  double outcome(const ft::WriteOutcome& out) {
-    if (out.status.ok) return out.op;
-    last_reason_ = out.status.reason;
-    return 0;
+  static std::string outcome(const ft::WriteOutcome& out) {
+    return out.status.ok ? std::to_string(out.op) : ft::wire::answer(out.status);
   }
 
   ft::Storage storage_;
-  std::string last_reason_;
 };
 
 }  // namespace
@@ -99,7 +94,6 @@ EMSCRIPTEN_BINDINGS(ft_storage) {
       .function("set", &StorageBinding::set)
       .function("remove", &StorageBinding::remove)
       .function("clear", &StorageBinding::clear)
-      .function("lastReason", &StorageBinding::last_reason)
       .function("info", &StorageBinding::info)
       .function("dirty", &StorageBinding::dirty)
       .function("flush", &StorageBinding::flush);

@@ -23,16 +23,24 @@
 // musl defines strtof, strtold and the _l variants in strtod's object file, which libc++'s
 // string.o (std::stof, std::stold; unused here) references: they are defined here too, from
 // strtod, so that object is never linked.
-#include <emscripten/emscripten.h>
-
 #include <cerrno>
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
 
-EM_JS(double, ft_number_from_text, (const char* text, int length), {
-  return Number(UTF8ToString(text, length));
-});
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+
+#define FT_LIBC(name) name
+
+EM_JS(double, ft_number_from_text, (const char* text, int length), { return Number(UTF8ToString(text, length)); });
+#else
+// Native test build (tests/native/libc_small_test.cpp): every function is renamed ft_small_<name>
+// so the system libc stays in place to compare with, and the test provides the conversion of the
+// token that JS's Number() does in the wasm build.
+#define FT_LIBC(name) ft_small_##name
+extern "C" double ft_number_from_text(const char* text, int length);
+#endif
 
 namespace {
 
@@ -51,7 +59,7 @@ struct Out {
 
 }  // namespace
 
-extern "C" int vsnprintf(char* buf, std::size_t cap, const char* fmt, std::va_list ap) {
+extern "C" int FT_LIBC(vsnprintf)(char* buf, std::size_t cap, const char* fmt, std::va_list ap) {
   Out out{buf, cap};
   int result = 0;
   for (const char* p = fmt; *p; ++p) {
@@ -144,15 +152,15 @@ extern "C" int vsnprintf(char* buf, std::size_t cap, const char* fmt, std::va_li
   return result < 0 ? -1 : static_cast<int>(out.len);
 }
 
-extern "C" int snprintf(char* buf, std::size_t cap, const char* fmt, ...) {
+extern "C" int FT_LIBC(snprintf)(char* buf, std::size_t cap, const char* fmt, ...) {
   std::va_list ap;
   va_start(ap, fmt);
-  int r = vsnprintf(buf, cap, fmt, ap);
+  int r = FT_LIBC(vsnprintf)(buf, cap, fmt, ap);
   va_end(ap);
   return r;
 }
 
-extern "C" double strtod(const char* text, char** end) {
+extern "C" double FT_LIBC(strtod)(const char* text, char** end) {
   const char* p = text;
   while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;
   const char* start = p;
@@ -178,22 +186,24 @@ extern "C" double strtod(const char* text, char** end) {
   return ft_number_from_text(start, static_cast<int>(p - start));
 }
 
-extern "C" float strtof(const char* text, char** end) { return static_cast<float>(strtod(text, end)); }
-extern "C" long double strtold(const char* text, char** end) { return strtod(text, end); }
-extern "C" double strtod_l(const char* text, char** end, void*) { return strtod(text, end); }
-extern "C" long double strtold_l(const char* text, char** end, void*) { return strtod(text, end); }
+extern "C" float FT_LIBC(strtof)(const char* text, char** end) {
+  return static_cast<float>(FT_LIBC(strtod)(text, end));
+}
+extern "C" long double FT_LIBC(strtold)(const char* text, char** end) { return FT_LIBC(strtod)(text, end); }
+extern "C" double FT_LIBC(strtod_l)(const char* text, char** end, void*) { return FT_LIBC(strtod)(text, end); }
+extern "C" long double FT_LIBC(strtold_l)(const char* text, char** end, void*) { return FT_LIBC(strtod)(text, end); }
 
 // Embind built without RTTI names unbound types with sprintf(buf, "%p", ...), which the compiler
 // turns into siprintf (musl's integer-only printf).
-extern "C" int siprintf(char* buf, const char* fmt, ...) {
+extern "C" int FT_LIBC(siprintf)(char* buf, const char* fmt, ...) {
   std::va_list ap;
   va_start(ap, fmt);
-  int r = vsnprintf(buf, static_cast<std::size_t>(-1) >> 1, fmt, ap);
+  int r = FT_LIBC(vsnprintf)(buf, static_cast<std::size_t>(-1) >> 1, fmt, ap);
   va_end(ap);
   return r;
 }
 
-extern "C" char* strerror(int e) {
+extern "C" char* FT_LIBC(strerror)(int e) {
   const char* text;
   switch (e) {
     case EPERM: text = "Operation not permitted"; break;

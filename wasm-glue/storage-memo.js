@@ -8,22 +8,28 @@
  * @typedef {object} StorageCore  the Embind class `Storage` (wasm-glue/bind_storage.cpp)
  * @property {() => string} load
  * @property {() => string} refresh
- * @property {(key: string) => string} get
- * @property {(key: string, type: string, payload: string) => number} set
- * @property {(key: string) => number} remove
- * @property {() => number} clear
- * @property {() => string} lastReason
+ * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
+ * @property {(key: string, type: string, payload: string) => string} set  the op id as text, or the failure answer
+ * @property {(key: string) => string} remove
+ * @property {() => string} clear
  * @property {() => string} info
  * @property {() => boolean} dirty
  * @property {() => string} flush
  * @property {() => void} delete
  */
 
+/**
+ * Whether a Storage answer is the glue's failure answer {"ok":false,"reason":...}
+ * (wasm-glue/bind_storage.cpp): no stored form ("<type>\t...") or op id starts with '{'.
+ * @param {string} answer
+ */
+export const isFailure = (answer) => answer.charCodeAt(0) === 123;
+
 export class MemoizedStorage {
   /** @param {StorageCore} core */
   constructor(core) {
     this.core = core;
-    /** @type {Map<string, string>} core key → "<type>\t<payload>" ('' = known missing) */
+    /** @type {Map<string, string>} core key → "<type>\t<payload>" */
     this.memo = new Map();
   }
 
@@ -32,16 +38,16 @@ export class MemoizedStorage {
     let stored = this.memo.get(key);
     if (stored === undefined) {
       stored = this.core.get(key);
-      if (stored !== '') this.memo.set(key, stored);
+      if (!isFailure(stored)) this.memo.set(key, stored);
     }
     return stored;
   }
 
   /** @param {string} key @param {string} type @param {string} payload */
   set(key, type, payload) {
-    const op = this.core.set(key, type, payload);
-    if (op !== 0) this.memo.set(key, `${type}\t${payload}`);
-    return op;
+    const answer = this.core.set(key, type, payload);
+    if (!isFailure(answer)) this.memo.set(key, `${type}\t${payload}`);
+    return answer;
   }
 
   /** @param {string} key */
@@ -67,7 +73,6 @@ export class MemoizedStorage {
     return text;
   }
 
-  lastReason() { return this.core.lastReason(); }
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }

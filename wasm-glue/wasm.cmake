@@ -21,7 +21,10 @@
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").
-add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/wire.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp)
+# wire.cpp: the device bindings' answers; wire_host.cpp: the host side's answers as wire JSON
+# (plain C++, also linked by the native host tests).
+add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/wire.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp
+                          ${CMAKE_SOURCE_DIR}/wasm-glue/wire_host.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
 set(FT_WASM_SIZE_FLAGS -Oz -flto -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 target_compile_options(ftcore PRIVATE ${FT_WASM_SIZE_FLAGS})

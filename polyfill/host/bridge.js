@@ -10,8 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
-import { revive } from '../core-wire.js';
-import { ok, fail } from '../pipeline.js';
+import { revive, readHostAnswer, hostOutcome } from '../core-wire.js';
 
 /**
  * A page as ftHost.stack() lists it: `route` without leading slash, `query` the raw values as
@@ -24,7 +23,7 @@ import { ok, fail } from '../pipeline.js';
  * @typedef {{ ok: boolean, reason?: string }} HostResult
  */
 
-/** @typedef {{ ok: boolean, reason?: string, events: any[], [k: string]: any }} CoreResult */
+/** @typedef {import('../core-wire.js').HostAnswer} CoreResult */
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;
@@ -220,11 +219,12 @@ export class HostBridge {
   }
 
   /**
-   * Calls a core method and parses its JSON answer.
-   * @param {string} method @param {...(string|number)} args @returns {CoreResult}
+   * Calls a core method and reads its answer once (core-wire.js): a JSON answer, or the plain
+   * boolean/count of a registry.
+   * @param {string} method @param {...(string|number)} args @returns {any}
    */
   call(method, ...args) {
-    return JSON.parse(this.core[method](...args));
+    return readHostAnswer(this.core[method](...args));
   }
 
   /** Full host state (src/host.h state()), or null before the core is up. */
@@ -309,9 +309,8 @@ export class HostBridge {
    * @returns {import('../pipeline.js').Outcome}
    */
   outcome(result, data, payload) {
-    if (!result.ok) return fail(String(result.reason));
-    this.perform(result, payload);
-    return ok(data);
+    if (result.ok) this.perform(result, payload);
+    return hostOutcome(result, data);
   }
 
   /** A host control's answer. @param {CoreResult} result @returns {HostResult} */

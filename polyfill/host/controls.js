@@ -54,7 +54,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
     stack: () => host.stack(),
     title: () => host.title(),
     state: () => host.state(),
-    back: (/** @type {unknown} */ delta = 1) => act('hostNavigateBack', Math.trunc(Number(delta)) || 0),
+    back: (/** @type {unknown} */ delta = 1) => act('hostNavigateBack', Number(delta)),  // range: the core's
     share: () => act('share'),
     hide: () => act('appHide'),
     show: () => act('appShow'),
@@ -73,7 +73,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
       if (typeof name !== 'string' || name === '') return { ok: false, reason: 'name should be a non-empty string' };
       if (typeof handler !== 'function') return { ok: false, reason: 'handler should be a function' };
       const result = host.call('registerNativeAPI', wellFormed(name));
-      if (result.ok) host.hostApis.set(name, handler);
+      if (result.ok) host.hostApis.set(wellFormed(name), handler);  // keyed as the core knows it
       runtime.emit('host', { reason: 'nativeAPI' });
       return host.hostResult(result);
     }),
@@ -81,7 +81,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
     unregisterNativeAPI: (name) => queued(() => {
       const key = String(name);
       const result = host.call('unregisterNativeAPI', wellFormed(key));
-      host.hostApis.delete(key);
+      host.hostApis.delete(wellFormed(key));
       runtime.emit('host', { reason: 'nativeAPI' });
       return { ok: true, removed: Boolean(result.removed) };
     }),

@@ -28,21 +28,25 @@ export function answerFields(value) {
 export default function messagingImpl(runtime, services) {
   const { host } = services;
 
-  // The pipeline runs these only once the core is up and configured (runtime.js queue).
-  /** @param {(id: number) => any} fn */
-  const register = (fn) => host.outcome(fn(0));
-  /** A removal: the listener's function is released once the core holds it nowhere. @param {() => any} fn */
-  const unregister = (fn) => {
-    const result = fn();
-    host.sweep();
-    return host.outcome(result);
+  // The pipeline runs these only once the core is up and configured (runtime.js queue). The
+  // registries never fail: their answer (added/removed) is not the page's business.
+  /** @param {() => unknown} fn */
+  const register = (fn) => {
+    fn();
+    return ok();
   };
-  /** Removes one function's registration, then releases it unless the core holds it elsewhere. @param {Function} callback @param {(id: number) => any} fn */
+  /** A removal of many: their functions are released (a sweep) once the core holds them nowhere. @param {() => unknown} fn */
+  const unregister = (fn) => {
+    fn();
+    host.sweep();
+    return ok();
+  };
+  /** Removes one function's registration, then releases it unless the core holds it elsewhere. @param {Function} callback @param {(id: number) => unknown} fn */
   const removal = (callback, fn) => {
     const id = host.knownId(callback);
-    const result = fn(id);
+    fn(id);
     host.release(id);
-    return host.outcome(result);
+    return ok();
   };
 
   return {
@@ -67,10 +71,12 @@ export default function messagingImpl(runtime, services) {
     sendWebviewEvent: ({ data }) => host.outcome(host.call('sendWebviewEvent'), undefined, { data }),
 
     callNativeAPI: async ({ name, data }) => {
-      const checked = host.call('callNativeAPI', wellFormed(name));
-      if (!checked.ok) return fail(String(checked.reason));
-      const handler = host.hostApis.get(name);
-      if (!handler) return fail(`api ${name} not found`);
+      // The core decides "api <name> not found" (src/events.h); hostApis holds a handler for
+      // every name the core has (both keyed by the core's string, host/controls.js).
+      const key = wellFormed(name);
+      const checked = host.call('callNativeAPI', key);
+      if (!checked.ok) return host.outcome(checked);
+      const handler = /** @type {Function} */ (host.hostApis.get(key));
       try {
         return ok(answerFields(await handler(data === undefined ? {} : data)));
       } catch (error) {
@@ -81,12 +87,9 @@ export default function messagingImpl(runtime, services) {
     registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
     // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
-    offNativeAPIHandler: ({ name, callback }) => (callback !== undefined ? removal(callback, (id) => host.call('offNativeAPIHandler', wellFormed(name), id)) : unregister(() => {
-      const key = wellFormed(name);
-      const listed = host.call('hostCallH5', key);
-      for (const id of listed.ok ? listed.handlers : []) host.call('offNativeAPIHandler', key, id);
-      return { ok: true, events: [] };
-    })),
+    offNativeAPIHandler: ({ name, callback }) => (callback !== undefined
+      ? removal(callback, (id) => host.call('offNativeAPIHandler', wellFormed(name), id))
+      : unregister(() => host.call('offAllNativeAPIHandlers', wellFormed(name)))),
 
     complete: () => host.outcome(host.call('complete')),
   };

@@ -47,8 +47,8 @@ export default function navigationImpl(runtime, services) {
     redirectTo: ({ url }) => route('redirectTo', wellFormed(url)),
     switchTab: ({ url }) => route('switchTab', wellFormed(url)),
     reLaunch: ({ url }) => route('reLaunch', wellFormed(url)),
-    // delta: the table's default is 1; 0, negatives and fractions are the core's to judge.
-    navigateBack: ({ delta }) => route('navigateBack', Math.max(-2147483648, Math.min(2147483647, Math.trunc(Number(delta)) || 0))),
+    // delta: a number, 1 by default (the table); its range is the core's rule (Navigation::back_count).
+    navigateBack: ({ delta }) => route('navigateBack', delta),
     close: () => route('close'),
     navigateToMiniProgram: ({ appId, path, extraData }) => {
       const extra = extraJson(extraData);

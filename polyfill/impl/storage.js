@@ -4,25 +4,25 @@
 
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
+import { readStorageAnswer } from '../core-wire.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
 export default function storageImpl(runtime) {
-  /** @param {number} op */
-  const whenDurable = (op) => {
-    const { persistence, storage } = runtime.core();
-    if (op === 0) return Promise.resolve(fail(storage.lastReason()));
-    return persistence.durable(op).then(() => ok(), (/** @type {string} */ reason) => fail(reason));
+  /** @param {string} answer  a write's op id, or its failure (core-wire.js) */
+  const whenDurable = (answer) => {
+    const written = readStorageAnswer(answer);
+    if (!written.ok) return Promise.resolve(fail(written.reason));
+    return runtime.core().persistence.durable(Number(written.text)).then(() => ok(), (/** @type {string} */ reason) => fail(reason));
   };
 
   return {
     getStorage({ key }) {
-      const { storage } = runtime.core();
-      const stored = storage.get(keyToCore(key));
-      if (stored === '') return fail(storage.lastReason());
-      const decoded = decodeStored(stored);
+      const stored = readStorageAnswer(runtime.core().storage.get(keyToCore(key)));
+      if (!stored.ok) return fail(stored.reason);
+      const decoded = decodeStored(stored.text);
       return 'reason' in decoded ? fail(decoded.reason) : okOwned({ data: decoded.value });
     },
 

@@ -1,6 +1,7 @@
 // libFuzzer target: every JSON or string input of the Host facade (src/host.h): configure(),
 // postMessage(), navigateToMiniProgram()/navigateBackMiniProgram() extraData, the navigation
-// urls and titles. Property: nothing crashes and every answer is one JSON object with "ok".
+// urls, titles and navigateBack deltas, read through the glue's wire (wasm-glue/wire_host.h).
+// Property: nothing crashes and every wire answer is one JSON object with "ok".
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdlib>
@@ -9,18 +10,27 @@
 #include <nlohmann/json.hpp>
 
 #include "host.h"
+#include "wire_host.h"
 
 namespace {
-void check(const std::string& answer) {
+void check_text(const std::string& answer) {
   auto v = nlohmann::json::parse(answer, nullptr, false);
   if (v.is_discarded() || !v.is_object() || !v.contains("ok")) std::abort();
+}
+void check(const ft::HostResult& r) { check_text(ft::wire::answer(r)); }
+void check(const ft::Status& s) { check_text(ft::wire::answer(s)); }
+
+ft::Status configure(ft::Host& host, const std::string& text) {
+  ft::HostConfig config;
+  ft::Status st = ft::parse_host_config(text, config);
+  return st.ok ? host.configure(std::move(config)) : st;
 }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);
   ft::Host host;
-  check(host.configure(in.ConsumeRandomLengthString(2048)));
+  check(configure(host, in.ConsumeRandomLengthString(2048)));
   while (in.remaining_bytes() > 0) {
     std::string s = in.ConsumeRandomLengthString(512);
     switch (in.ConsumeIntegralInRange<int>(0, 13)) {
@@ -28,20 +38,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       case 1: check(host.redirectTo(s)); break;
       case 2: check(host.switchTab(s)); break;
       case 3: check(host.reLaunch(s)); break;
-      case 4: check(host.navigateBack(in.ConsumeIntegral<int>())); break;
+      case 4: check(host.navigateBack(in.ConsumeFloatingPoint<double>())); break;
       case 5: check(host.postMessage(s)); break;
-      case 6: check(host.navigateToMiniProgram(in.ConsumeRandomLengthString(64), in.ConsumeRandomLengthString(128), s)); break;
+      case 6:
+        check(host.navigateToMiniProgram(in.ConsumeRandomLengthString(64), in.ConsumeRandomLengthString(128), s));
+        break;
       case 7: check(host.navigateBackMiniProgram(s)); break;
       case 8: check(host.hostNavigateBackMiniProgram(s)); break;
       case 9: check(host.setNavigationBarTitle(s)); break;
       case 10: check(host.documentTitleChanged(s)); break;
-      case 11: check(host.share()); check(host.destroy()); break;
-      case 12: check(host.hostNavigateBack(in.ConsumeIntegral<int>())); break;
-      case 13: check(host.configure(s)); break;
+      case 11:
+        check(host.share());
+        check(host.destroy());
+        break;
+      case 12: check(host.hostNavigateBack(in.ConsumeFloatingPoint<double>())); break;
+      case 13: check(configure(host, s)); break;
     }
   }
   // The queries answer plain JSON (no "ok"): valid JSON is the property.
-  if (nlohmann::json::parse(host.stack(), nullptr, false).is_discarded()) std::abort();
-  if (nlohmann::json::parse(host.state(), nullptr, false).is_discarded()) std::abort();
+  if (nlohmann::json::parse(ft::wire::dump(ft::wire::stack(host.stack())), nullptr, false).is_discarded()) std::abort();
+  if (nlohmann::json::parse(ft::wire::dump(ft::wire::state(host.state())), nullptr, false).is_discarded()) std::abort();
   return 0;
 }

@@ -47,8 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     ft::url::Resolved r2;
     if (!ft::url::resolve("/" + again, base, r2).ok || r2.route != r.route || r2.query != r.query) {
-      std::fprintf(stderr, "round trip: [%s] from [%s] -> route [%s] query [%s] -> route [%s] query [%s]\n", text.c_str(), base.c_str(),
-                   r.route.c_str(), r.query.c_str(), r2.route.c_str(), r2.query.c_str());
+      std::fprintf(stderr, "round trip: [%s] from [%s] -> route [%s] query [%s] -> route [%s] query [%s]\n",
+                   text.c_str(), base.c_str(), r.route.c_str(), r.query.c_str(), r2.route.c_str(), r2.query.c_str());
       std::abort();
     }
   }

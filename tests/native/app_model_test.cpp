@@ -23,8 +23,8 @@ TEST(AppModel, ParsesPagesTabsEntryTitle) {
   AppModel m;
   ASSERT_TRUE(AppModel::parse(kApp, m).ok);
   EXPECT_TRUE(m.known);
-  EXPECT_EQ(m.pages, (std::vector<std::string>{"pages/index/index", "pages/goods/list", "pages/goods/detail",
-                                               "pages/me/me"}));
+  EXPECT_EQ(m.pages,
+            (std::vector<std::string>{"pages/index/index", "pages/goods/list", "pages/goods/detail", "pages/me/me"}));
   EXPECT_EQ(m.tabs, (std::vector<std::string>{"pages/index/index", "pages/me/me"}));
   EXPECT_EQ(m.entry, "pages/goods/list");
   EXPECT_EQ(m.title, "商城");
@@ -67,7 +67,8 @@ TEST(AppModel, Errors) {
   EXPECT_EQ(parse_reason(R"({"pages":["a"],"entryPagePath":"b"})"),
             "invalid app.json: entryPagePath \"b\" is not in pages");
   EXPECT_EQ(parse_reason(R"({"pages":["a"],"tabBar":[]})"), "invalid app.json: tabBar should be an object");
-  EXPECT_EQ(parse_reason(R"({"pages":["a"],"tabBar":{"list":{}}})"), "invalid app.json: tabBar.list should be an array");
+  EXPECT_EQ(parse_reason(R"({"pages":["a"],"tabBar":{"list":{}}})"),
+            "invalid app.json: tabBar.list should be an array");
   EXPECT_EQ(parse_reason(R"({"pages":["a"],"tabBar":{"list":[{"pagePath":"a"},{}]}})"),
             "invalid app.json: tabBar.list[1].pagePath should be a string");
   EXPECT_EQ(parse_reason(R"({"pages":["a"],"tabBar":{"list":["a"]}})"),

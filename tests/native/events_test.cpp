@@ -46,8 +46,12 @@ TEST(Json, DepthLimitIgnoresBracketsInStrings) {
 }
 
 TEST(Json, DumpReplacesInvalidUtf8) {
-  json v = std::string("a\xff" "b");
-  EXPECT_EQ(dump_json(v), "\"a\xEF\xBF\xBD" "b\"");
+  json v = std::string(
+      "a\xff"
+      "b");
+  EXPECT_EQ(dump_json(v),
+            "\"a\xEF\xBF\xBD"
+            "b\"");
 }
 
 TEST(ListenerSet, AddTwiceRegisteredOnceInOrder) {
@@ -93,6 +97,20 @@ TEST(NativeHandlers, HoldsAnIdUnderAnyNameEitherKind) {
   EXPECT_TRUE(h.holds(3));
 }
 
+TEST(NativeHandlers, OffAllRemovesEveryOnHandlerOfTheNameOnly) {
+  NativeHandlers h;
+  h.on("a", 1);
+  h.on("a", 2);
+  h.on("b", 3);
+  h.regist("a", 9);
+  EXPECT_EQ(h.off_all("a"), 2u);
+  EXPECT_EQ(h.handlers("a"), (std::vector<std::int64_t>{9}));  // regist stays (§4.5)
+  EXPECT_EQ(h.handlers("b"), (std::vector<std::int64_t>{3}));
+  EXPECT_EQ(h.off_all("a"), 0u);
+  EXPECT_EQ(h.off_all("none"), 0u);
+  EXPECT_TRUE(h.on("a", 1));  // registrable again
+}
+
 TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
   NativeHandlers h;
   h.regist("scan", 5);
@@ -102,7 +120,7 @@ TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{6}));
   h.on("scan", 1);
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));  // on-handlers first, then regist
-  h.on("scan", 6);  // same id through both: run once
+  h.on("scan", 6);                                                   // same id through both: run once
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));
   EXPECT_TRUE(h.off("scan", 6));
   EXPECT_EQ(h.handlers("scan"), (std::vector<std::int64_t>{1, 6}));  // regist one stays
@@ -111,6 +129,7 @@ TEST(NativeHandlers, RegistHoldsOneReplacedAndNotRemovedByOff) {
 TEST(NativeApis, NotFoundReason) {
   NativeApis a;
   EXPECT_EQ(a.check("scan").reason, "api scan not found");
+  EXPECT_EQ(a.check("scan").reason, events_reason::api_not_found("scan"));
   a.add("scan");
   EXPECT_TRUE(a.check("scan").ok);
   EXPECT_EQ(a.check("Scan").reason, "api Scan not found");

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace ft {
 namespace {
 
@@ -82,7 +84,7 @@ TEST(Navigation, NavigateToPushesAndHidesWebview) {
   EXPECT_FALSE(n.visible());
   EXPECT_TRUE(n.alive());
   NavOutcome o2 = n.navigate_to("../a/b");  // still relative to the web-view page's folder
-  EXPECT_EQ(kinds(o2), "");                  // already hidden
+  EXPECT_EQ(kinds(o2), "");                 // already hidden
   EXPECT_EQ(n.pages().back().route, "pages/a/b");
 }
 
@@ -168,7 +170,9 @@ TEST(Navigation, RootlessAppJsonPathTakenFromRootWhenRelativeNamesNoPage) {
 
 TEST(Navigation, RelativeReadingWinsOverTheRootOne) {
   AppModel app;
-  ASSERT_TRUE(AppModel::parse(R"({"pages": ["pages/web/web", "pages/web/pages/a/a", "pages/a/a", "pages/goods/detail"]})", app).ok);
+  ASSERT_TRUE(
+      AppModel::parse(R"({"pages": ["pages/web/web", "pages/web/pages/a/a", "pages/a/a", "pages/goods/detail"]})", app)
+          .ok);
   Navigation n = make({"pages/web/web"}, app);
   ASSERT_TRUE(n.navigate_to("pages/a/a").status.ok);
   EXPECT_EQ(n.pages().back().route, "pages/web/pages/a/a");
@@ -285,9 +289,35 @@ TEST(Navigation, NavigateBackRules) {
   EXPECT_FALSE(n.navigate_back(-5).status.ok);
 }
 
+TEST(Navigation, BackCountIsTheOneDeltaRule) {
+  // §3.6: the API table only gives navigateBack's delta its type and default (1); this is the range.
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(Navigation::back_count(1, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(0, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(-0.0, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(-3, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(0.99, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(nan, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(-inf, 4), 1u);
+  EXPECT_EQ(Navigation::back_count(2.5, 4), 2u);  // truncated toward zero
+  EXPECT_EQ(Navigation::back_count(3.999, 4), 3u);
+  EXPECT_EQ(Navigation::back_count(4, 4), 4u);
+  EXPECT_EQ(Navigation::back_count(4.5, 4), 4u);
+  EXPECT_EQ(Navigation::back_count(2147483648.0, 4), 4u);  // beyond int32: no wrap
+  EXPECT_EQ(Navigation::back_count(1e300, 4), 4u);
+  EXPECT_EQ(Navigation::back_count(inf, 4), 4u);
+  EXPECT_EQ(Navigation::back_count(inf, 1), 1u);
+  for (double d = -5; d < 12; d += 0.25) {
+    std::size_t n = Navigation::back_count(d, 9);
+    EXPECT_GE(n, 1u) << d;
+    EXPECT_LE(n, 9u) << d;
+  }
+}
+
 TEST(Navigation, FirstPageBackFailsForAnyDeltaAndChangesNothing) {
-  for (std::int64_t delta : {std::int64_t{1}, std::int64_t{0}, std::int64_t{-1}, std::int64_t{2}, std::int64_t{10},
-                             INT64_MAX, INT64_MIN}) {
+  for (double delta : {1.0, 0.0, -1.0, 2.0, 10.0, 9.2e18, -9.2e18, std::numeric_limits<double>::quiet_NaN(),
+                       std::numeric_limits<double>::infinity()}) {
     Navigation n = make({"pages/web/web?x=1"});
     NavOutcome o = n.navigate_back(delta);
     EXPECT_EQ(o.status.reason, "cannot navigate back at first page") << delta;

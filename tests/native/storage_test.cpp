@@ -61,7 +61,7 @@ TEST_F(StorageTest, SetGetRemoveClear) {
 TEST_F(StorageTest, ItemLimitCountsKeyAndPayloadBytes) {
   ft::Storage s(dir_, {10, 100});
   EXPECT_TRUE(s.set("ab", "string", "12345678").status.ok);  // 2 + 8 = 10
-  auto w = s.set("ab", "string", "123456789");              // 11 > 10
+  auto w = s.set("ab", "string", "123456789");               // 11 > 10
   EXPECT_FALSE(w.status.ok);
   EXPECT_EQ(w.status.reason, "exceed storage item max length");
   EXPECT_EQ(s.get("ab")->payload, "12345678");  // old value kept
@@ -73,7 +73,7 @@ TEST_F(StorageTest, TotalLimitNoPartialWrite) {
   ft::Storage s(dir_, {100, 30});
   EXPECT_TRUE(s.set("a", "string", "123456789").status.ok);  // 10
   EXPECT_TRUE(s.set("b", "string", "123456789").status.ok);  // 20
-  auto w = s.set("c", "string", "1234567890123");           // 34 > 30
+  auto w = s.set("c", "string", "1234567890123");            // 34 > 30
   EXPECT_FALSE(w.status.ok);
   EXPECT_EQ(w.status.reason, "exceed storage max size 10MB");
   EXPECT_EQ(s.get("c"), nullptr);
@@ -86,7 +86,7 @@ TEST_F(StorageTest, TotalLimitNoPartialWrite) {
 TEST_F(StorageTest, InfoInKilobytesAndSortedKeys) {
   ft::Storage s(dir_);
   s.set("b", "string", std::string(1023, 'x'));  // 1024 bytes
-  s.set("a", "string", "1");                      // 2 bytes
+  s.set("a", "string", "1");                     // 2 bytes
   auto info = s.info();
   EXPECT_EQ(info.keys, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(info.current_size_kb, 2u);  // ceil(1026 / 1024)

@@ -1,0 +1,96 @@
+// scripts/trim-glue.mjs, the trimmer of the Emscripten glue in the browser bundles: it removes
+// the unused FS/SYSCALLS members it lists, keeps any the glue still names, and the trimmed glue
+// still parses and runs (the Node glue, which carries the same FS object, is trimmed and started).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as acorn from 'acorn';
+import { trimGlue, UNUSED } from '../../scripts/trim-glue.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
+const nodeGlue = readFileSync(join(root, 'build/wasm/ft-core-node.cjs'), 'utf8');
+
+/** The member names of `var <object> = {...}` in a glue's text. @param {string} source @param {string} object */
+function membersOf(source, object) {
+  const names = new Set();
+  (function find(/** @type {any} */ node) {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'VariableDeclarator' && node.id && node.id.name === object && node.init && node.init.type === 'ObjectExpression') {
+      for (const p of node.init.properties) if (p.key) names.add(p.key.name || p.key.value);
+    }
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) child.forEach(find);
+      else if (child && typeof child.type === 'string') find(child);
+    }
+  })(acorn.parse(source, { ecmaVersion: 2020 }));
+  return names;
+}
+
+// What wasm-glue/persistence.js and the polyfill call on FS / IDBFS.
+const KEPT_FS = ['mkdirTree', 'mount', 'unmount', 'analyzePath', 'writeFile', 'utime', 'syncfs', 'open', 'close', 'write', 'read', 'stat', 'mkdir', 'rename', 'unlink', 'rmdir', 'readdir'];
+
+describe.each([['web', webGlue], ['node', nodeGlue]])('the %s glue', (_, glue) => {
+  const warnings = [];
+  const trimmed = trimGlue(glue, (m) => warnings.push(m));
+
+  test('trimmed, it still parses and is shorter', () => {
+    expect(() => acorn.parse(trimmed, { ecmaVersion: 2020 })).not.toThrow();
+    expect(trimmed.length).toBeLessThan(glue.length);
+  });
+
+  test('every listed member the glue does not name is gone; nothing is left behind silently', () => {
+    for (const [object, unused] of Object.entries(UNUSED)) {
+      const before = membersOf(glue, object);
+      const after = membersOf(trimmed, object);
+      for (const name of Object.keys(unused)) {
+        if (!before.has(name)) continue;
+        const kept = warnings.some((w) => w.includes(`${object}.${name} is used`));
+        expect([object, name, after.has(name)]).toEqual([object, name, kept]);
+      }
+      // Members not listed are all still there.
+      for (const name of before) if (!Object.hasOwn(unused, name)) expect(after.has(name)).toBe(true);
+    }
+    expect(warnings.filter((w) => w.includes('nothing removed'))).toEqual([]);
+  });
+
+  test('the FS calls the polyfill makes remain', () => {
+    const fs = membersOf(trimmed, 'FS');
+    for (const name of KEPT_FS) expect([name, fs.has(name)]).toEqual([name, true]);
+    expect(trimmed).toMatch(/\bIDBFS\b/);
+  });
+});
+
+test('a member the rest of the glue names is kept, with a warning; a missing object is reported', () => {
+  const glue = 'var FS = { createLazyFile: function () {}, readFile: function () {}, mkdirTree: function () {} };\n'
+    + 'var SYSCALLS = { doAccess: 1, doDup: 2 };\nFS.readFile("x"); SYSCALLS.doDup;';
+  const warnings = [];
+  const out = trimGlue(glue, (m) => warnings.push(m));
+  expect(membersOf(out, 'FS')).toEqual(new Set(['readFile', 'mkdirTree']));
+  expect(membersOf(out, 'SYSCALLS')).toEqual(new Set(['doDup']));
+  expect(warnings).toEqual(['trim-glue: FS.readFile is used by the glue; kept', 'trim-glue: SYSCALLS.doDup is used by the glue; kept']);
+  const lonely = [];
+  expect(trimGlue('var x = 1;', (m) => lonely.push(m))).toBe('var x = 1;');
+  expect(lonely).toEqual(['trim-glue: no `var FS = {...}` in the glue; nothing removed from it', 'trim-glue: no `var SYSCALLS = {...}` in the glue; nothing removed from it']);
+});
+
+test('the trimmed Node glue starts the real core, and its file system and host work', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ft-trim-'));
+  try {
+    const file = join(dir, 'trimmed-core.cjs');
+    writeFileSync(file, trimGlue(nodeGlue));
+    const createFtCore = createRequire(import.meta.url)(file);
+    const Module = await createFtCore();
+    Module.FS.mkdirTree('/t/a');
+    Module.FS.writeFile('/t/a/f', 'data');
+    expect(Module.FS.analyzePath('/t/a/f').exists).toBe(true);
+    const host = new Module.Host();
+    expect(JSON.parse(host.navigateTo('/pages/other/other')).ok).toBe(true);
+    expect(JSON.parse(host.stack()).map((/** @type {any} */ p) => p.route)).toEqual(['pages/index/index', 'pages/other/other']);
+    host.delete();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

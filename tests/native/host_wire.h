@@ -1,0 +1,41 @@
+// Test helpers of the host tests: the core's typed answers read through the glue's wire
+// (wasm-glue/wire_host.h), exactly as JS receives them.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "host.h"
+#include "wire_host.h"
+
+namespace ft::host_test {
+
+using json = nlohmann::ordered_json;
+
+// The wire text of each kind of answer (what bind_host.cpp sends).
+inline std::string W(const std::string& text) { return text; }
+inline std::string W(const HostResult& r) { return wire::answer(r); }
+inline std::string W(const Status& s) { return wire::answer(s); }
+inline std::string W(const Result<bool>& r) { return wire::answer(r, "canNavigateBack"); }
+inline std::string W(const Result<std::vector<std::int64_t>>& r) { return wire::answer(r, "handlers"); }
+inline std::string W(const std::vector<PageView>& s) { return wire::dump(wire::stack(s)); }
+inline std::string W(const HostState& s) { return wire::dump(wire::state(s)); }
+
+template <typename T>
+json J(const T& answer) {
+  std::string text = W(answer);
+  json v = json::parse(text, nullptr, false);
+  EXPECT_FALSE(v.is_discarded()) << text;
+  return v;
+}
+
+// ftHost.configure as the binding runs it: read the JSON, then configure.
+inline Status configure(Host& h, const std::string& config_json) {
+  HostConfig config;
+  Status st = parse_host_config(config_json, config);
+  return st.ok ? h.configure(std::move(config)) : st;
+}
+
+}  // namespace ft::host_test
