@@ -77,7 +77,9 @@ ChooseImagePlan plan_choose_image(const ChooseImageOptions& in) {
   p.count = c < 1 ? 1 : c > 9 ? 9 : static_cast<int>(c);
   p.multiple = p.count > 1;
 
-  auto has = [](const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+  auto has = [](const std::vector<std::string>& v, const char* s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
   bool original = true, compressed = true;
   if (in.size_type && (has(*in.size_type, "original") || has(*in.size_type, "compressed"))) {
     original = has(*in.size_type, "original");

@@ -32,15 +32,15 @@ struct OpenDocumentPlan {
 // `file_type` "" = infer: from the extension of the path, then of the original name, then from
 // the mime type. Checks, in order: a given fileType in the list (exact, as the table's oneOf; kBadFileType),
 // the path registered (kNotFound), an inferable type (kTypeNotSupported).
-Status plan_open_document(const FileRegistry& files, std::string_view file_path,
-                          std::string_view file_type, OpenDocumentPlan& out);
+Status plan_open_document(const FileRegistry& files, std::string_view file_path, std::string_view file_type,
+                          OpenDocumentPlan& out);
 
 // ---- chooseImage (§5.5) ------------------------------------------------------------------------
 
 struct ChooseImageOptions {
-  std::optional<double> count;                         // absent = 9
-  std::optional<std::vector<std::string>> size_type;   // absent = {original, compressed}
-  std::optional<std::vector<std::string>> source_type; // absent = {album, camera}
+  std::optional<double> count;                          // absent = 9
+  std::optional<std::vector<std::string>> size_type;    // absent = {original, compressed}
+  std::optional<std::vector<std::string>> source_type;  // absent = {album, camera}
 };
 
 // What the JS file picker does. `count` is the maximum the JS keeps (extra picks are dropped, as

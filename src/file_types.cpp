@@ -34,16 +34,16 @@ std::string clean_mime(std::string_view declared) {
   if (slash == std::string::npos || slash == 0 || slash + 1 == m.size() || m.size() > 127) return {};
   for (std::size_t i = 0; i < m.size(); ++i) {
     char c = m[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::strchr("!#$&^_.+-", c) ||
-              (c == '/' && i == slash);
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::strchr("!#$&^_.+-", c) || (c == '/' && i == slash);
     if (!ok || c == 0) return {};
   }
   return m;
 }
 
 bool is_generic_mime(std::string_view m) {
-  return m.empty() || m == "application/octet-stream" || m == "binary/octet-stream" ||
-         m == "application/binary" || m == "application/unknown" || m == "application/force-download";
+  return m.empty() || m == "application/octet-stream" || m == "binary/octet-stream" || m == "application/binary" ||
+         m == "application/unknown" || m == "application/force-download";
 }
 
 }  // namespace
@@ -93,7 +93,6 @@ std::string_view last_path_segment(std::string_view path) {
   auto slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
-
 
 // ---- bytes and types ---------------------------------------------------------------------------
 
@@ -166,8 +165,7 @@ std::string sniff_mime(std::string_view h) {
   if (h.size() >= 12 && starts_with(h, "RIFF") && h.substr(8, 4) == "WEBP") return "image/webp";
   if (h.size() >= 18 && starts_with(h, "BM")) {
     std::uint32_t dib = at(14) | (at(15) << 8) | (at(16) << 16) | (std::uint32_t(at(17)) << 24);
-    if (dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 || dib == 124)
-      return "image/bmp";
+    if (dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 || dib == 124) return "image/bmp";
   }
   if (starts_with(h, "%PDF-")) return "application/pdf";
   if (starts_with(h, std::string_view("PK\x03\x04", 4))) return "application/zip";
@@ -181,8 +179,7 @@ std::string sniff_mime(std::string_view h) {
   if (!t.empty() && t.front() == '<' && t.find('\0') == std::string_view::npos) {
     for (std::size_t pos = t.find('<'); pos != std::string_view::npos; pos = t.find('<', pos + 1)) {
       std::string_view rest = t.substr(pos);
-      if (starts_with_nocase(rest, "<svg") &&
-          (rest.size() == 4 || std::strchr(" \t\r\n>/", rest[4]) != nullptr))
+      if (starts_with_nocase(rest, "<svg") && (rest.size() == 4 || std::strchr(" \t\r\n>/", rest[4]) != nullptr))
         return "image/svg+xml";
     }
   }
@@ -200,19 +197,39 @@ std::string extension_of(std::string_view path) {
 
 std::string mime_for_extension(std::string_view ext) {
   static const std::pair<const char*, const char*> kTable[] = {
-      {"png", "image/png"}, {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"}, {"jpe", "image/jpeg"},
-      {"jfif", "image/jpeg"}, {"gif", "image/gif"}, {"webp", "image/webp"}, {"bmp", "image/bmp"},
-      {"svg", "image/svg+xml"}, {"ico", "image/x-icon"}, {"avif", "image/avif"},
-      {"heic", "image/heic"}, {"heif", "image/heif"}, {"tif", "image/tiff"}, {"tiff", "image/tiff"},
-      {"pdf", "application/pdf"}, {"doc", "application/msword"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"jpe", "image/jpeg"},
+      {"jfif", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"bmp", "image/bmp"},
+      {"svg", "image/svg+xml"},
+      {"ico", "image/x-icon"},
+      {"avif", "image/avif"},
+      {"heic", "image/heic"},
+      {"heif", "image/heif"},
+      {"tif", "image/tiff"},
+      {"tiff", "image/tiff"},
+      {"pdf", "application/pdf"},
+      {"doc", "application/msword"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {"xls", "application/vnd.ms-excel"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
       {"ppt", "application/vnd.ms-powerpoint"},
       {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-      {"txt", "text/plain"}, {"csv", "text/csv"}, {"htm", "text/html"}, {"html", "text/html"},
-      {"json", "application/json"}, {"xml", "application/xml"}, {"zip", "application/zip"},
-      {"mp3", "audio/mpeg"}, {"wav", "audio/wav"}, {"mp4", "video/mp4"}, {"webm", "video/webm"},
+      {"txt", "text/plain"},
+      {"csv", "text/csv"},
+      {"htm", "text/html"},
+      {"html", "text/html"},
+      {"json", "application/json"},
+      {"xml", "application/xml"},
+      {"zip", "application/zip"},
+      {"mp3", "audio/mpeg"},
+      {"wav", "audio/wav"},
+      {"mp4", "video/mp4"},
+      {"webm", "video/webm"},
       {"mov", "video/quicktime"},
   };
   std::string e = to_lower(ext);

@@ -83,8 +83,8 @@ std::string FileRegistry::escape_name(std::string_view path) {
   std::string out;
   for (std::size_t i = 0; i < path.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(path[i]);
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_' || (c == '.' && i != 0);
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                (c == '.' && i != 0);
     if (keep) {
       out += static_cast<char>(c);
     } else {
@@ -195,8 +195,8 @@ Status FileRegistry::add_temp(std::string_view url, std::uint64_t size, std::str
 
 Status FileRegistry::save(std::string_view file_path, std::string_view bytes, std::string_view name,
                           std::string_view declared_mime, FileInfo& out) {
-  if (file_path.empty() || has_control(file_path) || !valid_utf8(file_path) ||
-      starts_with_nocase(file_path, "blob:") || starts_with_nocase(file_path, "data:"))
+  if (file_path.empty() || has_control(file_path) || !valid_utf8(file_path) || starts_with_nocase(file_path, "blob:") ||
+      starts_with_nocase(file_path, "data:"))
     return Status::Fail(file_reason::kBadPath);
   if (file_path.size() > limits_.max_path_bytes || escape_name(file_path).size() > limits_.max_escaped_name)
     return Status::Fail(file_reason::kPathTooLong);

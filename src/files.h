@@ -57,19 +57,19 @@ inline constexpr const char* kTypeNotSupported = "filetype not supported";
 // ---- registry ----------------------------------------------------------------------------------
 
 struct FileInfo {
-  std::string path;       // what the page sees (blob: URL for temp files, filePath for saved ones)
-  std::string url;        // blob: URL to use for <img>/fetch (== path for temp; set_url for saved)
-  std::string mime;       // real type
-  std::string name;       // original name ("" when unknown)
-  std::uint64_t size = 0; // bytes
+  std::string path;        // what the page sees (blob: URL for temp files, filePath for saved ones)
+  std::string url;         // blob: URL to use for <img>/fetch (== path for temp; set_url for saved)
+  std::string mime;        // real type
+  std::string name;        // original name ("" when unknown)
+  std::uint64_t size = 0;  // bytes
   bool persisted = false;
   std::string disk_path;  // saved files: where the bytes are (FS.readFile-able); "" for temp
 };
 
 struct FileLimits {
   std::uint64_t max_saved_bytes = 200ull * 1024 * 1024;  // all saved files together
-  std::size_t max_path_bytes = 1024;                      // filePath / temp url / name
-  std::size_t max_escaped_name = 240;                     // file-name limit on disk
+  std::size_t max_path_bytes = 1024;                     // filePath / temp url / name
+  std::size_t max_escaped_name = 240;                    // file-name limit on disk
 };
 
 // The size a temp file is registered with, from the JS's Blob size: not finite or negative → 0,
@@ -89,15 +89,15 @@ class FileRegistry {
   // Registers a temp file: `url` is the blob: URL the JS made (non-empty, no control characters,
   // at most max_path_bytes; "blob:" and "data:" urls expected). `head`: the first bytes (up to
   // 1024 suffice). Registering the same url again replaces its entry.
-  Status add_temp(std::string_view url, std::uint64_t size, std::string_view name,
-                  std::string_view declared_mime, std::string_view head, FileInfo& out);
+  Status add_temp(std::string_view url, std::uint64_t size, std::string_view name, std::string_view declared_mime,
+                  std::string_view head, FileInfo& out);
 
   // Saves `bytes` under the page's `file_path` (non-empty valid UTF-8 without control characters,
   // not a blob:/data: url, at most max_path_bytes, escaped name at most max_escaped_name),
   // replacing an earlier file of that path. Fails with kStorageFull when the saved total would
   // exceed the cap, kWriteFailed on I/O errors; then nothing changes.
-  Status save(std::string_view file_path, std::string_view bytes, std::string_view name,
-              std::string_view declared_mime, FileInfo& out);
+  Status save(std::string_view file_path, std::string_view bytes, std::string_view name, std::string_view declared_mime,
+              FileInfo& out);
 
   // The bytes of a saved file (kNotSaved for a temp file, kNotFound for an unknown path).
   Status read(std::string_view path, std::string& bytes) const;

@@ -11,8 +11,8 @@ namespace ft {
 namespace {
 
 constexpr double kPi = 3.14159265358979324;
-constexpr double kA = 6378245.0;                  // Krasovsky 1940 semi-major axis (m)
-constexpr double kEE = 0.00669342162296594323;    // Krasovsky 1940 first eccentricity squared
+constexpr double kA = 6378245.0;                // Krasovsky 1940 semi-major axis (m)
+constexpr double kEE = 0.00669342162296594323;  // Krasovsky 1940 first eccentricity squared
 
 double transform_lat(double x, double y) {
   double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::fabs(x));
@@ -72,8 +72,7 @@ Status parse_coord_type(std::string_view type, CoordType& out) {
     }
     shown += (static_cast<unsigned char>(c) < 0x20 || c == '"') ? '?' : c;
   }
-  return Status::Fail("parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"" +
-                      shown + "\"");
+  return Status::Fail("parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"" + shown + "\"");
 }
 
 Status validate_lat_lon(double latitude, double longitude) {

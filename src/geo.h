@@ -54,7 +54,7 @@ Status validate_lat_lon(double latitude, double longitude);
 struct GeoFix {
   double latitude = 0;
   double longitude = 0;
-  double accuracy = 0;           // metres (horizontal)
+  double accuracy = 0;                                                  // metres (horizontal)
   double altitude = std::numeric_limits<double>::quiet_NaN();           // metres, NaN = unknown
   double altitude_accuracy = std::numeric_limits<double>::quiet_NaN();  // metres, NaN = unknown
   double speed = std::numeric_limits<double>::quiet_NaN();              // m/s, NaN = unknown

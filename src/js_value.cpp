@@ -11,7 +11,6 @@ namespace ft::js {
 
 using ojson = nlohmann::ordered_json;
 
-
 bool text_depth_exceeds(std::string_view text, int max_depth) {
   int depth = 0;
   bool in_string = false;

@@ -27,8 +27,7 @@ bool text_depth_exceeds(std::string_view json_text, int max_depth);
 
 // Parses the page's options: an object nesting at most kMaxDepth levels below it. Fails with
 // `too_deep` when deeper, kBadOptions when the text is not JSON or not an object.
-Status parse_options(std::string_view json_text, nlohmann::ordered_json& out,
-                     const char* too_deep = kOptionsTooDeep);
+Status parse_options(std::string_view json_text, nlohmann::ordered_json& out, const char* too_deep = kOptionsTooDeep);
 
 // JSON.stringify of a parsed value (numbers as JS prints them, strings escaped as JSON.stringify
 // does). False (and `out` unspecified) when deeper than kMaxDepth.
@@ -51,13 +50,11 @@ std::string type_error(std::string_view name, std::string_view expected, const n
 
 // Reads o[key] as a string into `out`. Absent or null: fails with "... instead of Undefined" when
 // `required`, otherwise leaves `out` unchanged. Wrong type: fails. Returns false with `st` set.
-bool get_string(const nlohmann::ordered_json& o, const char* key, bool required, std::string& out,
-                Status& st);
+bool get_string(const nlohmann::ordered_json& o, const char* key, bool required, std::string& out, Status& st);
 
 // Reads o[key] as a number into `out`; absent or null leaves `out` unchanged (and `present`
 // false when given). Wrong type: fails "parameter.<key> should be Number instead of <Type>".
-bool get_number(const nlohmann::ordered_json& o, const char* key, double& out, Status& st,
-                bool* present = nullptr);
+bool get_number(const nlohmann::ordered_json& o, const char* key, double& out, Status& st, bool* present = nullptr);
 
 // Length (1-4) of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid
 // (overlong, surrogate, above U+10FFFF, truncated).

@@ -5,8 +5,8 @@
 #pragma once
 
 namespace ft::reason {
-inline constexpr const char* kTimeout = "timeout";          // request, downloadFile, getLocation
-inline constexpr const char* kAbort = "abort";              // a task aborted (§5.3)
-inline constexpr const char* kNetwork = "network error";    // every other transport failure
+inline constexpr const char* kTimeout = "timeout";        // request, downloadFile, getLocation
+inline constexpr const char* kAbort = "abort";            // a task aborted (§5.3)
+inline constexpr const char* kNetwork = "network error";  // every other transport failure
 inline constexpr const char* kFileNotFound = "file not found";
 }  // namespace ft::reason

@@ -172,7 +172,8 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
   if (in.url.empty()) return Status::Fail("invalid url \"\"");
   std::string scheme = url::scheme_of(in.url);
   if (!scheme.empty() && scheme != "http" && scheme != "https")
-    return Status::Fail("invalid url: " + scheme + " urls can not be fetched (use http, https or a path relative to the page)");
+    return Status::Fail("invalid url: " + scheme +
+                        " urls can not be fetched (use http, https or a path relative to the page)");
 
   // Method.
   std::string method = in.method;
@@ -231,11 +232,8 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
     url = append_query(url, query);
   } else {
     switch (in.data_kind) {
-      case DataKind::None:
-        break;
-      case DataKind::Binary:
-        out.body_kind = BodyKind::Binary;
-        break;
+      case DataKind::None: break;
+      case DataKind::Binary: out.body_kind = BodyKind::Binary; break;
       case DataKind::String:
         out.body_kind = BodyKind::Text;
         out.body = in.data;
@@ -244,8 +242,7 @@ Status plan_request(const RequestOptions& in, RequestPlan& out) {
         if (data.is_null()) break;
         const std::string* ct = find_header(out.headers, "content-type");
         out.body_kind = BodyKind::Text;
-        if (ct && media_type(*ct) == "application/x-www-form-urlencoded" &&
-            (data.is_object() || data.is_array())) {
+        if (ct && media_type(*ct) == "application/x-www-form-urlencoded" && (data.is_object() || data.is_array())) {
           form_encode(data, out.body);
         } else {
           js::stringify(data, out.body);
@@ -356,13 +353,11 @@ Decode decode_from_name(std::string_view name) {
   return name == "arraybuffer" ? Decode::ArrayBuffer : name == "text" ? Decode::Text : Decode::Json;
 }
 
-ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
-                             std::string_view body) {
+ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode, std::string_view body) {
   return decode_parsed_response(status_code, raw_headers, decode, decode == Decode::Json && is_json_text(body));
 }
 
-ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode,
-                                    bool body_is_json) {
+ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode, bool body_is_json) {
   ResponseInfo r;
   r.status_code = status_code;
   for (const auto& kv : raw_headers) {
@@ -435,6 +430,5 @@ const char* transport_failure_reason(std::string_view kind) {
   if (kind == "abort") return request_reason::kAbort;
   return request_reason::kNetwork;
 }
-
 
 }  // namespace ft

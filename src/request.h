@@ -90,21 +90,21 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct RequestOptions {
   std::string url;
-  std::string method;                 // any case; the table's default is "GET"
-  HeaderList headers;                 // in the page's order, values already strings
+  std::string method;  // any case; the table's default is "GET"
+  HeaderList headers;  // in the page's order, values already strings
   DataKind data_kind = DataKind::None;
-  std::string data;                   // see DataKind
-  std::string data_type;              // "json" decodes JSON (the table's default)
-  std::string response_type;          // "arraybuffer" or the table's default "text"
+  std::string data;                                              // see DataKind
+  std::string data_type;                                         // "json" decodes JSON (the table's default)
+  std::string response_type;                                     // "arraybuffer" or the table's default "text"
   double timeout_ms = std::numeric_limits<double>::quiet_NaN();  // NaN: absent
 };
 
 struct RequestPlan {
   std::string url;
-  std::string method;        // upper case
-  HeaderList headers;        // final headers, in order
+  std::string method;  // upper case
+  HeaderList headers;  // final headers, in order
   BodyKind body_kind = BodyKind::None;
-  std::string body;          // when body_kind == Text
+  std::string body;  // when body_kind == Text
   std::uint32_t timeout_ms = kDefaultTimeoutMs;
   Decode decode = Decode::Json;
 };
@@ -145,13 +145,11 @@ struct ResponseInfo {
 
 // Decides how `body` (the response text) becomes `data`, and merges the response headers.
 // `decode` is the plan's; `body` is only looked at for Decode::Json.
-ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode,
-                             std::string_view body);
+ResponseInfo decode_response(int status_code, const HeaderList& raw_headers, Decode decode, std::string_view body);
 // The same decision when the caller has already tried to parse the body as JSON (the polyfill
 // does, with JSON.parse, which it needs for `data` anyway): `body_is_json` is whether it parsed.
 // (A distinct name: a string literal would convert to bool before string_view.)
-ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode,
-                                    bool body_is_json);
+ResponseInfo decode_parsed_response(int status_code, const HeaderList& raw_headers, Decode decode, bool body_is_json);
 
 // Parses "Name: value\r\n..." (XMLHttpRequest.getAllResponseHeaders()) into pairs; lines without
 // a colon or with an empty name are skipped; values are trimmed of spaces and tabs.

@@ -22,7 +22,7 @@ namespace ft::wire {
 
 using emscripten::val;
 
-val ok();                          // {ok: true}
+val ok();                             // {ok: true}
 val fail(const std::string& reason);  // {ok: false, reason}
 inline val fail(const Status& st) { return fail(st.reason); }
 inline val status(const Status& st) { return st.ok ? ok() : fail(st); }

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes = in.ConsumeRemainingBytesAsString();
 
   std::string decoded;
-  if (ft::base64_decode(bytes, decoded) && ft::base64_decode(ft::base64_encode(decoded), decoded) == false) std::abort();
+  if (ft::base64_decode(bytes, decoded) && ft::base64_decode(ft::base64_encode(decoded), decoded) == false)
+    std::abort();
   std::string back;
   if (!ft::base64_decode(ft::base64_encode(bytes), back) || back != bytes) std::abort();
 
@@ -40,7 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)ft::file_name_from_url(name);
 
   std::string unescaped;
-  if (!name.empty() && (!ft::FileRegistry::unescape_name(ft::FileRegistry::escape_name(name), unescaped) || unescaped != name)) std::abort();
+  if (!name.empty() &&
+      (!ft::FileRegistry::unescape_name(ft::FileRegistry::escape_name(name), unescaped) || unescaped != name))
+    std::abort();
   std::string path;
   if (ft::FileRegistry::unescape_name(name, path) && ft::FileRegistry::escape_name(path) != name) std::abort();
 

@@ -64,8 +64,8 @@ TEST(Base64, DecodeRejectsMalformed) {
   EXPECT_FALSE(base64_decode("Zg=", out));
   EXPECT_FALSE(base64_decode("Z===", out));
   EXPECT_FALSE(base64_decode("Zm9v!A==", out));
-  EXPECT_FALSE(base64_decode("Zh==", out));    // non-zero padding bits
-  EXPECT_FALSE(base64_decode("Zg==Zg==", out)); // padding in the middle
+  EXPECT_FALSE(base64_decode("Zh==", out));      // non-zero padding bits
+  EXPECT_FALSE(base64_decode("Zg==Zg==", out));  // padding in the middle
   EXPECT_TRUE(base64_decode("", out));
   EXPECT_TRUE(out.empty());
 }
@@ -83,8 +83,7 @@ TEST(Sniff, MagicBytes) {
   EXPECT_EQ(sniff_mime(kZip), "application/zip");
   EXPECT_EQ(sniff_mime(kCfb), "application/x-cfb");
   EXPECT_EQ(sniff_mime("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), "image/svg+xml");
-  EXPECT_EQ(sniff_mime("\xEF\xBB\xBF\n <?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- c -->\n<SVG>"),
-            "image/svg+xml");
+  EXPECT_EQ(sniff_mime("\xEF\xBB\xBF\n <?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- c -->\n<SVG>"), "image/svg+xml");
 }
 
 TEST(Sniff, NotFooledByLookalikes) {

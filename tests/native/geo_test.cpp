@@ -46,15 +46,16 @@ TEST(Gcj02, ShiftIsHundredsOfMetresInsideChina) {
 
 TEST(Gcj02, OutsideChinaUnchanged) {
   const LatLon outside[] = {
-      {48.8584, 2.2945},      // Paris
-      {40.6892, -74.0445},    // New York
-      {-33.8568, 151.2153},   // Sydney
+      {48.8584, 2.2945},     // Paris
+      {40.6892, -74.0445},   // New York
+      {-33.8568, 151.2153},  // Sydney
       {0, 0},
-      {35.0, 72.003},         // just west of the box
-      {35.0, 137.8348},       // just east
-      {0.8292, 110.0},        // just south
-      {55.8272, 110.0},       // just north
-      {90, 180}, {-90, -180},
+      {35.0, 72.003},    // just west of the box
+      {35.0, 137.8348},  // just east
+      {0.8292, 110.0},   // just south
+      {55.8272, 110.0},  // just north
+      {90, 180},
+      {-90, -180},
   };
   for (const auto& p : outside) {
     EXPECT_TRUE(out_of_china(p.latitude, p.longitude)) << p.latitude << "," << p.longitude;
@@ -152,8 +153,8 @@ TEST(LocationTimeout, DefaultThirtySecondsConfigurableAndClamped) {
   EXPECT_EQ(location_timeout_ms(200), 200u);
   EXPECT_EQ(location_timeout_ms(0.5), 1u);
   EXPECT_EQ(location_timeout_ms(1e12), 2147483647u);
-  for (double bad : {0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity(),
-                     -std::numeric_limits<double>::infinity()}) {
+  for (double bad :
+       {0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
     EXPECT_EQ(location_timeout_ms(bad), 30000u) << bad;
   }
 }
@@ -177,7 +178,8 @@ TEST(LocationJson, GetLocationPlanReadsTypeAndTimeout) {
 
 TEST(LocationJson, FixBecomesTheResult) {
   LocationResult r;
-  ASSERT_TRUE(make_location_result_json(R"({"latitude":1,"longitude":2,"accuracy":5,"altitude":null,"speed":null})", r).ok);
+  ASSERT_TRUE(
+      make_location_result_json(R"({"latitude":1,"longitude":2,"accuracy":5,"altitude":null,"speed":null})", r).ok);
   EXPECT_EQ(r.latitude, 1);
   EXPECT_EQ(r.longitude, 2);
   EXPECT_EQ(r.accuracy, 5);

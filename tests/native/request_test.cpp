@@ -20,7 +20,8 @@ std::string with_table_defaults(const std::string& options_json) {
   if (js::text_depth_exceeds(options_json, js::kMaxDepth + 1)) return options_json;  // fails anyway
   nlohmann::ordered_json o = nlohmann::ordered_json::parse(options_json, nullptr, false);
   if (!o.is_object()) return options_json;
-  for (const auto& [key, value] : {std::pair<const char*, const char*>{"method", "GET"}, {"dataType", "json"}, {"responseType", "text"}})
+  for (const auto& [key, value] :
+       {std::pair<const char*, const char*>{"method", "GET"}, {"dataType", "json"}, {"responseType", "text"}})
     if (!o.contains(key)) o[key] = value;
   if (!o.contains("timeout")) o["timeout"] = 60000;
   return o.dump();
@@ -59,9 +60,9 @@ TEST(EncodeUriComponent, MatchesEcmaScript) {
 
 TEST(EncodeUriComponent, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(encode_uri_component("a\xFF"), "a%EF%BF%BD");
-  EXPECT_EQ(encode_uri_component("\xC3"), "%EF%BF%BD");              // truncated
+  EXPECT_EQ(encode_uri_component("\xC3"), "%EF%BF%BD");                            // truncated
   EXPECT_EQ(encode_uri_component("\xED\xA0\x80"), "%EF%BF%BD%EF%BF%BD%EF%BF%BD");  // surrogate
-  EXPECT_EQ(encode_uri_component("\xC0\xAF"), "%EF%BF%BD%EF%BF%BD");  // overlong
+  EXPECT_EQ(encode_uri_component("\xC0\xAF"), "%EF%BF%BD%EF%BF%BD");               // overlong
 }
 
 TEST(JsNumber, MatchesNumberToString) {
@@ -86,7 +87,8 @@ TEST(JsNumber, MatchesNumberToString) {
 }
 
 TEST(JsStringify, EscapesLikeJsonStringify) {
-  RequestPlan p = plan_ok(R"({"url":"u","method":"POST","data":{"s":"q\"\\\n\t\u0001\u007f é","n":[1e21,0.5,-0,1.0]}})");
+  RequestPlan p =
+      plan_ok(R"({"url":"u","method":"POST","data":{"s":"q\"\\\n\t\u0001\u007f é","n":[1e21,0.5,-0,1.0]}})");
   EXPECT_EQ(p.body, "{\"s\":\"q\\\"\\\\\\n\\t\\u0001\x7f \xC3\xA9\",\"n\":[1e+21,0.5,0,1]}");
 }
 
@@ -132,11 +134,19 @@ TEST(RequestUrl, OnlyHttpOrRelativeUrlsArePlanned) {
     EXPECT_TRUE(st.ok) << u << " -> " << st.reason;
   }
   // Any other scheme fails before anything is fetched, naming it.
-  const std::pair<const char*, const char*> refused[] = {
-      {"javascript:alert(1)", "javascript"}, {" JavaScript:x", "javascript"}, {"java\tscript:x", "javascript"},
-      {"data:text/plain,hi", "data"}, {"blob:http://a.com/0b1c", "blob"}, {"file:///etc/passwd", "file"},
-      {"ftp://a.com/f", "ftp"}, {"ws://a.com", "ws"}, {"wss://a.com", "wss"}, {"mailto:a@b.c", "mailto"},
-      {"about:blank", "about"}, {"c:/x", "c"}, {"wxfile://tmp/a.png", "wxfile"}};
+  const std::pair<const char*, const char*> refused[] = {{"javascript:alert(1)", "javascript"},
+                                                         {" JavaScript:x", "javascript"},
+                                                         {"java\tscript:x", "javascript"},
+                                                         {"data:text/plain,hi", "data"},
+                                                         {"blob:http://a.com/0b1c", "blob"},
+                                                         {"file:///etc/passwd", "file"},
+                                                         {"ftp://a.com/f", "ftp"},
+                                                         {"ws://a.com", "ws"},
+                                                         {"wss://a.com", "wss"},
+                                                         {"mailto:a@b.c", "mailto"},
+                                                         {"about:blank", "about"},
+                                                         {"c:/x", "c"},
+                                                         {"wxfile://tmp/a.png", "wxfile"}};
   for (const auto& [u, scheme] : refused) {
     std::string options = std::string(R"({"url":)") + nlohmann::json(u).dump() + "}";
     EXPECT_EQ(plan_fail(options), std::string("invalid url: ") + scheme +
@@ -146,8 +156,8 @@ TEST(RequestUrl, OnlyHttpOrRelativeUrlsArePlanned) {
 }
 
 TEST(RequestUrl, GetObjectDataBecomesQuery) {
-  RequestPlan p = plan_ok(
-      R"({"url":"https://h/p","data":{"a":1,"b":"x y","c":{"d":[1,2]},"e":null,"f":true,"g":1.5e-7}})");
+  RequestPlan p =
+      plan_ok(R"({"url":"https://h/p","data":{"a":1,"b":"x y","c":{"d":[1,2]},"e":null,"f":true,"g":1.5e-7}})");
   EXPECT_EQ(p.url, "https://h/p?a=1&b=x%20y&c=%7B%22d%22%3A%5B1%2C2%5D%7D&e=null&f=true&g=1.5e-7");
   EXPECT_EQ(p.body_kind, BodyKind::None);
   EXPECT_EQ(header(p, "content-type"), nullptr);  // GET gets no default content-type
@@ -163,8 +173,7 @@ TEST(RequestUrl, QueryJoinsExistingQueryAndKeepsFragment) {
 }
 
 TEST(RequestUrl, UnicodeKeysAndValuesAreEncoded) {
-  EXPECT_EQ(plan_ok("{\"url\":\"u\",\"data\":{\"\xE9\x94\xAE\":\"\xE5\x80\xBC\"}}").url,
-            "u?%E9%94%AE=%E5%80%BC");
+  EXPECT_EQ(plan_ok("{\"url\":\"u\",\"data\":{\"\xE9\x94\xAE\":\"\xE5\x80\xBC\"}}").url, "u?%E9%94%AE=%E5%80%BC");
   EXPECT_EQ(plan_ok(R"({"url":"u","data":{"k":"\ud83d\ude00"}})").url, "u?k=%F0%9F%98%80");
 }
 
@@ -389,7 +398,8 @@ TEST(Download, FailsLikeARequest) {
   DownloadPlan d;
   EXPECT_EQ(plan_download_json(R"({"url":"u","filePath":3})", d).reason,
             "parameter error: parameter.filePath should be String instead of Number");
-  EXPECT_EQ(plan_download_json(R"({})", d).reason, "parameter error: parameter.url should be String instead of Undefined");
+  EXPECT_EQ(plan_download_json(R"({})", d).reason,
+            "parameter error: parameter.url should be String instead of Undefined");
   EXPECT_EQ(plan_download_json(R"({"url":"javascript:x"})", d).reason.rfind("invalid url: javascript urls", 0), 0u);
   EXPECT_EQ(plan_download_json(R"({"url":"u","timeout":"1"})", d).reason,
             "parameter error: parameter.timeout should be Number instead of String");
@@ -438,8 +448,9 @@ TEST(Response, EveryStatusIsSuccessAndJsonChecked) {
 }
 
 TEST(Response, RepeatedHeadersJoined) {
-  HeaderList raw = parse_header_lines("Set-Cookie: a=1\r\nContent-Type: text/html\r\nset-cookie: b=2\r\n"
-                                      "no colon line\r\n: empty\r\nX-Empty:\r\nX-Sp:  v \t\r\n");
+  HeaderList raw = parse_header_lines(
+      "Set-Cookie: a=1\r\nContent-Type: text/html\r\nset-cookie: b=2\r\n"
+      "no colon line\r\n: empty\r\nX-Empty:\r\nX-Sp:  v \t\r\n");
   ResponseInfo r = decode_response(200, raw, Decode::Text, "");
   ASSERT_EQ(r.header.size(), 4u);
   EXPECT_EQ(r.header[0].first, "Set-Cookie");
