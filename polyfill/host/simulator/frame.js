@@ -1,0 +1,126 @@
+// The simulator's connection to the page in its frame: the network condition on the frame's fetch,
+// the hand-off (bin/simulator.js's frame script calls frameConfig() before the page's polyfill
+// starts and frameReady() once window.ftHost exists) and attaching to the frame's own ftHost,
+// whose events make the shell redraw. index.js wires it to the chrome and the controls.
+
+/** ms a request waits before it is sent on the "slow" network. */
+export const SLOW_NETWORK_MS = 2000;
+
+/** The events of the frame's ftHost the shell redraws on (README "ftHost": on). */
+const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock'];
+/** The events listed under "Host received". */
+export const RECEIVED_EVENTS = ['message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
+
+/**
+ * The page in the frame, as the shell sees it.
+ * @typedef {object} Frame
+ * @property {Window & { ftHost?: any }} win
+ * @property {any} ftHost
+ * @property {any} app                the app.json (tabBar), or null
+ * @property {Set<string>} mocked     the APIs the shell mocked
+ * @property {Array<{ name: string, payload: unknown, time: number }>} received
+ */
+
+/**
+ * What the shell's parts share: the attached frame, and what the cover shows without one.
+ * @typedef {object} ShellState
+ * @property {Frame | null} frame   the page's ftHost the shell draws, or null
+ * @property {boolean} loaded       the frame has loaded a page once (before, no ftHost is not a problem yet)
+ * @property {boolean} closedApp    the person closed the mini-program with the capsule (its web-view destroyed)
+ */
+
+/**
+ * The frame's hand-off and attach.
+ * @param {Window} win  the shell's window (its timers run the slow network)
+ * @param {object} deps
+ * @param {ShellState} deps.shell
+ * @param {import('./settings.js').SimulatorSettings} deps.settings
+ * @param {() => void} deps.schedule            redraws on the next animation frame
+ * @param {(f: Frame) => void} deps.onAttach    a page's ftHost appeared (the controls apply their mocks)
+ */
+export function connectFrame(win, { shell, settings, schedule, onAttach }) {
+  /** What each frame window started with (frameConfig). @type {WeakMap<Window, { app: any, appJson?: string }>} */
+  const started = new WeakMap();
+
+  /** Wraps the frame's fetch with the network condition (ft.request, downloadFile, the page's own). @param {any} fwin */
+  function conditionNetwork(fwin) {
+    const realFetch = fwin.fetch;
+    if (typeof realFetch !== 'function' || realFetch.ftSimulator) return;
+    /** @param {RequestInfo | URL} input @param {RequestInit} [init] */
+    const conditioned = function (input, init) {
+      const url = typeof input === 'string' ? input : String(/** @type {any} */ (input) && (/** @type {any} */ (input).url || /** @type {any} */ (input).href) || '');
+      // The host reads its own app.json, not over the device's network.
+      if (settings.network === 'online' || /(^|\/)app\.json(\?|#|$)/.test(url)) return realFetch.call(fwin, input, init);
+      // What fetch does offline: a TypeError, which ft.request reports as `request:fail network error`.
+      if (settings.network === 'offline') return Promise.reject(new fwin.TypeError('Failed to fetch (the simulator is offline)'));
+      return new Promise((resolve, reject) => {
+        const signal = init && init.signal;
+        const timer = win.setTimeout(() => realFetch.call(fwin, input, init).then(resolve, reject), SLOW_NETWORK_MS);
+        if (signal) signal.addEventListener('abort', () => { win.clearTimeout(timer); reject(signal.reason); }, { once: true });
+      });
+    };
+    conditioned.ftSimulator = true;
+    fwin.fetch = conditioned;
+  }
+
+  const api = {
+    /**
+     * The frame's ftHostConfig: the page's own, without the panel (the shell is the host's UI),
+     * with the stack the shell kept for this appId and the shell's load timeout.
+     * @param {Window} fwin @param {unknown} given @returns {Record<string, unknown>}
+     */
+    frameConfig(fwin, given) {
+      const config = /** @type {Record<string, any>} */ (given && typeof given === 'object' ? { ...given } : {});
+      config.panel = false;
+      const appId = typeof config.appId === 'string' && config.appId ? config.appId : 'ft-polyfill-app';
+      const stack = settings.stacks[appId];
+      if (Array.isArray(stack) && stack.length) config.stack = stack;
+      const timeout = Number(settings.timeout);
+      if (settings.timeout !== '' && Number.isFinite(timeout) && timeout >= 0) config.webviewTimeout = timeout;
+      conditionNetwork(fwin);
+      started.set(fwin, { app: config.app && typeof config.app === 'object' ? config.app : null, appJson: config.appJson });
+      return config;
+    },
+    /** window.ftHost exists in the frame: listen to it, apply the mocks and native APIs. @param {Window} fwin */
+    frameReady(fwin) {
+      attach(fwin);
+    },
+  };
+
+  /** Attaches the shell to the frame's current ftHost (or to none: shell.frame becomes null). @param {any} fwin */
+  function attach(fwin) {
+    // A reload keeps the frame's WindowProxy: its new document has a new ftHost.
+    const ftHost = fwin && fwin.ftHost;
+    const current = shell.frame;
+    if (current && current.win === fwin && current.ftHost === ftHost) return;
+    if (!ftHost || typeof ftHost.state !== 'function') {
+      shell.frame = null;
+      schedule();
+      return;
+    }
+    const start = started.get(fwin) || { app: null };
+    /** @type {Frame} */
+    const f = { win: fwin, ftHost, app: start.app, mocked: new Set(), received: [] };
+    shell.frame = f;
+    shell.closedApp = false;
+    if (!f.app && typeof start.appJson === 'string' && start.appJson) {
+      fetch(new URL(start.appJson, fwin.location.href).href).then((r) => r.json()).then((app) => {
+        f.app = app;
+        schedule();
+      }, () => {});
+    }
+    for (const name of REDRAW_EVENTS) ftHost.on(name, schedule);
+    for (const name of RECEIVED_EVENTS) {
+      ftHost.on(name, (/** @type {unknown} */ payload) => {
+        f.received.unshift({ name, payload, time: Date.now() });
+        f.received.length = Math.min(f.received.length, 30);
+        schedule();
+      });
+    }
+    onAttach(f);
+    Promise.resolve(ftHost.ready).then(schedule, schedule);
+    schedule();
+  }
+
+  return { api, attach };
+}
