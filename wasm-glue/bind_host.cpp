@@ -52,6 +52,8 @@ bool on_native_api_handler(Host& h, Text name, Id id) { return h.onNativeAPIHand
 bool off_native_api_handler(Host& h, Text name, Id id) { return h.offNativeAPIHandler(name, id); }
 double off_all_native_api_handlers(Host& h, Text name) { return static_cast<double>(h.offAllNativeAPIHandlers(name)); }
 void regist_native_api_handler(Host& h, Text name, Id id) { h.registNativeAPIHandler(name, id); }
+// Whether any registry still holds listener `id` (JS releases the function once none does).
+bool holds_listener(const Host& h, Id id) { return h.holdsListener(id); }
 
 // The ftHost controls read these two as {ok} / {ok, removed} answers.
 std::string register_native_api(Host& h, Text name) {
@@ -116,5 +118,5 @@ EMSCRIPTEN_BINDINGS(ft_host) {
       .function("stack", &stack)
       .function("title", &title)
       .function("state", &state)
-      .function("holdsListener", &ft::Host::holdsListener);
+      .function("holdsListener", &holds_listener);
 }
