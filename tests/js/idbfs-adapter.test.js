@@ -13,6 +13,17 @@ const createFtCore = require('../../build/wasm/ft-core-node.cjs');
 let counter = 0;
 const freshMount = () => `/adapter-test-${process.pid}-${++counter}`;
 
+/** A fresh IDBFS mount of a core whose database is one we opened with IDBFS's schema. @param {any} core */
+async function mountedStore(core) {
+  const { FS, IDBFS } = core;
+  const mount = freshMount();
+  const db = await openWithSchema(mount);
+  adoptConnection(IDBFS, mount, db);
+  FS.mkdirTree(mount);
+  FS.mount(IDBFS, {}, mount);
+  return { mount, db };
+}
+
 /** @param {any} FS @param {boolean} populate */
 const syncfs = (FS, populate) => new Promise((resolve, reject) => FS.syncfs(populate, (error) => (error ? reject(error) : resolve())));
 
@@ -80,11 +91,7 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
 
   test('what pushEntries stores, IDBFS populates in another instance; deleted paths are gone', async () => {
     const { FS, IDBFS } = Module;
-    const mount = freshMount();
-    const db = await openWithSchema(mount);
-    adoptConnection(IDBFS, mount, db);
-    FS.mkdirTree(mount);
-    FS.mount(IDBFS, {}, mount);
+    const { mount, db } = await mountedStore(Module);
     FS.writeFile(`${mount}/keep.txt`, 'kept');
     FS.writeFile(`${mount}/gone.txt`, 'gone');
     await pushEntries(IDBFS, db, [`${mount}/keep.txt`, `${mount}/gone.txt`], []);
@@ -117,11 +124,7 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
 
   test('restoreSnapshot writes a read snapshot into an empty mount, parents first, as populate would', async () => {
     const { FS, IDBFS } = Module;
-    const mount = freshMount();
-    const db = await openWithSchema(mount);
-    adoptConnection(IDBFS, mount, db);
-    FS.mkdirTree(mount);
-    FS.mount(IDBFS, {}, mount);
+    const { mount, db } = await mountedStore(Module);
     FS.mkdirTree(`${mount}/dir/sub`);
     FS.writeFile(`${mount}/dir/sub/f.txt`, 'deep');
     await syncfs(FS, false);
