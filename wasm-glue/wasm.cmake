@@ -45,7 +45,7 @@ set(FT_WASM_LINK_OPTIONS
 
 add_executable(ft_core_web $<TARGET_OBJECTS:ftcore> $<TARGET_OBJECTS:ftbind>)
 target_link_libraries(ft_core_web PRIVATE nlohmann_json::nlohmann_json)
-target_link_options(ft_core_web PRIVATE ${FT_WASM_LINK_OPTIONS} -sENVIRONMENT=web)
+target_link_options(ft_core_web PRIVATE ${FT_WASM_LINK_OPTIONS} -sENVIRONMENT=web -sTEXTDECODER=2)
 set_target_properties(ft_core_web PROPERTIES OUTPUT_NAME ft-core-web SUFFIX .cjs LINK_DEPENDS ${FT_POST_JS})
 
 add_executable(ft_core_node $<TARGET_OBJECTS:ftcore> $<TARGET_OBJECTS:ftbind>)
