@@ -5,8 +5,9 @@
 // removes them from the browser bundles, and only when nothing else in the glue mentions them
 // (else it keeps them and says so). trimWebGlue also stubs the Embind paths the bindings never
 // take (std::wstring, smart pointers and derived classes) and the .wasm fetch the browser builds
-// never make (polyfill/core-web.js hands the module over), and drops what only they used: a
-// further ~0.9 KB of the gzipped script.
+// never make (polyfill/core-web.js hands the module over), and drops what only they used (a
+// further ~1.0 KB of the gzipped script), and the stream operations no syscall of the core
+// reaches (mmap, msync, allocate: ~0.3 KB).
 import * as acorn from 'acorn';
 
 /**
@@ -48,7 +49,74 @@ export const UNUSED = {
  * @throws {Error} when a STUBBED function is not in the glue (the list is stale: a build error)
  */
 export function trimWebGlue(source, warn = () => {}) {
-  return trimDeclarations(trimGlue(source, warn), warn);
+  return trimStreamOperations(trimDeclarations(trimGlue(source, warn), warn), warn);
+}
+
+/**
+ * Stream operations no call of the core reaches (operation → why): the wasm imports no syscall
+ * that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table entries for
+ * them all go, together, and only when nothing else in the glue names the operation.
+ */
+export const UNUSED_STREAM_OPERATIONS = {
+  mmap: 'no mmap() in the core (no __syscall_mmap2 import)',
+  msync: 'no msync(), which only works on mmap-ed memory',
+  allocate: 'no posix_fallocate() (no __syscall_fallocate import)',
+};
+
+/**
+ * Removes every property named by UNUSED_STREAM_OPERATIONS from the object literals inside
+ * `var FS = {...}` and `var MEMFS = {...}`, per operation only when the glue without them no
+ * longer names it (else keeps that operation and says so).
+ * @param {string} source
+ * @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimStreamOperations(source, warn) {
+  const ast = /** @type {any} */ (acorn.parse(source, { ecmaVersion: 2020 }));
+  /** @type {Record<string, any[]>} */
+  const found = Object.fromEntries(Object.keys(UNUSED_STREAM_OPERATIONS).map((name) => [name, []]));
+  (function find(/** @type {any} */ node, /** @type {boolean} */ inside) {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'VariableDeclarator' && node.id && (node.id.name === 'FS' || node.id.name === 'MEMFS')) inside = true;
+    if (inside && node.type === 'ObjectExpression') {
+      for (const p of node.properties) {
+        const name = p.key && (p.key.name || p.key.value);
+        if (Object.hasOwn(found, name)) found[name].push(p);
+      }
+    }
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c) => find(c, inside));
+      else if (child && typeof child.type === 'string') find(child, inside);
+    }
+  })(ast, false);
+  /** @param {any[]} properties */
+  const without = (properties) => {
+    let out = '';
+    let at = 0;
+    for (const p of [...properties].sort((a, b) => a.start - b.start)) {
+      let end = p.end;
+      while (end < source.length && /\s/.test(source[end])) end++;
+      if (source[end] === ',') end++;
+      out += source.slice(at, p.start);
+      at = end;
+    }
+    return out + source.slice(at);
+  };
+  // Repeated until it settles: an operation kept keeps the text that names the others.
+  let names = Object.keys(found).filter((name) => {
+    if (found[name].length === 0) warn(`trim-glue: no stream operation \`${name}\` in FS/MEMFS; nothing removed`);
+    return found[name].length > 0;
+  });
+  for (;;) {
+    const rest = without(names.flatMap((name) => found[name]));
+    const next = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(rest));
+    if (next.length === names.length) break;
+    for (const name of names) if (!next.includes(name)) warn(`trim-glue: the stream operation ${name} is used by the glue; kept`);
+    names = next;
+  }
+  const removable = names.flatMap((name) => found[name]);
+  return without(removable);
 }
 
 /**

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { STUBBED, UNUSED_DECLARATIONS, trimWebGlue } from '../../scripts/trim-glue.mjs';
+import { STUBBED, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, trimWebGlue } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -34,6 +34,19 @@ test('every STUBBED function is its stub; every UNUSED_DECLARATIONS entry is gon
     expect([name, declares(webGlue, name)]).toEqual([name, true]);
     expect([name, declares(trimmed, name)]).toEqual([name, false]);
   }
+});
+
+test('the unused stream operations are gone from FS and MEMFS, and named nowhere', () => {
+  for (const name of Object.keys(UNUSED_STREAM_OPERATIONS)) {
+    expect([name, new RegExp(`\\b${name}\\b`).test(webGlue)]).toEqual([name, true]);
+    expect([name, new RegExp(`\\b${name}\\b`).test(trimmed)]).toEqual([name, false]);
+  }
+  const glue = 'var FS = { mmap: function (s) { s.stream_ops.mmap(); }, msync: 1, read: 2 };\nvar MEMFS = { stream_ops: { mmap: 1, allocate: 2 } };\nFS.msync;';
+  const seen = [];
+  const out = trimWebGlue(`var createFtCore = (() => function () {\n${Object.keys(STUBBED).map((n) => `function ${n}() {}`).join('\n')}\n${glue}\n});`, (m) => seen.push(m));
+  expect(out).not.toMatch(/mmap|allocate/);
+  expect(out).toMatch(/msync: 1/);
+  expect(seen.filter((m) => m.includes('stream operation'))).toEqual(['trim-glue: the stream operation msync is used by the glue; kept']);
 });
 
 test('a stale list is an error; a declaration the glue still names is kept, with a warning', () => {
