@@ -19,7 +19,8 @@
 # -sENVIRONMENT=web for the browser glue (the polyfill runs in pages, not workers); and
 # scripts/trim-glue.mjs drops the glue's unused FS/SYSCALLS helpers from the browser bundles, and
 # (trimWebGlue) stubs the Embind paths the bindings never take (std::wstring, smart pointers,
-# derived classes, leak-check helpers) and the .wasm fetch core-web.js never needs: -1.0 KB.
+# derived classes, leak-check helpers) and the .wasm fetch core-web.js never needs (-1.0 KB), and
+# drops the mmap/msync/allocate stream operations no imported syscall reaches (-0.3 KB).
 # -sTEXTDECODER=2 for the browser glue (TextDecoder is in every browser it runs in; no JS UTF-8
 # decoding fallback): -0.13 KB. Measured, no gain: -sPOLYFILL=0, -sSUPPORT_LONGJMP=0, higher
 # -sMIN_*_VERSION, a smaller TOTAL_STACK; -sEVAL_CTORS=1 grows the .wasm (+0.3 KB gzip).
