@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeTypes } from './gen-types.mjs';
-import { trimGlue } from './trim-glue.mjs';
+import { trimWebGlue } from './trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
@@ -59,8 +59,8 @@ function onDemandLoaders(loaders) {
 }
 
 /**
- * The browser builds' Emscripten glue without the FS helpers this project never calls
- * (scripts/trim-glue.mjs).
+ * The browser builds' Emscripten glue without the FS helpers and Embind paths this project never
+ * uses (scripts/trim-glue.mjs).
  * @param {boolean} quiet
  * @returns {import('esbuild').Plugin}
  */
@@ -69,7 +69,7 @@ function trimmedGlue(quiet) {
     name: 'trimmed-glue',
     setup(build) {
       build.onLoad({ filter: /ft-core-web\.cjs$/ }, (args) => ({
-        contents: trimGlue(readFileSync(args.path, 'utf8'), quiet ? undefined : (m) => console.warn(m)),
+        contents: trimWebGlue(readFileSync(args.path, 'utf8'), quiet ? undefined : (m) => console.warn(m)),
         loader: 'js',
       }));
     },

@@ -3,7 +3,11 @@
 // XHR-backed files, preloaded files, FS's own IndexedDB import/export (IDBFS is a separate object
 // and stays), calls the core does not make. Their text costs ~2.5 KB of the gzipped script. This
 // removes them from the browser bundles, and only when nothing else in the glue mentions them
-// (else it keeps them and says so).
+// (else it keeps them and says so). trimWebGlue also stubs the Embind paths the bindings never
+// take (std::wstring, smart pointers and derived classes) and the .wasm fetch the browser builds
+// never make (polyfill/core-web.js hands the module over), and drops what only they used (a
+// further ~1.0 KB of the gzipped script), and the stream operations no syscall of the core
+// reaches (mmap, msync, allocate: ~0.3 KB).
 import * as acorn from 'acorn';
 
 /**
@@ -27,10 +31,123 @@ export const UNUSED = {
     ftruncate: 'no syscall uses it in this build',
     fchmod: 'same', fchown: 'same', lchmod: 'same', lchown: 'same',
     createLink: 'not used', joinPath: 'not used', absolutePath: 'not used', findObject: 'not used', quit: 'not used',
+    chown: 'no chown() in the core', createFile: 'not used', isSocket: 'no sockets',
   },
   SYSCALLS: {
     doReadlink: 'no readlink in the core', doAccess: 'no access()', doDup: 'no dup()', doMknod: 'no mknod()', doMsync: 'no mmap',
+    get64: 'no 64-bit syscall argument in this build', DEFAULT_POLLMASK: 'no poll()',
   },
+};
+
+/**
+ * The browser glue (build/wasm/ft-core-web.cjs) trimmed for the bundles: trimGlue, then the
+ * STUBBED functions replaced and the UNUSED_DECLARATIONS no one names removed. Only for the
+ * browser glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through getBinaryPromise.
+ * @param {string} source  the browser glue's text
+ * @param {(message: string) => void} [warn]
+ * @returns {string}
+ * @throws {Error} when a STUBBED function is not in the glue (the list is stale: a build error)
+ */
+export function trimWebGlue(source, warn = () => {}) {
+  return trimStreamOperations(trimDeclarations(trimGlue(source, warn), warn), warn);
+}
+
+/**
+ * Stream operations no call of the core reaches (operation → why): the wasm imports no syscall
+ * that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table entries for
+ * them all go, together, and only when nothing else in the glue names the operation.
+ */
+export const UNUSED_STREAM_OPERATIONS = {
+  mmap: 'no mmap() in the core (no __syscall_mmap2 import)',
+  msync: 'no msync(), which only works on mmap-ed memory',
+  allocate: 'no posix_fallocate() (no __syscall_fallocate import)',
+};
+
+/**
+ * Removes every property named by UNUSED_STREAM_OPERATIONS from the object literals inside
+ * `var FS = {...}` and `var MEMFS = {...}`, per operation only when the glue without them no
+ * longer names it (else keeps that operation and says so).
+ * @param {string} source
+ * @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimStreamOperations(source, warn) {
+  const ast = /** @type {any} */ (acorn.parse(source, { ecmaVersion: 2020 }));
+  /** @type {Record<string, any[]>} */
+  const found = Object.fromEntries(Object.keys(UNUSED_STREAM_OPERATIONS).map((name) => [name, []]));
+  (function find(/** @type {any} */ node, /** @type {boolean} */ inside) {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'VariableDeclarator' && node.id && (node.id.name === 'FS' || node.id.name === 'MEMFS')) inside = true;
+    if (inside && node.type === 'ObjectExpression') {
+      for (const p of node.properties) {
+        const name = p.key && (p.key.name || p.key.value);
+        if (Object.hasOwn(found, name)) found[name].push(p);
+      }
+    }
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c) => find(c, inside));
+      else if (child && typeof child.type === 'string') find(child, inside);
+    }
+  })(ast, false);
+  /** @param {any[]} properties */
+  const without = (properties) => {
+    let out = '';
+    let at = 0;
+    for (const p of [...properties].sort((a, b) => a.start - b.start)) {
+      let end = p.end;
+      while (end < source.length && /\s/.test(source[end])) end++;
+      if (source[end] === ',') end++;
+      out += source.slice(at, p.start);
+      at = end;
+    }
+    return out + source.slice(at);
+  };
+  // Repeated until it settles: an operation kept keeps the text that names the others.
+  let names = Object.keys(found).filter((name) => {
+    if (found[name].length === 0) warn(`trim-glue: no stream operation \`${name}\` in FS/MEMFS; nothing removed`);
+    return found[name].length > 0;
+  });
+  for (;;) {
+    const rest = without(names.flatMap((name) => found[name]));
+    const next = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(rest));
+    if (next.length === names.length) break;
+    for (const name of names) if (!next.includes(name)) warn(`trim-glue: the stream operation ${name} is used by the glue; kept`);
+    names = next;
+  }
+  const removable = names.flatMap((name) => found[name]);
+  return without(removable);
+}
+
+/**
+ * Functions of the glue (top-level in its module factory) whose body is replaced, with why. The
+ * core's start-up still calls them (Embind registers its built-in types), so they stay, shorter.
+ */
+export const STUBBED = {
+  // No binding in wasm-glue/bind_*.cpp takes or returns std::wstring/u16string/u32string; a binding
+  // that did would fail to register with Embind's "unbound types" error, not misbehave.
+  __embind_register_std_wstring: 'function __embind_register_std_wstring(rawType, charSize, name) {}',
+  // Only smart pointers and classes with a base class convert through it; the bindings register
+  // neither (every class_ in wasm-glue/bind_*.cpp is a plain class without base<>).
+  // polyfill/core-web.js compiles the embedded module and always hands it over through
+  // `instantiateWasm`: the glue never fetches or reads a .wasm itself.
+  getBinaryPromise: 'function getBinaryPromise() { return Promise.reject(new Error("ft-polyfill: the core comes through instantiateWasm")); }',
+  // Embind's leak-check helpers on Module (getInheritedInstanceCount, getLiveInheritedInstances,
+  // flushPendingDeletes, setDelayFunction): the browser builds never call them (the Node glue,
+  // which the testing kit uses, keeps them).
+  init_embind: 'function init_embind() {}',
+  genericPointerToWireType: 'function genericPointerToWireType() { throwBindingError("ft-polyfill: no smart pointers or derived classes in this build"); }',
+};
+
+/**
+ * Functions and variables of the glue (top-level in its module factory) removed when nothing else
+ * in the glue names them (declaration → why it is unused here).
+ */
+export const UNUSED_DECLARATIONS = {
+  UTF16ToString: 'only std::wstring/u16string used it', stringToUTF16: 'same', lengthBytesUTF16: 'same', UTF16Decoder: 'same',
+  UTF32ToString: 'only std::u32string used it', stringToUTF32: 'same', lengthBytesUTF32: 'same',
+  getInheritedInstanceCount: 'only init_embind exposed it', getLiveInheritedInstances: 'same', setDelayFunction: 'same',
+  getBinary: 'only getBinaryPromise used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
 };
 
 /**
@@ -91,4 +208,73 @@ export function trimGlue(source, warn = () => {}) {
     at = end;
   }
   return out + source.slice(at);
+}
+
+/**
+ * The top-level statements of the glue's module factory (the function with the most statements).
+ * @param {string} source
+ * @returns {any[]}
+ */
+function factoryBody(source) {
+  const ast = /** @type {any} */ (acorn.parse(source, { ecmaVersion: 2020 }));
+  /** @type {any[]} */
+  let body = [];
+  (function find(node) {
+    if (!node || typeof node !== 'object') return;
+    if ((node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') && node.body.type === 'BlockStatement' && node.body.body.length > body.length) body = node.body.body;
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(find);
+      else if (child && typeof child.type === 'string') find(child);
+    }
+  })(ast);
+  return body;
+}
+
+/**
+ * Replaces the STUBBED functions (a build error when one is missing: the stub would be stale),
+ * then removes the UNUSED_DECLARATIONS no one else names (else keeps them and says so).
+ * @param {string} source
+ * @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimDeclarations(source, warn) {
+  /** @type {{ start: number, end: number, text: string }[]} */
+  const edits = [];
+  const body = factoryBody(source);
+  for (const [name, stub] of Object.entries(STUBBED)) {
+    const fn = body.find((n) => n.type === 'FunctionDeclaration' && n.id.name === name);
+    if (!fn) throw new Error(`trim-glue: no \`function ${name}\` in the glue; update STUBBED in scripts/trim-glue.mjs`);
+    edits.push({ start: fn.start, end: fn.end, text: stub });
+  }
+  /** @param {any} n @returns {string | undefined} */
+  const declared = (n) => (n.type === 'FunctionDeclaration' ? n.id.name : n.type === 'VariableDeclaration' && n.declarations.length === 1 ? n.declarations[0].id.name : undefined);
+  const candidates = body.filter((n) => Object.hasOwn(UNUSED_DECLARATIONS, declared(n) ?? ''));
+  for (const name of Object.keys(UNUSED_DECLARATIONS)) {
+    if (!candidates.some((n) => declared(n) === name)) warn(`trim-glue: no top-level \`${name}\` in the glue; nothing removed`);
+  }
+  /** @param {{ start: number, end: number, text: string }[]} list */
+  const apply = (list) => {
+    let out = '';
+    let at = 0;
+    for (const e of [...list].sort((a, b) => a.start - b.start)) {
+      out += source.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return out + source.slice(at);
+  };
+  // A candidate goes only when no one names it in the glue without the candidates that go
+  // (repeated until it settles: a kept candidate keeps what it names).
+  let removable = candidates;
+  for (;;) {
+    const outside = apply([...edits, ...removable.map((n) => ({ start: n.start, end: n.end, text: '' }))]);
+    const next = removable.filter((n) => !new RegExp(`\\b${declared(n)}\\b`).test(outside));
+    if (next.length === removable.length) break;
+    removable = next;
+  }
+  for (const n of candidates) {
+    if (removable.includes(n)) edits.push({ start: n.start, end: n.end, text: '' });
+    else warn(`trim-glue: ${declared(n)} is used by the glue; kept`);
+  }
+  return apply(edits);
 }
