@@ -22,10 +22,11 @@ const MARK = '\uffff';
 export const REASON = Object.freeze({ abort: 'abort', cancel: 'cancel', fileNotFound: 'file not found', timeout: 'timeout' });
 
 /**
- * The failure reason of options JSON.stringify refuses (a cycle, a BigInt).
- * @param {string} what  e.g. 'options', 'parameter.extraData' @param {unknown} error
+ * The one failure reason of a value JSON.stringify refuses (a cycle, a BigInt, a throwing toJSON),
+ * on one line (V8 describes a cycle over several: "--> starting at object ...").
+ * @param {string} what  e.g. 'options', 'parameter.extraData', 'message', 'data' @param {unknown} error
  */
-export const notSerialisable = (what, error) => `parameter error: ${what} is not serialisable (${error && /** @type {Error} */ (error).message})`;
+export const notSerialisable = (what, error) => `parameter error: ${what} is not serialisable (${String(error && /** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})`;
 
 /**
  * JSON text of a value, with lone surrogates marked. Throws as JSON.stringify does (cycles, BigInt).

@@ -5,7 +5,7 @@
 
 import { ok, fail } from '../pipeline.js';
 import { wellFormed } from '../host/bridge.js';
-import { toCoreJson } from '../core-wire.js';
+import { notSerialisable, toCoreJson } from '../core-wire.js';
 
 /**
  * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's
@@ -56,7 +56,7 @@ export default function messagingImpl(runtime, services) {
         // The table makes message an Object, so there is always JSON text.
         text = toCoreJson(message) ?? '{}';
       } catch (error) {
-        return fail(`parameter error: message can not be serialized (${error && /** @type {Error} */ (error).message})`);
+        return fail(notSerialisable('message', error));
       }
       return host.outcome(host.call('postMessage', text));
     },

@@ -4,7 +4,7 @@
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
 
 import { ok, fail } from '../pipeline.js';
-import { toCoreJson } from '../core-wire.js';
+import { notSerialisable, toCoreJson } from '../core-wire.js';
 import { wellFormed } from '../host/bridge.js';
 
 /** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */
@@ -14,7 +14,7 @@ const extraJson = (extraData) => {
     return toCoreJson(extraData) ?? '';
   } catch (error) {
     // Cycles, BigInt, a throwing toJSON: the page's mistake, so a parameter error (§1.5).
-    return { reason: `parameter error: parameter.extraData is not serialisable (${error && /** @type {Error} */ (error).message})` };
+    return { reason: notSerialisable('parameter.extraData', error) };
   }
 };
 

@@ -6,6 +6,8 @@
 // Type tags keep what JSON alone loses (behaviour.md §2.1): a top-level Date reads back as a
 // Date, undefined as undefined (never the string "undefined").
 
+import { notSerialisable } from '../core-wire.js';
+
 /**
  * @param {unknown} value
  * @returns {{ type: string, payload: string } | { reason: string }}
@@ -30,8 +32,7 @@ export function encodeValue(value) {
     payload = JSON.stringify(value);
   } catch (error) {
     // Cycles, BigInt inside, throwing toJSON, revoked Proxy: the write fails, nothing is stored.
-    // One line: V8 describes a cycle over several ("--> starting at object ...").
-    return { reason: `parameter error: data is not serialisable (${String(/** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})` };
+    return { reason: notSerialisable('data', error) };
   }
   if (payload === undefined) return { type: 'undefined', payload: '' };
   return { type: Array.isArray(value) ? 'array' : 'object', payload };

@@ -28,7 +28,7 @@ test('wrong arguments fail with parameter errors, never throw', async () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
   expect(() => ft.miniProgram.postMessage(cyclic)).not.toThrow();
   await new Promise((r) => setTimeout(r, 10));
-  expect(warn.mock.calls[0][0]).toMatch(/^ft\.miniProgram\.postMessage: postMessage:fail parameter error: message can not be serialized/);
+  expect(warn.mock.calls[0][0]).toMatch(/^ft\.miniProgram\.postMessage: postMessage:fail parameter error: message is not serialisable \(/);
   warn.mockRestore();
   await expect(ft.callNativeAPI(42)).rejects.toHaveProperty('errMsg', expect.stringMatching(/^callNativeAPI:fail parameter error: parameter\.name should be String/));
 });
