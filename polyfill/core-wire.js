@@ -193,7 +193,11 @@ export function outcome(a) {
  * @param {unknown} returned @returns {any}
  */
 export function readHostAnswer(returned) {
-  return typeof returned === 'string' ? JSON.parse(returned) : returned;
+  if (typeof returned !== 'string') return returned;
+  const answer = JSON.parse(returned);
+  // Strings the page gave (urls, titles, names, posted data) come back with their marks: revived
+  // here, once, for every host answer (state, stack and events included).
+  return returned.includes(MARK) ? revive(answer) : answer;
 }
 
 /**

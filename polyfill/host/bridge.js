@@ -10,7 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
-import { revive, readHostAnswer, hostOutcome } from '../core-wire.js';
+import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
 
 /**
  * A page as ftHost.stack() lists it: `route` without leading slash, `query` the raw values as
@@ -27,13 +27,6 @@ import { revive, readHostAnswer, hostOutcome } from '../core-wire.js';
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;
-
-/** Strings crossing Embind must be well formed (emscripten.md: lone surrogates get corrupted). @param {string} s */
-export function wellFormed(s) {
-  const str = /** @type {any} */ (s);
-  if (typeof str.isWellFormed === 'function') return str.isWellFormed() ? s : str.toWellFormed();
-  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, (m) => m.replace(/[\ud800-\udfff]/, '\ufffd'));
-}
 
 /** Reports a page function's error (reportError where there is one), never throwing. @param {unknown} error */
 export function report(error) {
@@ -182,7 +175,7 @@ export class HostBridge {
     this.app = app;
     // The web-view page's navigation bar shows the H5 document's title, as in WeChat [ours].
     const doc = this.runtime.global.document;
-    if (doc && typeof doc.title === 'string' && doc.title !== '') this.perform(this.call('documentTitleChanged', wellFormed(doc.title)));
+    if (doc && typeof doc.title === 'string' && doc.title !== '') this.perform(this.call('documentTitleChanged', toCoreString(doc.title)));
     const timeout = Number(config.webviewTimeout);
     if (timeout > 0 && Number.isFinite(timeout)) {
       const set = this.runtime.global.setTimeout || setTimeout;
@@ -212,7 +205,7 @@ export class HostBridge {
     const check = () => {
       if (doc.title === last) return;
       last = doc.title;
-      if (this.configured) this.perform(this.call('documentTitleChanged', wellFormed(doc.title)));
+      if (this.configured) this.perform(this.call('documentTitleChanged', toCoreString(doc.title)));
     };
     this.titleObserver = new g.MutationObserver(check);
     this.titleObserver.observe(doc.documentElement || doc, { subtree: true, childList: true, characterData: true });
@@ -229,17 +222,17 @@ export class HostBridge {
 
   /** Full host state (src/host.h state()), or null before the core is up. */
   state() {
-    return this.core ? JSON.parse(this.core.state()) : null;
+    return this.core ? readHostAnswer(this.core.state()) : null;
   }
 
   /** @returns {StackPage[]} */
   stack() {
-    return this.core ? JSON.parse(this.core.stack()).map(publicPage) : [];
+    return this.core ? readHostAnswer(this.core.stack()).map(publicPage) : [];
   }
 
   /** @returns {string} */
   title() {
-    return this.core ? this.core.title() : '';
+    return this.core ? /** @type {string} */ (revive(this.core.title())) : '';
   }
 
   /**
@@ -252,7 +245,7 @@ export class HostBridge {
     for (const event of result.events || []) {
       switch (event.type) {
         case 'message':
-          emit('message', { detail: { data: revive(event.detail.data) } });
+          emit('message', { detail: { data: event.detail.data } });
           break;
         case 'show':
         case 'hide':
@@ -279,7 +272,7 @@ export class HostBridge {
           emit('timeout', { detail: { timeout: event.timeout } });
           break;
         default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close
-          emit(event.type, revive(event));
+          emit(event.type, event);
       }
     }
     if (result.events && result.events.length) emit('host', { reason: 'events' });

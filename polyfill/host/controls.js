@@ -6,7 +6,8 @@
 // typings and the README's ftHost table are generated from it; tests/js/host-surface.test.js
 // checks ftHost has exactly its controls). callJS's answer: README "Behaviour", §4.5 handlers.
 
-import { wellFormed, report } from './bridge.js';
+import { report } from './bridge.js';
+import { toCoreString } from '../core-wire.js';
 import { loadUi } from './load-ui.js';
 
 /** @typedef {{ ok: false, reason: string }} HostFailure */
@@ -59,7 +60,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
     hide: () => act('appHide'),
     show: () => act('appShow'),
     destroy: () => act('destroy'),
-    switchTab: (/** @type {unknown} */ url) => act('hostSwitchTab', wellFormed(String(url))),
+    switchTab: (/** @type {unknown} */ url) => act('hostSwitchTab', toCoreString(String(url))),
     backMiniProgram: (/** @type {unknown} */ extraData) => act('hostNavigateBackMiniProgram', extraData === undefined ? '' : JSON.stringify(extraData)),
     /** @param {unknown} data */
     sendWebviewEvent: (data) => queued(() => {
@@ -72,22 +73,22 @@ export function hostControls(runtime, host, ftHost, mocks) {
     registerNativeAPI: (name, handler) => queued(() => {
       if (typeof name !== 'string' || name === '') return { ok: false, reason: 'name should be a non-empty string' };
       if (typeof handler !== 'function') return { ok: false, reason: 'handler should be a function' };
-      const result = host.call('registerNativeAPI', wellFormed(name));
-      if (result.ok) host.hostApis.set(wellFormed(name), handler);  // keyed as the core knows it
+      const result = host.call('registerNativeAPI', toCoreString(name));
+      if (result.ok) host.hostApis.set(toCoreString(name), handler);  // keyed as the core knows it
       runtime.emit('host', { reason: 'nativeAPI' });
       return host.hostResult(result);
     }),
     /** @param {unknown} name */
     unregisterNativeAPI: (name) => queued(() => {
       const key = String(name);
-      const result = host.call('unregisterNativeAPI', wellFormed(key));
-      host.hostApis.delete(wellFormed(key));
+      const result = host.call('unregisterNativeAPI', toCoreString(key));
+      host.hostApis.delete(toCoreString(key));
       runtime.emit('host', { reason: 'nativeAPI' });
       return { ok: true, removed: Boolean(result.removed) };
     }),
     /** @param {unknown} name @param {unknown} [params] @returns {Promise<unknown>} */
     callJS: (name, params) => runtime.whenReady(async () => {
-      const result = host.call('hostCallH5', wellFormed(String(name)));
+      const result = host.call('hostCallH5', toCoreString(String(name)));
       if (!result.ok) throw new Error(String(result.reason));
       // All are called before any is awaited (none waits for another's Promise); each rejection
       // is caught at once, so one after the answer is reported too, never unhandled.

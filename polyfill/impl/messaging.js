@@ -4,8 +4,7 @@
 // (src/events.h); JS gives each function an id (host/bridge.js) and runs what the core says.
 
 import { ok, fail } from '../pipeline.js';
-import { wellFormed } from '../host/bridge.js';
-import { notSerialisable, toCoreJson } from '../core-wire.js';
+import { notSerialisable, toCoreJson, toCoreString } from '../core-wire.js';
 
 /**
  * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's
@@ -73,7 +72,7 @@ export default function messagingImpl(runtime, services) {
     callNativeAPI: async ({ name, data }) => {
       // The core decides "api <name> not found" (src/events.h); hostApis holds a handler for
       // every name the core has (both keyed by the core's string, host/controls.js).
-      const key = wellFormed(name);
+      const key = toCoreString(name);
       const checked = host.call('callNativeAPI', key);
       if (!checked.ok) return host.outcome(checked);
       const handler = /** @type {Function} */ (host.hostApis.get(key));
@@ -84,12 +83,12 @@ export default function messagingImpl(runtime, services) {
       }
     },
 
-    registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', wellFormed(name), host.idOf(callback))),
-    onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', wellFormed(name), host.idOf(callback))),
+    registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', toCoreString(name), host.idOf(callback))),
+    onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', toCoreString(name), host.idOf(callback))),
     // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
     offNativeAPIHandler: ({ name, callback }) => (callback !== undefined
-      ? removal(callback, (id) => host.call('offNativeAPIHandler', wellFormed(name), id))
-      : unregister(() => host.call('offAllNativeAPIHandlers', wellFormed(name)))),
+      ? removal(callback, (id) => host.call('offNativeAPIHandler', toCoreString(name), id))
+      : unregister(() => host.call('offAllNativeAPIHandlers', toCoreString(name)))),
 
     complete: () => host.outcome(host.call('complete')),
   };

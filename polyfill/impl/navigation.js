@@ -4,8 +4,7 @@
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
 
 import { ok, fail } from '../pipeline.js';
-import { notSerialisable, toCoreJson } from '../core-wire.js';
-import { wellFormed } from '../host/bridge.js';
+import { notSerialisable, toCoreJson, toCoreString } from '../core-wire.js';
 
 /** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */
 const extraJson = (extraData) => {
@@ -43,16 +42,16 @@ export default function navigationImpl(runtime, services) {
   const route = (method, ...args) => host.outcome(host.call(method, ...args));
 
   return {
-    navigateTo: ({ url }) => route('navigateTo', wellFormed(url)),
-    redirectTo: ({ url }) => route('redirectTo', wellFormed(url)),
-    switchTab: ({ url }) => route('switchTab', wellFormed(url)),
-    reLaunch: ({ url }) => route('reLaunch', wellFormed(url)),
+    navigateTo: ({ url }) => route('navigateTo', toCoreString(url)),
+    redirectTo: ({ url }) => route('redirectTo', toCoreString(url)),
+    switchTab: ({ url }) => route('switchTab', toCoreString(url)),
+    reLaunch: ({ url }) => route('reLaunch', toCoreString(url)),
     // delta: a number, 1 by default (the table); its range is the core's rule (Navigation::back_count).
     navigateBack: ({ delta }) => route('navigateBack', delta),
     close: () => route('close'),
     navigateToMiniProgram: ({ appId, path, extraData }) => {
       const extra = extraJson(extraData);
-      return typeof extra === 'string' ? route('navigateToMiniProgram', wellFormed(appId), wellFormed(path ?? ''), extra) : fail(extra.reason);
+      return typeof extra === 'string' ? route('navigateToMiniProgram', toCoreString(appId), toCoreString(path ?? ''), extra) : fail(extra.reason);
     },
     navigateBackMiniProgram: ({ extraData }) => {
       const extra = extraJson(extraData);
@@ -63,6 +62,6 @@ export default function navigationImpl(runtime, services) {
       return host.outcome(result, { canNavigateBack: result.canNavigateBack });
     },
     canGoBack: () => ok({ canGoBack: pageCanGoBack(runtime.global) }),
-    setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', wellFormed(title)),
+    setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', toCoreString(title)),
   };
 }

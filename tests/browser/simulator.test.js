@@ -54,6 +54,17 @@ const pageFrame = async (page) => {
   return frame;
 };
 
+/**
+ * Clicks a shell button that loads a new document in the frame (Reload, Restart) and waits for
+ * that document's ftHost, not the old one's.
+ * @param {import('playwright-core').Page} page @param {import('playwright-core').Frame} frame @param {string} label
+ */
+const clickForNewDocument = async (page, frame, label) => {
+  const before = await frame.evaluate(() => performance.timeOrigin);
+  await page.locator('ft-simulator .bar button', { hasText: label }).click();
+  await frame.waitForFunction((t) => performance.timeOrigin !== t && window.ftHost && ftHost.state() !== null, before);
+};
+
 /** The shell's text of a selector (inside its shadow root). @param {import('playwright-core').Page} page @param {string} selector */
 const text = (page, selector) => page.locator(`ft-simulator ${selector}`).first().innerText();
 
@@ -136,7 +147,7 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
   const page = await newPage(context);
   await page.goto(simulatorUrl);
-  let frame = await pageFrame(page);
+  const frame = await pageFrame(page);
   await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).then((r) => r.data))).resolves.toBe('pong');
 
   await page.locator('ft-simulator [aria-label=latitude]').fill('31.2304');
@@ -172,15 +183,13 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   await frame.evaluate(() => ftHost.configure({ app: ftHostConfig.app, appId: 'sim-app', stack: ['pages/home/home', 'pages/cart/cart'] }));
   await frame.evaluate(() => ft.miniProgram.navigateTo({ url: '/pages/detail/detail?id=1' }));
   await page.waitForSelector('ft-simulator .cover [data-route]');
-  await page.locator('ft-simulator .bar button', { hasText: 'Reload' }).click();
+  await clickForNewDocument(page, frame, 'Reload');
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.cover').hidden);
-  frame = await pageFrame(page);
   await expect(frame.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/home/home', 'pages/cart/cart']);
   await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
   await expect(frame.evaluate(() => ft.getLocation().catch((e) => e.errMsg))).resolves.toBe('getLocation:fail auth deny');
   await page.locator('ft-simulator [aria-label="network condition"] button', { hasText: 'Online' }).click();
-  await page.locator('ft-simulator .bar button', { hasText: 'Restart' }).click();
-  frame = await pageFrame(page);
+  await clickForNewDocument(page, frame, 'Restart');
   await expect(frame.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/home/home']);
   expect(page.errors).toEqual([]);
   await context.close();
