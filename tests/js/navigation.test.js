@@ -47,3 +47,17 @@ test('route events, postMessage delivery before unload, and ftHost.configure res
   expect(host.stack().map((p) => p.url)).toEqual(['pages/x/x', 'pages/y/y']);
   expect(await ft.canNavigateBack()).toEqual({ canNavigateBack: true, errMsg: 'canNavigateBack:ok' });
 });
+
+test('titles and queries with lone surrogates reach the host exactly (one lone-surrogate policy, core-wire.js)', async () => {
+  const { ft, host } = await freshFt({ app: APP });
+  const odd = ['\ud800', 'a\udc00b', '\uffff', '\uffffd800'];
+  const titles = [];
+  for (const s of odd) {
+    await ft.setNavigationBarTitle({ title: `t${s}` });
+    titles.push(host.title());
+  }
+  expect(titles).toEqual(odd.map((s) => `t${s}`));
+  await ft.miniProgram.navigateTo({ url: `/pages/list/list?q=${odd[1]}` });
+  expect(host.stack()[1].query).toEqual({ q: odd[1] });
+  await expect(ft.miniProgram.navigateTo({ url: `/pages/none${odd[0]}` })).rejects.toMatchObject({ errMsg: `invokeMiniProgramAPI:fail page "pages/none${odd[0]}" is not found` });
+});
