@@ -91,18 +91,7 @@ function trimStreamOperations(source, warn) {
     }
   })(ast, false);
   /** @param {any[]} properties */
-  const without = (properties) => {
-    let out = '';
-    let at = 0;
-    for (const p of [...properties].sort((a, b) => a.start - b.start)) {
-      let end = p.end;
-      while (end < source.length && /\s/.test(source[end])) end++;
-      if (source[end] === ',') end++;
-      out += source.slice(at, p.start);
-      at = end;
-    }
-    return out + source.slice(at);
-  };
+  const without = (properties) => withoutMembers(source, [...properties].sort((a, b) => a.start - b.start));
   // Repeated until it settles: an operation kept keeps the text that names the others.
   let names = Object.keys(found).filter((name) => {
     if (found[name].length === 0) warn(`trim-glue: no stream operation \`${name}\` in FS/MEMFS; nothing removed`);
@@ -197,10 +186,18 @@ export function trimGlue(source, warn = () => {}) {
     if (used) warn(`trim-glue: ${p.owner}.${name} is used by the glue; kept`);
     return !used;
   });
-  // Remove each member with its separating comma.
+  return withoutMembers(source, removable);
+}
+
+/**
+ * The source without the given object members (acorn nodes, in source order), each with its
+ * separating comma.
+ * @param {string} source @param {any[]} members
+ */
+function withoutMembers(source, members) {
   let out = '';
-  at = 0;
-  for (const p of removable) {
+  let at = 0;
+  for (const p of members) {
     let end = p.end;
     while (end < source.length && /\s/.test(source[end])) end++;
     if (source[end] === ',') end++;
