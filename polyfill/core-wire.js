@@ -178,9 +178,8 @@ export function outcome(a) {
 // Every fallible Module.Host call answers JSON text in one convention (wasm-glue/wire_host.h):
 // {"ok":false,"reason":"..."} or {"ok":true, events?, ...fields}. Module.Storage's hot calls
 // answer a plain string on success (a stored form, an op id) and the same failure answer. The
-// registries answer plain booleans/counts (they never fail). Page data inside answers (posted messages, extraData) crossed
-// with the lone-surrogate marks above, undone with `revive` where JS hands it on.
-
+// registries answer plain booleans/counts (they never fail). Strings the page gave cross with the
+// lone-surrogate marks above; readHostAnswer revives every host answer once.
 
 /**
  * A Module.Host answer, read once.

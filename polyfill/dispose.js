@@ -1,6 +1,8 @@
 // The end of an instance (ftHost.dispose, runtime.js): what it releases, and what every call
 // answers afterwards.
 
+import { closeUnused } from '../wasm-glue/persistence.js';
+
 /**
  * What every ft call fails with after ftHost.dispose() (errMsg "<api>:fail <this>"); ftHost's
  * controls resolve {ok: false, reason: <this>} and configure/reset/callJS reject with it.
@@ -9,8 +11,6 @@ export const DISPOSED_REASON = 'ft-polyfill instance disposed (ftHost.dispose() 
 
 /** Every interface after ftHost.dispose. @returns {import('./pipeline.js').Outcome} */
 export const disposedImpl = () => ({ ok: false, reason: DISPOSED_REASON });
-
-import { closeUnused } from '../wasm-glue/persistence.js';
 
 /** @param {unknown} error */
 const warn = (error) => console.error('ft-polyfill: ftHost.dispose', error);
