@@ -29,7 +29,7 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  */
 
 /**
- * @typedef {(args: any, ctx: CallContext) => Outcome | Promise<Outcome> | undefined} Impl
+ * @typedef {(args: any, ctx: CallContext) => Outcome | PromiseLike<Outcome> | undefined} Impl
  */
 
 /**

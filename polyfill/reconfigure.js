@@ -5,7 +5,6 @@
 import { normalizeConfig } from './config.js';
 import { Persistence } from '../wasm-glue/persistence.js';
 import { mark } from './marks.js';
-import { readStorageAnswer } from './core-wire.js';
 
 /** The storage of an appId (wasm-glue/persistence.js), its read marked for DevTools. @param {any} Module @param {string} appId */
 export const persistenceOf = (Module, appId) => new Persistence(Module, appId, { onRead: () => mark('ft:db-read') });
@@ -60,8 +59,8 @@ export async function resetTo(runtime, config) {
     failure = error;
   }
   const { storage, persistence } = runtime.core();
-  const cleared = readStorageAnswer(storage.clear());
-  if (cleared.ok) await persistence.durable(Number(cleared.text)).catch(() => undefined);
+  const cleared = storage.clear();
+  if (cleared !== 0) await persistence.durable(cleared).catch(() => undefined);
   runtime.log.clear();
   if (failure) throw failure;
 }

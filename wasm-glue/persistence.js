@@ -124,15 +124,19 @@ export class Persistence {
   }
 
   /**
-   * Resolves when write `op` (an id from StorageCore.set/remove/clear) is durable; rejects with
-   * a reason when it no longer fits after another tab's writes.
-   * @param {number} op
-   * @returns {Promise<void>}
+   * Calls `done` once write `op` (an id from StorageCore.set/remove/clear) is durable (with
+   * null), or with the reason it failed (it no longer fits after another tab's writes, or
+   * IndexedDB refused it); exactly once.
+   * @param {number} op @param {import('./write-waiters.js').WriteDone} done
    */
-  durable(op) {
-    const done = this.waiters.add(op);
+  whenDurable(op, done) {
+    this.waiters.add(op, done);
     this.scheduleFlush();
-    return done;
+  }
+
+  /** whenDurable as a Promise: resolves when durable, rejects with the reason. @param {number} op @returns {Promise<void>} */
+  durable(op) {
+    return new Promise((resolve, reject) => this.whenDurable(op, (reason) => (reason === null ? resolve() : reject(reason))));
   }
 
   scheduleFlush() {

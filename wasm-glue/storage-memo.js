@@ -9,9 +9,10 @@
  * @property {() => string} load
  * @property {() => string} refresh
  * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
- * @property {(key: string, type: string, payload: string) => string} set  the op id as text, or the failure answer
- * @property {(key: string) => string} remove
- * @property {() => string} clear
+ * @property {(key: string, type: string, payload: string) => number} set  the op id (> 0), or 0 when it failed (failure())
+ * @property {(key: string) => number} remove  the same
+ * @property {() => number} clear  the same
+ * @property {() => string} failure  the failure answer of the last write that returned 0
  * @property {() => string} info
  * @property {() => boolean} dirty
  * @property {() => string} flush
@@ -45,9 +46,9 @@ export class MemoizedStorage {
 
   /** @param {string} key @param {string} type @param {string} payload */
   set(key, type, payload) {
-    const answer = this.core.set(key, type, payload);
-    if (!isFailure(answer)) this.memo.set(key, `${type}\t${payload}`);
-    return answer;
+    const op = this.core.set(key, type, payload);
+    if (op !== 0) this.memo.set(key, `${type}\t${payload}`);
+    return op;
   }
 
   /** @param {string} key */
@@ -73,6 +74,7 @@ export class MemoizedStorage {
     return text;
   }
 
+  failure() { return this.core.failure(); }
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }

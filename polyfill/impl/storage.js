@@ -11,11 +11,23 @@ import { readStorageAnswer } from '../core-wire.js';
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
 export default function storageImpl(runtime) {
-  /** @param {string} answer  a write's op id, or its failure (core-wire.js) */
-  const whenDurable = (answer) => {
-    const written = readStorageAnswer(answer);
-    if (!written.ok) return Promise.resolve(fail(written.reason));
-    return runtime.core().persistence.durable(Number(written.text)).then(() => ok(), (/** @type {string} */ reason) => fail(reason));
+  /**
+   * A write's outcome once it is durable (§2.6), as the thenable the pipeline settles from: the
+   * persistence calls back when the flush holding it commits, with no Promise per write.
+   * @param {number} op  the core's op id, 0 when the core refused the write (failure() says why)
+   * @returns {import('../pipeline.js').Outcome | PromiseLike<import('../pipeline.js').Outcome>}
+   */
+  const whenDurable = (op) => {
+    const { storage, persistence } = runtime.core();
+    if (op === 0) return fail(readStorageAnswer(storage.failure()).reason);
+    /** @type {import('../pipeline.js').Outcome | null} */ let outcome = null;
+    /** @type {((outcome: import('../pipeline.js').Outcome) => void) | null} */ let deliver = null;
+    persistence.whenDurable(op, (reason) => {
+      outcome = reason === null ? ok() : fail(reason);
+      if (deliver) deliver(outcome);
+    });
+    const settled = { then(/** @type {(outcome: import('../pipeline.js').Outcome) => void} */ onOutcome) { if (outcome) onOutcome(outcome); else deliver = onOutcome; } };
+    return /** @type {PromiseLike<import('../pipeline.js').Outcome>} */ (/** @type {unknown} */ (settled));
   };
 
   return {

@@ -2,8 +2,6 @@
 // failure nobody observes must not become an unhandled rejection (the real JSSDK is silent; Jest
 // and Vitest fail the run), yet it is told to the developer in the console, once.
 
-/** The call Promises the page has called `then` on. @type {WeakSet<Promise<any>>} */
-const observedPromises = new WeakSet();
 const intrinsicThen = Promise.prototype.then;
 const ignore = () => {};
 
@@ -15,14 +13,24 @@ const ignore = () => {};
  * promises are plain ones (`Symbol.species`).
  */
 class CallPromise extends Promise {
+  /** @param {(resolve: (r: any) => void, reject: (r: any) => void) => void} executor */
+  constructor(executor) {
+    super(executor);
+    /** Whether the page has called `then` (a field, not a WeakSet: `then` runs on every await). */
+    this.observed = false;
+  }
+
   /** @type {Promise<any>['then']} */
   then(onFulfilled, onRejected) {
-    observedPromises.add(this);
+    this.observed = true;
     return /** @type {any} */ (intrinsicThen.call(this, onFulfilled, onRejected));
   }
 }
 // A data property, not a getter: `then` reads it on every call (a getter costs a call each time).
 Object.defineProperty(CallPromise, Symbol.species, { value: Promise });
+
+/** @param {Promise<any>} promise @returns {boolean} whether the page observed a call's Promise */
+const isObserved = (promise) => /** @type {CallPromise} */ (promise).observed === true;
 
 /**
  * @typedef {{ promise: Promise<any>, resolve: (r: any) => void, reject: (r: any) => void }} Deferred
@@ -57,7 +65,7 @@ let unobservedCheckScheduled = false;
  * @param {string} api @param {Record<string, unknown>} result
  */
 export function rejectCall(pending, api, result) {
-  if (!observedPromises.has(pending.promise)) {
+  if (!isObserved(pending.promise)) {
     intrinsicThen.call(pending.promise, undefined, ignore);
     unobservedFailures.push(pending.promise, api, result.errMsg);
     if (!unobservedCheckScheduled) {
@@ -72,7 +80,7 @@ export function rejectCall(pending, api, result) {
 /** One warning for each failed call whose Promise nobody observed. */
 function warnUnobserved() {
   for (let i = 0; i < unobservedFailures.length; i += 3) {
-    if (!observedPromises.has(unobservedFailures[i])) warnFailure(unobservedFailures[i + 1], unobservedFailures[i + 2]);
+    if (!isObserved(unobservedFailures[i])) warnFailure(unobservedFailures[i + 1], unobservedFailures[i + 2]);
   }
   unobservedFailures.length = 0;
   unobservedCheckScheduled = false;
