@@ -20,6 +20,9 @@
 // JavaScriptCore all convert exactly, beyond the 20 digits ECMAScript requires), so the double is
 // the same. Decimal syntax only ([space][sign]digits[.digits][e[sign]digits]): no hex floats,
 // inf or nan (not valid JSON), for which it returns 0 with *end = the start, as for no number.
+// sin, cos (geo.cpp's WGS-84 <-> GCJ-02 conversion): musl's argument reduction (__rem_pio2) is
+// ~3 KB of code; JS's Math.sin and Math.cos (fdlibm's algorithm in V8 and SpiderMonkey, as musl's)
+// take one import each (wasm only).
 // musl defines strtof, strtold and the _l variants in strtod's object file, which libc++'s
 // string.o (std::stof, std::stold; unused here) references: they are defined here too, from
 // strtod, so that object is never linked.
@@ -34,6 +37,10 @@
 #define FT_LIBC(name) name
 
 EM_JS(double, ft_number_from_text, (const char* text, int length), { return Number(UTF8ToString(text, length)); });
+
+#include <emscripten/em_math.h>
+extern "C" double sin(double x) { return emscripten_math_sin(x); }
+extern "C" double cos(double x) { return emscripten_math_cos(x); }
 #else
 // Native test build (tests/native/libc_small_test.cpp): every function is renamed ft_small_<name>
 // so the system libc stays in place to compare with, and the test provides the conversion of the

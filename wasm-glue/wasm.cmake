@@ -15,6 +15,8 @@
 # until the size settles, after emcc's own -Oz: -0.6 KB (a single extra -Oz: -0.25 KB).
 # -fno-rtti (the core uses no typeid/dynamic_cast; Embind then names unbound types by address,
 # EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0, formatted with libc_small's siprintf): -0.9 KB.
+# libc_small's sin and cos are JS's Math.sin/Math.cos (musl's argument reduction and its 2/pi
+# table are gone): -4.5 KB gzip of ft-polyfill.js.
 # libc_small's strerror knows only the errno values of file calls (musl's texts): -0.4 KB.
 # -sENVIRONMENT=web for the browser glue (the polyfill runs in pages, not workers); and
 # scripts/trim-glue.mjs drops the glue's unused FS/SYSCALLS helpers from the browser bundles, and
