@@ -46,7 +46,7 @@ export function send(plan, body, outer) {
       outer.addEventListener('abort', onAbort);
     }
     timer = setTimeout(() => finish({ kind: 'timeout' }), plan.timeout);
-    fetch(plan.url, { method: plan.method, headers: plan.header, body, signal: controller.signal })
+    fetch(plan.url, requestInit(plan, body, controller.signal))
       .then(async (response) => {
         if (plan.method === 'HEAD') finish({ response, bytes: new Uint8Array(0), text: '' });
         else if (plan.decode === 'json' || plan.decode === 'text') finish({ response, bytes: new Uint8Array(0), text: await response.text() });
@@ -54,6 +54,24 @@ export function send(plan, body, outer) {
       })
       .catch(() => finish({ kind: 'error' }));
   });
+}
+
+/**
+ * fetch's init for a plan: only what differs from fetch's own defaults (GET, no headers, no body),
+ * since every member given costs Chromium time to convert (bench: bridge costs).
+ * @param {Plan} plan @param {BodyInit | undefined} body @param {AbortSignal} signal
+ * @returns {RequestInit}
+ */
+function requestInit(plan, body, signal) {
+  /** @type {RequestInit} */
+  const init = { signal };
+  if (plan.method !== 'GET') init.method = plan.method;
+  for (const name in plan.header) {
+    init.headers = plan.header;
+    break;
+  }
+  if (body !== undefined) init.body = body;
+  return init;
 }
 
 /**
