@@ -3,7 +3,7 @@
 // payload) pair; the core stores that pair opaquely and never parses the payload.
 //
 // On disk, keys are spread over kShardCount shard files by FNV-1a hash of the key, so that
-// persisting one changed key rewrites one small file, not the whole store (IDBFS mirrors
+// rewriting the file of one changed key touches a small file, not the whole store (IDBFS mirrors
 // per file and compares modification times; see docs/emscripten-notes.md). A shard file is:
 //
 //   FTSTORE2 <crc32 hex8 of the records>\n
@@ -13,9 +13,21 @@
 // the first tab. A line whose CRC or escapes do not check out is skipped and reported; every
 // other key still loads, and the shard is rewritten clean on the next flush.
 //
+// flush() does not rewrite shards: it writes the writes made since the last flush, in order, as
+// one journal file "journal-<seq hex8>" (header "FTJRNL01 <crc>", the same records, with the tag
+// "-" for a removal and "*" for a clear), so that a batch of writes over many shards becomes one
+// small file and one IndexedDB put. compact() later folds the journals into the shards and
+// deletes them ("journal-base" keeps the next seq, so seqs are never reused); the persistence
+// layer runs it when compaction_due(), after the page's writes. Loading reads the shards, then
+// replays the journals in seq order; replaying a journal over a shard that already holds its
+// changes gives the same state (each key ends with its last write), so a shard rewritten at any
+// time stays correct. A damaged journal record is skipped and reported like a shard's, and the
+// next flush compacts (writing the state without it), as it rewrites a damaged shard.
+//
 // Writes are applied to memory at once (a later get sees them) and kept as pending operations
-// until flush(). refresh() re-reads shards another tab changed on disk and replays the pending
-// operations on top, so concurrent tabs serialise their writes instead of losing them.
+// until flush(). refresh() reads what another tab changed on disk (shards, new journals; after
+// another tab's compaction, everything) and replays the pending operations on top, so concurrent
+// tabs serialise their writes instead of losing them.
 #pragma once
 
 #include <array>
@@ -85,12 +97,17 @@ struct FlushReport {
   std::uint32_t durable_through = 0;  // every op id <= this is now on disk (minus rejected ones)
   std::size_t shards_written = 0;     // files written or removed
   std::vector<std::string> written;   // paths of the shard files rewritten
-  std::vector<std::string> removed;   // paths of the shard files deleted (their shard emptied)
+  std::vector<std::string> removed;   // paths of the files deleted (emptied shards; journals compacted)
+  bool compact_due = false;           // compaction_due() after this flush
 };
 
 class Storage {
  public:
   static constexpr std::size_t kShardCount = 64;
+  // compaction_due() once the journals hold this many bytes or files (what a load replays);
+  // flush() compacts by itself at four times these, should compact() never be called.
+  static constexpr std::size_t kJournalBytesDue = 256 * 1024;
+  static constexpr std::size_t kJournalFilesDue = 32;
 
   // `dir`: the folder that holds this appId's shard files (created on the first flush).
   explicit Storage(std::string dir, StorageLimits limits = {});
@@ -116,11 +133,20 @@ class Storage {
   // True when some write has not reached disk yet.
   bool dirty() const;
 
-  // Writes each changed shard in one write(2) (the persistence layer pushes files only after the
-  // flush, so no reader sees half a file), lists the files written and removed, and drops the
-  // pending operations it made durable. Modification times are the persistence layer's business
-  // (it makes each pushed version's timestamp move forward, which IDBFS compares).
+  // Writes the pending operations as one journal file (and rewrites the shards found damaged; it
+  // compacts instead after a damaged journal, or past four times the due sizes), in
+  // one write(2) each (the persistence layer pushes files only after the flush, so no reader sees
+  // half a file), lists the files written and removed, and drops the pending operations it made
+  // durable. Modification times are the persistence layer's business (it makes each pushed
+  // version's timestamp move forward, which IDBFS compares).
   FlushReport flush();
+
+  // Rewrites every shard the journals (or pending operations) changed, deletes the journals and
+  // writes journal-base; the same report as flush(). Nothing pending is lost: it is made durable too.
+  FlushReport compact();
+
+  // The journals have grown past kJournalBytesDue / kJournalFilesDue, or one was damaged.
+  bool compaction_due() const;
 
   const std::string& dir() const { return dir_; }
   static std::size_t shard_of(std::string_view key);
@@ -143,11 +169,32 @@ class Storage {
   };
 
   Status apply_set(std::string_view key, std::string_view type, std::string_view payload);
+  /** Stores a value without the limit checks (a journal's writes were checked when made). */
+  void put(std::size_t shard, std::string_view key, std::string_view type, std::string_view payload);
   void apply_remove(std::string_view key);
   void apply_clear();
   /** Drops a shard's keys from memory (and from the byte count); its stamp becomes "no file". */
   void forget_shard(std::size_t shard);
   void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
+  static constexpr std::size_t kAllShards = kShardCount;
+  /** Applies a journal operation to one shard (kAllShards: to every shard). */
+  void apply_journal_op(const PendingOp& op, std::size_t shard);
+  /** A shard as its file and the journals make it: read_shard, then every journal op for it. */
+  void rebuild_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
+  /** Reads journal `seq`'s operations onto journal_ops_; false when there is no such file. */
+  bool read_journal(std::uint32_t seq, std::vector<StorageWarning>& warnings);
+  /** Reads every shard and journal (load, and refresh after another tab compacted). */
+  void read_all(std::vector<StorageWarning>& warnings);
+  std::string journal_path(std::uint32_t seq) const;
+  std::string base_path() const;
+  /** What the folder lists: which shard files, which journal seqs (ascending), the base seq. */
+  struct Listing {
+    bool listed = false;
+    std::array<bool, kShardCount> shards{};
+    std::vector<std::uint32_t> journals;
+    std::uint32_t base = 0;
+  };
+  Listing list() const;
   Stamp stat_shard(std::size_t shard) const;
   Status write_shard(std::size_t shard, FlushReport& report);
 
@@ -155,8 +202,14 @@ class Storage {
   StorageLimits limits_;
   std::array<Shard, kShardCount> shards_;
   std::array<Stamp, kShardCount> stamps_;  // what this instance last read or wrote
-  std::array<bool, kShardCount> dirty_{};
+  std::array<bool, kShardCount> dirty_{};  // the shard file must be rewritten (damaged)
+  std::array<bool, kShardCount> stale_{};  // the shard file lacks journaled or pending changes
   std::vector<PendingOp> pending_;
+  std::vector<PendingOp> journal_ops_;        // the operations of the journals read or written, in order
+  std::vector<std::uint32_t> journal_seqs_;   // their seqs, ascending
+  std::size_t journal_bytes_ = 0;
+  bool journal_damaged_ = false;
+  std::uint32_t next_journal_ = 1;
   std::uint64_t total_bytes_ = 0;
   std::uint32_t next_op_ = 1;
 };

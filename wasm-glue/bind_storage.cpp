@@ -68,17 +68,20 @@ class StorageBinding {
 
   bool dirty() const { return storage_.dirty(); }
 
-  std::string flush() {
-    ft::FlushReport report = storage_.flush();
+  std::string flush() { return report_json(storage_.flush()); }
+  std::string compact() { return report_json(storage_.compact()); }
+
+ private:
+  static std::string report_json(const ft::FlushReport& report) {
     return dump({{"ok", report.status.ok},
                  {"reason", report.status.reason},
                  {"durableThrough", report.durable_through},
                  {"shardsWritten", report.shards_written},
                  {"written", report.written},
-                 {"removed", report.removed}});
+                 {"removed", report.removed},
+                 {"compactDue", report.compact_due}});
   }
 
- private:
   std::uint32_t outcome(const ft::WriteOutcome& out) {
     if (out.status.ok) return out.op;
     failure_ = ft::wire::answer(out.status);
@@ -103,5 +106,6 @@ EMSCRIPTEN_BINDINGS(ft_storage) {
       .function("failure", &StorageBinding::failure)
       .function("info", &StorageBinding::info)
       .function("dirty", &StorageBinding::dirty)
-      .function("flush", &StorageBinding::flush);
+      .function("flush", &StorageBinding::flush)
+      .function("compact", &StorageBinding::compact);
 }

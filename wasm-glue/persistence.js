@@ -1,10 +1,13 @@
 // Persistence of one appId's storage through Emscripten's IDBFS (docs/emscripten-notes.md).
 //
-// The C++ core (ft::Storage) owns the state and writes shard files into an IDBFS mount; this
-// module only moves those files between memory and IndexedDB, and makes that safe:
+// The C++ core (ft::Storage) owns the state and writes its files into an IDBFS mount (one journal
+// file per flush; the shard files when it compacts); this module only moves those files between
+// memory and IndexedDB, and makes that safe:
 // - durability: a write's promise resolves only after the files holding it are in IndexedDB
 //   (behaviour.md §2.6), so a reload started in its success callback loses nothing;
-// - batching: every write made before the flush starts rides in the same sync;
+// - batching: every write made before the flush starts rides in the same sync, as one journal file;
+// - compaction: when the core says it is due, it runs once the page has paused its writes for
+//   COMPACT_AFTER_MS, in its own round under the lock, so no write waits behind it in a burst;
 // - several tabs: "populate, refresh, flush, push" runs under the store's tab lock (tab-lock.js);
 //   after a push the other tabs are told and re-read what changed; other changes of the mount
 //   (saved files) go through runExclusive, the same protocol;
@@ -19,6 +22,9 @@ import { openEarly, closeUnused, mountPointOf, describeError as describe } from 
 import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime, localTime } from './idbfs-adapter.js';
 
 export { openEarly, closeUnused, mountPointOf };
+
+/** How long the page's writes must pause before the journals are compacted (ms). */
+export const COMPACT_AFTER_MS = 200;
 /** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen @typedef {import('./storage-memo.js').StorageCore} StorageCore */
 
 export class Persistence {
@@ -58,6 +64,12 @@ export class Persistence {
      * @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null}
      */
     this.lastFlush = null;
+    /** Timings of the last compaction, as lastFlush. @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null} */
+    this.lastCompaction = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.compactTimer = undefined;
+    /** Set when the compaction timer fired: the flush loop compacts once its writes are flushed. */
+    this.compactRequested = false;
   }
 
   /** Runs `fn` under the store's tab lock. @template T @param {() => Promise<T>} fn @returns {Promise<T>} */
@@ -152,8 +164,12 @@ export class Persistence {
     try {
       let progress = true;
       do {
-        progress = await this.withLock(() => this.flushOnce());
+        progress = await this.withLock(() => this.flushOnce(false));
       } while (progress && this.storage.dirty());
+      if (progress && this.compactRequested && !this.closed) {
+        this.compactRequested = false;
+        await this.withLock(() => this.flushOnce(true));
+      }
     } catch (error) {
       // Nothing may hang: every write still waiting fails with the reason (and may be retried).
       this.waiters.failAll(`write failed: ${describe(error)}`);
@@ -163,14 +179,33 @@ export class Persistence {
   }
 
   /**
-   * One flush, under the lock. The fast path costs one IndexedDB transaction: read the store's
-   * generation, and when no other tab has pushed since this one last looked, push exactly the
-   * shard files the core rewrote (IDBFS's own entry format, so IDBFS reads them back at start).
-   * When another tab has pushed, mirror IndexedDB into memory first and let the core re-read
-   * what changed and replay its pending writes on top.
+   * Asks for a compaction once the page's writes pause for COMPACT_AFTER_MS (each flush that
+   * finds it due starts the wait again).
+   */
+  scheduleCompaction() {
+    clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
+      if (this.closed) return;
+      this.compactRequested = true;
+      this.scheduleFlush();
+    }, COMPACT_AFTER_MS);
+    // Node: a pending compaction does not keep the process (a test run) alive.
+    const timer = /** @type {any} */ (this.compactTimer);
+    if (timer && typeof timer.unref === 'function') timer.unref();
+  }
+
+  /**
+   * One flush (or compaction), under the lock. The fast path costs one IndexedDB transaction:
+   * read the store's generation, and when no other tab has pushed since this one last looked,
+   * push exactly the files the core wrote (IDBFS's own entry format, so IDBFS reads them back at
+   * start): one journal file for a flush; the rewritten shards, with the journals deleted, for a
+   * compaction. When another tab has pushed, mirror IndexedDB into memory first and let the core
+   * re-read what changed and replay its pending writes on top.
+   * @param {boolean} compact  StorageCore.compact instead of flush
    * @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write)
    */
-  async flushOnce() {
+  async flushOnce(compact) {
     const t0 = performance.now();
     if (this.persistent) {
       try {
@@ -180,7 +215,7 @@ export class Persistence {
       }
     }
     const t1 = performance.now();
-    const report = JSON.parse(this.storage.flush());
+    const report = JSON.parse(compact ? this.storage.compact() : this.storage.flush());
     const t2 = performance.now();
     if (!report.ok) {
       // The core kept the writes: fail the waiters now rather than hang, and try again later.
@@ -194,8 +229,11 @@ export class Persistence {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
-    this.lastFlush = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
+    const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
+    if (compact) this.lastCompaction = timings;
+    else this.lastFlush = timings;
     this.waiters.durableThrough(report.durableThrough);
+    if (report.compactDue) this.scheduleCompaction();
     return true;
   }
 
@@ -304,6 +342,7 @@ export class Persistence {
   /** Flushes, then releases the channel, the mount, the database connection and the core's Storage. */
   async close() {
     this.closed = true;
+    clearTimeout(this.compactTimer);
     await this.settled();
     this.lock.close();
     // Let work already queued behind the lock (another tab's changes being read) finish first.

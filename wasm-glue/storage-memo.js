@@ -15,7 +15,8 @@
  * @property {() => string} failure  the failure answer of the last write that returned 0
  * @property {() => string} info
  * @property {() => boolean} dirty
- * @property {() => string} flush
+ * @property {() => string} flush  the FlushReport as JSON: written files, one journal (bind_storage.cpp)
+ * @property {() => string} compact  the same, for the shards rewritten and the journals deleted
  * @property {() => void} delete
  */
 
@@ -78,5 +79,6 @@ export class MemoizedStorage {
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }
+  compact() { return this.core.compact(); }
   delete() { this.memo.clear(); this.core.delete(); }
 }

@@ -52,7 +52,8 @@ export function createHost(runtime, services) {
     calls: () => runtime.log.list(),
     /**
      * Resolves when every storage write made so far is in IndexedDB, with the timings (ms) of the
-     * last flush: { populateMs, writeMs, pushMs, shardsWritten } (null before the first write).
+     * last flush: { populateMs, writeMs, pushMs, shardsWritten } (shardsWritten: files written or
+     * removed, one journal for a flush; null before the first write).
      */
     flushed: async () => {
       await runtime.whenApplied();

@@ -1,9 +1,10 @@
-// libFuzzer target: the storage shard format (src/storage.h). The fuzz bytes become one shard
-// file on disk (as they are, or as a damage to a valid shard the core wrote: a byte overwritten,
-// the file cut, bytes appended); the store loads it, takes a write, flushes, and a second
-// instance reloads it.
-// Properties: nothing crashes; the write reads back after the reload; a reload after the flush
-// reports no damage for the rewritten shard.
+// libFuzzer target: the storage shard and journal formats (src/storage.h). The fuzz bytes become
+// one shard file or one journal file on disk (as they are, or as a damage to a valid one the core
+// wrote: a byte overwritten, the file cut, bytes appended); the store loads it, takes a write,
+// flushes (a journal), and a second instance reloads it; then the store compacts and a third
+// reloads it.
+// Properties: nothing crashes; the write reads back after each reload; a reload after the flush
+// reports no damage for the rewritten shard, and after the compaction none for any journal.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <unistd.h>
@@ -26,22 +27,28 @@ std::string scratch_dir() {
   }();
   return dir;
 }
-// A valid shard file as the core writes it (two keys in one shard), to damage.
+// A valid shard file (journal: journal file) as the core writes it (two keys in one shard), to damage.
+std::string valid_file(bool journal) {
+  const std::string dir = scratch_dir() + "-seed";
+  std::filesystem::remove_all(dir);
+  ft::Storage gen(dir);
+  std::string a = "cart", b;
+  for (int i = 0; b.empty() || ft::Storage::shard_of(b) != ft::Storage::shard_of(a); ++i) b = "k" + std::to_string(i);
+  (void)gen.set(a, "object", R"({"items":[1,2,"\t\n"]})");
+  (void)gen.set(b, "string", "\"tab\there\"");
+  (void)gen.remove("gone");
+  (void)(journal ? gen.flush() : gen.compact());
+  std::ifstream in(journal ? dir + "/journal-00000001" : gen.shard_path(ft::Storage::shard_of(a)), std::ios::binary);
+  std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove_all(dir);
+  return out;
+}
 const std::string& valid_shard() {
-  static std::string text = [] {
-    const std::string dir = scratch_dir() + "-seed";
-    std::filesystem::remove_all(dir);
-    ft::Storage gen(dir);
-    std::string a = "cart", b;
-    for (int i = 0; b.empty() || ft::Storage::shard_of(b) != ft::Storage::shard_of(a); ++i) b = "k" + std::to_string(i);
-    (void)gen.set(a, "object", R"({"items":[1,2,"\t\n"]})");
-    (void)gen.set(b, "string", "\"tab\there\"");
-    (void)gen.flush();
-    std::ifstream in(gen.shard_path(ft::Storage::shard_of(a)), std::ios::binary);
-    std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::filesystem::remove_all(dir);
-    return out;
-  }();
+  static std::string text = valid_file(false);
+  return text;
+}
+const std::string& valid_journal() {
+  static std::string text = valid_file(true);
   return text;
 }
 }  // namespace
@@ -50,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);
   const std::size_t shard = in.ConsumeIntegralInRange<std::size_t>(0, ft::Storage::kShardCount - 1);
   const int mode = in.ConsumeIntegralInRange<int>(0, 2);
+  const bool as_journal = in.ConsumeBool();
   const std::size_t at = in.ConsumeIntegral<std::uint16_t>();
   const char byte = static_cast<char>(in.ConsumeIntegral<std::uint8_t>());
   std::string key = in.ConsumeRandomLengthString(64);
@@ -65,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (mode == 0) {
     file = body;
   } else {
-    file = valid_shard();
+    file = as_journal ? valid_journal() : valid_shard();
     if (mode == 1 && !file.empty()) {
       file[at % file.size()] = byte;
       if (!body.empty()) file.resize(std::min(file.size(), static_cast<std::size_t>(body[0]) * 4 + 1));
@@ -79,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::filesystem::create_directories(dir);
   {
     ft::Storage probe(dir);
-    std::ofstream out(probe.shard_path(shard), std::ios::binary);
+    std::ofstream out(as_journal ? dir + "/journal-00000001" : probe.shard_path(shard), std::ios::binary);
     out << file;
   }
 
@@ -104,5 +112,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   (void)reloaded.refresh();
+
+  if (!store.compact().status.ok) std::abort();
+  ft::Storage compacted(dir);
+  auto after = compacted.load();
+  if (wrote) {
+    const ft::StoredValue* v = compacted.get(key);
+    if (v == nullptr || v->payload != "\"fuzz\"") std::abort();
+  }
+  for (const auto& w : after) {
+    if (w.file.find("/journal-") != std::string::npos) std::abort();  // compacted away
+  }
+  if (compacted.compaction_due()) std::abort();
   return 0;
 }

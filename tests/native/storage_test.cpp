@@ -1,10 +1,12 @@
-// ft::Storage: limits, accounting, the on-disk shard format, damage handling, multi-writer replay.
+// ft::Storage: limits, accounting, the on-disk shard and journal formats, compaction, damage
+// handling, multi-writer replay.
 #include "storage.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -127,20 +129,167 @@ TEST_F(StorageTest, PersistsAndReloadsEveryByte) {
 TEST_F(StorageTest, OneChangedKeyRewritesOneShard) {
   ft::Storage s(dir_);
   for (int i = 0; i < 1000; ++i) s.set("key" + std::to_string(i), "number", std::to_string(i));
-  EXPECT_EQ(s.flush().shards_written, ft::Storage::kShardCount);
+  EXPECT_EQ(s.compact().written.size(), ft::Storage::kShardCount);
   s.set("key7", "number", "77");
+  EXPECT_EQ(s.flush().written, std::vector<std::string>{dir_ + "/journal-00000001"});
+  auto compacted = s.compact();
+  EXPECT_EQ(compacted.written, (std::vector<std::string>{s.shard_path(ft::Storage::shard_of("key7")), dir_ + "/journal-base"}));
+  EXPECT_EQ(compacted.removed, std::vector<std::string>{dir_ + "/journal-00000001"});
+}
+
+TEST_F(StorageTest, ManyWritesOverManyShardsFlushAsOneJournal) {
+  ft::Storage s(dir_);
+  s.load();
+  for (int i = 0; i < 2000; ++i) s.set("key" + std::to_string(i), "number", std::to_string(i));
+  s.remove("key3");
   auto report = s.flush();
-  EXPECT_EQ(report.shards_written, 1u);
+  ASSERT_TRUE(report.status.ok);
+  EXPECT_EQ(report.written, std::vector<std::string>{dir_ + "/journal-00000001"});
+  EXPECT_EQ(report.durable_through, 2001u);
+  EXPECT_FALSE(s.dirty());
+  ft::Storage again(dir_);
+  EXPECT_TRUE(again.load().empty());
+  EXPECT_EQ(again.size(), 1999u);
+  EXPECT_EQ(again.get("key3"), nullptr);
+  EXPECT_EQ(again.get("key1999")->payload, "1999");
+  EXPECT_EQ(again.total_bytes(), s.total_bytes());
+}
+
+TEST_F(StorageTest, JournalsReplayInOrderOverShardsAndCompactionKeepsTheState) {
+  ft::Storage s(dir_);
+  s.load();
+  s.set("a", "number", "1");
+  s.set("b", "number", "2");
+  s.compact();  // a and b in their shards
+  s.set("a", "number", "10");
+  s.remove("b");
+  s.flush();  // journal 1
+  s.set("c", "number", "3");
+  s.clear();
+  s.set("d", "number", "4");
+  s.flush();  // journal 2: set, clear, set
+  s.set("e", "string", "\"tab\there\"");
+  s.flush();  // journal 3
+  EXPECT_FALSE(s.compaction_due());
+  const auto keys = std::vector<std::string>{"d", "e"};
+  ft::Storage reloaded(dir_);
+  EXPECT_TRUE(reloaded.load().empty());
+  EXPECT_EQ(reloaded.info().keys, keys);
+  EXPECT_EQ(reloaded.total_bytes(), s.total_bytes());
+  auto compacted = reloaded.compact();
+  ASSERT_TRUE(compacted.status.ok);
+  EXPECT_EQ(compacted.removed.size(), 3u + 2u);  // the journals, and the shard files of a and b
+  ft::Storage after(dir_);
+  EXPECT_TRUE(after.load().empty());
+  EXPECT_EQ(after.info().keys, keys);
+  EXPECT_EQ(after.get("e")->payload, "\"tab\there\"");
+  EXPECT_EQ(::access((dir_ + "/journal-00000003").c_str(), F_OK), -1);
+}
+
+TEST_F(StorageTest, CompactionIsDueAfterManyJournalsAndFlushCompactsPastFourTimesThat) {
+  ft::Storage s(dir_);
+  s.load();
+  for (std::size_t i = 0; i < ft::Storage::kJournalFilesDue; ++i) {
+    EXPECT_FALSE(s.compaction_due());
+    s.set("k", "number", std::to_string(i));
+    EXPECT_EQ(s.flush().compact_due, i + 1 == ft::Storage::kJournalFilesDue);
+  }
+  for (std::size_t i = 0; i < 3 * ft::Storage::kJournalFilesDue; ++i) {
+    s.set("k", "number", std::to_string(i));
+    s.flush();
+  }
+  EXPECT_TRUE(s.compaction_due());
+  s.set("k", "number", "last");
+  auto report = s.flush();  // past four times: compacts by itself
+  EXPECT_FALSE(report.compact_due);
+  EXPECT_EQ(report.removed.size(), 4 * ft::Storage::kJournalFilesDue);
+  ft::Storage again(dir_);
+  again.load();
+  EXPECT_EQ(again.get("k")->payload, "last");
+}
+
+TEST_F(StorageTest, AnotherTabsJournalsAndCompactionAreSeenByRefresh) {
+  ft::Storage tab_a(dir_), tab_b(dir_);
+  tab_a.load();
+  tab_b.load();
+  tab_a.set("x", "number", "1");
+  tab_a.flush();
+  auto first = tab_b.refresh();
+  EXPECT_EQ(first.shards_reloaded, 1u);
+  EXPECT_EQ(tab_b.get("x")->payload, "1");
+  EXPECT_EQ(tab_b.refresh().shards_reloaded, 0u);  // nothing changed since
+  // A compacts, then writes again: the new journal's seq is not one B has read.
+  tab_a.compact();
+  tab_a.set("x", "number", "2");
+  tab_a.flush();
+  EXPECT_EQ(::access((dir_ + "/journal-00000002").c_str(), F_OK), 0);
+  tab_b.set("y", "number", "3");  // pending in B: replayed on top
+  auto second = tab_b.refresh();
+  EXPECT_TRUE(second.rejected.empty());
+  EXPECT_EQ(tab_b.get("x")->payload, "2");
+  EXPECT_EQ(tab_b.get("y")->payload, "3");
+  tab_b.flush();
+  EXPECT_EQ(::access((dir_ + "/journal-00000003").c_str(), F_OK), 0);
+  tab_a.refresh();
+  EXPECT_EQ(tab_a.get("y")->payload, "3");
+  ft::Storage reader(dir_);
+  reader.load();
+  EXPECT_EQ(reader.info().keys, (std::vector<std::string>{"x", "y"}));
+}
+
+TEST_F(StorageTest, DamagedJournalRecordIsSkippedReportedAndCompactedAway) {
+  {
+    ft::Storage s(dir_);
+    s.load();
+    s.set("a", "string", "\"first\"");
+    s.set("b", "string", "\"second\"");
+    s.set("c", "string", "\"third\"");
+    s.flush();
+  }
+  const std::string path = dir_ + "/journal-00000001";
+  std::string text = read(path);
+  const std::size_t second = text.find('\n', text.find('\n', 18) + 1);
+  ASSERT_NE(second, std::string::npos);
+  text[second - 3] ^= 0x01;  // inside b's payload
+  write(path, text);
+
+  ft::Storage s(dir_);
+  auto warnings = s.load();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].file, path);
+  EXPECT_EQ(warnings[0].line, 3u);
+  EXPECT_EQ(warnings[0].what, "checksum mismatch");
+  EXPECT_EQ(s.info().keys, (std::vector<std::string>{"a", "c"}));
+  EXPECT_TRUE(s.compaction_due());
+  s.set("z", "number", "1");
+  auto next = s.flush();  // the next write compacts the damage away
+  ASSERT_TRUE(next.status.ok);
+  EXPECT_EQ(std::count(next.removed.begin(), next.removed.end(), path), 1);
+  s.remove("z");
+  s.compact();
+  ft::Storage repaired(dir_);
+  EXPECT_TRUE(repaired.load().empty());
+  EXPECT_EQ(repaired.info().keys, (std::vector<std::string>{"a", "c"}));
+  EXPECT_FALSE(repaired.compaction_due());
+  // A journal that is not one at all: reported, nothing else lost.
+  repaired.set("d", "number", "4");
+  repaired.flush();
+  write(dir_ + "/journal-00000002", "junk");
+  ft::Storage garbage(dir_);
+  auto junk = garbage.load();
+  ASSERT_EQ(junk.size(), 1u);
+  EXPECT_EQ(junk[0].what, "not a storage journal (bad header)");
+  EXPECT_EQ(garbage.info().keys, (std::vector<std::string>{"a", "c"}));
 }
 
 TEST_F(StorageTest, EmptiedShardFileIsRemoved) {
   ft::Storage s(dir_);
   s.set("only", "number", "1");
-  s.flush();
+  s.compact();
   const std::string path = s.shard_path(ft::Storage::shard_of("only"));
   EXPECT_EQ(::access(path.c_str(), F_OK), 0);
   s.remove("only");
-  s.flush();
+  s.compact();
   EXPECT_NE(::access(path.c_str(), F_OK), 0);
 }
 
@@ -149,25 +298,25 @@ TEST_F(StorageTest, SameSizeRewriteByAnotherWriterIsSeenByRefresh) {
   ft::Storage tab_a(dir_), tab_b(dir_);
   tab_a.load();
   tab_a.set("k", "number", "1");
-  tab_a.flush();
+  tab_a.compact();
   tab_b.load();
   tab_a.set("k", "number", "2");
-  tab_a.flush();
+  tab_a.compact();
   auto report = tab_b.refresh();
   EXPECT_EQ(report.shards_reloaded, 1u);
   EXPECT_EQ(tab_b.get("k")->payload, "2");
   EXPECT_EQ(tab_b.refresh().shards_reloaded, 0u);  // nothing changed since
 }
 
-TEST_F(StorageTest, FlushListsWrittenAndRemovedFiles) {
+TEST_F(StorageTest, CompactionListsWrittenAndRemovedFiles) {
   ft::Storage s(dir_);
   s.set("a", "number", "1");
-  auto first = s.flush();
+  auto first = s.compact();
   ASSERT_EQ(first.written.size(), 1u);
   EXPECT_EQ(first.written[0], s.shard_path(ft::Storage::shard_of("a")));
   EXPECT_TRUE(first.removed.empty());
   s.remove("a");
-  auto second = s.flush();
+  auto second = s.compact();
   EXPECT_TRUE(second.written.empty());
   ASSERT_EQ(second.removed.size(), 1u);
   EXPECT_EQ(second.removed[0], first.written[0]);
@@ -183,7 +332,7 @@ TEST_F(StorageTest, DamagedRecordIsSkippedReportedAndRepaired) {
       if (ft::Storage::shard_of(k) == 5) keys.push_back(k);
     }
     for (const auto& k : keys) s.set(k, "string", "\"value of " + k + "\"");
-    s.flush();
+    s.compact();
   }
   ft::Storage probe(dir_);
   const std::string path = probe.shard_path(5);
@@ -211,7 +360,7 @@ TEST_F(StorageTest, DamagedRecordIsSkippedReportedAndRepaired) {
 TEST_F(StorageTest, GarbageFilesDoNotCrash) {
   ft::Storage s(dir_);
   s.set("k", "number", "1");
-  s.flush();
+  s.compact();
   const std::string path = s.shard_path(ft::Storage::shard_of("k"));
   for (const std::string& garbage : {std::string(), std::string("FTSTORE1\n"), std::string("FTSTORE1\nzz\t\t\t\n"),
                                      std::string("FTSTORE1\n00000000\ta\tb"), std::string("junk"),

@@ -1,7 +1,7 @@
-// Damaged data (issue 6 §3): one record of one shard is corrupted inside the IDBFS IndexedDB
-// database (a byte of its payload flipped, as a disk or a buggy tool would). On reload it is
-// skipped with exactly one warning naming the file, every other key still reads, and the next
-// write repairs the store (the reload after it warns no more).
+// Damaged data (issue 6 §3): one record of one file, a shard or a journal (src/storage.h), is
+// corrupted inside the IDBFS IndexedDB database (a byte of its payload flipped, as a disk or a
+// buggy tool would). On reload it is skipped with exactly one warning naming the file, every other
+// key still reads, and the next write repairs the store (the reload after it warns no more).
 import { newPage, useChromium } from '../helpers/browser.js';
 
 const suite = useChromium();
@@ -17,17 +17,29 @@ function collectWarnings(page) {
   return warnings;
 }
 
-test('a corrupted record is skipped with one warning naming it; the next write repairs the store', async () => {
+test.each([
+  // 40 writes at once: one flush, one journal file holding them all.
+  ['journal', /\/journal-[0-9a-f]{8}$/],
+  // 40 writes one at a time: 40 journals, compacted into the shards once the page pauses.
+  ['shard', /\/shard-[0-9a-f]{2}$/],
+])('a corrupted record of a %s is skipped with one warning naming it; the next write repairs the store', async (kind, file) => {
   const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'damaged' }));
-  await page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) await ft.setStorage({ key: `key${i}`, data: { i, text: `value ${i}` } });
-  }, KEYS);
+  await page.evaluate(async ([n, inFlight]) => {
+    const write = (/** @type {number} */ i) => ft.setStorage({ key: `key${i}`, data: { i, text: `value ${i}` } });
+    if (inFlight) await Promise.all(Array.from({ length: n }, (_, i) => write(i)));
+    else {
+      for (let i = 0; i < n; i++) await write(i);
+      // The compaction runs once writes pause (wasm-glue/persistence.js COMPACT_AFTER_MS, 200 ms).
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await ftHost.flushed();
+    }
+  }, [KEYS, kind === 'journal']);
 
   // Corrupt from a page of another appId (so nothing of 'damaged' is open), with plain IndexedDB.
   await page.goto(pageUrl({ appId: 'corrupter' }));
-  const damaged = await page.evaluate(async () => {
+  const damaged = await page.evaluate(async (pattern) => {
     const name = '/ft-polyfill-storage/damaged';
     const db = await new Promise((resolve, reject) => {
       const r = indexedDB.open(name);
@@ -44,8 +56,8 @@ test('a corrupted record is skipped with one warning naming it; the next write r
         cursor.continue();
       };
     });
-    // A shard whose file holds at least two records; flip one byte of its first record's payload.
-    const [path, entry] = entries.find(([k, v]) => /\/shard-[0-9a-f]{2}$/.test(k) && v.contents && new TextDecoder().decode(v.contents).split('\n').length > 3);
+    // A file of the kind that holds at least two records; flip one byte of its first record's payload.
+    const [path, entry] = entries.find(([k, v]) => new RegExp(pattern).test(k) && v.contents && new TextDecoder().decode(v.contents).split('\n').length > 3);
     const text = new TextDecoder().decode(entry.contents);
     const lineStart = text.indexOf('\n') + 1;
     const lineEnd = text.indexOf('\n', lineStart);
@@ -61,7 +73,7 @@ test('a corrupted record is skipped with one warning naming it; the next write r
     });
     db.close();
     return { path, key: fields[2], records: text.split('\n').length - 2 };
-  });
+  }, file.source);
   expect(damaged.key).toMatch(/^key\d+$/);
 
   // Reload the app: one warning that names the file; every other key reads.
@@ -82,7 +94,7 @@ test('a corrupted record is skipped with one warning naming it; the next write r
     expect([key, read[key]]).toEqual([key, key === damaged.key ? 'getStorage:fail data not found' : `value ${i}`]);
   }
 
-  // The next write (of any key) rewrites the damaged shard clean.
+  // The next write (of any key) rewrites the damaged shard clean, or compacts the damaged journal away.
   await reader.evaluate(() => ft.setStorage({ key: 'after-repair', data: true }));
   const again = await newPage(context);
   const warningsAgain = collectWarnings(again);
@@ -94,7 +106,7 @@ test('a corrupted record is skipped with one warning naming it; the next write r
   await context.close();
 });
 
-test('a shard that is not a shard at all (garbage bytes) is skipped the same way', async () => {
+test('a file that is not a shard or journal at all (garbage bytes) is skipped the same way', async () => {
   const context = await suite.browser.newContext();
   const page = await newPage(context);
   await page.goto(pageUrl({ appId: 'garbage' }));
@@ -107,7 +119,7 @@ test('a shard that is not a shard at all (garbage bytes) is skipped the same way
     const tx = db.transaction(['FILE_DATA'], 'readwrite');
     const store = tx.objectStore('FILE_DATA');
     const keys = await new Promise((resolve) => { const r = store.getAllKeys(); r.onsuccess = () => resolve(r.result); });
-    const shard = keys.find((k) => /\/shard-/.test(k));
+    const shard = keys.find((k) => /\/(shard|journal)-/.test(k));
     const entry = await new Promise((resolve) => { const r = store.get(shard); r.onsuccess = () => resolve(r.result); });
     store.put({ ...entry, contents: new Uint8Array([0xff, 0xfe, 0, 1, 2, 10, 9, 9, 10]) }, shard);
     await new Promise((resolve) => { tx.oncomplete = resolve; });
