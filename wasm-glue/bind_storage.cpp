@@ -4,7 +4,9 @@
 // one error answer {"ok":false,"reason":...} (wire_host.h), which starts with '{' as no success
 // answer here does:
 //   get(key)                 -> "<type>\t<payload>", or the failure (e.g. "data not found")
-//   set(key, type, payload)  -> the op id (> 0), or 0 when it failed: failure() is then its answer
+//   set(record)              -> the op id (> 0), or 0 when it failed: failure() is then its answer;
+//                               record = "<type>\t<payload>\t<key>" (one string crosses, not three:
+//                               a type has no tab, nor has a payload, which is JSON text)
 //   remove(key), clear()     -> the same
 // (a number, not text: a returned string costs a TextDecoder call, about 1 us, on every write)
 // The rare calls return JSON text.
@@ -53,8 +55,13 @@ class StorageBinding {
     return out;
   }
 
-  std::uint32_t set(const std::string& key, const std::string& type, const std::string& payload) {
-    return outcome(storage_.set(key, type, payload));
+  std::uint32_t set(const std::string& record) {
+    const std::size_t type_end = record.find('\t');
+    const std::size_t payload_end = type_end == std::string::npos ? type_end : record.find('\t', type_end + 1);
+    if (payload_end == std::string::npos) return outcome({ft::Status::Fail(ft::storage_reason::kBadType), 0});
+    const std::string_view all(record);
+    return outcome(storage_.set(all.substr(payload_end + 1), all.substr(0, type_end),
+                                all.substr(type_end + 1, payload_end - type_end - 1)));
   }
   std::uint32_t remove(const std::string& key) { return outcome(storage_.remove(key)); }
   std::uint32_t clear() { return outcome(storage_.clear()); }

@@ -9,7 +9,7 @@
  * @property {() => string} load
  * @property {() => string} refresh
  * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
- * @property {(key: string, type: string, payload: string) => number} set  the op id (> 0), or 0 when it failed (failure())
+ * @property {(record: string) => number} set  "<type>\t<payload>\t<key>": the op id (> 0), or 0 when it failed (failure())
  * @property {(key: string) => number} remove  the same
  * @property {() => number} clear  the same
  * @property {() => string} failure  the failure answer of the last write that returned 0
@@ -45,10 +45,11 @@ export class MemoizedStorage {
     return stored;
   }
 
-  /** @param {string} key @param {string} type @param {string} payload */
+  /** @param {string} key @param {string} type  [a-z]+ @param {string} payload  JSON text, so no tab (value-codec.js) */
   set(key, type, payload) {
-    const op = this.core.set(key, type, payload);
-    if (op !== 0) this.memo.set(key, `${type}\t${payload}`);
+    const stored = `${type}\t${payload}`;
+    const op = this.core.set(`${stored}\t${key}`);
+    if (op !== 0) this.memo.set(key, stored);
     return op;
   }
 
