@@ -1,7 +1,9 @@
 // Bridge costs (bench/bridge.mjs), each against its plain baseline, one at a time:
 // - ftHost.sendWebviewEvent → an ft.miniProgram.onWebviewEvent listener, against dispatching a
 //   CustomEvent on an EventTarget to one listener;
-// - ft.request (dataType json) against fetch + response.json() of the same local url.
+// - ft.request (dataType json) against fetch + response.json() of the same local url, and against
+//   what bounds any fetch-based ft.request: fetch with an AbortSignal (its timeout and abort()),
+//   a timer, the response headers read (its `header`) and the text parsed as JSON.
 (function () {
   var now = function () { return performance.now(); };
   var deliver = null;
@@ -27,19 +29,32 @@
   function rawFetch(url) {
     return fetch(url).then(function (r) { return r.json(); });
   }
-  /** ft.request and fetch alternately, one call at a time (drift falls on both); ms per call each. */
+  function fetchFloor(url) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, 60000);
+    return fetch(url, { signal: controller.signal }).then(function (r) {
+      var header = {};
+      r.headers.forEach(function (value, name) { header[name] = value; });
+      return r.text();
+    }).then(function (text) {
+      clearTimeout(timer);
+      return JSON.parse(text);
+    });
+  }
+  var REQUESTS = { ft: ftRequest, baseline: rawFetch, floor: fetchFloor };
+  /** ft.request, fetch and the floor in turn, one call at a time (drift falls on all); ms per call each. */
   async function requests(url, n, ftFirst) {
-    var ms = { ft: 0, baseline: 0 };
+    var ms = { ft: 0, baseline: 0, floor: 0 };
     for (var i = 0; i < n; i++) {
-      var order = (i % 2 === 0) === ftFirst ? ['ft', 'baseline'] : ['baseline', 'ft'];
-      for (var j = 0; j < 2; j++) {
+      var order = (i % 2 === 0) === ftFirst ? ['ft', 'baseline', 'floor'] : ['floor', 'baseline', 'ft'];
+      for (var j = 0; j < order.length; j++) {
         var t = now();
-        var data = await (order[j] === 'ft' ? ftRequest : rawFetch)(url + '?i=' + i);
+        var data = await REQUESTS[order[j]](url + '?i=' + i);
         ms[order[j]] += now() - t;
         if (!data || data.ok !== true) throw new Error('bench: unexpected response ' + JSON.stringify(data));
       }
     }
-    return { ft: ms.ft / n, baseline: ms.baseline / n };
+    return { ft: ms.ft / n, baseline: ms.baseline / n, floor: ms.floor / n };
   }
 
   /** One round, alternating which goes first; ms per operation. */
@@ -53,6 +68,7 @@
     var req = await requests(url, 100, first);
     out.ftRequestMs = req.ft;
     out.baselineRequestMs = req.baseline;
+    out.floorRequestMs = req.floor;
     return out;
   };
 })();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, launchChromium, serveRoot } from '../tests/helpers/browser.js';
 import { ROUNDS } from './stats.mjs';
 import { bytes } from './bytes.mjs';
-import { startup } from './startup.mjs';
+import { startup, floorScript, FLOOR_SCRIPT_PATH } from './startup.mjs';
 import { storage } from './storage.mjs';
 import { keyScaling, bigStartup } from './scaling.mjs';
 import { bridge, echo, ECHO_PATH } from './bridge.mjs';
@@ -26,7 +26,7 @@ const loadBefore = Math.round(loadavg()[0] * 10) / 10;
 
 // --expose-gc: the storage slices start from a collected heap, so neither side pays for the
 // other's garbage (bench/storage-bench.js).
-const [browser, server] = await Promise.all([launchChromium({ args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] }), serveRoot({ [ECHO_PATH]: echo })]);
+const [browser, server] = await Promise.all([launchChromium({ args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] }), serveRoot({ [ECHO_PATH]: echo, [FLOOR_SCRIPT_PATH]: floorScript })]);
 /** @type {Record<string, number>} seconds each section took */
 const seconds = {};
 /** @template T @param {string} name @param {() => Promise<T>} fn @returns {Promise<T>} */

@@ -53,21 +53,32 @@
   var KEYS = 2000;
   var SLICES = 4;
   /**
+   * Before each slice of the write workloads, both sides alike: the browser process finishes what
+   * the last slice left it. 2,000 localStorage writes leave it busy committing them for 5 to 30
+   * ms after setItem has returned, and every IndexedDB request and Web Lock of the next slice
+   * waits behind that (bench/README: a raw IndexedDB get takes 3 to 30 ms then, 0.5 ms idle). The
+   * back-to-back variant keeps that cost on whichever side comes next.
+   */
+  var QUIET_MS = 100;
+  /**
    * [workload, operations per round (split into SLICES slices; writes in flight: 2,000 a slice),
-   *  collect the heap before each slice]. The headline figures run without a forced GC, as a page
-   *  runs (each side pays for its own garbage); the `...Gc` variants start every slice from a
-   *  collected heap (bench/run.mjs launches with --expose-gc), on both sides alike.
+   *  collect the heap before each slice, ms to wait before each slice]. The headline figures run
+   *  without a forced GC, as a page runs (each side pays for its own garbage); the `...Gc`
+   *  variants start every slice from a collected heap (bench/run.mjs launches with --expose-gc),
+   *  on both sides alike.
    */
   var WORKLOADS = {
-    writesInFlight: [inFlightWrites, KEYS * SLICES, false],
-    writesSequential: [sequentialWrites, 200, false],
-    readsInFlight: [inFlightReads, 20000, false],
-    readsSequential: [sequentialReads, 5000, false],
-    readsInFlightCallbacks: [inFlightReadsCallbacks, 20000, false],
-    readsSequentialCallbacks: [sequentialReadsCallbacks, 5000, false],
-    readsInFlightGc: [inFlightReads, 20000, true],
-    readsSequentialGc: [sequentialReads, 5000, true],
+    writesInFlight: [inFlightWrites, KEYS * SLICES, false, QUIET_MS],
+    writesInFlightBackToBack: [inFlightWrites, KEYS * SLICES, false, 0],
+    writesSequential: [sequentialWrites, 200, false, QUIET_MS],
+    readsInFlight: [inFlightReads, 20000, false, 0],
+    readsSequential: [sequentialReads, 5000, false, 0],
+    readsInFlightCallbacks: [inFlightReadsCallbacks, 20000, false, 0],
+    readsSequentialCallbacks: [sequentialReadsCallbacks, 5000, false, 0],
+    readsInFlightGc: [inFlightReads, 20000, true, 0],
+    readsSequentialGc: [sequentialReads, 5000, true, 0],
   };
+  var pause = function (ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); };
 
   function median(xs) {
     var s = xs.slice().sort(function (a, b) { return a - b; });
@@ -93,11 +104,12 @@
     var out = { ft: {}, baseline: {} };
     var prefix = 'k';  // every round rewrites the same 2000 keys: the store does not grow between rounds
     for (var name in WORKLOADS) {
-      var fn = WORKLOADS[name][0], per = WORKLOADS[name][1] / SLICES, collect = WORKLOADS[name][2];
+      var fn = WORKLOADS[name][0], per = WORKLOADS[name][1] / SLICES, collect = WORKLOADS[name][2], quiet = WORKLOADS[name][3];
       var ms = { ft: 0, baseline: 0 };
       for (var slice = 0; slice < SLICES; slice++) {
         var order = (round + slice) % 2 ? ['baseline', 'ft'] : ['ft', 'baseline'];
         for (var j = 0; j < 2; j++) {
+          if (quiet) await pause(quiet);
           if (collect && typeof window.gc === 'function') window.gc();
           ms[order[j]] += await fn(apis[order[j]], per, prefix, slice * per);
         }
@@ -132,6 +144,31 @@
     await ftHost.ready;
     var t = now();
     await ft.setStorage({ key: 'after-other-page', data: value });
+    return now() - t;
+  };
+
+  /**
+   * What bounds a durable write in a busy browser: one IndexedDB put of a small value, call →
+   * committed, on a database of its own (opened once); run by the bench right after another
+   * page's work, as oneDurableWrite is.
+   */
+  var rawDb = null;
+  window.rawIndexedDBWrite = async function (value) {
+    if (!rawDb) {
+      rawDb = await new Promise(function (resolve, reject) {
+        var open = indexedDB.open('bench-raw-write', 1);
+        open.onupgradeneeded = function () { open.result.createObjectStore('values'); };
+        open.onsuccess = function () { resolve(open.result); };
+        open.onerror = function () { reject(open.error); };
+      });
+    }
+    var t = now();
+    await new Promise(function (resolve, reject) {
+      var tx = rawDb.transaction(['values'], 'readwrite', { durability: 'relaxed' });
+      tx.objectStore('values').put(value, 'after-other-page');
+      tx.oncomplete = resolve;
+      tx.onerror = function () { reject(tx.error); };
+    });
     return now() - t;
   };
 

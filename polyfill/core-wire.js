@@ -213,5 +213,13 @@ export function hostOutcome(answer, data) {
  * @param {string} answer @returns {{ ok: true, text: string } | { ok: false, reason: string }}
  */
 export function readStorageAnswer(answer) {
-  return isFailure(answer) ? { ok: false, reason: String(JSON.parse(answer).reason) } : { ok: true, text: answer };
+  return isFailure(answer) ? { ok: false, reason: storageFailure(answer) } : { ok: true, text: answer };
+}
+
+/**
+ * The reason of a Module.Storage failure answer: get's, or failure()'s after a write returned 0.
+ * @param {string} answer @returns {string}
+ */
+export function storageFailure(answer) {
+  return String(JSON.parse(answer).reason);
 }

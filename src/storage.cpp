@@ -138,7 +138,8 @@ void parse_records(std::string_view text, const std::string& path, std::vector<S
     else if (t3 == std::string_view::npos) what = "malformed record";
     else if (!codec::parse_hex32(rec.substr(0, t1), crc) || crc != codec::crc32(rec.substr(t1 + 1)))
       what = "checksum mismatch";
-    else if (!valid_tag(rec.substr(t1 + 1, t2 - t1 - 1)) || !codec::unescape_line(rec.substr(t2 + 1, t3 - t2 - 1), key) ||
+    else if (!valid_tag(rec.substr(t1 + 1, t2 - t1 - 1)) ||
+             !codec::unescape_line(rec.substr(t2 + 1, t3 - t2 - 1), key) ||
              !codec::unescape_line(rec.substr(t3 + 1), payload))
       what = "malformed record";
     else what = record(rec.substr(t1 + 1, t2 - t1 - 1), key, payload);
@@ -250,7 +251,8 @@ Storage::Listing Storage::list() const {
     if (name == "journal-base") {
       FileBytes bytes;
       std::uint32_t base = 0;
-      if (read_file(base_path(), bytes) == ReadResult::kRead && parse_header(bytes.view(), kBaseMagic, base)) out.base = base;
+      if (read_file(base_path(), bytes) == ReadResult::kRead && parse_header(bytes.view(), kBaseMagic, base))
+        out.base = base;
     } else if (const std::int64_t seq = hex_suffix(name, "journal-"); seq > 0) {
       out.journals.push_back(static_cast<std::uint32_t>(seq));
     } else if (name.size() == 8 && name.compare(0, 6, "shard-") == 0) {
@@ -341,7 +343,7 @@ void Storage::read_all(std::vector<StorageWarning>& warnings) {
   }
   for (std::uint32_t seq : listing.journals) read_journal(seq, warnings);
   for (const PendingOp& op : journal_ops_) apply_journal_op(op, kAllShards);
-  next_journal_ = std::max({next_journal_, listing.base, listing.journals.empty() ? 1u : listing.journals.back() + 1});
+  next_journal_ = listing.next_seq(next_journal_);
 }
 
 std::vector<StorageWarning> Storage::load() {
@@ -362,7 +364,8 @@ RefreshReport Storage::refresh() {
   }
   // A journal read before that is gone: another tab compacted, and shards may hold what only
   // journals held before. Everything is read again.
-  const bool compacted = !std::includes(listing.journals.begin(), listing.journals.end(), journal_seqs_.begin(), journal_seqs_.end());
+  const bool compacted =
+      !std::includes(listing.journals.begin(), listing.journals.end(), journal_seqs_.begin(), journal_seqs_.end());
   std::vector<std::uint32_t> fresh;
   for (std::uint32_t seq : listing.journals)
     if (journal_seqs_.empty() || seq > journal_seqs_.back()) fresh.push_back(seq);
@@ -391,7 +394,7 @@ RefreshReport Storage::refresh() {
       rebuild_shard(s, report.warnings);
       if (changed[s]) ++report.shards_reloaded;
     }
-    next_journal_ = std::max({next_journal_, listing.base, listing.journals.empty() ? 1u : listing.journals.back() + 1});
+    next_journal_ = listing.next_seq(next_journal_);
   }
   if (pending_.empty()) return report;
 

@@ -30,6 +30,7 @@
 // tabs serialise their writes instead of losing them.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -193,6 +194,11 @@ class Storage {
     std::array<bool, kShardCount> shards{};
     std::vector<std::uint32_t> journals;
     std::uint32_t base = 0;
+    /** The seq a new journal gets: past every journal listed, the base and `at_least`. */
+    std::uint32_t next_seq(std::uint32_t at_least) const {
+      const std::uint32_t after_listed = journals.empty() ? 1u : journals.back() + 1;
+      return std::max({at_least, base, after_listed});
+    }
   };
   Listing list() const;
   Stamp stat_shard(std::size_t shard) const;
@@ -205,8 +211,8 @@ class Storage {
   std::array<bool, kShardCount> dirty_{};  // the shard file must be rewritten (damaged)
   std::array<bool, kShardCount> stale_{};  // the shard file lacks journaled or pending changes
   std::vector<PendingOp> pending_;
-  std::vector<PendingOp> journal_ops_;        // the operations of the journals read or written, in order
-  std::vector<std::uint32_t> journal_seqs_;   // their seqs, ascending
+  std::vector<PendingOp> journal_ops_;       // the operations of the journals read or written, in order
+  std::vector<std::uint32_t> journal_seqs_;  // their seqs, ascending
   std::size_t journal_bytes_ = 0;
   bool journal_damaged_ = false;
   std::uint32_t next_journal_ = 1;

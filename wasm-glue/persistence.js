@@ -25,7 +25,7 @@ export { openEarly, closeUnused, mountPointOf };
 
 /** How long the page's writes must pause before the journals are compacted (ms). */
 export const COMPACT_AFTER_MS = 200;
-/** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen @typedef {import('./storage-memo.js').StorageCore} StorageCore */
+/** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen */
 
 export class Persistence {
   /**
@@ -46,7 +46,7 @@ export class Persistence {
     this.usable = undefined;
     this.warn = options.warn || ((m) => console.warn(m));
     this.onRead = options.onRead || (() => {});
-    /** @type {StorageCore} */
+    /** @type {MemoizedStorage} */
     this.storage = /** @type {any} */ (null);
     this.waiters = writeWaiters();
     this.persistent = true;
@@ -78,7 +78,7 @@ export class Persistence {
   }
 
   /**
-   * Mounts the appId's database, reads it, and returns the ready StorageCore.
+   * Mounts the appId's database, reads it, and returns the ready storage core.
    * @param {Promise<EarlyOpen> | null} [early]  openEarly(appId), started before the core loaded
    */
   async open(early) {
@@ -136,7 +136,7 @@ export class Persistence {
   }
 
   /**
-   * Calls `done` once write `op` (an id from StorageCore.set/remove/clear) is durable (with
+   * Calls `done` once write `op` (an id from MemoizedStorage.set/remove/clear) is durable (with
    * null), or with the reason it failed (it no longer fits after another tab's writes, or
    * IndexedDB refused it); exactly once.
    * @param {number} op @param {import('./write-waiters.js').WriteDone} done
@@ -206,7 +206,7 @@ export class Persistence {
    * start): one journal file for a flush; the rewritten shards, with the journals deleted, for a
    * compaction. When another tab has pushed, mirror IndexedDB into memory first and let the core
    * re-read what changed and replay its pending writes on top.
-   * @param {boolean} compact  StorageCore.compact instead of flush
+   * @param {boolean} compact  MemoizedStorage.compact instead of flush
    * @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write)
    */
   async flushOnce(compact) {

@@ -66,10 +66,7 @@ function requestInit(plan, body, signal) {
   /** @type {RequestInit} */
   const init = { signal };
   if (plan.method !== 'GET') init.method = plan.method;
-  for (const name in plan.header) {
-    init.headers = plan.header;
-    break;
-  }
+  if (Object.keys(plan.header).length > 0) init.headers = plan.header;
   if (body !== undefined) init.body = body;
   return init;
 }

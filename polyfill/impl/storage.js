@@ -4,7 +4,7 @@
 
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
-import { readStorageAnswer } from '../core-wire.js';
+import { readStorageAnswer, storageFailure } from '../core-wire.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -19,7 +19,7 @@ export default function storageImpl(runtime) {
    */
   const whenDurable = (op) => {
     const { storage, persistence } = runtime.core();
-    if (op === 0) return fail(readStorageAnswer(storage.failure()).reason);
+    if (op === 0) return fail(storageFailure(storage.failure()));
     /** @type {import('../pipeline.js').Outcome | null} */ let outcome = null;
     /** @type {((outcome: import('../pipeline.js').Outcome) => void) | null} */ let deliver = null;
     persistence.whenDurable(op, (reason) => {

@@ -133,7 +133,8 @@ TEST_F(StorageTest, OneChangedKeyRewritesOneShard) {
   s.set("key7", "number", "77");
   EXPECT_EQ(s.flush().written, std::vector<std::string>{dir_ + "/journal-00000001"});
   auto compacted = s.compact();
-  EXPECT_EQ(compacted.written, (std::vector<std::string>{s.shard_path(ft::Storage::shard_of("key7")), dir_ + "/journal-base"}));
+  EXPECT_EQ(compacted.written,
+            (std::vector<std::string>{s.shard_path(ft::Storage::shard_of("key7")), dir_ + "/journal-base"}));
   EXPECT_EQ(compacted.removed, std::vector<std::string>{dir_ + "/journal-00000001"});
 }
 
