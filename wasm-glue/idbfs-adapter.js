@@ -100,15 +100,75 @@ export function entryTime(db, path) {
  * @returns {Promise<void>}
  */
 export function pushEntries(IDBFS, db, paths, removed) {
-  // 'relaxed' (the default of Chrome 121+, Firefox and Safari; stated for older ones): committed means the
-  // data is in the database and survives a reload or a crashed tab; only an OS crash in the next
-  // moments could lose it, where 'strict' would wait for the disk on every write.
-  const transaction = db.transaction([IDBFS_STORE], 'readwrite', { durability: 'relaxed' });
-  const done = new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve(undefined);
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error);
+  const transaction = writeTransaction(db);
+  const done = committed(transaction, () => undefined);
+  putEntries(IDBFS, transaction, paths, removed);
+  return done;
+}
+
+/**
+ * pushEntries, made conditional in the same transaction: reads the entry time of `checkPath`
+ * and, only when it is `expected` (nobody has written since), calls `produce` (synchronously,
+ * inside the transaction) for the files to store and delete. One IndexedDB round trip where a
+ * read then a push would take two. Resolves once committed with produce's `result`, or null when
+ * the time was another (nothing written); rejects when produce throws or the transaction fails.
+ * @template T
+ * @param {any} IDBFS @param {IDBDatabase} db @param {string} checkPath @param {number} expected
+ * @param {() => { paths: string[], removed: string[], result: T }} produce
+ * @returns {Promise<T | null>}
+ */
+export function pushEntriesIfCurrent(IDBFS, db, checkPath, expected, produce) {
+  const transaction = writeTransaction(db);
+  /** @type {{ result: T } | null} */
+  let made = null;
+  /** @type {unknown} */
+  let failure = null;
+  const done = committed(transaction, () => (made ? made.result : null), () => failure);
+  const request = transaction.objectStore(IDBFS_STORE).get(checkPath);
+  request.onsuccess = () => {
+    const time = request.result ? request.result.timestamp.getTime() : 0;
+    if (time !== expected) return;
+    try {
+      const files = produce();
+      made = files;
+      putEntries(IDBFS, transaction, files.paths, files.removed);
+    } catch (error) {
+      failure = error;
+      transaction.abort();
+    }
+  };
+  return done;
+}
+
+/**
+ * 'relaxed' (the default of Chrome 121+, Firefox and Safari; stated for older ones): committed
+ * means the data is in the database and survives a reload or a crashed tab; only an OS crash in
+ * the next moments could lose it, where 'strict' would wait for the disk on every write.
+ * @param {IDBDatabase} db
+ */
+function writeTransaction(db) {
+  return db.transaction([IDBFS_STORE], 'readwrite', { durability: 'relaxed' });
+}
+
+/**
+ * Resolves with `value()` once the transaction commits; rejects with `why()` or its error.
+ * @template T
+ * @param {IDBTransaction} transaction @param {() => T} value @param {() => unknown} [why]
+ * @returns {Promise<T>}
+ */
+function committed(transaction, value, why = () => null) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve(value());
+    transaction.onerror = () => reject(why() || transaction.error);
+    transaction.onabort = () => reject(why() || transaction.error);
   });
+}
+
+/**
+ * Stores the mount's files at `paths` as IDBFS entries and deletes `removed`, in `transaction`.
+ * @param {any} IDBFS @param {IDBTransaction} transaction @param {string[]} paths @param {string[]} removed
+ */
+function putEntries(IDBFS, transaction, paths, removed) {
   const store = transaction.objectStore(IDBFS_STORE);
   for (const path of paths) {
     IDBFS.loadLocalEntry(path, (/** @type {unknown} */ error, /** @type {IdbfsEntry} */ entry) => {
@@ -117,5 +177,4 @@ export function pushEntries(IDBFS, db, paths, removed) {
     });
   }
   for (const path of removed) store.delete(path);
-  return /** @type {Promise<void>} */ (done);
 }

@@ -19,7 +19,7 @@ import { MemoizedStorage } from './storage-memo.js';
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
-import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, entryTime, localTime } from './idbfs-adapter.js';
+import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime } from './idbfs-adapter.js';
 
 export { openEarly, closeUnused, mountPointOf };
 
@@ -200,38 +200,52 @@ export class Persistence {
   }
 
   /**
-   * One flush (or compaction), under the lock. The fast path costs one IndexedDB transaction:
-   * read the store's generation, and when no other tab has pushed since this one last looked,
-   * push exactly the files the core wrote (IDBFS's own entry format, so IDBFS reads them back at
-   * start): one journal file for a flush; the rewritten shards, with the journals deleted, for a
-   * compaction. When another tab has pushed, mirror IndexedDB into memory first and let the core
-   * re-read what changed and replay its pending writes on top.
+   * One flush (or compaction), under the lock. The fast path is one IndexedDB transaction: it
+   * reads the store's generation and, when no other tab has pushed since this one last looked,
+   * the core writes its files and they are pushed in that same transaction (IDBFS's own entry
+   * format, so IDBFS reads them back at start): one journal file for a flush; the rewritten
+   * shards, with the journals deleted, for a compaction. When another tab has pushed, IndexedDB
+   * is mirrored into memory first, the core re-reads what changed and replays its pending writes
+   * on top, and then writes and pushes.
    * @param {boolean} compact  MemoizedStorage.compact instead of flush
    * @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write)
    */
   async flushOnce(compact) {
+    const write = () => JSON.parse(compact ? this.storage.compact() : this.storage.flush());
     const t0 = performance.now();
+    let t1 = t0;
+    let t2 = t0;
+    /** @type {any} */
+    let report = null;
     if (this.persistent) {
       try {
-        await this.catchUp();
+        report = await this.pushIfCurrent(() => {
+          t1 = performance.now();
+          const made = write();
+          t2 = performance.now();
+          return made;
+        });
+        if (!report) await this.catchUp();
       } catch (error) {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
-    const t1 = performance.now();
-    const report = JSON.parse(compact ? this.storage.compact() : this.storage.flush());
-    const t2 = performance.now();
+    if (!report) {
+      t1 = performance.now();
+      report = write();
+      t2 = performance.now();
+      if (report.ok && this.persistent && report.shardsWritten > 0) {
+        try {
+          await this.push(report.written, report.removed);
+        } catch (error) {
+          this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
+        }
+      }
+    }
     if (!report.ok) {
       // The core kept the writes: fail the waiters now rather than hang, and try again later.
       this.waiters.failAll(`write failed: ${report.reason}`);
       return false;
-    }
-    if (this.persistent && report.shardsWritten > 0) {
-      try {
-        await this.push(report.written, report.removed);
-      } catch (error) {
-        this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
-      }
     }
     const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     if (compact) this.lastCompaction = timings;
@@ -269,19 +283,55 @@ export class Persistence {
 
   /**
    * Pushes the given files of the mount (and deletes the removed ones) in one IndexedDB
-   * transaction, with the store's next generation as every entry's timestamp, so that IDBFS in
-   * other tabs sees each version as new even within one millisecond. Resolves when committed.
+   * transaction, with the store's next generation as every entry's timestamp (stamp()).
+   * Resolves when committed.
    * @param {string[]} written  absolute paths of files (in the mount) to store
    * @param {string[]} removed  absolute paths to delete
    */
   async push(written, removed) {
-    const { FS, IDBFS } = this.Module;
     const db = await this.database();
+    const { generation, paths } = this.stamp(written);
+    await pushEntries(this.Module.IDBFS, db, paths, removed);
+    this.pushed(generation);
+  }
+
+  /**
+   * The fast path of flushOnce: in one transaction, when the store's generation in IndexedDB is
+   * still this tab's, `write` makes the core's files and they are pushed. Resolves with the
+   * core's report once committed, or null when another tab pushed first (nothing written).
+   * @param {() => any} write  the core's flush or compaction, its report parsed
+   * @returns {Promise<any | null>}
+   */
+  async pushIfCurrent(write) {
+    const db = await this.database();
+    let generation = 0;
+    const report = await pushEntriesIfCurrent(this.Module.IDBFS, db, this.generationPath, this.generation, () => {
+      const made = write();
+      if (!made.ok || made.shardsWritten === 0) return { paths: [], removed: [], result: made };
+      const stamped = this.stamp(made.written);
+      generation = stamped.generation;
+      return { paths: stamped.paths, removed: made.removed, result: made };
+    });
+    if (generation) this.pushed(generation);
+    return report;
+  }
+
+  /**
+   * Gives the written files, and the store's generation file, the store's next generation as
+   * their timestamp, so that IDBFS in other tabs sees each version as new even within one
+   * millisecond. @param {string[]} written @returns {{ generation: number, paths: string[] }}
+   */
+  stamp(written) {
+    const { FS } = this.Module;
     const generation = Math.max(Date.now(), this.generation + 1);
     if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
     const paths = [...written, this.generationPath];
     for (const path of paths) FS.utime(path, generation, generation);
-    await pushEntries(IDBFS, db, paths, removed);
+    return { generation, paths };
+  }
+
+  /** A push committed: this tab's memory is that generation; the other tabs are told. @param {number} generation */
+  pushed(generation) {
     this.generation = generation;
     this.lock.tell({ generation });
   }

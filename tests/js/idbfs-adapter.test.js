@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { createRequire } from 'node:module';
 import {
   IDBFS_WRITTEN_FOR, IDBFS_VERSION, IDBFS_STORE, createSchema, adoptConnection, releaseConnection,
-  connection, restoreSnapshot, entryTime, pushEntries, localTime,
+  connection, restoreSnapshot, entryTime, pushEntries, pushEntriesIfCurrent, localTime,
 } from '../../wasm-glue/idbfs-adapter.js';
 
 const require = createRequire(import.meta.url);
@@ -120,6 +120,34 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     await expect(pushEntries(IDBFS, db, [`${mount}/ok.txt`, `${mount}/missing.txt`], [])).rejects.toBeDefined();
     expect((await entries(db)).keys).toEqual([]);
     db.close();
+  });
+
+  test('pushEntriesIfCurrent stores what produce makes only while the checked entry has the expected time', async () => {
+    const { FS, IDBFS } = Module;
+    const { mount, db } = await mountedStore(Module);
+    const check = `${mount}/.generation`;
+    FS.writeFile(check, new Uint8Array(0));
+    FS.utime(check, 7000, 7000);
+    await pushEntries(IDBFS, db, [check], []);
+    FS.writeFile(`${mount}/journal`, 'first');
+    let produced = 0;
+    const produce = () => { produced++; return { paths: [`${mount}/journal`], removed: [], result: 'pushed' }; };
+    // Another time than the entry's: produce is not called and nothing is stored.
+    expect(await pushEntriesIfCurrent(IDBFS, db, check, 6999, produce)).toBeNull();
+    expect(produced).toBe(0);
+    expect((await entries(db)).keys).not.toContain(`${mount}/journal`);
+    // The entry's time: produce runs inside the transaction and its files are stored.
+    expect(await pushEntriesIfCurrent(IDBFS, db, check, 7000, produce)).toBe('pushed');
+    expect(produced).toBe(1);
+    expect((await entries(db)).keys).toContain(`${mount}/journal`);
+    // A produce that throws aborts the transaction: the error rejects, nothing is stored.
+    const boom = new Error('boom');
+    await expect(pushEntriesIfCurrent(IDBFS, db, check, 7000, () => { throw boom; })).rejects.toBe(boom);
+    // A missing entry counts as time 0.
+    expect(await pushEntriesIfCurrent(IDBFS, db, `${mount}/none`, 0, () => ({ paths: [], removed: [`${mount}/journal`], result: 'removed' }))).toBe('removed');
+    expect((await entries(db)).keys).not.toContain(`${mount}/journal`);
+    FS.unmount(mount);
+    releaseConnection(IDBFS, mount);
   });
 
   test('restoreSnapshot writes a read snapshot into an empty mount, parents first, as populate would', async () => {
