@@ -411,8 +411,8 @@ RefreshReport Storage::refresh() {
         }
         break;
       }
-      case OpKind::Remove: apply_remove(op.key); break;
-      case OpKind::Clear: apply_clear(); break;
+      case OpKind::Remove: op.changed = apply_remove(op.key); break;
+      case OpKind::Clear: op.changed = apply_clear(); break;
     }
     pending_.push_back(std::move(op));
   }
@@ -436,22 +436,26 @@ Status Storage::apply_set(std::string_view key, std::string_view type, std::stri
   return Status::Ok();
 }
 
-void Storage::apply_remove(std::string_view key) {
+bool Storage::apply_remove(std::string_view key) {
   const std::size_t shard = shard_of(key);
   auto it = shards_[shard].find(key);
-  if (it == shards_[shard].end()) return;
+  if (it == shards_[shard].end()) return false;
   total_bytes_ -= item_bytes(key, it->second.payload);
   shards_[shard].erase(it);
   stale_[shard] = true;
+  return true;
 }
 
-void Storage::apply_clear() {
+bool Storage::apply_clear() {
+  bool changed = false;
   for (std::size_t s = 0; s < kShardCount; ++s) {
     if (shards_[s].empty() && stamps_[s].size < 0) continue;
+    changed = changed || !shards_[s].empty();
     shards_[s].clear();
     stale_[s] = true;
   }
   total_bytes_ = 0;
+  return changed;
 }
 
 WriteOutcome Storage::set(std::string_view key, std::string_view type, std::string_view payload) {
@@ -463,16 +467,16 @@ WriteOutcome Storage::set(std::string_view key, std::string_view type, std::stri
 }
 
 WriteOutcome Storage::remove(std::string_view key) {
-  apply_remove(key);
+  const bool changed = apply_remove(key);
   const std::uint32_t op = next_op_++;
-  pending_.push_back({op, OpKind::Remove, std::string(key), {}});
+  pending_.push_back({op, OpKind::Remove, std::string(key), {}, changed});
   return {Status::Ok(), op};
 }
 
 WriteOutcome Storage::clear() {
-  apply_clear();
+  const bool changed = apply_clear();
   const std::uint32_t op = next_op_++;
-  pending_.push_back({op, OpKind::Clear, {}, {}});
+  pending_.push_back({op, OpKind::Clear, {}, {}, changed});
   return {Status::Ok(), op};
 }
 
@@ -534,9 +538,10 @@ FlushReport Storage::flush() {
     report.status = Status::Fail("cannot create " + dir_);
     return report;
   }
-  if (!pending_.empty()) {
+  if (std::any_of(pending_.begin(), pending_.end(), [](const PendingOp& op) { return op.changed; })) {
     std::string records;
     for (const PendingOp& op : pending_) {
+      if (!op.changed) continue;
       if (op.kind == OpKind::Set) append_record(records, op.value.type, op.key, op.value.payload);
       else append_record(records, op.kind == OpKind::Remove ? kRemoveTag : kClearTag, op.key, {});
     }
@@ -550,9 +555,10 @@ FlushReport Storage::flush() {
     ++report.shards_written;
     journal_seqs_.push_back(next_journal_++);
     journal_bytes_ += text.size();
-    for (PendingOp& op : pending_) journal_ops_.push_back(std::move(op));
-    pending_.clear();
+    for (PendingOp& op : pending_)
+      if (op.changed) journal_ops_.push_back(std::move(op));
   }
+  pending_.clear();
   // Damaged shards are rewritten whole (with what the journals hold, which replays the same).
   for (std::size_t s = 0; s < kShardCount; ++s) {
     if (!dirty_[s]) continue;

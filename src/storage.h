@@ -167,13 +167,18 @@ class Storage {
     OpKind kind;
     std::string key;
     StoredValue value;
+    // Whether it changed the state when applied: one that did not (a clear of an empty store, a
+    // removal of a missing key) is not journaled, since replaying the journals without it gives
+    // the same state (the testing kit's reset clears an empty store between tests).
+    bool changed = true;
   };
 
   Status apply_set(std::string_view key, std::string_view type, std::string_view payload);
   /** Stores a value without the limit checks (a journal's writes were checked when made). */
   void put(std::size_t shard, std::string_view key, std::string_view type, std::string_view payload);
-  void apply_remove(std::string_view key);
-  void apply_clear();
+  /** Both return whether the state changed. */
+  bool apply_remove(std::string_view key);
+  bool apply_clear();
   /** Drops a shard's keys from memory (and from the byte count); its stamp becomes "no file". */
   void forget_shard(std::size_t shard);
   void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);

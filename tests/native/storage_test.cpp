@@ -156,6 +156,38 @@ TEST_F(StorageTest, ManyWritesOverManyShardsFlushAsOneJournal) {
   EXPECT_EQ(again.total_bytes(), s.total_bytes());
 }
 
+TEST_F(StorageTest, WritesThatChangeNothingAreNotJournaled) {
+  ft::Storage s(dir_);
+  s.load();
+  s.clear();
+  s.remove("missing");
+  auto nothing = s.flush();  // the testing kit's reset of an empty store
+  ASSERT_TRUE(nothing.status.ok);
+  EXPECT_TRUE(nothing.written.empty());
+  EXPECT_EQ(nothing.durable_through, 2u);
+  EXPECT_FALSE(s.dirty());
+  s.set("k", "number", "1");
+  s.remove("missing");
+  s.remove("k");
+  auto some = s.flush();
+  EXPECT_EQ(some.written, std::vector<std::string>{dir_ + "/journal-00000001"});
+  const std::string journal = read(some.written[0]);
+  EXPECT_EQ(std::count(journal.begin(), journal.end(), '\n'), 3);  // header, set, remove
+  // A removal that changed nothing here may change another tab's state: replayed, it counts.
+  ft::Storage tab_a(dir_), tab_b(dir_);
+  tab_a.load();
+  tab_b.load();
+  tab_b.remove("late");
+  tab_a.set("late", "number", "2");
+  tab_a.flush();
+  tab_b.refresh();
+  EXPECT_EQ(tab_b.get("late"), nullptr);
+  tab_b.flush();
+  ft::Storage reader(dir_);
+  reader.load();
+  EXPECT_EQ(reader.get("late"), nullptr);
+}
+
 TEST_F(StorageTest, JournalsReplayInOrderOverShardsAndCompactionKeepsTheState) {
   ft::Storage s(dir_);
   s.load();
