@@ -80,9 +80,6 @@ export class Runtime extends HostEvents {
     this.disposing = null;
     /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
     this.startError = null;
-    /** @type {Record<string, import('./pipeline.js').Impl>} */
-    this.impls = implement(this);
-    mark('ft:installed');
     // The appId's IndexedDB database starts opening right after the current script (a cold start
     // waits on it and on the core, so they overlap; a bundled app may still set its appId), or at
     // once when the page named its appId before this script ran: the database's creation is the
@@ -92,6 +89,9 @@ export class Runtime extends HostEvents {
     const named = configFromPage && config && typeof config === 'object' && typeof /** @type {any} */ (config).appId === 'string';
     if (named) this.openEarly();
     else Promise.resolve().then(() => this.openEarly());
+    /** @type {Record<string, import('./pipeline.js').Impl>} */
+    this.impls = implement(this);
+    mark('ft:installed');
     /** @type {() => void} */
     let begin = () => {};
     this.started = false;
