@@ -22,8 +22,8 @@ export function table(r) {
   if (s.scriptFloor) rows.push([`(what bounds it) the floor's code in an external script of ft's size (${kb(r.bytes['script tag'].raw)})`, `${s.getStorage.ftMs} ms`, `${s.scriptFloor.getStorageMs} ms`, `${s.scriptFloor.ftRatio}`, `floor ÷ floor as a script: ${round2(s.floor.getStorageMs / s.scriptFloor.getStorageMs)}`]);
   const st = r.storage;
   /** @type {Array<[string, string, number|null]>} */
-  const storageRows = [['readsInFlight', 'getStorage, 20,000 in flight (Promise)', 1], ['readsSequential', 'getStorage, one at a time (5,000, awaited Promise)', 1],
-    ['readsInFlightCallbacks', 'getStorage, 20,000 in flight (callbacks)', 1], ['readsSequentialCallbacks', 'getStorage, one at a time (5,000, each from the last success callback)', 1],
+  const storageRows = [['readsInFlight', 'getStorage, 20,000 in flight (Promise)', 1], ['readsSequential', 'getStorage, one at a time (20,000, awaited Promise)', 1],
+    ['readsInFlightCallbacks', 'getStorage, 20,000 in flight (callbacks)', 1], ['readsSequentialCallbacks', 'getStorage, one at a time (20,000, each from the last success callback)', 1],
     ['readsInFlightGc', '(forced GC before each slice, both sides) getStorage, 20,000 in flight', null], ['readsSequentialGc', '(forced GC before each slice, both sides) getStorage, one at a time', null],
     ['writesInFlight', 'setStorage, 2,000 in flight (success = durable; 100 ms pause before each slice, both sides)', 1],
     ['writesInFlightBackToBack', '(back to back: each slice right after the other side\'s) setStorage, 2,000 in flight', null],

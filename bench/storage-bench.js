@@ -62,7 +62,8 @@
   var QUIET_MS = 100;
   /**
    * [workload, operations per round (split into SLICES slices; writes in flight: 2,000 a slice),
-   *  collect the heap before each slice, ms to wait before each slice]. The headline figures run
+   *  collect the heap before each slice, ms to wait before each slice]; 20,000 reads a round, so a
+   *  slice (5,000) lasts some ms, not one (a 1 ms slice moved the ratio between 0.6 and 2). The headline figures run
    *  without a forced GC, as a page runs (each side pays for its own garbage); the `...Gc`
    *  variants start every slice from a collected heap (bench/run.mjs launches with --expose-gc),
    *  on both sides alike.
@@ -72,11 +73,11 @@
     writesInFlightBackToBack: [inFlightWrites, KEYS * SLICES, false, 0],
     writesSequential: [sequentialWrites, 200, false, QUIET_MS],
     readsInFlight: [inFlightReads, 20000, false, 0],
-    readsSequential: [sequentialReads, 5000, false, 0],
+    readsSequential: [sequentialReads, 20000, false, 0],
     readsInFlightCallbacks: [inFlightReadsCallbacks, 20000, false, 0],
-    readsSequentialCallbacks: [sequentialReadsCallbacks, 5000, false, 0],
+    readsSequentialCallbacks: [sequentialReadsCallbacks, 20000, false, 0],
     readsInFlightGc: [inFlightReads, 20000, true, 0],
-    readsSequentialGc: [sequentialReads, 5000, true, 0],
+    readsSequentialGc: [sequentialReads, 20000, true, 0],
   };
   var pause = function (ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); };
 

@@ -254,7 +254,10 @@ Storage::Listing Storage::list() const {
       if (read_file(base_path(), bytes) == ReadResult::kRead && parse_header(bytes.view(), kBaseMagic, base))
         out.base = base;
     } else if (const std::int64_t seq = hex_suffix(name, "journal-"); seq > 0) {
+      // Kept in order as listed (a few files): an insertion, not std::sort's code for one more type.
       out.journals.push_back(static_cast<std::uint32_t>(seq));
+      for (std::size_t i = out.journals.size() - 1; i > 0 && out.journals[i - 1] > out.journals[i]; --i)
+        std::swap(out.journals[i - 1], out.journals[i]);
     } else if (name.size() == 8 && name.compare(0, 6, "shard-") == 0) {
       const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
       if (hex(name[6]) < 0 || hex(name[7]) < 0) continue;
@@ -263,7 +266,6 @@ Storage::Listing Storage::list() const {
     }
   }
   ::closedir(dir);
-  std::sort(out.journals.begin(), out.journals.end());
   return out;
 }
 

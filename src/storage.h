@@ -202,7 +202,7 @@ class Storage {
     /** The seq a new journal gets: past every journal listed, the base and `at_least`. */
     std::uint32_t next_seq(std::uint32_t at_least) const {
       const std::uint32_t after_listed = journals.empty() ? 1u : journals.back() + 1;
-      return std::max({at_least, base, after_listed});
+      return std::max(std::max(at_least, base), after_listed);
     }
   };
   Listing list() const;
