@@ -166,13 +166,14 @@ export class Persistence {
 
   async flushLoop() {
     try {
-      let progress = true;
-      do {
-        progress = await this.withLock(() => this.flushOnce(false));
-      } while (progress && this.storage.dirty());
-      if (progress && this.compactRequested && !this.closed) {
-        this.compactRequested = false;
-        await this.withLock(() => this.flushOnce(true));
+      // Writes first, then a compaction that was asked for; writes made meanwhile (during either)
+      // are flushed by the next turn, so none waits for a later write to start a flush.
+      for (let progress = true; progress;) {
+        if (this.storage.dirty()) progress = await this.withLock(() => this.flushOnce(false));
+        else if (this.compactRequested && !this.closed) {
+          this.compactRequested = false;
+          progress = await this.withLock(() => this.flushOnce(true));
+        } else break;
       }
     } catch (error) {
       // Nothing may hang: every write still waiting fails with the reason (and may be retried).

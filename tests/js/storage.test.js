@@ -88,6 +88,33 @@ describe('storage', () => {
     expect((await ft.getStorageInfo()).keys).toEqual([]);
   });
 
+  test('a write made while the journals are being compacted is flushed too, with no later write', async () => {
+    const appId = `jest-compact-${process.pid}`;
+    const { ft, runtime } = polyfill.createFt({ config: { appId } });
+    await ft.setStorage({ key: 'before', data: 1 });
+    const { persistence, storage } = runtime.core();
+    // The write lands right after the core compacted, while the compaction is being pushed
+    // (persistence.js asks for a compaction once writes pause; here at once).
+    const compact = storage.compact.bind(storage);
+    /** @type {Promise<unknown> | null} */
+    let late = null;
+    storage.compact = () => {
+      const report = compact();
+      late = ft.setStorage({ key: 'during', data: 2 });
+      return report;
+    };
+    persistence.compactRequested = true;
+    persistence.scheduleFlush();
+    await persistence.idle;
+    expect(late).not.toBeNull();
+    const settled = await Promise.race([late.then(() => 'durable'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000))]);
+    expect(settled).toBe('durable');
+    const second = polyfill.createFt({ config: { appId } });
+    await second.host.ready;
+    expect((await second.ft.getStorage({ key: 'during' })).data).toBe(2);
+    expect((await second.ft.getStorage({ key: 'before' })).data).toBe(1);
+  });
+
   test('data persists: a new instance of the same appId reads it', async () => {
     const appId = `jest-persist-${process.pid}`;
     const first = polyfill.createFt({ config: { appId } });
