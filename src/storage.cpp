@@ -192,10 +192,16 @@ Storage::Stamp Storage::stat_shard(std::size_t shard) const {
   return stamp;
 }
 
-void Storage::forget_shard(std::size_t shard) {
+bool Storage::drop_keys(std::size_t shard) {
   Shard& map = shards_[shard];
+  if (map.empty()) return false;
   for (const auto& [key, value] : map) total_bytes_ -= item_bytes(key, value.payload);
   map.clear();
+  return true;
+}
+
+void Storage::forget_shard(std::size_t shard) {
+  drop_keys(shard);
   stamps_[shard] = {};
 }
 
@@ -310,13 +316,8 @@ void Storage::put(std::size_t shard, std::string_view key, std::string_view type
 
 void Storage::apply_journal_op(const PendingOp& op, std::size_t shard) {
   if (op.kind == OpKind::Clear) {
-    for (std::size_t s = 0; s < kShardCount; ++s) {
-      if (shard != kAllShards && s != shard) continue;
-      if (shards_[s].empty()) continue;
-      for (const auto& [key, value] : shards_[s]) total_bytes_ -= item_bytes(key, value.payload);
-      shards_[s].clear();
-      stale_[s] = true;
-    }
+    for (std::size_t s = 0; s < kShardCount; ++s)
+      if ((shard == kAllShards || s == shard) && drop_keys(s)) stale_[s] = true;
     return;
   }
   const std::size_t own = shard_of(op.key);
@@ -430,11 +431,7 @@ Status Storage::apply_set(std::string_view key, std::string_view type, std::stri
   auto it = map.find(key);
   const std::uint64_t old_bytes = it == map.end() ? 0 : item_bytes(key, it->second.payload);
   if (total_bytes_ - old_bytes + bytes > limits_.max_total_bytes) return Status::Fail(storage_reason::kTotalTooLarge);
-  if (it == map.end()) it = map.emplace(std::string(key), StoredValue{}).first;
-  it->second.type.assign(type);
-  it->second.payload.assign(payload);
-  total_bytes_ = total_bytes_ - old_bytes + bytes;
-  stale_[shard] = true;
+  put(shard, key, type, payload);
   return Status::Ok();
 }
 
@@ -452,11 +449,9 @@ bool Storage::apply_clear() {
   bool changed = false;
   for (std::size_t s = 0; s < kShardCount; ++s) {
     if (shards_[s].empty() && stamps_[s].size < 0) continue;
-    changed = changed || !shards_[s].empty();
-    shards_[s].clear();
-    stale_[s] = true;
+    changed = drop_keys(s) || changed;
+    stale_[s] = true;  // an empty shard's file goes too
   }
-  total_bytes_ = 0;
   return changed;
 }
 

@@ -181,6 +181,8 @@ class Storage {
   bool apply_clear();
   /** Drops a shard's keys from memory (and from the byte count); its stamp becomes "no file". */
   void forget_shard(std::size_t shard);
+  /** Drops a shard's keys from memory and from the byte count; whether it had any. */
+  bool drop_keys(std::size_t shard);
   void read_shard(std::size_t shard, std::vector<StorageWarning>& warnings);
   static constexpr std::size_t kAllShards = kShardCount;
   /** Applies a journal operation to one shard (kAllShards: to every shard). */
