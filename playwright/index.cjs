@@ -15,7 +15,7 @@
 'use strict';
 
 const base = require('@playwright/test');
-const { injectFt, readHost } = require('../testing/index.cjs');
+const { injectFt, readHost, deviceCheckError } = require('../testing/index.cjs');
 
 /** @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixture }} FtArgs */
 /** @typedef {import('@playwright/test').PlaywrightTestArgs & import('@playwright/test').PlaywrightTestOptions} BaseArgs */
@@ -26,6 +26,18 @@ const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtA
   context: async ({ context, ftConfig }, use) => {
     await injectFt(context, ftConfig);
     await use(context);
+    // onDeviceCheck: 'error' (behaviour.md §1.15): the test fails when a page of it produced a
+    // device check, naming each place the page would break or differ on a device.
+    if (ftConfig && ftConfig.onDeviceCheck === 'error') {
+      /** @type {any[]} */
+      const warnings = [];
+      for (const p of context.pages()) {
+        const found = await p.evaluate(() => (window.ftHost && typeof window.ftHost.warnings === 'function' ? window.ftHost.warnings() : [])).catch(() => []);
+        warnings.push(...found);
+      }
+      const error = deviceCheckError(warnings);
+      if (error) throw error;
+    }
   },
   ft: async ({ page, ftConfig }, use) => {
     await use({

@@ -7,7 +7,7 @@ export { expect } from '@playwright/test';
 
 /** The options this `test` adds: `test.use({ ftConfig })` or `use: { ftConfig }` in playwright.config. */
 export interface FtOptions {
-  /** window.ftHostConfig of every page of the test. Default {}. */
+  /** window.ftHostConfig of every page of the test. Default {}. With `onDeviceCheck: 'error'` a test fails when one of its pages produced a device check (behaviour.md §1.15). */
   ftConfig: FtHostConfig;
 }
 

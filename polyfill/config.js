@@ -23,6 +23,8 @@
  * @property {number} [locationTimeout] ms getLocation waits for an answer, the permission prompt included, before it fails 'getLocation:fail timeout' (default 30000; not a number above 0: the default)
  * @property {boolean} [panel]          open the host panel at start
  * @property {boolean} [force]          install even inside a real FinClip host
+ * @property {'warn' | 'error'} [onDeviceCheck]  how a device check (§1.15) is reported: a console.warn (default), or a
+ *                                      console.error and, in the testing kits, a failed test
  */
 
 export const DEFAULT_APP_ID = 'ft-polyfill-app';

@@ -48,7 +48,7 @@ export async function applyConfig(runtime, config, full, by) {
  * ftHost.reset's work (inside its barrier): applies `config` (default: the configuration the
  * instance started with, or setupFt's; not a later configure's) with every onReset hook told
  * `full` (stack, page listeners, handlers, mocks, ftHost.on listeners), then clears the
- * mini-program's storage (durably) and the call log; rejects with what could not be applied.
+ * mini-program's storage (durably), the call log and the device check's warnings; rejects with what could not be applied.
  * @param {import('./runtime.js').Runtime} runtime @param {unknown} [config]
  */
 export async function resetTo(runtime, config) {
@@ -62,5 +62,6 @@ export async function resetTo(runtime, config) {
   const cleared = storage.clear();
   if (cleared !== 0) await persistence.durable(cleared).catch(() => undefined);
   runtime.log.clear();
+  runtime.checks.clear();
   if (failure) throw failure;
 }

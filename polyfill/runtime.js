@@ -11,6 +11,7 @@ import { startCore, startErrorOf } from './start-core.js';
 import { applyConfig, resetTo, adoptPageConfig } from './reconfigure.js';
 import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
 import { mark } from './marks.js';
+import { DeviceChecks } from './device-check.js';
 
 export { DISPOSED_REASON };
 
@@ -54,6 +55,8 @@ export class Runtime extends HostEvents {
     /** @type {CoreHandles|null} */
     this.handles = null;
     this.log = new CallLog(CALL_LOG_LIMIT);
+    /** The device check's findings (§1.15): ftHost.warnings(). */
+    this.checks = new DeviceChecks(this);
     /**
      * Work waiting its turn, in call order (§1.6, §1.10): calls made before the core is up, and
      * everything made while a configure/reset is being applied. A barrier (configure, reset) runs
@@ -255,6 +258,14 @@ export class Runtime extends HostEvents {
    */
   mayRunWithoutCore() {
     return this.open || (this.queue.length === 0 && !this.applying);
+  }
+
+  /**
+   * A device check (§1.15): the page relied on something the device refuses or changes.
+   * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
+   */
+  deviceCheck(kind, api, message) {
+    this.checks.report(kind, api, message);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */

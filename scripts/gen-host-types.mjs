@@ -70,6 +70,8 @@ export interface FtHostConfig {
   panel?: boolean;
   /** Install even inside a real FinClip host. */
   force?: boolean;
+  /** How a device check (behaviour.md §1.15) is reported: 'warn' (default, console.warn), or 'error' (console.error, and the testing kits fail the test). */
+  onDeviceCheck?: 'warn' | 'error';
   [field: string]: unknown;
 }
 
@@ -85,6 +87,18 @@ export interface FtCallRecord {
   time: number;
   /** ms until it settled. */
   duration: number;
+}
+
+/** A device check (behaviour.md §1.15): where the page relies on something a browser allows and the device refuses or changes. */
+export interface FtDeviceWarning {
+  /** 'request-url', 'route-query', 'storage-value', 'choose-image-count', 'request-header', 'json-copy', ... */
+  kind: string;
+  /** The call, e.g. 'request', 'miniProgram.navigateTo'. */
+  api: FtApiName | string;
+  /** What the device does and the fix, one line. */
+  message: string;
+  /** Where the page made the call ('file:line:column'), '' when unknown. */
+  site: string;
 }
 
 /** A page of the simulated page stack, as ftHost.stack() lists it. */
@@ -135,6 +149,8 @@ export interface FtHostEventMap {
   mock: { api: string; mocked: boolean };
   /** ft.openDocument showed a document. */
   document: Record<string, unknown>;
+  /** A device check was reported (the first of its kind and call site). */
+  deviceCheck: FtDeviceWarning;
 }
 
 ${hostInterface()}`;

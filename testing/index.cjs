@@ -88,7 +88,54 @@ async function setupFt(config = {}, options = {}) {
   }
   const error = instance.host.configError();
   if (error) throw new Error(`setupFt: ${error}`);
+  watchDeviceChecks(instance.host, config);
   return instance;
+}
+
+/**
+ * The Error a test fails with when the page produced device checks (behaviour.md §1.15), or null
+ * when it produced none: one line per warning, naming the call, what the device does and the fix.
+ * @param {Array<{ kind: string, api: string, message: string, site: string }>} warnings
+ * @returns {Error | null}
+ */
+function deviceCheckError(warnings) {
+  if (!warnings || !warnings.length) return null;
+  const lines = warnings.map((w) => `  - ${w.api ? `ft.${w.api}: ` : ''}${w.message}${w.site ? ` (at ${w.site})` : ''}`);
+  return new Error(`ft-polyfill device check (onDeviceCheck: 'error'): ${warnings.length} place${warnings.length === 1 ? '' : 's'} where this page would break or differ on a device:\n${lines.join('\n')}`);
+}
+
+/**
+ * Throws when `host` (globalThis.ftHost by default) has device checks (ftHost.warnings()): a
+ * test's own way of asserting that a page would work on a device.
+ * @param {any} [host]
+ */
+function expectNoDeviceChecks(host = pageGlobal.ftHost) {
+  const error = deviceCheckError(host && typeof host.warnings === 'function' ? host.warnings() : []);
+  if (error) throw error;
+}
+
+/** Instances set up with onDeviceCheck: 'error' (setupFt), checked after each Jest test. @type {Set<any>} */
+const strictHosts = new Set();
+
+/** @param {any} host @param {any} config */
+function watchDeviceChecks(host, config) {
+  if (config && config.onDeviceCheck === 'error') strictHosts.add(host);
+  else strictHosts.delete(host);
+}
+
+// Jest (its globals; Vitest's setup file registers its own): with onDeviceCheck: 'error', a test
+// whose page produced a device check fails after it, naming each one.
+if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__) {
+  try {
+    pageGlobal.afterEach(() => {
+      for (const host of strictHosts) {
+        const error = deviceCheckError(host.warnings());
+        if (error) throw error;
+      }
+    });
+  } catch {
+    // Loaded inside a hook or a test, where Jest takes no hook: expectNoDeviceChecks() remains.
+  }
 }
 
 /**
@@ -198,7 +245,7 @@ async function readHost(page) {
     if (!host || typeof host.calls !== 'function') return null;
     /** @param {any} v */
     const safe = (v) => JSON.parse(JSON.stringify(v === undefined ? null : v, (_k, x) => (typeof x === 'function' ? '[Function]' : x)));
-    return { stack: safe(host.stack()), calls: safe(host.calls()), messages: safe(w.__ftPolyfillMessages || []) };
+    return { stack: safe(host.stack()), calls: safe(host.calls()), messages: safe(w.__ftPolyfillMessages || []), warnings: safe(typeof host.warnings === 'function' ? host.warnings() : []) };
   });
   if (!snapshot) throw new Error(`readHost: ${typeof page.url === 'function' ? page.url() : 'the page'} has no ft-polyfill (window.ftHost is undefined); call injectFt(page, config) before page.goto`);
   return snapshot;
@@ -207,4 +254,4 @@ async function readHost(page) {
 /** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */
 const scriptPath = join(DIST, 'ft-polyfill.js');
 
-module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, scriptPath, uiScriptPath, JSSDK_URL };
+module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL };

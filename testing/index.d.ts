@@ -1,5 +1,5 @@
 // Types of ft-polyfill/testing (see testing/index.cjs).
-import type { Ft, FtHost, FtHostConfig, FtCallRecord, FtStackPage } from '../dist/ft-polyfill.js';
+import type { Ft, FtHost, FtHostConfig, FtCallRecord, FtStackPage, FtDeviceWarning } from '../dist/ft-polyfill.js';
 
 export interface FtInstance {
   ft: Ft;
@@ -34,7 +34,13 @@ export interface HostSnapshot {
   calls: FtCallRecord[];
   /** The arrays delivered to the host's 'message' listeners since injection. */
   messages: unknown[][];
+  /** The device check's findings (ftHost.warnings(), behaviour.md §1.15). */
+  warnings: FtDeviceWarning[];
 }
+/** The Error a test fails with for these device checks (one line each), or null when there are none. */
+export function deviceCheckError(warnings: FtDeviceWarning[]): Error | null;
+/** Throws (one line per device check) when `host` (default: the global ftHost) has device checks. */
+export function expectNoDeviceChecks(host?: FtHost): void;
 /** Playwright: the host's state in the page. Rejects when the page has no ft-polyfill. */
 export function readHost(page: { evaluate(fn: () => unknown): Promise<unknown>; url?(): string }): Promise<HostSnapshot>;
 

@@ -1,14 +1,15 @@
 // ft-polyfill/vitest: a Vitest setup file (node and jsdom environments). Installs the `ft`,
 // `ftHost` and `host` globals with setupFt (the core is ready before the test file's first line)
 // and gives every test a fresh host: storage, page stack, listeners, mocks and call log cleared,
-// the configuration put back.
+// the configuration put back. With `onDeviceCheck: 'error'` in the configuration, a test whose
+// page produced a device check (ftHost.warnings()) fails.
 //
 // The configuration comes from the ft-polyfill/vite plugin's `config` (which adds this file by
 // itself), else from the FT_HOST_CONFIG environment variable: JSON text, or the path of a JSON file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, inject } from 'vitest';
-import { setupFt } from '../testing/index.mjs';
+import { afterEach, beforeEach, inject } from 'vitest';
+import { setupFt, deviceCheckError } from '../testing/index.mjs';
 
 /**
  * @returns {object} the ftHostConfig for this run
@@ -38,3 +39,11 @@ function hostConfig() {
 const config = hostConfig();
 await setupFt(config);
 beforeEach(() => /** @type {any} */ (globalThis).host.reset(config));
+// onDeviceCheck: 'error' (behaviour.md §1.15): a test whose page produced a device check fails,
+// naming each place the page would break or differ on a device.
+if (/** @type {any} */ (config).onDeviceCheck === 'error') {
+  afterEach(() => {
+    const error = deviceCheckError(/** @type {any} */ (globalThis).host.warnings());
+    if (error) throw error;
+  });
+}

@@ -50,6 +50,8 @@ export function createHost(runtime, services) {
     off: (name, fn) => runtime.off(name, fn),
     /** At most CALL_LOG_LIMIT entries. */
     calls: () => runtime.log.list(),
+    /** The device check's findings (§1.15), oldest first; cleared by reset. */
+    warnings: () => runtime.checks.warnings(),
     /**
      * Resolves when every storage write made so far is in IndexedDB, with the timings (ms) of the
      * last flush: { populateMs, writeMs, pushMs, shardsWritten } (shardsWritten: files written or
