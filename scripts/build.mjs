@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeTypes } from './gen-types.mjs';
 import { trimWebGlue } from './trim-glue.mjs';
+import { checkEmscripten } from './toolchain.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
@@ -68,10 +69,18 @@ function trimmedGlue(quiet) {
   return {
     name: 'trimmed-glue',
     setup(build) {
-      build.onLoad({ filter: /ft-core-web\.cjs$/ }, (args) => ({
-        contents: trimWebGlue(readFileSync(args.path, 'utf8'), quiet ? undefined : (m) => console.warn(m)),
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /ft-core-web\.cjs$/ }, (args) => {
+        /** @type {string[]} */
+        const missing = [];
+        const contents = trimWebGlue(readFileSync(args.path, 'utf8'), (m) => {
+          // A member the trim expects and does not find: the glue is not the one it was written
+          // for (scripts/toolchain.mjs), so the build stops rather than ship an untrimmed glue.
+          if (/nothing removed/.test(m)) missing.push(m);
+          else if (!quiet) console.warn(m);
+        });
+        if (missing.length) throw new Error(`build: the glue is not what scripts/trim-glue.mjs was written for:\n  ${missing.join('\n  ')}`);
+        return { contents, loader: 'js' };
+      });
     },
   };
 }
@@ -110,6 +119,7 @@ async function runtimeApiTable() {
 const FFLATE_NOTICE = `/*! fflate (bundled for ft-polyfill's inflate fallback)\n${readFileSync(join(root, 'node_modules/fflate/LICENSE'), 'utf8').trim()}\n*/`;
 
 export async function buildAll({ quiet = false } = {}) {
+  checkEmscripten();
   if (!existsSync(join(wasmDir, 'CMakeCache.txt'))) {
     run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node']);
   }
