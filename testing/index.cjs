@@ -125,7 +125,16 @@ function watchDeviceChecks(host, config) {
 
 // Jest (its globals; Vitest's setup file registers its own): with onDeviceCheck: 'error', a test
 // whose page produced a device check fails after it, naming each one.
-if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__) {
+// Jest records (rather than throws) a hook defined inside a test, failing that test: register only
+// when this module is loaded at a test file's top level.
+const insideJestTest = () => {
+  try {
+    return Boolean(pageGlobal.expect && pageGlobal.expect.getState && pageGlobal.expect.getState().currentTestName);
+  } catch {
+    return false;
+  }
+};
+if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ && !insideJestTest()) {
   try {
     pageGlobal.afterEach(() => {
       for (const host of strictHosts) {
