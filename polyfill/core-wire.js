@@ -13,7 +13,7 @@
 // rewrites keeps the mark rewritten: a lone surrogate in a GET query is percent-encoded as the
 // mark, where JS's encodeURIComponent would throw.)
 
-import { ok, fail } from './pipeline.js';
+import { ok, fail } from './pipeline/outcome.js';
 import { isFailure } from '../wasm-glue/storage-memo.js';
 
 const MARK = '\uffff';

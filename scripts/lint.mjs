@@ -1,6 +1,7 @@
 // npm run lint (also the first step of npm test): ESLint over the JavaScript (eslint.config.js:
 // correctness rules and the house formatting), then clang-format over the C++ against the committed
-// .clang-format. `npm run lint -- --fix` rewrites both in place instead of failing.
+// .clang-format, then the import graph (scripts/import-graph.mjs: layers import downward, no
+// cycle). `npm run lint -- --fix` rewrites ESLint's and clang-format's findings in place.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,8 @@ try {
     const sources = execFileSync('git', ['ls-files', '*.cpp', '*.h'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
     run('clang-format', fix ? ['-i', ...sources] : ['--dry-run', '--Werror', ...sources]);
   }
-  console.log('lint: ESLint and clang-format found nothing');
+  run(process.execPath, [join(root, 'scripts/import-graph.mjs')]);
+  console.log('lint: ESLint, clang-format and the import graph found nothing');
 } catch (error) {
   console.error(`lint: failed (fix with \`npm run lint -- --fix\`, then read the diff)`);
   process.exit(/** @type {{status?: number}} */ (error).status || 1);

@@ -8,7 +8,7 @@
 
 import { report } from './bridge.js';
 import { toCoreString } from '../core-wire.js';
-import { loadUi } from './load-ui.js';
+import { loadUi } from '../load-ui.js';
 
 /** @typedef {{ ok: false, reason: string }} HostFailure */
 

@@ -6,7 +6,7 @@
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
 import { answer, REASON, toCoreString } from '../core-wire.js';
-import { loadUi } from '../host/load-ui.js';
+import { loadUi } from '../load-ui.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime

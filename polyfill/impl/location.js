@@ -6,7 +6,7 @@ import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
 import { callWithOptions, outcome, REASON } from '../core-wire.js';
-import { loadUi } from '../host/load-ui.js';
+import { loadUi } from '../load-ui.js';
 
 /**
  * @typedef {{ latitude: number, longitude: number, accuracy?: number|null, altitude?: number|null,

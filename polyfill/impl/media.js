@@ -9,8 +9,8 @@ import { isBinary } from '../validate.js';
 import { mockAnswer } from './device/mocks.js';
 import { bytesOf, HEAD_BYTES } from './device/file-store.js';
 import { answer, callWithOptions, REASON, toCoreString } from '../core-wire.js';
-import { openPicker } from '../host/sheets/file-picker.js';
-import { loadUi } from '../host/load-ui.js';
+import { openPicker } from '../file-picker.js';
+import { loadUi } from '../load-ui.js';
 
 /** Longest side of a compressed image, px, and its JPEG quality. [ours] */
 export const COMPRESS_MAX_SIDE = 1920;

@@ -136,7 +136,8 @@ test('the capsule\'s share delivers buffered postMessage data', async () => {
   await frame.evaluate(() => { ft.miniProgram.onUnload(() => { window.parent.unloaded = true; }); });
   await page.locator('ft-simulator [aria-label="Close the mini-program"]').first().click();
   await page.waitForFunction(() => window.unloaded === true);
-  await expect(text(page, '.cover')).resolves.toContain('The mini-program is closed');
+  // The cover is drawn after onUnload runs: wait for its text rather than reading it once.
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.cover').textContent.includes('The mini-program is closed'));
   await page.locator('ft-simulator .cover button', { hasText: 'Restart' }).click();
   await pageFrame(page);
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.cover').hidden);

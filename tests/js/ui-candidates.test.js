@@ -1,5 +1,5 @@
-// Where the classic script looks for its host UI (polyfill/host/load-ui-script.js).
-import { uiCandidates } from '../../polyfill/host/load-ui-script.js';
+// Where the classic script looks for its host UI (polyfill/load-ui-script.js).
+import { uiCandidates } from '../../polyfill/load-ui-script.js';
 
 test('a file address: the UI next to it', () => {
   expect(uiCandidates('https://example.com/vendor/ft-polyfill.js?v=2')).toEqual(['https://example.com/vendor/ft-polyfill-ui.js']);

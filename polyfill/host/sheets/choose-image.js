@@ -3,7 +3,7 @@
 // would. "Choose…" is the gesture that opens the picker; "Cancel" fails with 'cancel'.
 
 import { openOverlay, addButtons } from './overlay.js';
-import { openPicker } from './file-picker.js';
+import { openPicker } from '../../file-picker.js';
 
 /**
  * @param {Document} doc

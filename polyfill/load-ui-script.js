@@ -1,7 +1,7 @@
 // Loads the host's UI in the classic script: dist/ft-polyfill-ui.js, next to dist/ft-polyfill.js,
-// with a <script> tag (../sibling-script.js). The UI script sets window.__ftPolyfillUi; when a
+// with a <script> tag (sibling-script.js). The UI script sets window.__ftPolyfillUi; when a
 // page (or the testing kit) has already run it, nothing is downloaded.
-import { loadSiblingScript, siblingCandidates } from '../sibling-script.js';
+import { loadSiblingScript, siblingCandidates } from './sibling-script.js';
 
 const FILE = 'ft-polyfill-ui.js';
 
