@@ -100,6 +100,7 @@ async function main(argv) {
     port: opts.port,
     routes: opts.simulator ? simulatorRoutes({ page: '/', device }) : {},
     mounts: { '/__ft/': join(packageRoot, 'dist') },
+    spa: opts.spa,
     transformHtml: opts.simulator ? (_path, html) => withFrameScript(injectPolyfill(html, config)) : (_path, html) => injectPolyfill(html, config),
     match: (pathname) => (JSSDK_PATH.test(pathname) ? (_req, res) => sendJs(res, pathname.endsWith('.esm.js') ? JSSDK_ESM : JSSDK_CLASSIC) : undefined),
   });

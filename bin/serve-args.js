@@ -22,6 +22,7 @@ export const OPTIONS = {
   'open-panel': { type: 'boolean', help: 'open the host panel when a page loads' },
   simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (README: The simulator)' },
   device: { type: 'string', value: 'NAME', needs: 'a device', example: 'iphone-se', help: 'the simulator\'s phone: iphone-se (375x667), iphone-14 (390x844), pixel-7 (412x915); implies --simulator' },
+  'no-spa': { type: 'boolean', help: 'answer 404 for a path with no file (default for a folder with an index.html: its index.html, as a history-mode app\'s server does)' },
   help: { type: 'boolean', short: 'h', help: 'print this help' },
 };
 
@@ -61,6 +62,7 @@ export class UsageError extends Error {
  * @property {boolean} panel
  * @property {boolean} simulator  serve the simulator too (--simulator, --device)
  * @property {string} [device]     the simulator's device preset, as typed
+ * @property {boolean} spa        history-API fallback to the folder's index.html (off with --no-spa)
  * @property {string[]} hostOptions  the ftHostConfig options given, as typed (for the demo's error)
  */
 
@@ -86,7 +88,7 @@ export function parseServeArgs(args) {
     tokens: true,
   });
   /** @type {ServeArgs} */
-  const out = { help: false, port: 8080, panel: false, simulator: false, hostOptions: [] };
+  const out = { help: false, port: 8080, panel: false, simulator: false, spa: true, hostOptions: [] };
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { ...out, help: true };
   /** @type {string | undefined} */
   let port;
@@ -105,6 +107,7 @@ export function parseServeArgs(args) {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
       if (token.name === 'open-panel') out.panel = true;
       if (token.name === 'simulator') out.simulator = true;
+      if (token.name === 'no-spa') out.spa = false;
       continue;
     }
     // A value that looks like an option (`--app-id --port 0`) means the value was forgotten.

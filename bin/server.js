@@ -1,20 +1,14 @@
-// A small static file server on 127.0.0.1 for the demo, `ft-polyfill serve` and the tests.
-// `routes` adds dynamic handlers (the demo's JSON API, the tests' endpoints) by exact path.
+// The static file server on 127.0.0.1 for the demo, `ft-polyfill serve` and the tests. Files are
+// served by sirv (bundled into dist/sirv.mjs by the build: the package keeps no dependencies):
+// MIME types, ETag and 304, Range. This module adds only what sirv does not do: exact-path
+// handlers (`routes`, `match`), folders mounted at a url prefix, HTML pages rewritten on the way
+// out (`transformHtml`: the injected config and polyfill), and the history-API fallback of
+// single-page apps (`spa`).
 
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-
-/** @type {Record<string, string>} */
-export const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif', '.webp': 'image/webp', '.ico': 'image/x-icon', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8',
-  '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xls': 'application/vnd.ms-excel', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+import sirv from '../dist/sirv.mjs';
 
 /**
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => void | Promise<void>} RouteHandler
@@ -29,6 +23,8 @@ export const MIME_TYPES = {
  * @property {(path: string, html: string, req?: import('node:http').IncomingMessage) => string} [transformHtml]  rewrites each HTML page served (req: the request, e.g. its sec-fetch-dest)
  * @property {Record<string, string>} [mounts]        url prefix → folder (e.g. '/__ft/': dist)
  * @property {(pathname: string) => RouteHandler | undefined} [match]  handler by pattern, tried after `routes`
+ * @property {boolean} [spa]  a path with no file and no extension (a history-mode route such as
+ *   /orders/12/detail) answers the root's index.html, as a single-page app's server does
  */
 
 /**
@@ -44,27 +40,74 @@ export function jsonRoutes(table) {
   }]));
 }
 
+/** @param {string} path @returns {import('node:fs').Stats | null} */
+const statOf = (path) => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+
+/** @param {string} path */
+const isHtml = (path) => /^\.html?$/i.test(extname(path));
+
+/**
+ * What a request for `rel` under `base` answers, as far as this module decides it: a redirect
+ * (a folder without its trailing slash, so the page's relative urls resolve), an HTML file (to
+ * rewrite), or null (sirv serves it, or answers 404).
+ * @param {string} base @param {string} rel @param {boolean} spa
+ * @returns {{ redirect: string } | { html: string } | { forbidden: true } | null}
+ */
+function resolveHtml(base, rel, spa) {
+  const full = normalize(join(base, rel));
+  if (full !== base && !full.startsWith(base.endsWith(sep) ? base : base + sep)) return { forbidden: true };
+  const stat = statOf(full);
+  if (stat && stat.isDirectory()) {
+    if (!rel.endsWith('/')) return { redirect: `${rel}/` };
+    return statOf(join(full, 'index.html')) ? { html: join(full, 'index.html') } : null;
+  }
+  if (stat) return isHtml(full) ? { html: full } : null;
+  if (statOf(`${full}.html`)) return { html: `${full}.html` };
+  // sirv's own rule for single-page apps: a path whose last segment has an extension is a file.
+  if (spa && !/\.\w+$/.test(rel) && statOf(join(base, 'index.html'))) return { html: join(base, 'index.html') };
+  return null;
+}
+
 /**
  * Starts serving; resolves with the server and its base url once listening.
  * @param {ServeOptions} options
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
-export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {}, match }) {
+export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {}, match, spa = false }) {
+  // dev: each request stats the file (folders served here change under the server: rebuilds).
+  /** @param {string} folder */
+  const files = (folder) => sirv(folder, { dev: true, etag: true, dotfiles: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
+  const rootFiles = files(root);
+  const mounted = Object.entries(mounts).map(([prefix, folder]) => ({ prefix, folder, files: files(folder) }));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url || '/', `http://${host}`);
     try {
       const route = routes[url.pathname] || (match && match(url.pathname));
       if (route) return await route(req, res, url);
-      let base = root;
-      let rel = decodeURIComponent(url.pathname);
-      for (const [prefix, folder] of Object.entries(mounts)) {
-        if (rel.startsWith(prefix)) {
-          base = folder;
-          rel = rel.slice(prefix.length - 1);
-          break;
-        }
+      const mount = mounted.find((m) => url.pathname.startsWith(m.prefix));
+      const base = mount ? mount.folder : root;
+      const rel = mount ? url.pathname.slice(mount.prefix.length - 1) : decodeURIComponent(url.pathname);
+      const page = mount ? null : resolveHtml(base, rel, spa);
+      if (page && 'forbidden' in page) return void res.writeHead(403).end('forbidden');
+      if (page && 'redirect' in page) return void res.writeHead(301, { location: page.redirect + url.search }).end();
+      if (page && transformHtml) {
+        const html = transformHtml(page.html, readFileSync(page.html, 'utf8'), req);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        return void res.end(req.method === 'HEAD' ? undefined : html);
       }
-      sendFile(req, res, base, rel, transformHtml);
+      if (mount) req.url = rel + url.search;
+      else if (page) req.url = `/${page.html.slice(base.length).split(sep).filter(Boolean).map(encodeURIComponent).join('/')}`;
+      (mount ? mount.files : rootFiles)(req, res, () => {
+        // Browsers ask for /favicon.ico on every page: no icon is not an error.
+        if (url.pathname === '/favicon.ico') res.writeHead(204).end();
+        else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      });
     } catch (error) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
@@ -78,46 +121,4 @@ export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, tran
       resolve({ server, url: `http://${host}:${address.port}`, close: /** @type {() => Promise<void>} */ (close) });
     });
   });
-}
-
-/**
- * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
- * @param {string} base @param {string} rel @param {ServeOptions['transformHtml']} transformHtml
- */
-function sendFile(req, res, base, rel, transformHtml) {
-  const full = normalize(join(base, rel));
-  if (full !== base && !full.startsWith(base.endsWith(sep) ? base : base + sep)) {
-    res.writeHead(403).end('forbidden');
-    return;
-  }
-  let path = full;
-  let stat;
-  try {
-    stat = statSync(path);
-    if (stat.isDirectory()) {
-      if (!rel.endsWith('/')) {
-        res.writeHead(301, { location: `${rel}/` }).end();
-        return;
-      }
-      path = join(path, 'index.html');
-      stat = statSync(path);
-    }
-  } catch {
-    // Browsers ask for /favicon.ico on every page: no icon is not an error.
-    if (rel === '/favicon.ico') res.writeHead(204).end();
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  const type = MIME_TYPES[extname(path).toLowerCase()] || 'application/octet-stream';
-  const headers = { 'content-type': type, 'cache-control': 'no-cache' };
-  if (transformHtml && type.startsWith('text/html')) {
-    import('node:fs').then(({ readFileSync }) => {
-      const html = transformHtml(path, readFileSync(path, 'utf8'), req);
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : html);
-    });
-    return;
-  }
-  res.writeHead(200, { ...headers, 'content-length': stat.size });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(path).pipe(res);
 }

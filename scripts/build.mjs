@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { writeTypes } from './gen-types.mjs';
 import { trimWebGlue } from './trim-glue.mjs';
 import { checkEmscripten } from './toolchain.mjs';
+import { writeNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = join(root, 'build', 'wasm');
@@ -158,6 +159,9 @@ export async function buildAll({ quiet = false } = {}) {
       // Node's own timers, so Jest's fake timers do not stall IndexedDB (and storage writes).
       define: { setImmediate: '__ftTimers.setImmediate', 'globalThis.setImmediate': '__ftTimers.setImmediate', setTimeout: '__ftTimers.setTimeout' }, entryPoints: ['fake-indexeddb'], outfile: join(root, 'dist/fake-indexeddb.cjs'), format: 'cjs', platform: 'node' }),
   ]);
+  // The CLI's static file server (bin/server.js), bundled so that the package keeps no dependencies.
+  await esbuild.build({ ...common, entryPoints: ['sirv'], outfile: join(root, 'dist/sirv.mjs'), format: 'esm', platform: 'node', banner: { js: '/* sirv with @polka/url, mrmime and totalist (MIT), bundled for ft-polyfill serve: dist/THIRD-PARTY-NOTICES.md */' } });
+  writeNotices(join(root, 'dist/THIRD-PARTY-NOTICES.md'));
   // `import` in Node: the CommonJS build's instance (polyfill/node-wrapper.mjs).
   copyFileSync(join(root, 'polyfill/node-wrapper.mjs'), join(root, 'dist/ft-polyfill.node.mjs'));
   // TypeScript declarations from the API table (dist/ft-polyfill.d.ts, .d.cts).

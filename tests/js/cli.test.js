@@ -28,9 +28,11 @@ const CONFIG = {
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'ft-cli-'));
-  mkdirSync(join(project, 'site'));
+  mkdirSync(join(project, 'site', 'assets'), { recursive: true });
   const files = {
     'site/index.html': '<!doctype html><html><head><title>plain</title></head><body><p>plain page</p></body></html>',
+    'site/about.html': '<!doctype html><html><head><title>about</title></head><body></body></html>',
+    'site/assets/app.js': 'console.log("0123456789");\n',
     'app.json': JSON.stringify(APP),
     'ft-host.json': JSON.stringify(CONFIG, null, 2),
     'ft-host.mjs': `export default ${JSON.stringify({ appId: 'from-mjs', stack: ['pages/a/a', 'pages/b/b'] })};\n`,
@@ -182,6 +184,36 @@ test('without a config the pages get no appId and the startup line names the def
   const { url, line } = await start(['serve', 'site', '--port', '0']);
   expect(line).toBe(`ft-polyfill: serving ${join(project, 'site')} at ${url}/ (appId ${DEFAULT_APP_ID}, the default; set one with --app-id)`);
   expect(await servedConfig(url)).toEqual({});
+});
+
+test('a history-mode route answers the folder\'s index.html with the polyfill injected; files keep their types, 304 and Range', async () => {
+  const { url } = await start(['serve', 'site', '--port', '0', '--app-id', 'my-app']);
+  for (const route of ['/orders/12/detail', '/orders/12/detail?tab=2', '/deep/']) {
+    const res = await fetch(`${url}${route}`);
+    expect([route, res.status, res.headers.get('content-type')]).toEqual([route, 200, 'text/html; charset=utf-8']);
+    const html = await res.text();
+    expect(html).toContain('plain page');
+    expect(html).toContain('window.ftHostConfig = {"appId":"my-app"}');
+  }
+  // A page of its own, with or without .html, is that page.
+  await expect(fetch(`${url}/about`).then((r) => r.text())).resolves.toContain('<title>about</title>');
+  // A missing file (an extension) is a 404, never the app's page.
+  expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  const js = await fetch(`${url}/assets/app.js`);
+  expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript']);
+  const etag = js.headers.get('etag');
+  expect(etag).toBeTruthy();
+  expect((await fetch(`${url}/assets/app.js`, { headers: { 'if-none-match': String(etag) } })).status).toBe(304);
+  const part = await fetch(`${url}/assets/app.js`, { headers: { range: 'bytes=13-22' } });
+  expect([part.status, await part.text()]).toEqual([206, '0123456789']);
+  // Outside the folder: never served.
+  expect((await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).status).not.toBe(200);
+});
+
+test('--no-spa answers 404 for a route without a file', async () => {
+  const { url } = await start(['serve', 'site', '--port', '0', '--no-spa']);
+  expect((await fetch(`${url}/orders/12/detail`)).status).toBe(404);
+  expect((await fetch(`${url}/`)).status).toBe(200);
 });
 
 test('--app-id sets ftHostConfig.appId and the startup line says it', async () => {
