@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, jsonRoutes } from './server.js';
-import { injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM } from './inject.js';
+import { bundlesPolyfill, injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM } from './inject.js';
 import { SIMULATOR_PATH, simulatorRoutes, withFrameScript } from './simulator.js';
 import { USAGE, UsageError, parseServeArgs, oneLine } from './serve-args.js';
 import { hostConfig } from './host-config.js';
@@ -101,7 +101,10 @@ async function main(argv) {
     routes: opts.simulator ? simulatorRoutes({ page: '/', device }) : {},
     mounts: { '/__ft/': join(packageRoot, 'dist') },
     spa: opts.spa,
-    transformHtml: opts.simulator ? (_path, html) => withFrameScript(injectPolyfill(html, config)) : (_path, html) => injectPolyfill(html, config),
+    transformHtml: (_path, html, req) => {
+      const page = injectPolyfill(html, config, { bundled: bundlesPolyfill(html, root, new URL(req?.url || '/', 'http://page').pathname) });
+      return opts.simulator ? withFrameScript(page) : page;
+    },
     match: (pathname) => (JSSDK_PATH.test(pathname) ? (_req, res) => sendJs(res, pathname.endsWith('.esm.js') ? JSSDK_ESM : JSSDK_CLASSIC) : undefined),
   });
   const appId = typeof config.appId === 'string' ? config.appId : `${DEFAULT_APP_ID}, the default; set one with --app-id`;

@@ -11,6 +11,8 @@
 // native APIs are applied then, before the page's own scripts). Outside the simulator it does
 // nothing.
 
+import { PAGE_CONFIG } from './inject.js';
+
 /** Where the simulator is served. */
 export const SIMULATOR_PATH = '/__ft/simulator/';
 
@@ -41,14 +43,18 @@ const SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 const POLYFILL_TAG = /<script\b[^>]*\bsrc=["'][^"']*(?:\/__ft\/ft-polyfill\.js|ft-polyfill(?:\.min)?\.js)(?:\?[^"']*)?["'][^>]*>\s*<\/script>/i;
 
 /**
- * Adds the hand-off script around the page's polyfill script tag; a page without one gets it at
- * the start of <head> (the shell then attaches when the frame has loaded).
+ * Adds the hand-off script around the page's polyfill script tag; a page without one (its bundle
+ * contains ft-polyfill) gets it after its ftHostConfig script, so the shell's settings apply on top
+ * of the page's config, or else at the start of <head> (the shell then attaches when the frame has
+ * loaded).
  * @param {string} html @returns {string}
  */
 export function withFrameScript(html) {
   const tag = `<script src="${FRAME_SCRIPT_PATH}"></script>`;
   const m = POLYFILL_TAG.exec(html);
   if (m) return html.slice(0, m.index) + tag + m[0] + tag + html.slice(m.index + m[0].length);
+  const config = [...html.matchAll(PAGE_CONFIG)].pop();
+  if (config && config.index !== undefined) return html.slice(0, config.index + config[0].length) + tag + html.slice(config.index + config[0].length);
   const head = /<head(?:\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   return tag + html;

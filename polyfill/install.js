@@ -43,7 +43,8 @@ export function installedOn(global) {
 export function installFt(global, loadCore) {
   const existing = installedOn(global);
   if (existing) {
-    // Loaded twice: keep the first instance and its listeners (§1.8).
+    // Loaded twice: keep the first instance and its listeners (§1.8). `ft-polyfill serve` finds
+    // this text in a page's bundle to know the page brings its own copy (bin/inject.js).
     if (!existing.warnedTwice) {
       existing.warnedTwice = true;
       console.warn('ft-polyfill: loaded more than once; keeping the first instance.');

@@ -2,7 +2,7 @@
 // phone-sized frame with the polyfill, and the host's chrome drawn from the frame's ftHost.
 // Also the host panel on a phone-width viewport (plain mode): a handle, never a squeezed page.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, launchChromium, newPage, serveRoot } from '../helpers/browser.js';
@@ -285,3 +285,48 @@ test('the README\'s screenshots are what scripts/simulator-screenshots.mjs draws
     rmSync(out, { recursive: true, force: true });
   }
 }, 240000);
+
+test('an e2e build (its bundle contains ft-polyfill, its own ftHostConfig) runs its own copy and config, also in the simulator and on a deep link', async () => {
+  // What `vite build --mode e2e` with ft-polyfill/vite makes: the plugin's inline config, and the
+  // polyfill inside the app's module bundle.
+  const app = mkdtempSync(join(tmpdir(), 'ft-e2e-'));
+  const config = { appId: 'e2e-app', app: { pages: ['pages/index/index', 'pages/web/web'] }, stack: ['pages/index/index', 'pages/web/web'] };
+  mkdirSync(join(app, 'assets'));
+  writeFileSync(join(app, 'index.html'), `<!doctype html><html><head><script>window.ftHostConfig = ${JSON.stringify(config)};</script><script type="module" crossorigin src="/assets/index-e2e.js"></script></head><body><h1>e2e</h1></body></html>`);
+  writeFileSync(join(app, 'assets', 'index-e2e.js'), readFileSync(join(ROOT, 'dist', 'ft-polyfill.mjs'), 'utf8'));
+  const server = spawn(process.execPath, [CLI, 'serve', app, '--simulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  try {
+    let out = '';
+    const base = await new Promise((resolve, reject) => {
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = /serving .* at (http:\/\/\S+?)\/ /.exec(out);
+        if (m && /simulator:/.test(out)) resolve(m[1]);
+      });
+      server.on('close', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    const html = await (await fetch(`${base}/orders/12/detail`)).text();
+    expect(html).not.toContain('/__ft/ft-polyfill.js');
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    /** @type {string[]} */
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(`${base}/orders/12/detail`);
+    await page.waitForFunction(() => window.ftHost && ftHost.state() !== null);
+    await expect(page.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/index/index', 'pages/web/web']);
+    expect(warnings.filter((w) => w.includes('more than once'))).toEqual([]);
+    // In the simulator, the page's config is the one that applies (its app.json refuses a page it lacks).
+    await page.goto(`${base}/__ft/simulator/?page=${encodeURIComponent('/orders/12/detail')}`);
+    const frame = await pageFrame(page);
+    await expect(frame.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/index/index', 'pages/web/web']);
+    await expect(frame.evaluate(() => ft.miniProgram.navigateTo({ url: '/pages/detail/detail' }).catch((e) => e.errMsg))).resolves.toMatch(/^invokeMiniProgramAPI:fail /);
+    await expect(frame.evaluate(() => location.pathname)).resolves.toBe('/orders/12/detail');
+    expect(warnings.filter((w) => w.includes('more than once'))).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  } finally {
+    server.kill();
+    rmSync(app, { recursive: true, force: true });
+  }
+});
