@@ -286,6 +286,25 @@ test('the README\'s screenshots are what scripts/simulator-screenshots.mjs draws
   }
 }, 240000);
 
+test('the address bar follows a history-mode router; Reload keeps the route', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const page = await newPage(context);
+  await page.goto(simulatorUrl);
+  const frame = await pageFrame(page);
+  await frame.evaluate(() => history.pushState(null, '', '/orders/12/detail?tab=2'));
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="page url"]').textContent === '/orders/12/detail?tab=2');
+  expect(new URL(page.url()).searchParams.get('page')).toBe('/orders/12/detail?tab=2');
+  await frame.evaluate(() => history.replaceState(null, '', '/orders/13'));
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="page url"]').textContent === '/orders/13');
+  await frame.evaluate(() => { location.hash = 'reviews'; });
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="page url"]').textContent === '/orders/13#reviews');
+  // Reload: the same route, served by the folder's index.html (history-API fallback), with the polyfill.
+  await clickForNewDocument(page, frame, 'Reload');
+  await expect(frame.evaluate(() => [location.pathname, document.querySelector('h1').textContent])).resolves.toEqual(['/orders/13', 'H5 shop']);
+  expect(page.errors).toEqual([]);
+  await context.close();
+});
+
 test('an e2e build (its bundle contains ft-polyfill, its own ftHostConfig) runs its own copy and config, also in the simulator and on a deep link', async () => {
   // What `vite build --mode e2e` with ft-polyfill/vite makes: the plugin's inline config, and the
   // polyfill inside the app's module bundle.

@@ -120,9 +120,12 @@ export function createSimulator(doc, options = {}) {
     win.history.replaceState(null, '', url.href);
   }
 
-  iframe.addEventListener('load', () => {
-    const fwin = /** @type {any} */ (iframe.contentWindow);
-    shell.loaded = true;
+  /**
+   * Shows the frame's address in the bar and keeps it as the shell's ?page=, so that Reload and a
+   * new visit of the shell's url open the same route.
+   * @param {any} fwin
+   */
+  function showAddress(fwin) {
     try {
       const where = fwin.location.pathname + fwin.location.search + fwin.location.hash;
       urlText.textContent = where;
@@ -133,6 +136,36 @@ export function createSimulator(doc, options = {}) {
     } catch {
       urlText.textContent = '(another origin)';
     }
+  }
+
+  /**
+   * A history-mode router changes the address without loading a document: follow pushState,
+   * replaceState, popstate and hashchange of the frame's document.
+   * @param {any} fwin
+   */
+  function followAddress(fwin) {
+    try {
+      const history = fwin.history;
+      for (const name of ['pushState', 'replaceState']) {
+        const original = history[name];
+        history[name] = function (/** @type {any[]} */ ...args) {
+          const result = original.apply(this, args);
+          showAddress(fwin);
+          return result;
+        };
+      }
+      fwin.addEventListener('popstate', () => showAddress(fwin));
+      fwin.addEventListener('hashchange', () => showAddress(fwin));
+    } catch {
+      // another origin: the address stays as loaded
+    }
+  }
+
+  iframe.addEventListener('load', () => {
+    const fwin = /** @type {any} */ (iframe.contentWindow);
+    shell.loaded = true;
+    showAddress(fwin);
+    followAddress(fwin);
     attach(fwin);
   });
 
