@@ -42,7 +42,8 @@ function readJson(file) {
 }
 
 /**
- * A config module's default export (.js, .mjs, .cjs; a CommonJS module's module.exports).
+ * A config module's default export (.js, .mjs, .cjs; a CommonJS module's module.exports; .ts,
+ * .mts, .cts where Node runs TypeScript).
  * @param {string} file
  * @returns {Promise<unknown>}
  * @throws {UsageError}
@@ -58,6 +59,10 @@ async function importConfig(file) {
   try {
     module = await import(pathToFileURL(path).href);
   } catch (error) {
+    // Node loads TypeScript only from 22.6 with --experimental-strip-types (23.6 by default).
+    if (/\.[cm]?ts$/i.test(file) && error && /** @type {any} */ (error).code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+      throw new UsageError(`cannot load ${file}: this Node (${process.version}) does not run TypeScript; write the config as ${file.replace(/\.([cm]?)ts$/i, '.$1js').replace(/\.js$/, '.mjs')} (export default { appId: 'my-app' }) or JSON, or run Node 23.6 or later`);
+    }
     throw new UsageError(`cannot load ${file}: ${oneLine(error)}`);
   }
   if (!('default' in module)) throw new UsageError(`${file} has no default export: end it with export default { appId: 'my-app' }`);
@@ -141,7 +146,7 @@ export async function hostConfig(opts) {
   /** @type {Record<string, unknown>} */
   let config = {};
   if (opts.config) {
-    const value = /\.[cm]?js$/i.test(opts.config) ? await importConfig(opts.config) : readJson(opts.config);
+    const value = /\.[cm]?[jt]s$/i.test(opts.config) ? await importConfig(opts.config) : readJson(opts.config);
     config = { ...checkConfig(value, opts.config) };
   }
   if (opts.app) {

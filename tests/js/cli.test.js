@@ -49,6 +49,7 @@ beforeAll(() => {
     'panel.json': '{ "panel": "yes" }',
     'no-default.mjs': 'export const appId = "my-app";\n',
     'broken.mjs': 'export default { appId: "x", }}\n',
+    'ft-host.ts': 'export default { appId: "from-ts" } as const;\n',
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(project, name), text);
 });
@@ -155,6 +156,8 @@ test.each([
   [['serve', 'site', '--config', 'panel.json'], 'ft-polyfill: panel.json: panel should be true or false'],
   [['serve', 'site', '--config', 'no-default.mjs'], "ft-polyfill: no-default.mjs has no default export: end it with export default { appId: 'my-app' }"],
   [['serve', 'site', '--config', 'broken.mjs'], /^ft-polyfill: cannot load broken\.mjs: \S.*$/],
+  // Node 20 runs no TypeScript (Node 23.6+ loads the file as a module instead).
+  ...(Number(process.versions.node.split('.')[0]) < 22 ? [[['serve', 'site', '--config', 'ft-host.ts'], `ft-polyfill: cannot load ft-host.ts: this Node (${process.version}) does not run TypeScript; write the config as ft-host.mjs (export default { appId: 'my-app' }) or JSON, or run Node 23.6 or later`]] : []),
   [['serve', 'site', '--app', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
   [['serve', 'site', '--app', 'list.json'], 'ft-polyfill: list.json should hold the mini-program\'s app.json object, e.g. { "pages": ["pages/index/index"] }'],
 ])('ft-polyfill %j fails in one line on stderr with exit code 1', async (args, expected) => {
