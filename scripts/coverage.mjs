@@ -1,9 +1,10 @@
-// Writes README.md's generated tables: the coverage table, from the API table, the implementations
+// Writes the generated tables of the reference pages: the coverage table (docs/reference/ft.md), from the API table, the implementations
 // the built polyfill really has (an interface without one fails with "<api>:fail not supported
 // yet") and the test files that name each interface (scanned now, so renamed or new test files
-// show up at the next run); and the ftHost table, from the host surface (polyfill/host/surface.js).
-//   node scripts/coverage.mjs          rewrite the README's generated tables
-//   node scripts/coverage.mjs --check  exit 1 when the README is out of date (run by the tests)
+// show up at the next run); and the ftHost table (docs/reference/fthost.md), from the host surface
+// (polyfill/host/surface.js).
+//   node scripts/coverage.mjs          rewrite the generated tables
+//   node scripts/coverage.mjs --check  exit 1 when a page is out of date (run by the tests)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -79,7 +80,7 @@ export function coverageTable() {
   ].join('\n');
 }
 
-/** The ftHost table (README "The simulated host"), from polyfill/host/surface.js. */
+/** The ftHost table (docs/reference/fthost.md), from polyfill/host/surface.js. */
 export function hostTable() {
   return [
     '| control | in call order | what it does |',
@@ -88,33 +89,34 @@ export function hostTable() {
   ].join('\n');
 }
 
-/** The README's generated parts: start marker, end marker, text. */
+/** The generated parts: page, start marker, end marker, text. */
 const GENERATED = [
-  ['<!-- section:coverage -->', '<!-- /section:coverage -->', coverageTable],
-  ['<!-- generated:ft-host -->', '<!-- /generated:ft-host -->', hostTable],
+  ['docs/reference/ft.md', '<!-- section:coverage -->', '<!-- /section:coverage -->', coverageTable],
+  ['docs/reference/fthost.md', '<!-- generated:ft-host -->', '<!-- /generated:ft-host -->', hostTable],
 ];
 
-export function readmeWithCoverage() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  let updated = readme;
-  for (const [start, end, make] of GENERATED) {
-    const a = updated.indexOf(start);
-    const b = updated.indexOf(end);
-    if (a < 0 || b < a) throw new Error(`README.md: no ${start} ... ${end}`);
-    updated = `${updated.slice(0, a + start.length)}\n${/** @type {() => string} */ (make)()}\n${updated.slice(b)}`;
-  }
-  return { readme, updated };
+/** Each page with generated tables: its text now and with the tables regenerated. */
+export function docsWithTables() {
+  return GENERATED.map(([file, start, end, make]) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    const a = text.indexOf(start);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`${file}: no ${start} ... ${end}`);
+    const updated = `${text.slice(0, a + start.length)}\n${/** @type {() => string} */ (make)()}\n${text.slice(b)}`;
+    return { file, text, updated };
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { readme, updated } = readmeWithCoverage();
+  const pages = docsWithTables();
   if (process.argv.includes('--check')) {
-    if (readme !== updated) {
-      console.error('README generated tables are stale: run node scripts/coverage.mjs');
+    const stale = pages.filter((p) => p.text !== p.updated).map((p) => p.file);
+    if (stale.length) {
+      console.error(`generated tables are stale in ${stale.join(', ')}: run node scripts/coverage.mjs`);
       process.exit(1);
     }
   } else {
-    writeFileSync(join(root, 'README.md'), updated);
+    for (const p of pages) writeFileSync(join(root, p.file), p.updated);
   }
   process.exit(0);
 }

@@ -1,12 +1,12 @@
-// The README's recipes cannot drift from what the consumer tests run: every `<!-- recipe: path -->`
+// The recipes of the README and the guides (docs/) cannot drift from what the consumer tests run: every `<!-- recipe: path -->`
 // marker is followed by a fenced block, each block is written verbatim into a scratch project by a
 // consumer test (they read it with recipe('<path>')), and each names its file for the reader.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from '../helpers/browser.js';
-import { README, readmeRecipes } from '../helpers/consumer.js';
+import { readmeRecipes, recipeText } from '../helpers/consumer.js';
 
-const text = readFileSync(README, 'utf8');
+const text = recipeText();
 const recipes = readmeRecipes(text);
 const consumerTests = readdirSync(join(ROOT, 'tests/consumers')).filter((f) => f.endsWith('.test.js'))
   .map((f) => readFileSync(join(ROOT, 'tests/consumers', f), 'utf8')).join('\n');

@@ -1,10 +1,11 @@
 // Consumer tests: the packed package installed OFFLINE into scratch projects (it has no
-// dependencies, so the install needs no registry), with the README's recipes written into them.
+// dependencies, so the install needs no registry), with the recipes of the README and the guides
+// (docs/) written into them.
 // The tools a project would install itself (vite, vitest, @playwright/test, ...) are this
 // repository's devDependencies, symlinked into the scratch project's node_modules after the install:
 // Node resolves a symlinked package to its real path, so a tool's own dependencies resolve too.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './browser.js';
@@ -12,30 +13,50 @@ import { ROOT } from './browser.js';
 export const FIXTURES = join(ROOT, 'tests/consumers/fixtures');
 export const README = join(ROOT, 'README.md');
 
+/** The pages recipes live in: README.md and every Markdown file under docs/, as paths from the root. */
+export function recipePages() {
+  const pages = ['README.md'];
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) pages.push(path);
+    }
+  };
+  walk('docs');
+  return pages;
+}
+
+/** The text of every recipe page, one after the other. */
+export function recipeText() {
+  return recipePages().map((page) => readFileSync(join(ROOT, page), 'utf8')).join('\n');
+}
+
 /**
- * The README's recipes: each fenced code block right after a `<!-- recipe: <path> -->` marker,
+ * The recipes: each fenced code block right after a `<!-- recipe: <path> -->` marker,
  * by path (the file it becomes in a scratch project).
- * @param {string} [text]  the README's text
+ * @param {string} [text]  the pages' text (default: README.md and every .md file under docs/)
  * @returns {Map<string, string>}
  */
-export function readmeRecipes(text = readFileSync(README, 'utf8')) {
+export function readmeRecipes(text = recipeText()) {
   /** @type {Map<string, string>} */
   const recipes = new Map();
   const marker = /<!-- recipe: (\S+) -->\s*\n(`{3,})[^\n]*\n([\s\S]*?)\n\2[ \t]*(?:\n|$)/g;
   for (const [, path, , body] of text.matchAll(marker)) {
-    if (recipes.has(path)) throw new Error(`README: two recipes for ${path}`);
+    if (recipes.has(path)) throw new Error(`docs: two recipes for ${path}`);
     recipes.set(path, `${body}\n`);
   }
   return recipes;
 }
 
 /**
- * One recipe's text, exactly as the README has it.
+ * One recipe's text, exactly as its page has it.
  * @param {string} path
  */
 export function recipe(path) {
   const text = readmeRecipes().get(path);
-  if (text === undefined) throw new Error(`README has no <!-- recipe: ${path} --> block`);
+  if (text === undefined) throw new Error(`no <!-- recipe: ${path} --> block in README.md or docs/`);
   return text;
 }
 
