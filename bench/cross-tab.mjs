@@ -1,4 +1,4 @@
-// Cross-tab visibility (README Guarantees, issue 6 §1): how long after one tab's setStorage call
+// Cross-tab visibility (docs/guarantees.md, issue 6 §1): how long after one tab's setStorage call
 // another tab of the same app reads the new value with getStorage (polling every 2 ms), beside the
 // localStorage baseline: the time until another tab's `storage` event reports the shim's write.
 // Both tabs are pages of one browser context (shared IndexedDB, Web Locks and BroadcastChannel, as

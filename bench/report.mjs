@@ -1,4 +1,4 @@
-// The Markdown table of a bench run (stdout and the README's benchmarks section).
+// The Markdown table of a bench run (stdout and docs/benchmarks.md).
 
 /** @param {boolean} pass */
 const mark = (pass) => (pass ? 'met' : 'missed');

@@ -1,6 +1,6 @@
 // npm run bench: the project's performance record. Every figure is measured beside its baseline
 // in the same run and reported as a ratio (median of BENCH_ROUNDS rounds, default 5); results go
-// to bench/results.json and a table on stdout (Markdown, as the README's benchmarks section shows).
+// to bench/results.json and a table on stdout (Markdown, as docs/benchmarks.md shows).
 // Sections: bytes, time to ready, storage throughput, scaling, bridge costs, cross-tab visibility,
 // the testing kit in Node. Run the build first
 // (npm run bench does); this file measures whatever dist/ holds.

@@ -78,7 +78,7 @@ const isName = (v) => typeof v === 'string' && v !== '';
 const APP_INFO_FIELDS = ['appId', 'appTitle', 'appAvatar', 'appDescription', 'appThumbnail', 'path', 'userId'];
 
 /**
- * The fields of ftHostConfig (polyfill/config.js, README "ftHost") and the JSON shape each must
+ * The fields of ftHostConfig (polyfill/config.js, docs/reference/fthost.md) and the JSON shape each must
  * have; what the values mean (pages of app.json, stack paths) the core checks in the page.
  * @type {Record<string, { ok: (v: unknown) => boolean, shape: string }>}
  */

@@ -20,7 +20,7 @@ export const OPTIONS = {
   app: { type: 'string', value: 'FILE', needs: 'a file', example: 'app.json', help: "the mini-program's app.json (pages, tabBar); replaces the config's app and appJson" },
   port: { type: 'string', value: 'N', needs: 'a number from 0 to 65535', help: 'port on 127.0.0.1 (default $PORT or 8080; 0 = any free port)' },
   'open-panel': { type: 'boolean', help: 'open the host panel when a page loads' },
-  simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (README: The simulator)' },
+  simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (docs/guides/simulator.md)' },
   device: { type: 'string', value: 'NAME', needs: 'a device', example: 'iphone-se', help: 'the simulator\'s phone: iphone-se (375x667), iphone-14 (390x844), pixel-7 (412x915); implies --simulator' },
   'no-spa': { type: 'boolean', help: 'answer 404 for a path with no file (default for a folder with an index.html: its index.html, as a history-mode app\'s server does)' },
   help: { type: 'boolean', short: 'h', help: 'print this help' },
@@ -38,7 +38,7 @@ export const USAGE = [
     return `  ${flag.padEnd(16)} ${spec.help}`;
   }),
   '',
-  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force (README: The simulated host).',
+  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force (docs/reference/fthost.md).',
 ].join('\n');
 
 /** A user's mistake: the message is the one line printed; `usage` adds the usage after it. */

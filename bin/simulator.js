@@ -1,4 +1,4 @@
-// The simulator of `ft-polyfill serve --simulator` (README "The simulator"): a shell page at
+// The simulator of `ft-polyfill serve --simulator` (docs/guides/simulator.md): a shell page at
 // /__ft/simulator/ that runs an H5 page of the served folder in a phone-sized, same-origin frame
 // and draws the host's chrome around it from the frame's own window.ftHost. The shell's code is
 // dist/ft-polyfill-simulator.mjs (polyfill/host/simulator/, built like the host UI and loaded by

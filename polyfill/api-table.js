@@ -4,7 +4,7 @@
 // note). One object per interface, in one file per concern (polyfill/api/<concern>.js, served by
 // polyfill/impl/<concern>.js). The argument checks (validate.js), the call pipeline
 // (pipeline.js), the mocks (impl/device/mocks.js), the typings (scripts/gen-types.mjs), the
-// bad-input matrix and the README's coverage table all read it; tests/js/api-table.test.js checks
+// bad-input matrix and the coverage table (docs/reference/ft.md) all read it; tests/js/api-table.test.js checks
 // it. The browser bundles carry it without the fields only tools read (scripts/build.mjs).
 
 import navigation from './api/navigation.js';
@@ -54,7 +54,7 @@ import storage from './api/storage.js';
  * @property {string} concern          which implementation module serves it (polyfill/impl/<concern>.js), and alone
  * @property {boolean} [mockable]      ftHost.mock can answer it (impl/device/mocks.js)
  * @property {boolean} [waitsForPerson]  without a mock, a call may stay pending until a person acts (a picker, a sheet)
- * @property {string} [note]           README coverage table: what a page sees that a real host does differently (short)
+ * @property {string} [note]           coverage table (docs/reference/ft.md): what a page sees that a real host does differently (short)
  */
 
 /** @type {ApiDef[]} */

@@ -86,7 +86,7 @@ function trimmedGlue(quiet) {
   };
 }
 
-/** Fields of the API table only tools read (the typings, the README, the tests). */
+/** Fields of the API table only tools read (the typings, the reference pages, the tests). */
 const TYPINGS_ONLY = new Set(['doc', 'ts', 'result', 'since', 'concern', 'note', 'waitsForPerson']);
 
 /**

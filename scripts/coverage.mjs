@@ -1,8 +1,8 @@
 // Writes the generated tables of the reference pages: the coverage table (docs/reference/ft.md), from the API table, the implementations
 // the built polyfill really has (an interface without one fails with "<api>:fail not supported
 // yet") and the test files that name each interface (scanned now, so renamed or new test files
-// show up at the next run); and the ftHost table (docs/reference/fthost.md), from the host surface
-// (polyfill/host/surface.js).
+// show up at the next run); the ftHost table (docs/reference/fthost.md), from the host surface
+// (polyfill/host/surface.js); and `serve --help` (docs/reference/cli.md), from bin/serve-args.js.
 //   node scripts/coverage.mjs          rewrite the generated tables
 //   node scripts/coverage.mjs --check  exit 1 when a page is out of date (run by the tests)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_TABLE } from '../polyfill/api-table.js';
+import { USAGE } from '../bin/serve-args.js';
 import { HOST_SURFACE, signature } from '../polyfill/host/surface.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,6 +94,7 @@ export function hostTable() {
 const GENERATED = [
   ['docs/reference/ft.md', '<!-- section:coverage -->', '<!-- /section:coverage -->', coverageTable],
   ['docs/reference/fthost.md', '<!-- generated:ft-host -->', '<!-- /generated:ft-host -->', hostTable],
+  ['docs/reference/cli.md', '<!-- generated:serve-usage -->', '<!-- /generated:serve-usage -->', () => `\`\`\`\n${USAGE}\n\`\`\``],
 ];
 
 /** Each page with generated tables: its text now and with the tables regenerated. */

@@ -1,5 +1,5 @@
-// Screenshots of the host panel (README section host): demo/host.html after a few calls, and the
-// tab app. `node scripts/host-screenshot.mjs [out.png]` (default /tmp/host-panel.png; the README's
+// Screenshots of the host panel (docs/guides/simulator.md, The host panel): demo/host.html after a few calls, and the
+// tab app. `node scripts/host-screenshot.mjs [out.png]` (default /tmp/host-panel.png; the guide's
 // copy is docs/host-panel.png). Needs a build (dist/) and Debian's Chromium.
 import { launchChromium, serveRoot, newPage } from '../tests/helpers/browser.js';
 const [browser, server] = await Promise.all([launchChromium(), serveRoot()]);

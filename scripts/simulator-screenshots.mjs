@@ -1,4 +1,4 @@
-// Screenshots of the simulator (README "The simulator"): the demo as `npm start` serves it, one
+// Screenshots of the simulator (docs/guides/simulator.md): the demo as `npm start` serves it, one
 // picture of the whole shell and one of the phone for each device preset.
 //   node scripts/simulator-screenshots.mjs [outDir] [--fast]   (default docs/; --fast skips zopflipng;
 //   tests/browser/simulator.test.js runs it into a temporary folder and compares the pictures'

@@ -3,8 +3,8 @@
 // {ok, reason?}, except callJS, which rejects when the H5 page has no handler.
 //
 // What each control takes, returns and does, and which run in call order: host/surface.js (the
-// typings and the README's ftHost table are generated from it; tests/js/host-surface.test.js
-// checks ftHost has exactly its controls). callJS's answer: README "Behaviour", §4.5 handlers.
+// typings and the ftHost table (docs/reference/fthost.md) are generated from it; tests/js/host-surface.test.js
+// checks ftHost has exactly its controls). callJS's answer: docs/decisions/h5-handlers.md (§4.5).
 
 import { report } from './bridge.js';
 import { toCoreString } from '../core-wire.js';

@@ -1,7 +1,7 @@
 // window.ftHost: the simulated host's controls (what a person or a test does in the host app):
 // the instance's own (ready, configure, reset, on/off, calls, flushed, dispose), the host's
 // (host/controls.js, over the bridge) and the mocks' (impl/device/mocks.js). What each takes,
-// returns and does: host/surface.js (the typings and the README are generated from it).
+// returns and does: host/surface.js (the typings and docs/reference/fthost.md are generated from it).
 
 import { hostControls } from './controls.js';
 import { mockControls } from '../impl/device/mocks.js';

@@ -1,7 +1,7 @@
 // The one description of window.ftHost, the simulated host's controls: each control's name, its
 // parameters, what it returns, one line of documentation and whether it runs in call order with
 // the page's ft calls (behaviour.md §1.10). The typings (scripts/gen-types.mjs, FtHost) and the
-// README's ftHost table (scripts/coverage.mjs) are generated from it; tests/js/host-surface.test.js
+// ftHost table of docs/reference/fthost.md (scripts/coverage.mjs) are generated from it; tests/js/host-surface.test.js
 // checks that ftHost has exactly these controls. The controls themselves are host/index.js,
 // host/controls.js and impl/device/mocks.js. Only tools read this file: no bundle carries it.
 
@@ -10,7 +10,7 @@
  * @property {string} name
  * @property {string} ts                TypeScript type
  * @property {boolean} [optional]
- * @property {string} [default]         the default, as the README writes it (`delta = 1`)
+ * @property {string} [default]         the default, as the reference writes it (`delta = 1`)
  */
 
 /**
@@ -19,7 +19,7 @@
  * @property {HostParam[]} [params]     a method's parameters; absent for a property (`ready`)
  * @property {string} [typeParams]      TypeScript type parameters, e.g. `<K extends keyof FtHostEventMap>`
  * @property {string} returns           TypeScript type of the result (the property's type for a property)
- * @property {string} doc               one line, for the typings and the README
+ * @property {string} doc               one line, for the typings and the reference
  * @property {boolean} queued           runs in call order with the page's ft calls (§1.10)
  */
 
@@ -71,7 +71,7 @@ export const HOST_SURFACE = [
 
 /**
  * A control's signature: `back(delta?: number): Promise<FtHostResult>` for the typings (`ts`),
- * `back(delta = 1)` for the README.
+ * `back(delta = 1)` for the reference.
  * @param {HostControl} control @param {'ts' | 'readme'} form
  */
 export function signature(control, form) {

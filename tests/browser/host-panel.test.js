@@ -1,4 +1,4 @@
-// The host panel and ftHostConfig.appJson in real Chromium (behaviour.md §3.9, README "The host panel").
+// The host panel and ftHostConfig.appJson in real Chromium (behaviour.md §3.9, docs/guides/simulator.md "The host panel").
 import { useChromium, newPage } from '../helpers/browser.js';
 import { TEA_HOUSE as APP } from '../helpers/apps.js';
 

@@ -266,7 +266,7 @@ const pngSize = (file) => {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 };
 
-test('the README\'s screenshots are what scripts/simulator-screenshots.mjs draws', async () => {
+test('the screenshots of the README and the simulator guide are what scripts/simulator-screenshots.mjs draws', async () => {
   const out = mkdtempSync(join(tmpdir(), 'ft-sim-shots-'));
   try {
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'simulator-screenshots.mjs'), out, '--fast'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
@@ -279,8 +279,9 @@ test('the README\'s screenshots are what scripts/simulator-screenshots.mjs draws
     // more where the phone's box does not start on a whole pixel).
     const [w, h] = pngSize(join(out, 'simulator-iphone-se.png'));
     expect([Math.abs(w - (375 + 24)) <= 1, Math.abs(h - (667 + 24)) <= 1]).toEqual([true, true]);
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const name of shots) expect(readme).toContain(`](docs/${name})`);
+    const guide = readFileSync(join(ROOT, 'docs/guides/simulator.md'), 'utf8');
+    for (const name of shots) expect(guide).toContain(`](../${name})`);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('](docs/simulator.png)');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 // How the classic script finds its host UI (dist/ft-polyfill-ui.js, loaded on first use) and when
-// the core starts (README: Usage, §1.6): from a CDN's package address, under a nonce-based CSP,
+// the core starts (docs/guides/script-tag-and-import.md, §1.6): from a CDN's package address, under a nonce-based CSP,
 // inlined with the UI's tag after it; ftHost.ready starting the core; a sandboxed iframe (no Web
 // Locks, no IndexedDB) whose writes still settle.
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // What a driver cannot do, in one place: cases ask browser.can(capability) and, where the
 // answer is no, cover the interface with ftHost.mock instead. scripts/test.mjs prints this table
-// after the run and the README's "Engines" table reproduces it. A limit is never a skip.
+// after the run and CONTRIBUTING.md's "Engines" table reproduces it. A limit is never a skip.
 // 'trustedTypes' would be a limit of the engine itself, not of its driver (an engine without
 // window.trustedTypes ignores the header; the strict-pages case then asserts exactly that): no
 // engine tested lacks it, so none is listed.

@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // A current route is itself a resolved route (no '?'): only then must the result round-trip.
     if (base.find('?') != std::string::npos) return 0;
     std::string again = r.url();
-    // Known and harmless while routes are never loaded as URLs (README guarantees): a route whose
+    // Known and harmless while routes are never loaded as URLs (docs/guarantees.md): a route whose
     // first segment starts with '\\' or is made of tabs/newlines (after C0 controls), e.g. from
     // "a/../\\x" or "a/../\t/x", is accepted, but "/\\x" and "/\t/x" read as protocol-relative.
     // Anything else must round-trip.

@@ -1,4 +1,4 @@
-// The ftHost surface (polyfill/host/surface.js) is what ftHost has: the typings and the README's
+// The ftHost surface (polyfill/host/surface.js) is what ftHost has: the typings and docs/reference/fthost.md's
 // ftHost table are generated from it (scripts/gen-types.mjs, scripts/coverage.mjs).
 import { HOST_SURFACE, signature } from '../../polyfill/host/surface.js';
 import { freshFt } from '../helpers/node.js';

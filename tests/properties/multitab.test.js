@@ -68,7 +68,7 @@ test(`${TABS} tabs writing ${KEYS} keys each at once lose none`, async () => {
 
 const ROUNDS = 20;
 
-// How fast (the README's 100 ms) is measured by `npm run bench` (bench/cross-tab.mjs); this test
+// How fast (docs/guarantees.md's 100 ms) is measured by `npm run bench` (bench/cross-tab.mjs); this test
 // checks what a reader tab sees: every write of the other tab, in order, never a stale memo.
 test(`every write in one tab becomes what getStorage reads in another (${ROUNDS} rounds)`, async () => {
   const context = await suite.browser.newContext();

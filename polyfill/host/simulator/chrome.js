@@ -1,4 +1,4 @@
-// The phone's chrome around the web-view, drawn from the host's state (README "The simulator"):
+// The phone's chrome around the web-view, drawn from the host's state (docs/guides/simulator.md):
 // the status bar, the navigation bar with the title, back and the capsule menu, the tabBar and
 // the cover over the web-view (a mini-program page navigateTo pushed, another app, or the app's
 // state). Every page-provided string is rendered as text (../panel/dom.js), never as HTML.

@@ -6,7 +6,7 @@
 /** ms a request waits before it is sent on the "slow" network. */
 export const SLOW_NETWORK_MS = 2000;
 
-/** The events of the frame's ftHost the shell redraws on (README "ftHost": on). */
+/** The events of the frame's ftHost the shell redraws on (docs/reference/fthost.md: on). */
 const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock'];
 /** The events listed under "Host received". */
 export const RECEIVED_EVENTS = ['message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];

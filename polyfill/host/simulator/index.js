@@ -1,4 +1,4 @@
-// The simulator shell (README "The simulator"): the H5 page runs in a same-origin frame the size
+// The simulator shell (docs/guides/simulator.md): the H5 page runs in a same-origin frame the size
 // of a phone's web-view, and the host's chrome around it (status bar, navigation bar with the
 // title, back and the capsule, the tabBar, the mini-program page navigateTo pushed over the
 // web-view) is drawn from the host's state, read through the frame's own window.ftHost: there

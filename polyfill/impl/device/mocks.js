@@ -1,4 +1,4 @@
-// Host mocks of the device interfaces (README `device`): `ftHost.mock(api, answer)` makes the host
+// Host mocks of the device interfaces (docs/reference/ft.md, Network, files, images and location): `ftHost.mock(api, answer)` makes the host
 // answer an interface without the browser (no fetch, no picker, no geolocation), for automated
 // tests. The pipeline's argument checks still run first, and the errMsg is built as usual.
 //

@@ -62,7 +62,7 @@ export const routes = {
   '/engines/strict/no-wasm.html': strictPage(NO_WASM_CSP, 'engines-no-wasm', '\n<script src="/engines/strict/calls.js"></script>'),
   '/engines/strict/style.html': strictPage(STYLE_CSP, 'engines-style'),
   '/engines/strict/trusted-types.html': strictPage(TRUSTED_TYPES_CSP, 'engines-trusted-types'),
-  // A page that allow-lists policy names: the README names ours.
+  // A page that allow-lists policy names: docs/guides/script-tag-and-import.md names ours.
   '/engines/strict/trusted-types-listed.html': strictPage(`${TRUSTED_TYPES_CSP}; trusted-types ft-polyfill`, 'engines-trusted-types'),
 };
 
