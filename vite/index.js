@@ -2,15 +2,34 @@
 // unchanged on ft-polyfill.
 //   vite (dev server)  aliases finclip-js-sdk to ft-polyfill and adds window.ftHostConfig as a
 //                      classic inline script at the start of <head> (it runs before module scripts)
-//   vite build         nothing, so production keeps FinClip's SDK; `build: true` does both for a test build
+//   vite build         a production build: finclip-js-sdk resolves to FinClip's package whatever
+//                      tsconfig `paths`, aliases or plugins say, and the build fails if a module
+//                      of ft-polyfill would still be in it; `build: true` makes a test build instead
 //   Vitest             the alias, and ft-polyfill/vitest as a setup file with the same config
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import guard from '../webpack/production-guard.cjs';
+
+const { isPolyfillModule, productionMessage } = guard;
 
 /** The package FinClip's documentation tells H5 developers to install. */
 const SDK = 'finclip-js-sdk';
 const SETUP_FILE = fileURLToPath(new URL('../vitest/setup.js', import.meta.url));
 /** The key under which the config reaches the setup file (Vitest's provide / inject). */
 const PROVIDE_KEY = 'ftHostConfig';
+
+/**
+ * The folder of FinClip's package as Node would find it from `from` (node_modules upwards), or ''.
+ * @param {string} from  a folder
+ */
+function findSdkDir(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', SDK);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) return '';
+  }
+}
 
 /**
  * The inline script that sets window.ftHostConfig. `<` is escaped so no string in the config can
@@ -31,6 +50,25 @@ export default function ftPolyfill(options = {}) {
     throw new TypeError(`ft-polyfill/vite: config should be an ftHostConfig object such as { appId: 'shop' } instead of ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`);
   }
   let active = false;
+  let production = false;
+  let root = process.cwd();
+  /**
+   * Production: finclip-js-sdk is FinClip's package, found as Node finds it, never what a
+   * tsconfig `paths` entry or another plugin makes of the name.
+   * @this {any}
+   * @param {string} source
+   * @param {string | undefined} importer
+   */
+  async function resolveSdk(source, importer) {
+    if (!production || source !== SDK) return null;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    if (!resolved || resolved.external || !isPolyfillModule(resolved.id)) return resolved;
+    const sdkDir = findSdkDir(importer && !importer.startsWith('\0') ? dirname(importer) : root);
+    const sdk = sdkDir && await this.resolve(sdkDir, importer, { skipSelf: true });
+    if (sdk && !isPolyfillModule(sdk.id)) return sdk;
+    this.error(productionMessage(`finclip-js-sdk resolves to ft-polyfill (${resolved.id}) and FinClip's finclip-js-sdk is not installed`));
+    return null;
+  }
   return {
     name: 'ft-polyfill',
     /**
@@ -40,11 +78,36 @@ export default function ftPolyfill(options = {}) {
     config(_userConfig, env) {
       const vitest = Boolean(process.env.VITEST);
       active = vitest || env.command === 'serve' || build;
+      production = !active && env.command === 'build';
       if (!active) return undefined;
       /** @type {Record<string, any>} */
       const added = { resolve: { alias: [{ find: new RegExp(`^${SDK}$`), replacement: 'ft-polyfill' }] } };
       if (vitest) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: config } };
       return added;
+    },
+    /** @param {{ root: string }} resolved */
+    configResolved(resolved) {
+      root = resolved.root;
+    },
+    resolveId: {
+      // Before Vite's resolver, which applies tsconfig `paths`.
+      order: 'pre',
+      handler: resolveSdk,
+    },
+    /**
+     * Production: no module of ft-polyfill in the build, however it came in.
+     * @this {any}
+     */
+    buildEnd() {
+      if (!production) return;
+      const bundled = [...this.getModuleIds()].filter(isPolyfillModule);
+      if (bundled.length === 0) return;
+      // Name the way in: the polyfill module an application module imports.
+      const entry = bundled.map((id) => {
+        const info = this.getModuleInfo(id);
+        return { id, importers: [...info?.importers ?? [], ...info?.dynamicImporters ?? []].filter((i) => !isPolyfillModule(i)) };
+      }).sort((a, b) => b.importers.length - a.importers.length)[0];
+      this.error(productionMessage(`${entry.id} would be bundled${entry.importers.length ? ` (imported by ${entry.importers.join(', ')})` : ''}`));
     },
     transformIndexHtml() {
       if (!active) return undefined;
@@ -53,4 +116,4 @@ export default function ftPolyfill(options = {}) {
   };
 }
 
-export { ftPolyfill, SDK, PROVIDE_KEY };
+export { ftPolyfill, SDK, PROVIDE_KEY, isPolyfillModule };

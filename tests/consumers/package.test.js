@@ -73,6 +73,7 @@ test('the CommonJS entry and the exports map resolve from the installed package'
   expect(req.resolve('ft-polyfill/playwright')).toBe(join(pkg, 'playwright/index.cjs'));
   expect(req.resolve('ft-polyfill/vite')).toBe(join(pkg, 'vite/index.js'));
   expect(req.resolve('ft-polyfill/vitest')).toBe(join(pkg, 'vitest/setup.js'));
+  expect(req.resolve('ft-polyfill/webpack')).toBe(join(pkg, 'webpack/index.cjs'));
   const cjs = req('ft-polyfill');
   expect(typeof cjs.createFt).toBe('function');
 });
