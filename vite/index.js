@@ -1,7 +1,8 @@
 // ft-polyfill/vite: runs an H5 app written for FinClip's JSSDK (`import ft from 'finclip-js-sdk'`)
 // unchanged on ft-polyfill.
 //   vite (dev server)  aliases finclip-js-sdk to ft-polyfill and adds window.ftHostConfig as a
-//                      classic inline script at the start of <head> (it runs before module scripts)
+//                      classic script file at the start of <head> (it runs before module scripts;
+//                      a file, so `script-src 'self'` allows it)
 //   vite build         a production build: finclip-js-sdk resolves to FinClip's package whatever
 //                      tsconfig `paths`, aliases or plugins say, and the build fails if a module
 //                      of ft-polyfill would still be in it; `build: true` makes a test build instead
@@ -31,8 +32,11 @@ function findSdkDir(from) {
   }
 }
 
+/** The config script's path: under the dev server's base, and in a build's assets folder. */
+const CONFIG_FILE = '@ft-polyfill/host-config.js';
+
 /**
- * The inline script that sets window.ftHostConfig. `<` is escaped so no string in the config can
+ * The script that sets window.ftHostConfig. `<` is escaped so no string in the config can
  * close the script element.
  * @param {object} config
  */
@@ -52,6 +56,10 @@ export default function ftPolyfill(options = {}) {
   let active = false;
   let production = false;
   let root = process.cwd();
+  /** The config script's address in the page (set once Vite's config is resolved). */
+  let configSrc = `/${CONFIG_FILE}`;
+  /** The config script's file in a build (under assetsDir). */
+  let configAsset = '';
   /**
    * Production: finclip-js-sdk is FinClip's package, found as Node finds it, never what a
    * tsconfig `paths` entry or another plugin makes of the name.
@@ -85,9 +93,25 @@ export default function ftPolyfill(options = {}) {
       if (vitest) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: config } };
       return added;
     },
-    /** @param {{ root: string }} resolved */
+    /** @param {{ root: string, base: string, command: string, build: { assetsDir: string } }} resolved */
     configResolved(resolved) {
       root = resolved.root;
+      const base = resolved.base.endsWith('/') ? resolved.base : `${resolved.base}/`;
+      configAsset = resolved.command === 'build' ? `${resolved.build.assetsDir}/ft-host-config.js`.replace(/^\/+/, '') : '';
+      configSrc = `${base}${configAsset || CONFIG_FILE}`;
+    },
+    /** The dev server answers the config script. @param {any} server */
+    configureServer(server) {
+      if (!active) return;
+      server.middlewares.use((/** @type {any} */ req, /** @type {any} */ res, /** @type {() => void} */ next) => {
+        if (!String(req.url).split('?')[0].endsWith(`/${CONFIG_FILE}`)) return next();
+        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        res.end(hostConfigScript(config));
+      });
+    },
+    /** A test build has the config script as a file of its own. @this {any} */
+    generateBundle() {
+      if (active && configAsset) this.emitFile({ type: 'asset', fileName: configAsset, source: hostConfigScript(config) });
     },
     resolveId: {
       // Before Vite's resolver, which applies tsconfig `paths`.
@@ -111,7 +135,8 @@ export default function ftPolyfill(options = {}) {
     },
     transformIndexHtml() {
       if (!active) return undefined;
-      return [{ tag: 'script', children: hostConfigScript(config), injectTo: 'head-prepend' }];
+      // data-ft-host-config: the polyfill reports a config script that did not run (a CSP refused it).
+      return [{ tag: 'script', attrs: { src: configSrc, 'data-ft-host-config': true }, injectTo: 'head-prepend' }];
     },
   };
 }

@@ -50,11 +50,18 @@ function freePort() {
 /**
  * Opens url and waits for document.body.dataset.result.
  * @param {string} url
- * @returns {Promise<{ result: any, stack: string[], config: any, panelOpens: boolean, errors: string[] }>}
+ * @param {{ csp?: string }} [options]  csp: a Content-Security-Policy header added to every response
+ * @returns {Promise<{ result: any, stack: string[], config: any, configError: string, panelOpens: boolean, errors: string[] }>}
  */
-async function resultAt(url) {
+async function resultAt(url, { csp } = {}) {
   const context = await browser.newContext();
   try {
+    if (csp) {
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      });
+    }
     const page = await newPage(context);
     await page.goto(url);
     await page.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30000 });
@@ -62,6 +69,7 @@ async function resultAt(url) {
       result: JSON.parse(await page.evaluate(() => document.body.dataset.result)),
       stack: await page.evaluate(() => window.ftHost.stack().map((p) => p.route)),
       config: await page.evaluate(() => window.ftHostConfig),
+      configError: await page.evaluate(() => window.ftHost.configError()),
       // The host panel is the UI chunk (ft-polyfill-ui.mjs), loaded on first use from the bundle's assets.
       panelOpens: await page.evaluate(() => window.ftHost.panel.open().then(() => window.ftHost.panel.isOpen())),
       errors: page.errors,
@@ -74,11 +82,12 @@ async function resultAt(url) {
 /**
  * Serves a built folder and opens its index.html.
  * @param {string} root
+ * @param {{ csp?: string }} [options]
  */
-async function runBuilt(root) {
+async function runBuilt(root, options) {
   const server = await serve({ root, port: 0 });
   try {
-    return await resultAt(`${server.url}/index.html`);
+    return await resultAt(`${server.url}/index.html`, options);
   } finally {
     await server.close();
   }
@@ -109,10 +118,12 @@ describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.con
     const server = await startTool(VITE, ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: app });
     try {
       const html = await (await fetch(`${server.url}/`)).text();
-      // A classic inline script at the start of <head>, before any module script.
-      expect(html.indexOf('window.ftHostConfig = ')).toBeGreaterThan(-1);
-      expect(html.indexOf('window.ftHostConfig = ')).toBeLessThan(html.indexOf('type="module"'));
-      expect(html.indexOf('window.ftHostConfig = ')).toBeLessThan(html.indexOf('<meta'));
+      // A classic script file at the start of <head>, before any module script.
+      const tag = '<script src="/@ft-polyfill/host-config.js" data-ft-host-config></script>';
+      expect(html.indexOf(tag)).toBeGreaterThan(-1);
+      expect(html.indexOf(tag)).toBeLessThan(html.indexOf('type="module"'));
+      expect(html.indexOf(tag)).toBeLessThan(html.indexOf('<meta'));
+      expect(await (await fetch(`${server.url}/@ft-polyfill/host-config.js`)).text()).toBe(`window.ftHostConfig = ${JSON.stringify(SHOP)};`);
       const { result, stack, config, panelOpens, errors } = await resultAt(`${server.url}/`);
       expect(result).toEqual(APP_RESULT);
       expect(panelOpens).toBe(true);
@@ -145,6 +156,9 @@ describe('Vite with the ft-polyfill/vite plugin (README recipe vite-app/vite.con
     expect(panelOpens).toBe(true);
     expect(config).toEqual(SHOP);
     expect(errors).toEqual([]);
+    // Under a strict policy the config is a file of the build, which `script-src 'self'` allows.
+    const strict = await runBuilt(out, { csp: "script-src 'self' 'wasm-unsafe-eval'" });
+    expect(strict).toMatchObject({ result: APP_RESULT, config: SHOP, configError: '', panelOpens: true, errors: [] });
   }, 120000);
 });
 
