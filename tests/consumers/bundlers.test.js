@@ -255,7 +255,10 @@ describe('webpack with the alias and ft-host-config.js first in the entry (READM
 test('TypeScript with the types-only declaration (README recipe ts-app/src/finclip-js-sdk.d.ts) type-checks an app importing finclip-js-sdk against ft-polyfill\'s types, and the vite, vitest, playwright and webpack entries', async () => {
   const app = scratch.app('ts-app', { tools: ['vite', 'vitest', '@playwright/test'] }).dir;
   copyFixture('ts-app', app);
-  writeFiles(scratch.work, { 'ts-app/src/finclip-js-sdk.d.ts': recipe('ts-app/src/finclip-js-sdk.d.ts') });
+  writeFiles(scratch.work, {
+    'ts-app/src/finclip-js-sdk.d.ts': recipe('ts-app/src/finclip-js-sdk.d.ts'),
+    'ts-app/src/playwright.config.ts': recipe('playwright-app/playwright.config.ts'), // type-checked here, run by playwright-test.test.js
+  });
   // src/main.ts (the app) and src/integrations.ts (ft-polyfill/vite, /vitest, /playwright) have
   // @ts-expect-error lines: they pass only if the calls are really typed.
   const { code, output } = await runTool(join(ROOT, 'node_modules/typescript/bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app });
