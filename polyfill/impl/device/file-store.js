@@ -3,10 +3,10 @@
 // written by the core into the app's storage mount and pushed to IndexedDB under the storage's
 // Web Lock, so they survive reloads. The core decides types, paths and limits; this file moves bytes.
 // The store keeps its own Blobs and reads them itself, never through the page's fetch (MSW, a
-// fetch wrapper or page.route never see a file read), and reads jsdom's Blobs too (no
-// arrayBuffer(), no URL.createObjectURL there: FileReader and a path of our own).
+// fetch wrapper or page.route never see a file read), and reads jsdom's Blobs too (blob-io.js).
 
 import { answer, toCoreString } from '../../core-wire.js';
+import { blobBytes, objectUrl, revokeUrl } from './blob-io.js';
 
 /** @typedef {import('../../core-wire.js').FileInfo} FileInfo */
 /** @typedef {{ ok: true } & FileInfo | { ok: false, reason: string }} InfoResult */
@@ -18,21 +18,6 @@ export const HEAD_BYTES = 1024;
 export function bytesOf(data) {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/**
- * All of a Blob's bytes: Blob#arrayBuffer, or the global's FileReader where the Blob has none (jsdom).
- * @param {any} global  the page's global (its FileReader reads its own Blobs)
- * @param {Blob} blob
- * @returns {Promise<Uint8Array>}
- */
-export function blobBytes(global, blob) {
-  return blob.arrayBuffer ? blob.arrayBuffer().then((b) => new Uint8Array(b)) : new Promise((resolve, reject) => {
-    const reader = new global.FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result));
-    reader.onerror = reject;
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 /**
@@ -52,11 +37,10 @@ export function fileStore(runtime) {
   const core = () => runtime.core().Module;
   /** The Blob behind each blob: URL this store made. @type {Map<string, Blob>} */
   const blobs = new Map();
-  let unnamed = 0;
 
-  /** A blob: URL for blob, remembered; where URL.createObjectURL is missing (jsdom), one of ours. @param {Blob} blob */
+  /** A blob: URL for blob, remembered. @param {Blob} blob */
   function urlOf(blob) {
-    const url = URL.createObjectURL?.(blob) || `blob:ft-polyfill/${++unnamed}`;
+    const url = objectUrl(blob);
     blobs.set(url, blob);
     return url;
   }
@@ -64,7 +48,7 @@ export function fileStore(runtime) {
   /** @param {string} url */
   function forget(url) {
     blobs.delete(url);
-    URL.revokeObjectURL?.(url);
+    revokeUrl(url);
   }
 
   /** The core's FileRegistry of the current appId (loads saved files the first time). */
