@@ -10,6 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
+import { pageAge } from './page-age.js';
 import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
 
 /**
@@ -182,9 +183,8 @@ export class HostBridge {
     if (timeout > 0 && Number.isFinite(timeout)) {
       const set = this.runtime.global.setTimeout || setTimeout;
       // The host counts from the web-view's navigation, not from when the core is up: at the
-      // start, in a page that navigated (it has a navigation entry), the time since then is spent.
-      const perf = this.runtime.global.performance;
-      const spent = this.firstLoad && perf?.getEntriesByType?.('navigation').length ? perf.now() : 0;
+      // start, the time since then is spent.
+      const spent = this.firstLoad ? pageAge(this.runtime.global) : 0;
       this.timer = set(() => {
         this.timer = null;
         this.perform(this.call('loadTimeoutElapsed'));
