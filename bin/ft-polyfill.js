@@ -60,6 +60,10 @@ async function main(argv) {
     console.log(USAGE);
     return;
   }
+  if (command === '--version' || command === '-v') {
+    console.log(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version);
+    return;
+  }
   if (command === undefined) throw new UsageError('no command given: run ft-polyfill serve [dir]', { usage: true });
   if (command === 'help') throw new UsageError(`no help for ${rest.join(' ')}: the command is serve`, { usage: true });
   if (command.startsWith('-')) throw new UsageError(`unknown option ${command}: options follow the command, ft-polyfill serve [dir] [options]`, { usage: true });

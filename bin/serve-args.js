@@ -31,6 +31,7 @@ export const HOST_OPTIONS = ['app-id', 'stack', 'config', 'app', 'open-panel'];
 
 export const USAGE = [
   'usage: ft-polyfill serve [dir] [options]',
+  '       ft-polyfill --version',
   '',
   '  dir              an H5 folder to serve with the polyfill injected into every page (default: the demo)',
   ...Object.entries(OPTIONS).map(([name, spec]) => {

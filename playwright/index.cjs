@@ -17,7 +17,7 @@
 const base = require('@playwright/test');
 const { injectFt, readHost, deviceCheckError } = require('../testing/index.cjs');
 
-/** @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixture }} FtArgs */
+/** The fixture object holds the controls; its JSSDK typing (FtFixture) is for page.evaluate callbacks only. @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixtureControls }} FtArgs */
 /** @typedef {import('@playwright/test').PlaywrightTestArgs & import('@playwright/test').PlaywrightTestOptions} BaseArgs */
 /** @typedef {import('@playwright/test').PlaywrightWorkerArgs & import('@playwright/test').PlaywrightWorkerOptions} BaseWorkerArgs */
 

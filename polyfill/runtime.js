@@ -144,6 +144,10 @@ export class Runtime extends HostEvents {
   async start(loadCore, early) {
     this.handles = await startCore(this, loadCore, early);
     mark('ft:ready');
+    // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
+    // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
+    const tag = this.global.document?.querySelector('[data-ft-host-config]');
+    if (tag && !this.global.ftHostConfig) this.configError = `${this.configError && `${this.configError}; `}config script ${tag.src || '(inline)'} did not run (blocked by the page's CSP?)`;
     // The page's own ftHostConfig has nobody to reject to.
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
     // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await

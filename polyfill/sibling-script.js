@@ -41,6 +41,8 @@ const nonce = own ? own.nonce || own.getAttribute('nonce') || '' : '';
 const loading = {};
 /** @type {{ createScriptURL: (url: string) => any } | null | undefined} */
 let policy;
+/** Whether the page's `trusted-types` directive refused the policy's name. */
+let refused = false;
 
 /**
  * The address as a script src: a TrustedScriptURL where the browser has Trusted Types (a page
@@ -57,6 +59,7 @@ function scriptUrl(src) {
     } catch {
       // A `trusted-types` list without 'ft-polyfill': the plain string is refused, with the page's own report.
       policy = null;
+      refused = true;
     }
   }
   return policy ? policy.createScriptURL(src) : src;
@@ -68,7 +71,7 @@ function addScript(doc, src, file) {
     const script = doc.createElement('script');
     const fail = () => {
       script.remove();
-      reject(new Error(`ft-polyfill: ${src} could not be loaded (keep ${file} next to ft-polyfill.js; in a bundler, import 'ft-polyfill')`));
+      reject(new Error(`ft-polyfill: ${src} could not be loaded (${refused ? "Trusted Types policy 'ft-polyfill' refused: add it to trusted-types" : `keep ${file} next to ft-polyfill.js; in a bundler, import 'ft-polyfill'`})`));
     };
     if (nonce) script.nonce = nonce;
     script.onload = () => resolve();

@@ -142,8 +142,8 @@ export async function buildAll({ quiet = false } = {}) {
   };
   const runtimeTable = await runtimeApiTable();
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'load-ui-script.js', 'load-inflate.js': 'load-inflate-script.js' }), trimmedGlue(quiet)] }),
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'load-ui-module.js' }), trimmedGlue(quiet)], external: ['./ft-polyfill-ui.mjs', './ft-polyfill-inflate.mjs'] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/script.js')], outfile: join(root, 'dist/ft-polyfill.js'), format: 'iife', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'load-ui-script.js', 'load-inflate.js': 'load-inflate-script.js', 'blob-io.js': 'impl/device/blob-io-web.js', 'page-age.js': 'host/page-age-web.js' }), trimmedGlue(quiet)] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/index.js')], outfile: join(root, 'dist/ft-polyfill.mjs'), format: 'esm', platform: 'browser', minify: true, plugins: [runtimeTable, onDemandLoaders({ 'load-ui.js': 'load-ui-module.js', 'blob-io.js': 'impl/device/blob-io-web.js', 'page-age.js': 'host/page-age-web.js' }), trimmedGlue(quiet)], external: ['./ft-polyfill-ui.mjs', './ft-polyfill-inflate.mjs'] }),
     // The host UI (panel and sheets), downloaded by the browser builds on first use.
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui-script.js')], outfile: join(root, 'dist/ft-polyfill-ui.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/host/ui.js')], outfile: join(root, 'dist/ft-polyfill-ui.mjs'), format: 'esm', platform: 'browser', minify: true }),

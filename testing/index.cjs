@@ -226,7 +226,10 @@ async function injectFt(target, config = {}) {
   const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
   // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
   const ui = readFileSync(uiScriptPath, 'utf8');
-  const content = `${configScript(config)}\n${ui}\n${script}\n${RECORDER}`;
+  // Only in documents that load something: a new tab's first about:blank would start a second
+  // polyfill whose storage (and its warnings) the page never sees. Each piece in a function of its
+  // own keeps its "use strict" a directive.
+  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ui, script, RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
   await target.addInitScript({ content });
   await target.route(JSSDK_URL, (/** @type {any} */ route) => {
     const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());

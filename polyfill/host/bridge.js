@@ -10,6 +10,7 @@
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
 // 'host' (any host state change: the panel re-renders on it).
 
+import { pageAge } from './page-age.js';
 import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
 
 /**
@@ -62,6 +63,8 @@ export class HostBridge {
     this.configError = '';
     /** The core has been configured (the title observer reports to it only then). */
     this.configured = false;
+    /** The next configure is the page's first: its load timeout counts from the navigation. */
+    this.firstLoad = true;
     this.titleObserver = null;
     runtime.onReady(({ Module }) => {
       this.core = new Module.Host();
@@ -179,13 +182,17 @@ export class HostBridge {
     const timeout = Number(config.webviewTimeout);
     if (timeout > 0 && Number.isFinite(timeout)) {
       const set = this.runtime.global.setTimeout || setTimeout;
+      // The host counts from the web-view's navigation, not from when the core is up: at the
+      // start, the time since then is spent.
+      const spent = this.firstLoad ? pageAge(this.runtime.global) : 0;
       this.timer = set(() => {
         this.timer = null;
         this.perform(this.call('loadTimeoutElapsed'));
-      }, Math.min(timeout, 2147483647));
+      }, Math.min(timeout - spent, 2147483647));
       if (this.timer && typeof this.timer.unref === 'function') this.timer.unref();
     }
     this.configured = true;
+    this.firstLoad = false;
     this.runtime.emit('host', { reason: 'configure' });
   }
 

@@ -146,7 +146,7 @@ export default function mediaImpl(runtime, services) {
       if (!info.ok) return fail(info.reason);
       let bytes;
       try {
-        bytes = new Uint8Array(await (await fetch(info.url)).arrayBuffer());
+        bytes = await store.bytes(info.url);
       } catch {
         return fail(REASON.fileNotFound);
       }

@@ -67,6 +67,8 @@ test('without a gesture the host sheet asks first; Choose opens the picker; comp
   await chooseWithoutGesture({ count: 1, sizeType: ['compressed'] });
   const sheet = page.locator('[data-ft-sheet="chooseImage"]');
   await sheet.locator('button[data-action="choose"]').waitFor();
+  // The marker element covers the page as the sheet does: Playwright's toBeVisible() sees it.
+  expect(await sheet.isVisible()).toBe(true);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), sheet.locator('button[data-action="choose"]').click()]);
   // A real photo's type can be wrong or missing: the real type comes from the bytes.
   await chooser.setFiles([file('photo.png', big, 'application/octet-stream')]);

@@ -32,6 +32,21 @@ test("injectFt's config wins over the page's own ftHostConfig; the page's own po
   await context.close();
 });
 
+test("injectFt into a context: a new tab's first about:blank gets no polyfill (no storage of its own, no warning from it); the document it loads does", async () => {
+  const context = await suite.browser.newContext();
+  await kit.injectFt(context, { appId: 'blank-first' });
+  const page = await newPage(context);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  expect(await page.evaluate(() => [location.href, typeof window.ftHost, typeof window.ftHostConfig])).toEqual(['about:blank', 'undefined', 'undefined']);
+  await page.goto(`${suite.server.url}/own-config.html`);
+  await page.waitForFunction(() => document.body.dataset.result);
+  expect(JSON.parse(await page.evaluate(() => document.body.dataset.result)).appId).toBe('blank-first');
+  expect(warnings).toEqual([]);
+  expect(page.errors).toEqual([]);
+  await context.close();
+});
+
 test('injectFt and readHost with a wrong first argument reject with what to pass', async () => {
   await expect(kit.injectFt(undefined, {})).rejects.toThrow(/^injectFt: the first argument should be a Playwright Page or BrowserContext/);
   await expect(kit.readHost(null)).rejects.toThrow(/^readHost: the argument should be a Playwright Page/);

@@ -35,6 +35,8 @@ test('jest.config.js, babel.config.js and cart.test.js from the README, plus one
   expect(Object.entries(statuses).filter(([, s]) => s !== 'passed').map(([name]) => name)).toEqual([]);
   expect(Object.keys(statuses).sort()).toEqual([
     'cart.test.js > adds to cart',
+    'files-jsdom.test.js > chooseImage mock, then getLocalImgData: the same bytes (base64 and bytes given)',
+    'files-jsdom.test.js > downloadFile mock, then getLocalImgData: the same bytes',
     'instance.test.js > each test starts from an empty cart, also under fake timers',
     'instance.test.js > one instance: globals, the finclip-js-sdk import and the ft-polyfill import',
     'instance.test.js > storage through the app, read through the global',

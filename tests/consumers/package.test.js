@@ -1,4 +1,4 @@
-// The packed package as users get it: `npm pack`, then an OFFLINE install of the tarball into a
+// The packed package as users get it: scripts/pack.mjs (npm pack, with the published package.json), then an OFFLINE install of the tarball into a
 // scratch project (the package has no dependencies, so the install needs no registry), and each
 // way in used for real: Vite and webpack builds run in Chromium, a script-tag page, a Jest suite
 // (node + jsdom) using ft-polyfill/testing, Playwright with injectFt on a page that loads the
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { launchChromium, newPage, ROOT } from '../helpers/browser.js';
 import { serve } from '../../bin/server.js';
+import { pack } from '../../scripts/pack.mjs';
 
 const FIXTURES = join(ROOT, 'tests/consumers/fixtures');
 const CDN = 'https://public-1251849568.cos.ap-guangzhou.myqcloud.com/jssdk/finclip-jssdk-1.4.20.js';
@@ -25,7 +26,7 @@ const requireHere = createRequire(import.meta.url);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ft-consumer-'));
-  const out = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  const out = pack(work);
   packed = { size: out[0].size, unpackedSize: out[0].unpackedSize, files: out[0].files.map((/** @type {any} */ f) => f.path) };
   project = join(work, 'project');
   cpSync(FIXTURES, project, { recursive: true });
@@ -57,10 +58,12 @@ async function resultOf(root, path, options = {}) {
 
 test('the tarball holds what users need and nothing else', () => {
   expect(packed.files).toEqual(expect.arrayContaining(['dist/ft-polyfill.js', 'dist/ft-polyfill.mjs', 'dist/ft-polyfill.cjs', 'dist/ft-polyfill.d.ts', 'bin/ft-polyfill.js', 'testing/index.cjs',
-    'vite/index.js', 'vite/index.d.ts', 'vitest/setup.js', 'vitest/setup.d.ts', 'playwright/index.cjs', 'playwright/index.mjs', 'playwright/index.d.ts', 'README.md', 'LICENSE', 'package.json']));
+    'vite/index.js', 'vite/index.d.ts', 'webpack/index.cjs', 'webpack/index.d.ts', 'webpack/production-guard.cjs', 'vitest/setup.js', 'vitest/setup.d.ts', 'playwright/index.cjs', 'playwright/index.mjs', 'playwright/index.d.ts', 'dist/sirv.mjs', 'dist/THIRD-PARTY-NOTICES.md', 'README.md', 'LICENSE', 'package.json']));
   expect(packed.files.filter((f) => /^(src|polyfill|tests|wasm-glue|build|scripts)\//.test(f))).toEqual([]);
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   expect(manifest.dependencies).toBeUndefined();
+  // The repository's scripts run files the package does not ship (scripts/, bench/): none are published.
+  expect(manifest.scripts).toBeUndefined();
   // @playwright/test is the user's own (ft-polyfill/playwright extends it): an optional peer, never installed with the package.
   expect(manifest.peerDependenciesMeta).toEqual({ '@playwright/test': { optional: true } });
   console.log(`npm pack: ${(packed.size / 1024).toFixed(0)} KB tarball, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked, ${packed.files.length} files`);
@@ -73,6 +76,7 @@ test('the CommonJS entry and the exports map resolve from the installed package'
   expect(req.resolve('ft-polyfill/playwright')).toBe(join(pkg, 'playwright/index.cjs'));
   expect(req.resolve('ft-polyfill/vite')).toBe(join(pkg, 'vite/index.js'));
   expect(req.resolve('ft-polyfill/vitest')).toBe(join(pkg, 'vitest/setup.js'));
+  expect(req.resolve('ft-polyfill/webpack')).toBe(join(pkg, 'webpack/index.cjs'));
   const cjs = req('ft-polyfill');
   expect(typeof cjs.createFt).toBe('function');
 });

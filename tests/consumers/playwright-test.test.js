@@ -1,5 +1,5 @@
 // A Playwright Test project on the packed package (README recipes playwright-app/): `test` from
-// ft-polyfill/playwright, the ftConfig option in playwright.config.js, a page that loads FinClip's
+// ft-polyfill/playwright, the ftConfig option in playwright.config.ts, a page that loads FinClip's
 // JSSDK from its CDN address (answered by the stub). @playwright/test is this repository's
 // devDependency linked into the project; playwright.ci.config.js adds Debian's Chromium and the
 // test server's address to the README's config. The project runs in its own `playwright test`
@@ -29,11 +29,11 @@ function outcomes(suite, path = [], out = {}) {
   return out;
 }
 
-test('playwright.config.js and tests/cart.spec.js from the README, plus the fixture\'s options, fresh hosts and errors', async () => {
+test('playwright.config.ts and tests/cart.spec.js from the README, plus the fixture\'s options, fresh hosts and errors', async () => {
   const app = scratch.app('playwright-app', { tools: ['@playwright/test'], packageJson: { type: 'module' } });
   copyFixture('playwright-app', app.dir);
   writeFiles(scratch.work, {
-    'playwright-app/playwright.config.js': recipe('playwright-app/playwright.config.js'),
+    'playwright-app/playwright.config.ts': recipe('playwright-app/playwright.config.ts'),
     'playwright-app/tests/cart.spec.js': recipe('playwright-app/tests/cart.spec.js'),
   });
   const server = await serve({ root: join(app.dir, 'site'), port: 0 });

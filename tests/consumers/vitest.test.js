@@ -51,6 +51,8 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
   expect(output).not.toContain('loaded more than once'); // the app's import adopts the setup's instance silently
   expect(Object.keys(statuses).sort()).toEqual([
     'src/cart.test.js > adds to cart',
+    'src/files.test.js > jsdom: chooseImage mock, then getLocalImgData: the same bytes (base64 and bytes given)',
+    'src/files.test.js > jsdom: downloadFile mock, then getLocalImgData: the same bytes',
     'src/globals.test.js > a test writes storage and posts a message…',
     'src/globals.test.js > one instance: the globals, window, the finclip-js-sdk import and the ft-polyfill import',
     'src/globals.test.js > the plugin\'s config reached the setup file',

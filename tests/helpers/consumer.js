@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './browser.js';
+import { pack } from '../../scripts/pack.mjs';
 
 export const FIXTURES = join(ROOT, 'tests/consumers/fixtures');
 export const README = join(ROOT, 'README.md');
@@ -80,12 +81,12 @@ export function writeFiles(dir, files) {
  */
 
 /**
- * Packs the repository once; `app(name)` makes a project folder with the tarball installed offline.
+ * Packs the repository once (scripts/pack.mjs: the published package.json); `app(name)` makes a project folder with the tarball installed offline.
  * @returns {{ work: string, tarball: string, files: string[], app: (name: string, options?: { tools?: string[], packageJson?: object }) => ScratchApp, remove: () => void }}
  */
 export function scratchProject() {
   const work = mkdtempSync(join(tmpdir(), 'ft-consumer-'));
-  const out = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  const out = pack(work);
   const tarball = join(work, out[0].filename);
   /**
    * @param {string} name  folder under work

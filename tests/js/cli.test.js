@@ -1,7 +1,7 @@
 // `ft-polyfill serve` as users run it: `node bin/ft-polyfill.js ...` in a project folder. Help,
 // one-line errors for each bad input, and the window.ftHostConfig the served pages get.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,11 @@ test.each([
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   expect(stdout).toMatch(/^usage: ft-polyfill serve \[dir\] \[options\]\n/);
   for (const option of ['--app-id ID', '--stack a,b,c', '--config FILE', '--app FILE', '--port N', '--open-panel', '-h, --help']) expect(stdout).toContain(option);
+});
+
+test.each([[['--version']], [['-v']]])('ft-polyfill %j prints the package\'s version and exits 0', async (args) => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  expect(await run(args)).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
 const STACK_NEEDS = 'ft-polyfill: --stack needs page paths, e.g. --stack pages/index/index,pages/web/index';

@@ -17,10 +17,21 @@ function configHook(plugin, env, vitest = false) {
 
 const ALIAS = [{ find: /^finclip-js-sdk$/, replacement: 'ft-polyfill' }];
 
-test('dev server: the alias, and the config script at the start of <head>', () => {
+test('dev server: the alias, and the config script (a file, marked for the polyfill) at the start of <head>', () => {
   const plugin = ftPolyfill({ config: { appId: 'shop' } });
   expect(configHook(plugin, { command: 'serve', mode: 'development' })).toEqual({ resolve: { alias: ALIAS } });
-  expect(plugin.transformIndexHtml()).toEqual([{ tag: 'script', children: 'window.ftHostConfig = {"appId":"shop"};', injectTo: 'head-prepend' }]);
+  plugin.configResolved({ root: '/app', base: '/shop/', command: 'serve', build: { assetsDir: 'assets' } });
+  expect(plugin.transformIndexHtml()).toEqual([{ tag: 'script', attrs: { src: '/shop/@ft-polyfill/host-config.js', 'data-ft-host-config': true }, injectTo: 'head-prepend' }]);
+});
+
+test('test build: the config script is an asset of the build', () => {
+  const plugin = ftPolyfill({ config: { appId: 'shop' }, build: true });
+  configHook(plugin, { command: 'build', mode: 'e2e' });
+  plugin.configResolved({ root: '/app', base: './', command: 'build', build: { assetsDir: 'assets' } });
+  expect(plugin.transformIndexHtml()[0].attrs.src).toBe('./assets/ft-host-config.js');
+  const emitted = [];
+  plugin.generateBundle.call({ emitFile: (f) => emitted.push(f) });
+  expect(emitted).toEqual([{ type: 'asset', fileName: 'assets/ft-host-config.js', source: 'window.ftHostConfig = {"appId":"shop"};' }]);
 });
 
 test('vite build: nothing, unless build: true', () => {

@@ -5,7 +5,7 @@
 import { styleShadow } from '../ui-style.js';
 
 const STYLE = `
-:host { all: initial; }
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483646; }
 .backdrop { position: fixed; inset: 0; z-index: 2147483646; background: rgba(0,0,0,.45);
   display: flex; align-items: flex-end; justify-content: center; font: 15px/1.4 system-ui, sans-serif; }
 .sheet { background: #fff; color: #111; width: min(480px, 100%); max-height: 90vh; overflow: auto;

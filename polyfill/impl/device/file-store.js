@@ -2,8 +2,11 @@
 // files are Blobs whose blob: URL is the tempFilePath; saved files (downloadFile's filePath) are
 // written by the core into the app's storage mount and pushed to IndexedDB under the storage's
 // Web Lock, so they survive reloads. The core decides types, paths and limits; this file moves bytes.
+// The store keeps its own Blobs and reads them itself, never through the page's fetch (MSW, a
+// fetch wrapper or page.route never see a file read), and reads jsdom's Blobs too (blob-io.js).
 
 import { answer, toCoreString } from '../../core-wire.js';
+import { blobBytes, objectUrl, revokeUrl } from './blob-io.js';
 
 /** @typedef {import('../../core-wire.js').FileInfo} FileInfo */
 /** @typedef {{ ok: true } & FileInfo | { ok: false, reason: string }} InfoResult */
@@ -32,6 +35,21 @@ export function fileStore(runtime) {
   });
   /** @returns {import('../../core-wire.js').DeviceModule} */
   const core = () => runtime.core().Module;
+  /** The Blob behind each blob: URL this store made. @type {Map<string, Blob>} */
+  const blobs = new Map();
+
+  /** A blob: URL for blob, remembered. @param {Blob} blob */
+  function urlOf(blob) {
+    const url = objectUrl(blob);
+    blobs.set(url, blob);
+    return url;
+  }
+
+  /** @param {string} url */
+  function forget(url) {
+    blobs.delete(url);
+    revokeUrl(url);
+  }
 
   /** The core's FileRegistry of the current appId (loads saved files the first time). */
   function registry() {
@@ -53,9 +71,9 @@ export function fileStore(runtime) {
   function addTemp(bytes, name, declared) {
     const head = bytes.subarray(0, HEAD_BYTES);
     const mime = core().sniffMime(head, toCoreString(name), declared);
-    const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
+    const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
     const info = answer(registry().addTemp(url, bytes.byteLength, toCoreString(name), mime, head));
-    if (!info.ok) URL.revokeObjectURL(url);
+    if (!info.ok) forget(url);
     return info;
   }
 
@@ -65,12 +83,12 @@ export function fileStore(runtime) {
    * @returns {Promise<InfoResult>}
    */
   async function addTempBlob(blob, name) {
-    const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
+    const head = await blobBytes(runtime.global, blob.slice(0, HEAD_BYTES));
     const mime = core().sniffMime(head, toCoreString(name), blob.type || '');
     const typed = blob.type === mime ? blob : blob.slice(0, blob.size, mime);
-    const url = URL.createObjectURL(typed);
+    const url = urlOf(typed);
     const info = answer(registry().addTemp(url, blob.size, toCoreString(name), mime, head));
-    if (!info.ok) URL.revokeObjectURL(url);
+    if (!info.ok) forget(url);
     return info;
   }
 
@@ -85,7 +103,7 @@ export function fileStore(runtime) {
     const info = await persistence.runExclusive(() =>
       answer(registry().save(toCoreString(filePath), toCoreString(name), declared, bytes)));
     if (info.ok) {
-      const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
+      const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
       registry().setUrl(toCoreString(filePath), url);
       info.url = url;
     }
@@ -103,11 +121,17 @@ export function fileStore(runtime) {
     if (info.ok && !info.url && info.persisted) {
       const read = reg.read(key);
       if (!read.ok) return read;
-      info.url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (read.bytes)], { type: info.mime }));
+      info.url = urlOf(new Blob([/** @type {BlobPart} */ (read.bytes)], { type: info.mime }));
       reg.setUrl(key, info.url);
     }
     return info;
   }
 
-  return { registry, addTemp, addTempBlob, save, stat };
+  /**
+   * All the bytes of a file's blob: URL (from stat), read from the store's own Blob.
+   * @param {string} url @returns {Promise<Uint8Array>}  rejects for a URL the store did not make
+   */
+  const bytes = (url) => blobBytes(runtime.global, /** @type {Blob} */ (blobs.get(url)));
+
+  return { registry, addTemp, addTempBlob, save, stat, bytes };
 }

@@ -108,6 +108,24 @@ export const cases = [
     },
   },
   {
+    name: "file reads never go through the page's fetch: with a fetch that refuses every request (MSW's onUnhandledRequest: 'error'), getLocalImgData of a mocked chooseImage and downloadFile gives their bytes (§5.4-5.6)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));
+      const b64 = small.toString('base64');
+      const r = await page.evaluate(async (png) => {
+        window.fetch = () => Promise.reject(new TypeError('unhandled request'));
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        ftHost.mock('chooseImage', { files: [{ name: 'a.png', type: 'image/png', data: png }] });
+        ftHost.mock('downloadFile', { data: bytes, type: 'image/png' });
+        const chosen = (await ft.chooseImage({ count: 1, sizeType: ['original'] })).tempFilePaths[0];
+        const downloaded = (await ft.downloadFile({ url: 'https://shop.example/a.png' })).tempFilePath;
+        return [(await ft.getLocalImgData({ path: chosen })).localData, (await ft.getLocalImgData({ path: downloaded })).localData];
+      }, b64);
+      expect(r).toEqual([`data:image/png;base64,${b64}`, `data:image/png;base64,${b64}`]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'chooseImage and getLocalImgData check their arguments before any picker (§1.5)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));

@@ -1,5 +1,30 @@
 // Messages, webview events and lifecycle in every engine (behaviour.md §3.10, §4.1-4.3, §4.6).
 
+/**
+ * A page whose polyfill starts late (a busy first script of 300 ms after navigation) with
+ * webviewTimeout 60000; the page's setTimeout records the delays between 50 s and 60 s.
+ * @type {Record<string, import('../../../bin/server.js').RouteHandler>}
+ */
+export const routes = {
+  '/engines/messaging/late-start.html': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>late start</title>
+<script src="/engines/strict/recorder.js"></script>
+<script>
+window.loadTimeoutDelays = [];
+var pageSetTimeout = window.setTimeout;
+window.setTimeout = function (fn, delay) {
+  if (delay >= 50000 && delay <= 60000) window.loadTimeoutDelays.push(delay);
+  return pageSetTimeout.apply(window, arguments);
+};
+while (performance.now() < 300) { /* the page's own slow start */ }
+window.ftHostConfig = { appId: 'engines-late-start', webviewTimeout: 60000 };
+</script>
+<script src="/dist/ft-polyfill.js"></script>
+</head><body></body></html>`);
+  },
+};
+
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
   {
@@ -118,6 +143,23 @@ export const cases = [
         return { seen, loadComplete: ftHost.state().loadComplete };
       });
       expect(quick).toEqual({ seen: ['complete'], loadComplete: true });
+    },
+  },
+  {
+    name: "the load timeout counts from the page's navigation, not from when the core is up; a later configure counts from then (§4.6)",
+    async run(browser) {
+      const page = await browser.open(browser.url('/engines/messaging/late-start.html'));
+      const out = await page.evaluate(async () => {
+        await ft.getStorageInfo(); // the core is up and configured
+        const first = /** @type {any} */ (window).loadTimeoutDelays.slice();
+        await ftHost.configure({ appId: 'engines-late-start', webviewTimeout: 60000 });
+        return { first, later: /** @type {any} */ (window).loadTimeoutDelays.slice(first.length) };
+      });
+      // At least the 300 ms the page spent before the polyfill ran are gone from the first one.
+      expect(out.first).toHaveLength(1);
+      expect(out.first[0]).toBeLessThanOrEqual(59700);
+      expect(out.later).toEqual([60000]);
+      expect(await page.errors()).toEqual([]);
     },
   },
   {

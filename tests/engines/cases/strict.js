@@ -51,8 +51,25 @@ ft.getStorageInfo().then(record('getStorageInfo'), record('getStorageInfo'));
 ft.miniProgram.getEnv().then(record('getEnvBehindCalls'), record('getEnvBehindCalls'));
 `;
 
+/**
+ * A page under `script-src 'self' 'wasm-unsafe-eval'` whose marked config scripts (as
+ * ft-polyfill/vite adds them) cannot run: `inline` an inline one, else a file that fails to load.
+ * @param {boolean} inline
+ */
+const blockedConfigPage = (inline) => (/** @type {any} */ _req, /** @type {import('node:http').ServerResponse} */ res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" });
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>config blocked</title>
+<script src="/engines/strict/recorder.js"></script>
+${inline ? "<script data-ft-host-config>window.ftHostConfig = { appId: 'engines-config-blocked' };</script>" : '<script src="/engines/strict/missing-config.js" data-ft-host-config></script>'}
+<script src="/dist/ft-polyfill.js"></script>
+</head><body></body></html>`);
+};
+
 /** @type {Record<string, import('../../../bin/server.js').RouteHandler>} */
 export const routes = {
+  '/engines/strict/config-inline.html': blockedConfigPage(true),
+  '/engines/strict/config-missing.html': blockedConfigPage(false),
+  '/engines/strict/trusted-types-unlisted.html': strictPage(`${TRUSTED_TYPES_CSP}; trusted-types other-policy`, 'engines-trusted-types'),
   '/engines/strict/recorder.js': js(RECORDER.replace(/^<script>/, '').replace(/<\/script>$/, '')),
   '/engines/strict/violations.js': js("window.violations = []; document.addEventListener('securitypolicyviolation', function (e) { window.violations.push(e.violatedDirective + ' ' + e.blockedURI); });"),
   '/engines/strict/engines-no-wasm.js': js("window.ftHostConfig = { appId: 'engines-no-wasm' };"),
@@ -208,4 +225,25 @@ export const cases = [
       expect(await page.errors()).toEqual([]);
     },
   })),
+  {
+    name: "a config script the page marked (ft-polyfill/vite's) that could not run: ftHost.configError() and a console error say so, the defaults apply (§1.13)",
+    async run(browser) {
+      for (const [file, script] of [['config-inline', '(inline)'], ['config-missing', browser.url('/engines/strict/missing-config.js')]]) {
+        const page = await browser.open(browser.url(`/engines/strict/${file}.html`));
+        const out = await page.evaluate(async () => ({ appId: (await ft.getAppletInfo()).appId, stored: (await ft.getStorageInfo()).errMsg, configError: ftHost.configError() }));
+        const message = `config script ${script} did not run (blocked by the page's CSP?)`;
+        expect([file, out]).toEqual([file, { appId: 'ft-polyfill-app', stored: 'getStorageInfo:ok', configError: message }]);
+        expect([file, await page.errors()]).toEqual([file, [`error: ft-polyfill: ftHostConfig: ${message}`]]);
+      }
+    },
+  },
+  {
+    name: "under Trusted Types with a trusted-types list lacking 'ft-polyfill', loading the panel fails naming the policy (§1.13)",
+    async run(browser) {
+      const page = await browser.open(browser.url('/engines/strict/trusted-types-unlisted.html'));
+      const thrown = await page.evaluate(() => ftHost.panel.open().then(() => '', (e) => String(e)));
+      if (browser.can('trustedTypes')) expect(thrown).toMatch(/could not be loaded \(Trusted Types policy 'ft-polyfill' refused: add it to trusted-types\)/);
+      else expect(thrown).toBe('');
+    },
+  },
 ];
