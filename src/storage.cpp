@@ -12,6 +12,9 @@
 #include <memory>
 
 #include "codec.h"
+#include <nlohmann/json.hpp>
+
+#include "js_value.h"
 
 namespace ft {
 
@@ -333,6 +336,7 @@ void Storage::rebuild_shard(std::size_t shard, std::vector<StorageWarning>& warn
 }
 
 void Storage::read_all(std::vector<StorageWarning>& warnings) {
+  keep_unconfirmed(journal_ops_);
   dirty_.fill(false);
   stale_.fill(false);
   journal_ops_.clear();
@@ -353,6 +357,7 @@ std::vector<StorageWarning> Storage::load() {
   pending_.clear();
   std::vector<StorageWarning> warnings;
   read_all(warnings);
+  unsaved_.clear();
   return warnings;
 }
 
@@ -603,6 +608,8 @@ FlushReport Storage::compact() {
       ++report.shards_written;
     }
   }
+  keep_unconfirmed(journal_ops_);
+  keep_unconfirmed(pending_);
   journal_ops_.clear();
   journal_seqs_.clear();
   journal_bytes_ = 0;
@@ -610,6 +617,63 @@ FlushReport Storage::compact() {
   pending_.clear();
   report.durable_through = next_op_ - 1;
   return report;
+}
+
+void Storage::keep_unconfirmed(std::vector<PendingOp>& ops) {
+  for (PendingOp& op : ops)
+    if (op.op > confirmed_) unsaved_.push_back(std::move(op));
+}
+
+void Storage::confirm(std::uint32_t through) {
+  confirmed_ = std::max(confirmed_, through);
+  unsaved_.erase(std::remove_if(unsaved_.begin(), unsaved_.end(), [&](const PendingOp& op) { return op.op <= confirmed_; }),
+                 unsaved_.end());
+}
+
+std::string Storage::unsaved_record() const {
+  std::string out;
+  for (const auto* ops : {&unsaved_, &journal_ops_, &pending_}) {
+    for (const PendingOp& op : *ops) {
+      if (op.op <= confirmed_) continue;
+      out += op.kind == OpKind::Set ? "[\"setStorage\"" : op.kind == OpKind::Remove ? "[\"removeStorage\"" : "[\"clearStorage\"";
+      if (op.kind != OpKind::Clear) js::append_json_string(op.key, out += ',');
+      if (op.kind == OpKind::Set) {
+        js::append_json_string(op.value.type, out += ',');
+        js::append_json_string(op.value.payload, out += ',');
+      }
+      out += "]\n";
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Storage::replay(std::string_view record) {
+  std::vector<std::string> failed;
+  std::size_t line_no = 0;
+  for (std::size_t at = 0; at < record.size();) {
+    std::size_t end = record.find('\n', at);
+    if (end == std::string_view::npos) end = record.size();
+    const std::string_view line = record.substr(at, end - at);
+    at = end + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    const auto op = codec::parse_json_value(line);
+    const auto str = [&](std::size_t i) { return op.is_array() && op.size() > i && op[i].is_string(); };
+    const std::string name = str(0) ? op[0].get<std::string>() : std::string();
+    const std::size_t fields = name == "setStorage" ? 4 : name == "removeStorage" ? 2 : name == "clearStorage" ? 1 : 0;
+    bool whole = fields > 0 && op.size() == fields;
+    for (std::size_t i = 1; i < fields; ++i) whole = whole && str(i);
+    Status st = Status::Fail("damaged");
+    if (whole && fields == 4) {
+      st = set(op[1].get<std::string>(), op[2].get<std::string>(), op[3].get<std::string>()).status;
+    } else if (whole) {
+      st = fields == 2 ? remove(op[1].get<std::string>()).status : clear().status;
+    }
+    if (!st.ok)
+      failed.push_back("ft-polyfill: a write made as the page last left could not be kept (line " +
+                       std::to_string(line_no) + " of its record: " + (whole ? name + ":fail " + st.reason : st.reason) + ")");
+  }
+  return failed;
 }
 
 }  // namespace ft

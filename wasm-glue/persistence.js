@@ -23,6 +23,34 @@ import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEn
 
 export { openEarly, closeUnused, mountPointOf };
 
+/** The localStorage key of an appId's unsaved-writes record (docs/durability.md). @param {string} appId */
+const unsavedKey = (appId) => `ft-polyfill:unsaved:${appId}`;
+/** The record this page last kept, per appId: replaced by its next one, removed once durable. @type {Map<string, string>} */
+const kept = new Map();
+/** The page's localStorage, or null where it may not be used (sandboxed, blocked, Node). */
+const local = () => { try { return window.localStorage; } catch { return null; } };
+
+/**
+ * The page is leaving (pagehide, or hidden: it may never run again): keeps the writes not yet in
+ * IndexedDB, `record` (the core's unsaved-writes lines and the queued calls' ones), in
+ * localStorage, which the browser persists synchronously, after the record another tab left there.
+ * Persistence.open replays it. What localStorage refuses (about 5 MB) is lost, said once.
+ * @param {string} appId @param {string} record @param {(message: string) => void} warn
+ */
+export function keepUnsaved(appId, record, warn) {
+  const store = local();
+  if (!record || !store) return;
+  const key = unsavedKey(appId);
+  try {
+    const before = store.getItem(key);
+    const text = (before !== null && before !== kept.get(appId) ? before : '') + record;
+    store.setItem(key, text);
+    kept.set(appId, text);
+  } catch (error) {
+    warn(`ft-polyfill: the writes made as the page left (${Math.ceil(record.length / 1024)} KB) could not be kept (${describe(error)}); they are lost`);
+  }
+}
+
 /** How long the page's writes must pause before the journals are compacted (ms). */
 export const COMPACT_AFTER_MS = 200;
 /** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen */
@@ -111,9 +139,23 @@ export class Persistence {
     }
     this.storage = new MemoizedStorage(new this.Module.Storage(this.mount));
     this.reportWarnings(JSON.parse(this.storage.load()));
+    if (this.persistent && local()?.getItem(unsavedKey(this.appId))) await this.withLock(() => this.replayUnsaved());
     // Another tab may have pushed between the snapshot and this tab's BroadcastChannel.
     if (snapshot && this.persistent) this.pullFromOthers();
     return this.storage;
+  }
+
+  /**
+   * Under the lock, before any read: makes the writes a page kept as it left (keepUnsaved) this
+   * store's, in order, and removes the record once they are in IndexedDB.
+   */
+  async replayUnsaved() {
+    const store = /** @type {Storage} */ (local());
+    const key = unsavedKey(this.appId);
+    const record = store.getItem(key);
+    if (!record) return;  // another tab replayed it
+    for (const line of JSON.parse(this.storage.replay(record))) this.warn(line);
+    if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
   }
 
   /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
@@ -174,6 +216,12 @@ export class Persistence {
           this.compactRequested = false;
           progress = await this.withLock(() => this.flushOnce(true));
         } else break;
+      }
+      // Every write is in IndexedDB: the record this page kept as it was hidden is not needed.
+      const record = kept.get(this.appId);
+      if (record !== undefined && this.persistent && !this.storage.unsaved()) {
+        kept.delete(this.appId);
+        if (local()?.getItem(unsavedKey(this.appId)) === record) local()?.removeItem(unsavedKey(this.appId));
       }
     } catch (error) {
       // Nothing may hang: every write still waiting fails with the reason (and may be retried).
@@ -251,6 +299,7 @@ export class Persistence {
     const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     if (compact) this.lastCompaction = timings;
     else this.lastFlush = timings;
+    this.storage.confirm(report.durableThrough);
     this.waiters.durableThrough(report.durableThrough);
     if (report.compactDue) this.scheduleCompaction();
     return true;

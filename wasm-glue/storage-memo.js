@@ -17,6 +17,9 @@
  * @property {() => boolean} dirty
  * @property {() => string} flush  the FlushReport as JSON: written files, one journal (bind_storage.cpp)
  * @property {() => string} compact  the same, for the shards rewritten and the journals deleted
+ * @property {() => string} unsaved  the unsaved-writes record: JSON lines (src/storage.h)
+ * @property {(through: number) => void} confirm  every op <= through is in IndexedDB
+ * @property {(record: string) => string} replay  a record's writes made again; JSON array of console lines
  * @property {() => void} delete
  */
 
@@ -81,5 +84,10 @@ export class MemoizedStorage {
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }
   compact() { return this.core.compact(); }
+  unsaved() { return this.core.unsaved(); }
+  /** @param {number} through */
+  confirm(through) { this.core.confirm(through); }
+  /** @param {string} record */
+  replay(record) { this.memo.clear(); return this.core.replay(record); }
   delete() { this.memo.clear(); this.core.delete(); }
 }

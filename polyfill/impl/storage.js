@@ -5,6 +5,7 @@
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
 import { readStorageAnswer, storageFailure } from '../core-wire.js';
+import { keepUnsaved } from '../../wasm-glue/persistence.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -29,6 +30,34 @@ export default function storageImpl(runtime) {
     const settled = { then(/** @type {(outcome: import('../pipeline.js').Outcome) => void} */ onOutcome) { if (outcome) onOutcome(outcome); else deliver = onOutcome; } };
     return /** @type {PromiseLike<import('../pipeline.js').Outcome>} */ (/** @type {unknown} */ (settled));
   };
+
+  // The page leaves, or is hidden and may never run again: the writes not yet in IndexedDB (the
+  // core's, then the queued calls', up to a configure) go to localStorage, replayed at the next
+  // start (docs/durability.md). The queued calls' lines are the core's record format.
+  const leave = (/** @type {Event} */ event) => {
+    if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
+    const { handles } = runtime;
+    let record = handles && handles.persistence.persistent ? handles.storage.unsaved() : '';
+    for (const { barrier, call } of runtime.queue) {
+      if (barrier) break;
+      const [name, args] = call || [];
+      const value = name === 'setStorage' && encodeValue(args.data);
+      const fields = value ? ('reason' in value ? null : [keyToCore(args.key), value.type, value.payload])
+        : name === 'removeStorage' ? [keyToCore(args.key)] : name === 'clearStorage' ? [] : null;
+      if (fields) record += `${JSON.stringify([name, ...fields])}\n`;
+    }
+    keepUnsaved(handles ? handles.persistence.appId : runtime.currentConfig().appId, record, console.warn);
+  };
+  const { global: win } = runtime;
+  const doc = win.document;
+  if (doc && win.addEventListener) {
+    win.addEventListener('pagehide', leave);
+    doc.addEventListener('visibilitychange', leave);
+    runtime.onDispose(() => {
+      win.removeEventListener('pagehide', leave);
+      doc.removeEventListener('visibilitychange', leave);
+    });
+  }
 
   return {
     getStorage({ key }) {

@@ -439,6 +439,59 @@ TEST_F(StorageTest, RefreshRejectsPendingWritesThatNoLongerFit) {
   EXPECT_EQ(tab_b.get("b"), nullptr);
 }
 
+// The unsaved-writes record (docs/durability.md): what is not yet confirmed durable, in order, and
+// its replay into a store that never saw those writes.
+TEST_F(StorageTest, UnsavedRecordHoldsUnconfirmedWritesInOrderAndReplays) {
+  ft::Storage a(dir_);
+  a.load();
+  EXPECT_EQ(a.unsaved_record(), "");
+  ASSERT_TRUE(a.set("old", "string", "\"durable\"").status.ok);
+  ft::FlushReport first = a.flush();
+  a.confirm(first.durable_through);
+  EXPECT_EQ(a.unsaved_record(), "");
+  ASSERT_TRUE(a.set("k\n\"1", "object", "{\"a\":\"x\\ty\"}").status.ok);
+  ft::FlushReport second = a.flush();  // written, not confirmed: still unsaved
+  ASSERT_TRUE(a.remove("old").status.ok);
+  ASSERT_TRUE(a.clear().status.ok);
+  ASSERT_TRUE(a.set("last", "number", "2").status.ok);
+  const std::string record = a.unsaved_record();
+  EXPECT_EQ(record,
+            "[\"setStorage\",\"k\\n\\\"1\",\"object\",\"{\\\"a\\\":\\\"x\\\\ty\\\"}\"]\n"
+            "[\"removeStorage\",\"old\"]\n[\"clearStorage\"]\n[\"setStorage\",\"last\",\"number\",\"2\"]\n");
+  // A compaction before the confirmation keeps them in the record.
+  a.compact();
+  EXPECT_EQ(a.unsaved_record(), record);
+  a.confirm(second.durable_through);
+  EXPECT_EQ(a.unsaved_record(), "[\"removeStorage\",\"old\"]\n[\"clearStorage\"]\n[\"setStorage\",\"last\",\"number\",\"2\"]\n");
+
+  char other[] = "/tmp/ft-storage-XXXXXX";
+  ASSERT_NE(::mkdtemp(other), nullptr);
+  ft::Storage b(other);
+  b.load();
+  ASSERT_TRUE(b.set("old", "string", "\"x\"").status.ok);
+  ASSERT_TRUE(b.set("gone", "string", "\"y\"").status.ok);
+  EXPECT_TRUE(b.replay(record).empty());
+  EXPECT_EQ(b.info().keys, std::vector<std::string>{"last"});
+  EXPECT_EQ(b.get("last")->payload, "2");
+  // The replayed writes are this store's own pending writes: its next record holds them.
+  EXPECT_NE(b.unsaved_record().find("[\"setStorage\",\"last\",\"number\",\"2\"]\n"), std::string::npos);
+  std::system((std::string("rm -rf ") + other).c_str());
+}
+
+TEST_F(StorageTest, ReplayReportsDamagedLinesAndWritesOverTheLimitsAndKeepsTheRest) {
+  ft::Storage s(dir_, {8, 100});
+  s.load();
+  const auto failed = s.replay(
+      "not json\n[\"setStorage\",\"a\",\"string\",\"1\"]\n[\"setStorage\",\"big\",\"string\",\"123456789\"]\n"
+      "[\"removeStorage\"]\n[\"nope\",\"a\"]\n\n[\"setStorage\",\"b\",\"string\",\"2\"]");
+  ASSERT_EQ(failed.size(), 4u);
+  EXPECT_EQ(failed[0], "ft-polyfill: a write made as the page last left could not be kept (line 1 of its record: damaged)");
+  EXPECT_EQ(failed[1],
+            "ft-polyfill: a write made as the page last left could not be kept (line 3 of its record: setStorage:fail "
+            "exceed storage item max length)");
+  EXPECT_EQ(s.info().keys, (std::vector<std::string>{"a", "b"}));
+}
+
 TEST(CodecTest, EscapeRoundTripAndCrc) {
   std::string raw = std::string("a\\b\nc\td\re\0f", 12);
   std::string back;
