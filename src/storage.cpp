@@ -12,9 +12,6 @@
 #include <memory>
 
 #include "codec.h"
-#include <nlohmann/json.hpp>
-
-#include "js_value.h"
 
 namespace ft {
 
@@ -626,8 +623,9 @@ void Storage::keep_unconfirmed(std::vector<PendingOp>& ops) {
 
 void Storage::confirm(std::uint32_t through) {
   confirmed_ = std::max(confirmed_, through);
-  unsaved_.erase(std::remove_if(unsaved_.begin(), unsaved_.end(), [&](const PendingOp& op) { return op.op <= confirmed_; }),
-                 unsaved_.end());
+  unsaved_.erase(
+      std::remove_if(unsaved_.begin(), unsaved_.end(), [&](const PendingOp& op) { return op.op <= confirmed_; }),
+      unsaved_.end());
 }
 
 std::string Storage::unsaved_record() const {
@@ -635,43 +633,38 @@ std::string Storage::unsaved_record() const {
   for (const auto* ops : {&unsaved_, &journal_ops_, &pending_}) {
     for (const PendingOp& op : *ops) {
       if (op.op <= confirmed_) continue;
-      out += op.kind == OpKind::Set ? "[\"setStorage\"" : op.kind == OpKind::Remove ? "[\"removeStorage\"" : "[\"clearStorage\"";
-      if (op.kind != OpKind::Clear) js::append_json_string(op.key, out += ',');
-      if (op.kind == OpKind::Set) {
-        js::append_json_string(op.value.type, out += ',');
-        js::append_json_string(op.value.payload, out += ',');
-      }
-      out += "]\n";
+      out.append(op.kind == OpKind::Set      ? std::string_view(op.value.type)
+                 : op.kind == OpKind::Remove ? kRemoveTag
+                                             : kClearTag);
+      out += '\t';
+      codec::append_escaped_line(out, op.key);
+      out += '\t';
+      codec::append_escaped_line(out, op.value.payload);
+      out += '\n';
     }
   }
   return out;
 }
 
-std::vector<std::string> Storage::replay(std::string_view record) {
-  std::vector<std::string> failed;
-  std::size_t line_no = 0;
+std::string Storage::replay(std::string_view record) {
+  std::string failed, key, payload;
   for (std::size_t at = 0; at < record.size();) {
     std::size_t end = record.find('\n', at);
     if (end == std::string_view::npos) end = record.size();
     const std::string_view line = record.substr(at, end - at);
     at = end + 1;
-    ++line_no;
-    if (line.empty()) continue;
-    const auto op = codec::parse_json_value(line);
-    const auto str = [&](std::size_t i) { return op.is_array() && op.size() > i && op[i].is_string(); };
-    const std::string name = str(0) ? op[0].get<std::string>() : std::string();
-    const std::size_t fields = name == "setStorage" ? 4 : name == "removeStorage" ? 2 : name == "clearStorage" ? 1 : 0;
-    bool whole = fields > 0 && op.size() == fields;
-    for (std::size_t i = 1; i < fields; ++i) whole = whole && str(i);
+    const std::size_t tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
     Status st = Status::Fail("damaged");
-    if (whole && fields == 4) {
-      st = set(op[1].get<std::string>(), op[2].get<std::string>(), op[3].get<std::string>()).status;
-    } else if (whole) {
-      st = fields == 2 ? remove(op[1].get<std::string>()).status : clear().status;
+    if (tab2 != std::string_view::npos && line.find('\t', tab2 + 1) == std::string_view::npos &&
+        codec::unescape_line(line.substr(tab + 1, tab2 - tab - 1), key) &&
+        codec::unescape_line(line.substr(tab2 + 1), payload)) {
+      const std::string_view tag = line.substr(0, tab);
+      st = tag == kClearTag ? clear().status : tag == kRemoveTag ? remove(key).status : set(key, tag, payload).status;
     }
     if (!st.ok)
-      failed.push_back("ft-polyfill: a write made as the page last left could not be kept (line " +
-                       std::to_string(line_no) + " of its record: " + (whole ? name + ":fail " + st.reason : st.reason) + ")");
+      failed.append("ft-polyfill: a write made as the page last left could not be kept (")
+          .append(st.reason)
+          .append(")\n");
   }
   return failed;
 }

@@ -79,10 +79,10 @@ class StorageBinding {
   std::string compact() { return report_json(storage_.compact()); }
 
   // The unsaved-writes record (storage.h), its confirmation and its replay (the console lines of
-  // what could not be replayed, as a JSON array).
+  // what could not be replayed, one per line).
   std::string unsaved() const { return storage_.unsaved_record(); }
   void confirm(std::uint32_t through) { storage_.confirm(through); }
-  std::string replay(const std::string& record) { return dump(storage_.replay(record)); }
+  std::string replay(const std::string& record) { return storage_.replay(record); }
 
  private:
   static std::string report_json(const ft::FlushReport& report) {

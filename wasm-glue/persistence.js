@@ -154,7 +154,7 @@ export class Persistence {
     const key = unsavedKey(this.appId);
     const record = store.getItem(key);
     if (!record) return;  // another tab replayed it
-    for (const line of JSON.parse(this.storage.replay(record))) this.warn(line);
+    for (const line of this.storage.replay(record).split('\n')) if (line) this.warn(line);
     if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
   }
 

@@ -12,6 +12,7 @@ import { keepUnsaved } from '../../wasm-glue/persistence.js';
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
 export default function storageImpl(runtime) {
+  const escapeLine = (/** @type {string} */ text) => text.replace(/[\\\n\r\t]/g, (c) => `\\${'\\nrt'['\\\n\r\t'.indexOf(c)]}`);
   /**
    * A write's outcome once it is durable (§2.6), as the thenable the pipeline settles from: the
    * persistence calls back when the flush holding it commits, with no Promise per write.
@@ -33,7 +34,8 @@ export default function storageImpl(runtime) {
 
   // The page leaves, or is hidden and may never run again: the writes not yet in IndexedDB (the
   // core's, then the queued calls', up to a configure) go to localStorage, replayed at the next
-  // start (docs/durability.md). The queued calls' lines are the core's record format.
+  // start (docs/durability.md). The queued calls' lines are the core's record format
+  // (src/storage.h: the journal's tags and escapes).
   const leave = (/** @type {Event} */ event) => {
     if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
     const { handles } = runtime;
@@ -41,10 +43,9 @@ export default function storageImpl(runtime) {
     for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
       const [name, args] = call || [];
-      const value = name === 'setStorage' && encodeValue(args.data);
-      const fields = value ? ('reason' in value ? null : [keyToCore(args.key), value.type, value.payload])
-        : name === 'removeStorage' ? [keyToCore(args.key)] : name === 'clearStorage' ? [] : null;
-      if (fields) record += `${JSON.stringify([name, ...fields])}\n`;
+      const value = /** @type {any} */ (name === 'setStorage' && encodeValue(args.data));
+      const tag = value ? value.type : name === 'removeStorage' ? '-' : name === 'clearStorage' && '*';
+      if (tag) record += `${tag}\t${escapeLine(keyToCore(args.key || ''))}\t${escapeLine(value ? value.payload : '')}\n`;
     }
     keepUnsaved(handles ? handles.persistence.appId : runtime.currentConfig().appId, record, console.warn);
   };

@@ -449,20 +449,18 @@ TEST_F(StorageTest, UnsavedRecordHoldsUnconfirmedWritesInOrderAndReplays) {
   ft::FlushReport first = a.flush();
   a.confirm(first.durable_through);
   EXPECT_EQ(a.unsaved_record(), "");
-  ASSERT_TRUE(a.set("k\n\"1", "object", "{\"a\":\"x\\ty\"}").status.ok);
+  ASSERT_TRUE(a.set("k\n\t1", "object", "{\"a\":\"x\\ty\"}").status.ok);
   ft::FlushReport second = a.flush();  // written, not confirmed: still unsaved
   ASSERT_TRUE(a.remove("old").status.ok);
   ASSERT_TRUE(a.clear().status.ok);
   ASSERT_TRUE(a.set("last", "number", "2").status.ok);
   const std::string record = a.unsaved_record();
-  EXPECT_EQ(record,
-            "[\"setStorage\",\"k\\n\\\"1\",\"object\",\"{\\\"a\\\":\\\"x\\\\ty\\\"}\"]\n"
-            "[\"removeStorage\",\"old\"]\n[\"clearStorage\"]\n[\"setStorage\",\"last\",\"number\",\"2\"]\n");
+  EXPECT_EQ(record, "object\tk\\n\\t1\t{\"a\":\"x\\\\ty\"}\n-\told\t\n*\t\t\nnumber\tlast\t2\n");
   // A compaction before the confirmation keeps them in the record.
   a.compact();
   EXPECT_EQ(a.unsaved_record(), record);
   a.confirm(second.durable_through);
-  EXPECT_EQ(a.unsaved_record(), "[\"removeStorage\",\"old\"]\n[\"clearStorage\"]\n[\"setStorage\",\"last\",\"number\",\"2\"]\n");
+  EXPECT_EQ(a.unsaved_record(), "-\told\t\n*\t\t\nnumber\tlast\t2\n");
 
   char other[] = "/tmp/ft-storage-XXXXXX";
   ASSERT_NE(::mkdtemp(other), nullptr);
@@ -470,25 +468,26 @@ TEST_F(StorageTest, UnsavedRecordHoldsUnconfirmedWritesInOrderAndReplays) {
   b.load();
   ASSERT_TRUE(b.set("old", "string", "\"x\"").status.ok);
   ASSERT_TRUE(b.set("gone", "string", "\"y\"").status.ok);
-  EXPECT_TRUE(b.replay(record).empty());
+  EXPECT_EQ(b.replay(record), "");
   EXPECT_EQ(b.info().keys, std::vector<std::string>{"last"});
   EXPECT_EQ(b.get("last")->payload, "2");
   // The replayed writes are this store's own pending writes: its next record holds them.
-  EXPECT_NE(b.unsaved_record().find("[\"setStorage\",\"last\",\"number\",\"2\"]\n"), std::string::npos);
+  EXPECT_EQ(b.unsaved_record(), "string\told\t\"x\"\nstring\tgone\t\"y\"\n" + record);
   std::system((std::string("rm -rf ") + other).c_str());
 }
 
 TEST_F(StorageTest, ReplayReportsDamagedLinesAndWritesOverTheLimitsAndKeepsTheRest) {
   ft::Storage s(dir_, {8, 100});
   s.load();
-  const auto failed = s.replay(
-      "not json\n[\"setStorage\",\"a\",\"string\",\"1\"]\n[\"setStorage\",\"big\",\"string\",\"123456789\"]\n"
-      "[\"removeStorage\"]\n[\"nope\",\"a\"]\n\n[\"setStorage\",\"b\",\"string\",\"2\"]");
-  ASSERT_EQ(failed.size(), 4u);
-  EXPECT_EQ(failed[0], "ft-polyfill: a write made as the page last left could not be kept (line 1 of its record: damaged)");
-  EXPECT_EQ(failed[1],
-            "ft-polyfill: a write made as the page last left could not be kept (line 3 of its record: setStorage:fail "
-            "exceed storage item max length)");
+  const std::string failed =
+      s.replay("not a line\nstring\ta\t1\nstring\tbig\t123456789\nBad\tx\ty\n-\ta\t\tx\n\nstring\tb\t2");
+  EXPECT_EQ(
+      failed,
+      "ft-polyfill: a write made as the page last left could not be kept (damaged)\n"
+      "ft-polyfill: a write made as the page last left could not be kept (exceed storage item max length)\n"
+      "ft-polyfill: a write made as the page last left could not be kept (parameter error: invalid value type tag)\n"
+      "ft-polyfill: a write made as the page last left could not be kept (damaged)\n"
+      "ft-polyfill: a write made as the page last left could not be kept (damaged)\n");
   EXPECT_EQ(s.info().keys, (std::vector<std::string>{"a", "b"}));
 }
 
