@@ -11,10 +11,9 @@ const recordKey = (appId) => `ft-polyfill:unsaved:${appId}`;
 /**
  * Writes one key, a 200-key batch of 10 KB values (2 MB in all), a 900 KB value, a removal and a
  * clear-then-write, without waiting for any of them. Runs in the page.
- * @param {string} round
+ * @param {string} round @param {any} [ft]  another tab's ft (default: this page's)
  */
-function writeWithoutWaiting(round) {
-  const ft = /** @type {any} */ (window).ft;
+function writeWithoutWaiting(round, ft = /** @type {any} */ (window).ft) {
   ft.setStorage({ key: 'gone', data: 1 });
   ft.clearStorage();
   ft.setStorage({ key: 'single', data: { round } });
@@ -131,20 +130,29 @@ export const cases = [
     },
   },
   {
-    name: 'writes not awaited before the tab closes itself (window.close) are read back by the next tab',
+    name: 'writes not awaited before a tab is closed are read back at the next start',
     async run(browser) {
       const appId = 'engines-leave-close';
-      const url = browser.pageUrl({ appId });
-      // A fresh profile: its first tab's history starts at the page, so the page may close itself.
-      const profile = await browser.newProfile();
-      const first = await profile.open(url);
-      await first.evaluate(() => ftHost.ready);
-      await first.evaluate(`() => { (${writeWithoutWaiting})('c1'); window.close(); }`).catch(() => {});
-      // The tab is gone when the driver can no longer run anything in it.
-      while (await first.evaluate(() => true).catch(() => false)) await new Promise((r) => setTimeout(r, 50));
-      const next = await profile.open(url);
-      expect(await next.evaluate(`async () => (${readBack})()`)).toEqual(written('c1'));
-      expect(await next.errors()).toEqual([]);
+      const page = await browser.open(browser.pageUrl({ appId }));
+      // The tab is opened by the page (a real click), so the page may close it.
+      await page.evaluate((url) => {
+        const button = document.createElement('button');
+        button.id = 'open-tab';
+        button.onclick = () => { /** @type {any} */ (window).tab = window.open(url); };
+        document.body.append(button);
+      }, browser.pageUrl({ appId }, '&tab=1'));
+      await page.click('#open-tab');
+      await page.waitFor(() => { const tab = /** @type {any} */ (window).tab; return tab && tab.ftHost && tab.document.readyState === 'complete'; });
+      await page.evaluate(`async () => {
+        const tab = window.tab;
+        await tab.ftHost.ready;
+        (${writeWithoutWaiting}).call(tab, 'c1', tab.ft);
+        tab.close();
+      }`);
+      expect(await page.waitFor(() => /** @type {any} */ (window).tab.closed)).toBe(true);
+      await page.reload();
+      expect(await page.evaluate(`async () => (${readBack})()`)).toEqual(written('c1'));
+      expect(await page.errors()).toEqual([]);
     },
   },
 ];
