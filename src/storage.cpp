@@ -622,10 +622,10 @@ void Storage::keep_unconfirmed(std::vector<PendingOp>& ops) {
 }
 
 void Storage::confirm(std::uint32_t through) {
-  confirmed_ = std::max(confirmed_, through);
-  unsaved_.erase(
-      std::remove_if(unsaved_.begin(), unsaved_.end(), [&](const PendingOp& op) { return op.op <= confirmed_; }),
-      unsaved_.end());
+  confirmed_ = through;
+  // unsaved_ holds ops older than the flush being confirmed (compaction and reloads run only
+  // between a flush's confirmation and the next flush).
+  if (!unsaved_.empty() && unsaved_.back().op <= through) unsaved_.clear();
 }
 
 std::string Storage::unsaved_record() const {
@@ -661,10 +661,7 @@ std::string Storage::replay(std::string_view record) {
       const std::string_view tag = line.substr(0, tab);
       st = tag == kClearTag ? clear().status : tag == kRemoveTag ? remove(key).status : set(key, tag, payload).status;
     }
-    if (!st.ok)
-      failed.append("ft-polyfill: a write made as the page last left could not be kept (")
-          .append(st.reason)
-          .append(")\n");
+    if (!st.ok) failed.append("ft-polyfill: a write kept as the page left is lost: ").append(st.reason).append("\n");
   }
   return failed;
 }

@@ -47,7 +47,7 @@ export function keepUnsaved(appId, record, warn) {
     store.setItem(key, text);
     kept.set(appId, text);
   } catch (error) {
-    warn(`ft-polyfill: the writes made as the page left (${Math.ceil(record.length / 1024)} KB) could not be kept (${describe(error)}); they are lost`);
+    warn(`ft-polyfill: ${Math.ceil(record.length / 1024)} KB of writes made as the page left are lost (${describe(error)})`);
   }
 }
 
@@ -154,7 +154,8 @@ export class Persistence {
     const key = unsavedKey(this.appId);
     const record = store.getItem(key);
     if (!record) return;  // another tab replayed it
-    for (const line of this.storage.replay(record).split('\n')) if (line) this.warn(line);
+    // Nothing was read yet: the memo is empty, so the core is called directly.
+    for (const line of this.storage.core.replay(record).split('\n')) if (line) this.warn(line);
     if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
   }
 
@@ -219,7 +220,7 @@ export class Persistence {
       }
       // Every write is in IndexedDB: the record this page kept as it was hidden is not needed.
       const record = kept.get(this.appId);
-      if (record !== undefined && this.persistent && !this.storage.unsaved()) {
+      if (record !== undefined && this.persistent && !this.storage.core.unsaved()) {
         kept.delete(this.appId);
         if (local()?.getItem(unsavedKey(this.appId)) === record) local()?.removeItem(unsavedKey(this.appId));
       }
@@ -299,7 +300,7 @@ export class Persistence {
     const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     if (compact) this.lastCompaction = timings;
     else this.lastFlush = timings;
-    this.storage.confirm(report.durableThrough);
+    this.storage.core.confirm(report.durableThrough);
     this.waiters.durableThrough(report.durableThrough);
     if (report.compactDue) this.scheduleCompaction();
     return true;

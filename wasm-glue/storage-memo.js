@@ -84,10 +84,5 @@ export class MemoizedStorage {
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }
   compact() { return this.core.compact(); }
-  unsaved() { return this.core.unsaved(); }
-  /** @param {number} through */
-  confirm(through) { this.core.confirm(through); }
-  /** @param {string} record */
-  replay(record) { this.memo.clear(); return this.core.replay(record); }
   delete() { this.memo.clear(); this.core.delete(); }
 }

@@ -39,7 +39,7 @@ export default function storageImpl(runtime) {
   const leave = (/** @type {Event} */ event) => {
     if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
     const { handles } = runtime;
-    let record = handles && handles.persistence.persistent ? handles.storage.unsaved() : '';
+    let record = handles && handles.persistence.persistent ? handles.storage.core.unsaved() : '';
     for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
       const [name, args] = call || [];
