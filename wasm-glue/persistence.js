@@ -19,7 +19,7 @@ import { MemoizedStorage } from './storage-memo.js';
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
-import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime } from './idbfs-adapter.js';
+import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime, abortWrites, LEFT } from './idbfs-adapter.js';
 
 export { openEarly, closeUnused, mountPointOf };
 
@@ -159,6 +159,25 @@ export class Persistence {
     if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
   }
 
+  /**
+   * The page enters the back-forward cache (pagehide, persisted), its unsaved writes kept: its
+   * write transactions are aborted, since a suspended one holds the next page's IndexedDB.
+   */
+  suspend() {
+    abortWrites();
+  }
+
+  /**
+   * The page is back from the back-forward cache: what a suspend() aborted is written again (the
+   * record it kept, unless the next page replayed it), and the writes waiting settle.
+   */
+  resume() {
+    this.withLock(async () => {
+      await this.replayUnsaved();
+      await this.flushOnce(false);
+    }).catch((error) => this.warn(`ft-polyfill: ${describe(error)}`));
+  }
+
   /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
   localGeneration() {
     return localTime(this.Module.FS, this.generationPath);
@@ -225,8 +244,9 @@ export class Persistence {
         if (local()?.getItem(unsavedKey(this.appId)) === record) local()?.removeItem(unsavedKey(this.appId));
       }
     } catch (error) {
-      // Nothing may hang: every write still waiting fails with the reason (and may be retried).
-      this.waiters.failAll(`write failed: ${describe(error)}`);
+      // Nothing may hang: every write still waiting fails with the reason (and may be retried);
+      // those of a flush aborted as the page left wait for resume().
+      if (error !== LEFT) this.waiters.failAll(`write failed: ${describe(error)}`);
     } finally {
       this.flushing = false;
     }
@@ -277,6 +297,7 @@ export class Persistence {
         });
         if (!report) await this.catchUp();
       } catch (error) {
+        if (error === LEFT) throw error;
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
@@ -288,6 +309,7 @@ export class Persistence {
         try {
           await this.push(report.written, report.removed);
         } catch (error) {
+          if (error === LEFT) throw error;
           this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
         }
       }

@@ -34,11 +34,16 @@ export default function storageImpl(runtime) {
 
   // The page leaves, or is hidden and may never run again: the writes not yet in IndexedDB (the
   // core's, then the queued calls', up to a configure) go to localStorage, replayed at the next
-  // start (docs/durability.md). The queued calls' lines are the core's record format
+  // start (docs/durability.md); a page entering the back-forward cache also aborts its writes in
+  // flight, and writes them again when it is shown again. The queued calls' lines are the core's record format
   // (src/storage.h: the journal's tags and escapes).
-  const leave = (/** @type {Event} */ event) => {
-    if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
+  const leave = (/** @type {any} */ event) => {
     const { handles } = runtime;
+    if (event.type === 'pageshow') {
+      if (event.persisted && handles) handles.persistence.resume();
+      return;
+    }
+    if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
     let record = handles && handles.persistence.persistent ? handles.storage.core.unsaved() : '';
     for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
@@ -48,14 +53,17 @@ export default function storageImpl(runtime) {
       if (tag) record += `${tag}\t${escapeLine(keyToCore(args.key || ''))}\t${escapeLine(value ? value.payload : '')}\n`;
     }
     keepUnsaved(handles ? handles.persistence.appId : runtime.currentConfig().appId, record, console.warn);
+    if (event.persisted && handles) handles.persistence.suspend();
   };
   const { global: win } = runtime;
   const doc = win.document;
   if (doc && win.addEventListener) {
     win.addEventListener('pagehide', leave);
+    win.addEventListener('pageshow', leave);
     doc.addEventListener('visibilitychange', leave);
     runtime.onDispose(() => {
       win.removeEventListener('pagehide', leave);
+      win.removeEventListener('pageshow', leave);
       doc.removeEventListener('visibilitychange', leave);
     });
   }
