@@ -27,8 +27,14 @@ export { openEarly, closeUnused, mountPointOf };
 const unsavedKey = (appId) => `ft-polyfill:unsaved:${appId}`;
 /** The record this page last kept, per appId: replaced by its next one, removed once durable. @type {Map<string, string>} */
 const kept = new Map();
-/** The page's localStorage, or null where it may not be used (sandboxed, blocked, Node). */
-const local = () => { try { return window.localStorage; } catch { return null; } };
+/**
+ * The page's localStorage, or null where it may not be used (sandboxed, blocked, Node). Taken
+ * once, as the script loads: a tab being closed no longer has it (WebKit: null at pagehide).
+ * @type {Storage | null}
+ */
+let localStore = null;
+try { localStore = window.localStorage; } catch { /* none */ }
+const local = () => localStore;
 
 /**
  * The page is leaving (pagehide, or hidden: it may never run again): keeps the writes not yet in

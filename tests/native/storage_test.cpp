@@ -481,13 +481,12 @@ TEST_F(StorageTest, ReplayReportsDamagedLinesAndWritesOverTheLimitsAndKeepsTheRe
   s.load();
   const std::string failed =
       s.replay("not a line\nstring\ta\t1\nstring\tbig\t123456789\nBad\tx\ty\n-\ta\t\tx\n\nstring\tb\t2");
-  EXPECT_EQ(
-      failed,
-      "ft-polyfill: a write kept as the page left is lost: damaged\n"
-      "ft-polyfill: a write kept as the page left is lost: exceed storage item max length\n"
-      "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n"
-      "ft-polyfill: a write kept as the page left is lost: damaged\n"
-      "ft-polyfill: a write kept as the page left is lost: damaged\n");
+  EXPECT_EQ(failed,
+            "ft-polyfill: a write kept as the page left is lost: damaged\n"
+            "ft-polyfill: a write kept as the page left is lost: exceed storage item max length\n"
+            "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n"
+            "ft-polyfill: a write kept as the page left is lost: damaged\n"
+            "ft-polyfill: a write kept as the page left is lost: damaged\n");
   EXPECT_EQ(s.info().keys, (std::vector<std::string>{"a", "b"}));
 }
 

@@ -155,4 +155,25 @@ export const cases = [
       expect(await page.errors()).toEqual([]);
     },
   },
+  {
+    name: 'writes over what localStorage holds are said lost on the console as the page leaves; awaited, they are durable',
+    async run(browser) {
+      const appId = 'engines-leave-too-large';
+      const page = await browser.open(browser.pageUrl({ appId }));
+      const kept = await page.evaluate(async (key) => {
+        await ftHost.ready;
+        // 8 values of 900 KB: 7.2 M characters, more than any engine's localStorage takes.
+        const writes = [];
+        for (let i = 0; i < 8; i++) writes.push(ft.setStorage({ key: `big-${i}`, data: String(i).repeat(900 * 1024) }));
+        dispatchEvent(new Event('pagehide'));
+        const record = localStorage.getItem(key);
+        await Promise.all(writes);
+        return { record, keys: (await ft.getStorageInfo()).keys.length };
+      }, recordKey(appId));
+      expect(kept).toEqual({ record: null, keys: 8 });
+      const lines = await page.records('warn', /made as the page left are lost/);
+      expect(lines).toEqual([expect.stringMatching(/^ft-polyfill: \d+ KB of writes made as the page left are lost \(.+\)$/)]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
 ];
