@@ -34,6 +34,7 @@ export function table(r) {
     rows.push([label, ops(v.ftOpsPerSec), ops(v.baselineOpsPerSec), `${v.ratio}`, target === null ? '' : `≥ ${target}: ${mark(v.ratio >= target)}`]);
   }
   rows.push(['one durable setStorage (call → success)', `${st.durableWriteMs} ms`, '', '', `flush: populate ${st.durableWriteFlush.populateMs}, write ${st.durableWriteFlush.writeMs}, push ${st.durableWriteFlush.pushMs} ms`]);
+  if (st.leaveRecordMs !== undefined) rows.push(['leaving the page: the pagehide handler keeping 200 setStorage not yet durable (2 MB) in localStorage (docs/durability.md; the normal write path pays one core call per flush)', `${st.leaveRecordMs} ms`, '', '', '']);
   if (st.busyWrite) {
     const bw = st.busyWrite;
     rows.push(['one durable setStorage right after 2,000 setStorage in flight', `${bw.afterBatchMs} ms`, '', '', `≤ ${bw.targetMs} ms: ${mark(bw.afterBatchMs <= bw.targetMs)}`]);

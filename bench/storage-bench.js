@@ -140,6 +140,22 @@
     return median(samples);
   }
 
+  /**
+   * What the page's leaving costs (docs/durability.md): 200 setStorage of 10 KB (2 MB) not
+   * awaited, then a pagehide event: ms of its handler (the core's unsaved-writes record into
+   * localStorage). The record is removed once the writes are durable.
+   */
+  window.leaveRecord = async function (round) {
+    await ftHost.ready;
+    var value = 'v'.repeat(10 * 1024);
+    for (var i = 0; i < 200; i++) ft.setStorage({ key: 'leave-' + i, data: round + value });
+    var t = now();
+    window.dispatchEvent(new Event('pagehide'));
+    var ms = now() - t;
+    await ftHost.flushed();
+    return ms;
+  };
+
   /** One awaited setStorage, call → success; run by the bench right after another page's work. */
   window.oneDurableWrite = async function (value) {
     await ftHost.ready;

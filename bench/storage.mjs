@@ -51,6 +51,10 @@ export async function storage(browser, base, rounds) {
       };
     }
     out.durableWriteMs = round(median(samples.map((x) => x.ft.durableWriteMs)));
+    /** @type {number[]} */
+    const leave = [];
+    for (let r = 0; r < rounds; r++) leave.push(await page.evaluate((i) => /** @type {any} */ (window).leaveRecord(i), r));
+    out.leaveRecordMs = round(median(leave));
     out.durableWriteFlush = {
       populateMs: round(median(samples.map((x) => x.ft.flush.populateMs))),
       writeMs: round(median(samples.map((x) => x.ft.flush.writeMs))),

@@ -61,7 +61,8 @@ export class Runtime extends HostEvents {
      * Work waiting its turn, in call order (§1.6, §1.10): calls made before the core is up, and
      * everything made while a configure/reset is being applied. A barrier (configure, reset) runs
      * alone: nothing after it starts until it has been applied.
-     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean }>}
+     * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the page leaves).
+     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any] }>}
      */
     this.queue = [];
     /** The core is up and nothing waits: a call may run at once. */
@@ -186,9 +187,10 @@ export class Runtime extends HostEvents {
 
   /**
    * Runs `fn` now if the core is up, else after it, in call order.
-   * @template T @param {() => T} fn @returns {Promise<Awaited<T>>}
+   * @template T @param {() => T} fn @param {[string, any]} [call]  the interface's name and arguments
+   * @returns {Promise<Awaited<T>>}
    */
-  whenReady(fn) {
+  whenReady(fn, call) {
     if (this.open) {
       try {
         return Promise.resolve(fn());
@@ -196,18 +198,19 @@ export class Runtime extends HostEvents {
         return Promise.reject(error);
       }
     }
-    return this.enqueue(fn, false);
+    return this.enqueue(fn, false, call);
   }
 
   /**
    * Queues `fn` behind everything already waiting. A barrier (configure, reset) is awaited before
    * anything after it runs; other work runs as soon as its turn comes.
-   * @template T @param {() => T} fn @param {boolean} barrier @returns {Promise<Awaited<T>>}
+   * @template T @param {() => T} fn @param {boolean} barrier @param {[string, any]} [call]
+   * @returns {Promise<Awaited<T>>}
    */
-  enqueue(fn, barrier) {
+  enqueue(fn, barrier, call) {
     if (this.startError || this.stopError) return Promise.reject(this.startError || this.stopError);
     this.open = false;
-    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier }); });
+    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call }); });
     this.startCore();
     if (this.handles) this.drain();
     return /** @type {Promise<Awaited<T>>} */ (done);

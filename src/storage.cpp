@@ -333,6 +333,7 @@ void Storage::rebuild_shard(std::size_t shard, std::vector<StorageWarning>& warn
 }
 
 void Storage::read_all(std::vector<StorageWarning>& warnings) {
+  keep_unconfirmed(journal_ops_);
   dirty_.fill(false);
   stale_.fill(false);
   journal_ops_.clear();
@@ -353,6 +354,7 @@ std::vector<StorageWarning> Storage::load() {
   pending_.clear();
   std::vector<StorageWarning> warnings;
   read_all(warnings);
+  unsaved_.clear();
   return warnings;
 }
 
@@ -603,6 +605,8 @@ FlushReport Storage::compact() {
       ++report.shards_written;
     }
   }
+  keep_unconfirmed(journal_ops_);
+  keep_unconfirmed(pending_);
   journal_ops_.clear();
   journal_seqs_.clear();
   journal_bytes_ = 0;
@@ -610,6 +614,56 @@ FlushReport Storage::compact() {
   pending_.clear();
   report.durable_through = next_op_ - 1;
   return report;
+}
+
+void Storage::keep_unconfirmed(std::vector<PendingOp>& ops) {
+  for (PendingOp& op : ops)
+    if (op.op > confirmed_) unsaved_.push_back(std::move(op));
+}
+
+void Storage::confirm(std::uint32_t through) {
+  confirmed_ = through;
+  // unsaved_ holds ops older than the flush being confirmed (compaction and reloads run only
+  // between a flush's confirmation and the next flush).
+  if (!unsaved_.empty() && unsaved_.back().op <= through) unsaved_.clear();
+}
+
+std::string Storage::unsaved_record() const {
+  std::string out;
+  for (const auto* ops : {&unsaved_, &journal_ops_, &pending_}) {
+    for (const PendingOp& op : *ops) {
+      if (op.op <= confirmed_) continue;
+      out.append(op.kind == OpKind::Set      ? std::string_view(op.value.type)
+                 : op.kind == OpKind::Remove ? kRemoveTag
+                                             : kClearTag);
+      out += '\t';
+      codec::append_escaped_line(out, op.key);
+      out += '\t';
+      codec::append_escaped_line(out, op.value.payload);
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string Storage::replay(std::string_view record) {
+  std::string failed, key, payload;
+  for (std::size_t at = 0; at < record.size();) {
+    std::size_t end = record.find('\n', at);
+    if (end == std::string_view::npos) end = record.size();
+    const std::string_view line = record.substr(at, end - at);
+    at = end + 1;
+    const std::size_t tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+    Status st = Status::Fail("damaged");
+    if (tab2 != std::string_view::npos && line.find('\t', tab2 + 1) == std::string_view::npos &&
+        codec::unescape_line(line.substr(tab + 1, tab2 - tab - 1), key) &&
+        codec::unescape_line(line.substr(tab2 + 1), payload)) {
+      const std::string_view tag = line.substr(0, tab);
+      st = tag == kClearTag ? clear().status : tag == kRemoveTag ? remove(key).status : set(key, tag, payload).status;
+    }
+    if (!st.ok) failed.append("ft-polyfill: a write kept as the page left is lost: ").append(st.reason).append("\n");
+  }
+  return failed;
 }
 
 }  // namespace ft

@@ -149,6 +149,17 @@ class Storage {
   // The journals have grown past kJournalBytesDue / kJournalFilesDue, or one was damaged.
   bool compaction_due() const;
 
+  // The record of the writes not yet confirmed durable, which the page keeps in localStorage when
+  // it leaves (docs/durability.md): one line per write, in order, "<tag>\t<key>\t<payload>\n",
+  // the journal's tags and escapes without its checksums (the page's queued calls append the same
+  // lines, written by the JS, which has no CRC-32). Empty when every write is confirmed.
+  std::string unsaved_record() const;
+  // The flush that made every op <= `through` durable has reached IndexedDB.
+  void confirm(std::uint32_t through);
+  // Makes a record's writes new writes of this store, in order, limits checked; returns a console
+  // line ("...\n") for each one that could not be made (a damaged line, a write over the limits).
+  std::string replay(std::string_view record);
+
   const std::string& dir() const { return dir_; }
   static std::size_t shard_of(std::string_view key);
   std::string shard_path(std::size_t shard) const;
@@ -208,6 +219,8 @@ class Storage {
     }
   };
   Listing list() const;
+  /** Moves the ops of `ops` not yet confirmed to unsaved_ (before `ops` is dropped). */
+  void keep_unconfirmed(std::vector<PendingOp>& ops);
   Stamp stat_shard(std::size_t shard) const;
   Status write_shard(std::size_t shard, FlushReport& report);
 
@@ -225,6 +238,8 @@ class Storage {
   std::uint32_t next_journal_ = 1;
   std::uint64_t total_bytes_ = 0;
   std::uint32_t next_op_ = 1;
+  std::uint32_t confirmed_ = 0;     // every op <= this is in IndexedDB (confirm())
+  std::vector<PendingOp> unsaved_;  // ops dropped by compaction or a reload before confirm()
 };
 
 }  // namespace ft

@@ -78,6 +78,12 @@ class StorageBinding {
   std::string flush() { return report_json(storage_.flush()); }
   std::string compact() { return report_json(storage_.compact()); }
 
+  // The unsaved-writes record (storage.h), its confirmation and its replay (the console lines of
+  // what could not be replayed, one per line).
+  std::string unsaved() const { return storage_.unsaved_record(); }
+  void confirm(std::uint32_t through) { storage_.confirm(through); }
+  std::string replay(const std::string& record) { return storage_.replay(record); }
+
  private:
   static std::string report_json(const ft::FlushReport& report) {
     return dump({{"ok", report.status.ok},
@@ -114,5 +120,8 @@ EMSCRIPTEN_BINDINGS(ft_storage) {
       .function("info", &StorageBinding::info)
       .function("dirty", &StorageBinding::dirty)
       .function("flush", &StorageBinding::flush)
-      .function("compact", &StorageBinding::compact);
+      .function("compact", &StorageBinding::compact)
+      .function("unsaved", &StorageBinding::unsaved)
+      .function("confirm", &StorageBinding::confirm)
+      .function("replay", &StorageBinding::replay);
 }

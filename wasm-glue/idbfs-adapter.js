@@ -147,7 +147,9 @@ export function pushEntriesIfCurrent(IDBFS, db, checkPath, expected, produce) {
  * @param {IDBDatabase} db
  */
 function writeTransaction(db) {
-  return db.transaction([IDBFS_STORE], 'readwrite', { durability: 'relaxed' });
+  const transaction = db.transaction([IDBFS_STORE], 'readwrite', { durability: 'relaxed' });
+  writing.add(transaction);
+  return transaction;
 }
 
 /**
@@ -158,10 +160,28 @@ function writeTransaction(db) {
  */
 function committed(transaction, value, why = () => null) {
   return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve(value());
-    transaction.onerror = () => reject(why() || transaction.error);
-    transaction.onabort = () => reject(why() || transaction.error);
+    transaction.oncomplete = () => resolve((writing.delete(transaction), value()));
+    transaction.onerror = transaction.onabort = () => reject(left.has(transaction) ? LEFT : (writing.delete(transaction), why() || transaction.error));
   });
+}
+
+/** The write transactions not yet finished. @type {Set<IDBTransaction>} */
+const writing = new Set();
+/** Those abortWrites aborted. @type {WeakSet<IDBTransaction>} */
+const left = new WeakSet();
+/** What a write aborted by abortWrites rejects with. */
+export const LEFT = new Error('the page left');
+
+/**
+ * Aborts them: a page entering the back-forward cache keeps its transactions suspended, which
+ * holds every other page's IndexedDB (WebKit); their writes are in the unsaved-writes record.
+ */
+export function abortWrites() {
+  for (const transaction of writing) {
+    left.add(transaction);
+    try { transaction.abort(); } catch { /* finished meanwhile */ }
+  }
+  writing.clear();
 }
 
 /**

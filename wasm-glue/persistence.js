@@ -19,9 +19,43 @@ import { MemoizedStorage } from './storage-memo.js';
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
-import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime } from './idbfs-adapter.js';
+import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime, abortWrites, LEFT } from './idbfs-adapter.js';
 
 export { openEarly, closeUnused, mountPointOf };
+
+/** The localStorage key of an appId's unsaved-writes record (docs/durability.md). @param {string} appId */
+const unsavedKey = (appId) => `ft-polyfill:unsaved:${appId}`;
+/** The record this page last kept, per appId: replaced by its next one, removed once durable. @type {Map<string, string>} */
+const kept = new Map();
+/**
+ * The page's localStorage, or null where it may not be used (sandboxed, blocked, Node). Taken
+ * once, as the script loads: a tab being closed no longer has it (WebKit: null at pagehide).
+ * @type {Storage | null}
+ */
+let localStore = null;
+try { localStore = window.localStorage; } catch { /* none */ }
+const local = () => localStore;
+
+/**
+ * The page is leaving (pagehide, or hidden: it may never run again): keeps the writes not yet in
+ * IndexedDB, `record` (the core's unsaved-writes lines and the queued calls' ones), in
+ * localStorage, which the browser persists synchronously, after the record another tab left there.
+ * Persistence.open replays it. What localStorage refuses (about 5 MB) is lost, said once.
+ * @param {string} appId @param {string} record @param {(message: string) => void} warn
+ */
+export function keepUnsaved(appId, record, warn) {
+  const store = local();
+  if (!record || !store) return;
+  const key = unsavedKey(appId);
+  try {
+    const before = store.getItem(key);
+    const text = (before !== null && before !== kept.get(appId) ? before : '') + record;
+    store.setItem(key, text);
+    kept.set(appId, text);
+  } catch (error) {
+    warn(`ft-polyfill: ${Math.ceil(record.length / 1024)} KB of writes made as the page left are lost (${describe(error)})`);
+  }
+}
 
 /** How long the page's writes must pause before the journals are compacted (ms). */
 export const COMPACT_AFTER_MS = 200;
@@ -111,9 +145,43 @@ export class Persistence {
     }
     this.storage = new MemoizedStorage(new this.Module.Storage(this.mount));
     this.reportWarnings(JSON.parse(this.storage.load()));
+    if (this.persistent && local()?.getItem(unsavedKey(this.appId))) await this.withLock(() => this.replayUnsaved());
     // Another tab may have pushed between the snapshot and this tab's BroadcastChannel.
     if (snapshot && this.persistent) this.pullFromOthers();
     return this.storage;
+  }
+
+  /**
+   * Under the lock, before any read: makes the writes a page kept as it left (keepUnsaved) this
+   * store's, in order, and removes the record once they are in IndexedDB.
+   */
+  async replayUnsaved() {
+    const store = /** @type {Storage} */ (local());
+    const key = unsavedKey(this.appId);
+    const record = store.getItem(key);
+    if (!record) return;  // another tab replayed it
+    // Nothing was read yet: the memo is empty, so the core is called directly.
+    for (const line of this.storage.core.replay(record).split('\n')) if (line) this.warn(line);
+    if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
+  }
+
+  /**
+   * The page enters the back-forward cache (pagehide, persisted), its unsaved writes kept: its
+   * write transactions are aborted, since a suspended one holds the next page's IndexedDB.
+   */
+  suspend() {
+    abortWrites();
+  }
+
+  /**
+   * The page is back from the back-forward cache: what a suspend() aborted is written again (the
+   * record it kept, unless the next page replayed it), and the writes waiting settle.
+   */
+  resume() {
+    this.withLock(async () => {
+      await this.replayUnsaved();
+      await this.flushOnce(false);
+    }).catch((error) => this.warn(`ft-polyfill: ${describe(error)}`));
   }
 
   /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
@@ -175,9 +243,16 @@ export class Persistence {
           progress = await this.withLock(() => this.flushOnce(true));
         } else break;
       }
+      // Every write is in IndexedDB: the record this page kept as it was hidden is not needed.
+      const record = kept.get(this.appId);
+      if (record !== undefined && this.persistent && !this.storage.core.unsaved()) {
+        kept.delete(this.appId);
+        if (local()?.getItem(unsavedKey(this.appId)) === record) local()?.removeItem(unsavedKey(this.appId));
+      }
     } catch (error) {
-      // Nothing may hang: every write still waiting fails with the reason (and may be retried).
-      this.waiters.failAll(`write failed: ${describe(error)}`);
+      // Nothing may hang: every write still waiting fails with the reason (and may be retried);
+      // those of a flush aborted as the page left wait for resume().
+      if (error !== LEFT) this.waiters.failAll(`write failed: ${describe(error)}`);
     } finally {
       this.flushing = false;
     }
@@ -228,6 +303,7 @@ export class Persistence {
         });
         if (!report) await this.catchUp();
       } catch (error) {
+        if (error === LEFT) throw error;
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
@@ -239,6 +315,7 @@ export class Persistence {
         try {
           await this.push(report.written, report.removed);
         } catch (error) {
+          if (error === LEFT) throw error;
           this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
         }
       }
@@ -251,6 +328,7 @@ export class Persistence {
     const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     if (compact) this.lastCompaction = timings;
     else this.lastFlush = timings;
+    this.storage.core.confirm(report.durableThrough);
     this.waiters.durableThrough(report.durableThrough);
     if (report.compactDue) this.scheduleCompaction();
     return true;

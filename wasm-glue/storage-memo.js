@@ -17,6 +17,9 @@
  * @property {() => boolean} dirty
  * @property {() => string} flush  the FlushReport as JSON: written files, one journal (bind_storage.cpp)
  * @property {() => string} compact  the same, for the shards rewritten and the journals deleted
+ * @property {() => string} unsaved  the unsaved-writes record (src/storage.h)
+ * @property {(through: number) => void} confirm  every op <= through is in IndexedDB
+ * @property {(record: string) => string} replay  a record's writes made again; the console lines of those that could not be
  * @property {() => void} delete
  */
 

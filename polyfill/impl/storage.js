@@ -5,12 +5,14 @@
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
 import { readStorageAnswer, storageFailure } from '../core-wire.js';
+import { keepUnsaved } from '../../wasm-glue/persistence.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
 export default function storageImpl(runtime) {
+  const escapeLine = (/** @type {string} */ text) => text.replace(/[\\\n\r\t]/g, (c) => `\\${'\\nrt'['\\\n\r\t'.indexOf(c)]}`);
   /**
    * A write's outcome once it is durable (§2.6), as the thenable the pipeline settles from: the
    * persistence calls back when the flush holding it commits, with no Promise per write.
@@ -29,6 +31,42 @@ export default function storageImpl(runtime) {
     const settled = { then(/** @type {(outcome: import('../pipeline.js').Outcome) => void} */ onOutcome) { if (outcome) onOutcome(outcome); else deliver = onOutcome; } };
     return /** @type {PromiseLike<import('../pipeline.js').Outcome>} */ (/** @type {unknown} */ (settled));
   };
+
+  // The page leaves, or is hidden and may never run again: the writes not yet in IndexedDB (the
+  // core's, then the queued calls', up to a configure) go to localStorage, replayed at the next
+  // start (docs/durability.md); a page entering the back-forward cache also aborts its writes in
+  // flight, and writes them again when it is shown again. The queued calls' lines are the core's record format
+  // (src/storage.h: the journal's tags and escapes).
+  const leave = (/** @type {any} */ event) => {
+    const { handles } = runtime;
+    if (event.type === 'pageshow') {
+      if (event.persisted && handles) handles.persistence.resume();
+      return;
+    }
+    if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
+    let record = handles && handles.persistence.persistent ? handles.storage.core.unsaved() : '';
+    for (const { barrier, call } of runtime.queue) {
+      if (barrier) break;
+      const [name, args] = call || [];
+      const value = /** @type {any} */ (name === 'setStorage' && encodeValue(args.data));
+      const tag = value ? value.type : name === 'removeStorage' ? '-' : name === 'clearStorage' && '*';
+      if (tag) record += `${tag}\t${escapeLine(keyToCore(args.key || ''))}\t${escapeLine(value ? value.payload : '')}\n`;
+    }
+    keepUnsaved(handles ? handles.persistence.appId : runtime.currentConfig().appId, record, console.warn);
+    if (event.persisted && handles) handles.persistence.suspend();
+  };
+  const { global: win } = runtime;
+  const doc = win.document;
+  if (doc && win.addEventListener) {
+    win.addEventListener('pagehide', leave);
+    win.addEventListener('pageshow', leave);
+    doc.addEventListener('visibilitychange', leave);
+    runtime.onDispose(() => {
+      win.removeEventListener('pagehide', leave);
+      win.removeEventListener('pageshow', leave);
+      doc.removeEventListener('visibilitychange', leave);
+    });
+  }
 
   return {
     getStorage({ key }) {

@@ -173,7 +173,7 @@ export function settleWhen(promised, ctx, settle) {
  */
 export function run(runtime, impl, args, ctx, settle) {
   if (!impl) settle(fail('not supported yet'));
-  else if (!mayRunNow(runtime, ctx.def)) settleWhen(runtime.whenReady(() => impl(args, ctx)), ctx, settle);
+  else if (!mayRunNow(runtime, ctx.def)) settleWhen(runtime.whenReady(() => impl(args, ctx), [ctx.def.name, args]), ctx, settle);
   else {
     const out = runNow(impl, args, ctx);
     if (typeof out.then === 'function') settleWhen(out, ctx, settle);

@@ -100,6 +100,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   const bool wrote = store.set(key, "string", "\"fuzz\"").status.ok;
+  // The unsaved-writes record: any text replays without a crash; the store's own record, replayed
+  // into an empty store, gives the write back.
+  (void)ft::Storage(dir + "-any").replay(body);
+  ft::Storage fresh(dir + "-fresh");
+  (void)fresh.replay(store.unsaved_record());
+  const ft::StoredValue* replayed = fresh.get(key);
+  if (wrote && (replayed == nullptr || replayed->payload != "\"fuzz\"")) std::abort();
   if (!store.flush().status.ok) std::abort();
 
   // A fresh instance loads `dir`; the write (when it was taken) reads back, and no warning names

@@ -439,6 +439,57 @@ TEST_F(StorageTest, RefreshRejectsPendingWritesThatNoLongerFit) {
   EXPECT_EQ(tab_b.get("b"), nullptr);
 }
 
+// The unsaved-writes record (docs/durability.md): what is not yet confirmed durable, in order, and
+// its replay into a store that never saw those writes.
+TEST_F(StorageTest, UnsavedRecordHoldsUnconfirmedWritesInOrderAndReplays) {
+  ft::Storage a(dir_);
+  a.load();
+  EXPECT_EQ(a.unsaved_record(), "");
+  ASSERT_TRUE(a.set("old", "string", "\"durable\"").status.ok);
+  ft::FlushReport first = a.flush();
+  a.confirm(first.durable_through);
+  EXPECT_EQ(a.unsaved_record(), "");
+  ASSERT_TRUE(a.set("k\n\t1", "object", "{\"a\":\"x\\ty\"}").status.ok);
+  ft::FlushReport second = a.flush();  // written, not confirmed: still unsaved
+  ASSERT_TRUE(a.remove("old").status.ok);
+  ASSERT_TRUE(a.clear().status.ok);
+  ASSERT_TRUE(a.set("last", "number", "2").status.ok);
+  const std::string record = a.unsaved_record();
+  EXPECT_EQ(record, "object\tk\\n\\t1\t{\"a\":\"x\\\\ty\"}\n-\told\t\n*\t\t\nnumber\tlast\t2\n");
+  // A compaction before the confirmation keeps them in the record.
+  a.compact();
+  EXPECT_EQ(a.unsaved_record(), record);
+  a.confirm(second.durable_through);
+  EXPECT_EQ(a.unsaved_record(), "-\told\t\n*\t\t\nnumber\tlast\t2\n");
+
+  char other[] = "/tmp/ft-storage-XXXXXX";
+  ASSERT_NE(::mkdtemp(other), nullptr);
+  ft::Storage b(other);
+  b.load();
+  ASSERT_TRUE(b.set("old", "string", "\"x\"").status.ok);
+  ASSERT_TRUE(b.set("gone", "string", "\"y\"").status.ok);
+  EXPECT_EQ(b.replay(record), "");
+  EXPECT_EQ(b.info().keys, std::vector<std::string>{"last"});
+  EXPECT_EQ(b.get("last")->payload, "2");
+  // The replayed writes are this store's own pending writes: its next record holds them.
+  EXPECT_EQ(b.unsaved_record(), "string\told\t\"x\"\nstring\tgone\t\"y\"\n" + record);
+  std::system((std::string("rm -rf ") + other).c_str());
+}
+
+TEST_F(StorageTest, ReplayReportsDamagedLinesAndWritesOverTheLimitsAndKeepsTheRest) {
+  ft::Storage s(dir_, {8, 100});
+  s.load();
+  const std::string failed =
+      s.replay("not a line\nstring\ta\t1\nstring\tbig\t123456789\nBad\tx\ty\n-\ta\t\tx\n\nstring\tb\t2");
+  EXPECT_EQ(failed,
+            "ft-polyfill: a write kept as the page left is lost: damaged\n"
+            "ft-polyfill: a write kept as the page left is lost: exceed storage item max length\n"
+            "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n"
+            "ft-polyfill: a write kept as the page left is lost: damaged\n"
+            "ft-polyfill: a write kept as the page left is lost: damaged\n");
+  EXPECT_EQ(s.info().keys, (std::vector<std::string>{"a", "b"}));
+}
+
 TEST(CodecTest, EscapeRoundTripAndCrc) {
   std::string raw = std::string("a\\b\nc\td\re\0f", 12);
   std::string back;

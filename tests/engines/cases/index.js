@@ -1,5 +1,6 @@
 // The shared suite, in order: every engine file runs all of it (tests/engines/<engine>.test.js).
 import * as storage from './storage.js';
+import * as leave from './leave.js';
 import * as navigation from './navigation.js';
 import * as messaging from './messaging.js';
 import * as bridge from './bridge.js';
@@ -15,6 +16,7 @@ import * as realClients from './real-clients.js';
 /** @type {Array<{ concern: string, cases: import('../../helpers/engines.js').EngineCase[], routes?: Record<string, import('../../../bin/server.js').RouteHandler> }>} */
 const MODULES = [
   { concern: 'storage', ...storage },
+  { concern: 'leaving the page', ...leave },
   { concern: 'navigation', ...navigation },
   { concern: 'messaging', ...messaging },
   { concern: 'native bridge', ...bridge },
