@@ -1,7 +1,7 @@
-// ft.openDocument (behaviour.md §5.4). The core checks fileType (doc xls ppt pdf docx xlsx pptx,
-// or inferred from the path, name or real type) and the path (registered by downloadFile, or a
-// saved filePath); the browser opens the blob: URL in a new tab, or the host's viewer overlay
-// when the popup is blocked.
+// ft.openDocument (behaviour.md §5.4). The core checks fileType (doc xls ppt pdf docx xlsx pptx;
+// any other fails "filetype not supported", given or inferred from the path, name or real type)
+// and the path (registered by downloadFile, or a saved filePath); the browser opens the blob: URL
+// in a new tab, or the host's viewer overlay when the popup is blocked.
 
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';

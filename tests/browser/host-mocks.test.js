@@ -25,7 +25,7 @@ test('getLocation: the mock is the device fix, converted by the core; fail answe
   expect(r.wgs).toEqual({ errMsg: 'getLocation:ok', latitude: 39.90872, longitude: 116.39748, speed: 0, accuracy: 5, horizontalAccuracy: 5, verticalAccuracy: 0 });
   expect(r.gcj).toEqual([true, true]);
   expect(r.denied).toEqual({ errMsg: 'getLocation:fail auth deny' });
-  expect(r.badArg).toBe('getLocation:fail parameter error: parameter.type should be String instead of Number');
+  expect(r.badArg).toBe('getLocation:fail parameter error: parameter.type should be String instead of Number;');
   expect(r.mocked).toEqual(['getLocation']);
 });
 

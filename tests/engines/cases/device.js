@@ -118,9 +118,9 @@ export const cases = [
         sheets: document.querySelectorAll('[data-ft-sheet],[data-ft-picker]').length,
       }));
       expect(r).toEqual({
-        count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String',
-        size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String',
-        path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined',
+        count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String;',
+        size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String;',
+        path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined;',
         sheets: 0,
       });
       expect(await page.errors()).toEqual([]);
