@@ -72,12 +72,13 @@ export const cases = [
     },
   },
   {
-    name: 'wrong arguments fail with parameter errors, never throw (§5.1)',
+    name: 'wrong arguments fail with parameter errors ending in ";", several concatenated in parameter order, never throw (§1.5, §5.1)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-network' }));
       const out = await page.evaluate(async () => {
         /** @type {string[]} */ const errMsgs = [];
-        for (const o of [{}, { url: 5 }, { url: `${location.origin}/echo`, method: 'FETCH' }, { url: `${location.origin}/echo`, method: 'TRACE' }, { url: `${location.origin}/echo`, responseType: 'blob' }]) {
+        for (const o of [{}, { url: 5 }, { url: `${location.origin}/echo`, method: 'FETCH' }, { url: `${location.origin}/echo`, method: 'TRACE' }, { url: `${location.origin}/echo`, responseType: 'blob' },
+          { timeout: '1', url: 5, header: [] }, 'x']) {
           errMsgs.push((await ft.request(/** @type {any} */ (o)).catch((e) => e)).errMsg);
         }
         return errMsgs;
@@ -87,7 +88,10 @@ export const cases = [
         'request:fail parameter error: parameter.url should be String instead of Number;',
         expect.stringMatching(/^request:fail parameter error: invalid method/),
         expect.stringMatching(/^request:fail method TRACE is not supported/),
-        expect.stringMatching(/^request:fail parameter error: parameter\.responseType/),
+        'request:fail parameter error: parameter.responseType should be one of text, arraybuffer instead of "blob";',
+        // Several wrong parameters: each, in the interface's parameter order (§1.5).
+        'request:fail parameter error: parameter.url should be String instead of Number;parameter.header should be Object instead of Array;parameter.timeout should be Number instead of String;',
+        'request:fail parameter error: parameter should be Object instead of String;',
       ]);
       expect(await page.errors()).toEqual([]);
     },
