@@ -154,12 +154,12 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     const errMsg = result && result.errMsg;
     const match = typeof errMsg === 'string' && new RegExp(`^${prefix}:(ok|fail \\S.*)$`, 's').exec(errMsg);
     if (!match) problems.push(`${api} ${label}: unclear errMsg ${JSON.stringify(errMsg)}`);
-    // §1.5: each "parameter.<name> should be ..." ends in ";", several concatenated.
-    else if (/parameter error: parameter\S* should be /.test(errMsg) && !/^[^:]+:fail parameter error: (parameter\S* should be [^;]+;)+$/s.test(errMsg)) {
-      problems.push(`${api} ${label}: parameter error not in the §1.5 form ${JSON.stringify(errMsg)}`);
-    }
     else if (match[1] === 'ok') succeeded++;
     else failed++;
+    // §1.5: each "parameter.<name> should be ..." ends in ";", several concatenated.
+    if (match && /parameter error: parameter\S* should be /.test(errMsg) && !/^[^:]+:fail parameter error: (parameter\S* should be [^;]+;)+$/s.test(errMsg)) {
+      problems.push(`${api} ${label}: parameter error not in the §1.5 form ${JSON.stringify(errMsg)}`);
+    }
     if (seen.callbacks.length && (seen.callbacks.length !== 2 || seen.callbacks[1] !== 'complete' || !/^(success|fail)$/.test(seen.callbacks[0]))) {
       problems.push(`${api} ${label}: callbacks ${seen.callbacks.join(',')}`);
     }
