@@ -20,15 +20,20 @@ export default function filesImpl(runtime, services) {
     /**
      * ft.openDocument({filePath, fileType?}) → {} once the document is shown. The host emits
      * 'document' {filePath, fileType, mime, url, viewer: 'tab' | 'overlay'}.
-     * Mock answer: the success object as it is (nothing is opened; the path is not checked).
+     * Mock answer: the success object as it is (nothing is opened; the path is not checked, the
+     * file type is: the device's own rule, §5.4).
      */
     async openDocument({ filePath, fileType }) {
+      const planOf = () => answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
+      // A mock stands in for the file, not for the type rule.
+      const early = planOf();
+      if (!early.ok && early.reason !== REASON.fileNotFound) return fail(early.reason);
       const mocked = mockAnswer(mocks, 'openDocument', { filePath, fileType });
       if (mocked) return outcomeOf(await mocked);
 
       const info = store.stat(filePath); // attaches a blob: URL to a saved file after a reload
       if (!info.ok && info.reason !== REASON.fileNotFound) return fail(info.reason);
-      const plan = answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
+      const plan = planOf();
       if (!plan.ok) return fail(plan.reason);
 
       const win = runtime.global;

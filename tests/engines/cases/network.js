@@ -274,7 +274,9 @@ export const cases = [
         ftHost.mock('openDocument', (/** @type {any} */ o) => { opened.push(o.filePath === pdf.tempFilePath); return {}; });
         const ok = await err(ft.openDocument({ filePath: pdf.tempFilePath, fileType: 'pdf' }));
         const inferred = await err(ft.openDocument({ filePath: pdf.tempFilePath }));
-        return { checks, ok, inferred, opened };
+        // A mock stands in for the file, not for the type rule (§5.4).
+        const mockedBadType = await err(ft.openDocument({ filePath: 'mocked.txt', fileType: 'txt' }));
+        return { checks, ok, inferred, opened, mockedBadType };
       });
       expect(out.checks).toMatchObject({
         badType: 'openDocument:fail filetype not supported',
@@ -283,7 +285,7 @@ export const cases = [
         notDoc: 'openDocument:fail filetype not supported',
         noPath: 'openDocument:fail parameter error: parameter.filePath should be String instead of Undefined;',
       });
-      expect(out).toMatchObject({ ok: 'openDocument:ok', inferred: 'openDocument:ok', opened: [true, true] });
+      expect(out).toMatchObject({ ok: 'openDocument:ok', inferred: 'openDocument:ok', opened: [true, true], mockedBadType: 'openDocument:fail filetype not supported' });
       expect(await page.errors()).toEqual([]);
     },
   },
