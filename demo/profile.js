@@ -3,6 +3,9 @@
 // server's JSON API. Untrusted text goes through textContent.
 /* global ft */
 const $ = (id) => document.getElementById(id);
+// A device's request has no page to resolve a relative url against (behaviour.md §5.3): every url
+// is absolute, built from the page's address (or the base a page sets in window.DEMO_API_BASE).
+const at = (path) => new URL(path, window.DEMO_API_BASE || location.href).href;
 const show = (id, value) => { $(id).textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 1); };
 
 async function choosePhoto() {
@@ -38,7 +41,7 @@ $('pick-place').onclick = () => ft.chooseLocation({
 
 $('terms').onclick = async () => {
   try {
-    const dl = await ft.downloadFile({ url: 'assets/sample.pdf' });
+    const dl = await ft.downloadFile({ url: at('assets/sample.pdf') });
     show('terms-info', `downloaded (${dl.statusCode}): ${dl.tempFilePath}`);
     await ft.openDocument({ filePath: dl.tempFilePath, fileType: 'pdf' });
   } catch (e) {
@@ -48,7 +51,7 @@ $('terms').onclick = async () => {
 
 $('load-products').onclick = () => {
   const task = ft.request({
-    url: '/api/products',
+    url: at('/api/products'),
     success: (res) => {
       $('products').replaceChildren(...res.data.products.map((p) => {
         const li = document.createElement('li');

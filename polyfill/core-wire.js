@@ -29,6 +29,13 @@ export const REASON = Object.freeze({ abort: 'abort', cancel: 'cancel', fileNotF
 export const notSerialisable = (what, error) => `parameter error: ${what} is not serialisable (${String(error && /** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})`;
 
 /**
+ * The failure of a parameter error (behaviour.md §1.5): the core writes the text of the problems
+ * polyfill/validate.js found (src/js_value.h param_errors_text).
+ * @param {{ paramErrorText(problems: string): string }} Module @param {import('./validate.js').Problem[]} problems
+ */
+export const paramFailure = (Module, problems) => fail(Module.paramErrorText(problems.join('\n')));
+
+/**
  * JSON text of a value, with lone surrogates marked. Throws as JSON.stringify does (cycles, BigInt).
  * @param {unknown} value
  * @returns {string | undefined}
@@ -72,7 +79,7 @@ export function revive(value) {
 
 /**
  * @template T
- * @typedef {({ ok: true } & T) | { ok: false, reason: string }} Answer  a fallible call's answer
+ * @typedef {({ ok: true } & T) | { ok: false, reason: string, check?: string }} Answer  a fallible call's answer (check: a device check's message, §1.15)
  */
 
 /**
@@ -84,6 +91,7 @@ export function revive(value) {
  * @property {number} timeout   ms
  * @property {'json' | 'text' | 'arraybuffer'} decode
  * @property {string} [filePath]  downloadPlan only
+ * @property {string} [check]  a failure's "request-url" device check message (§1.15, §5.3)
  */
 
 /**
@@ -130,7 +138,8 @@ export function revive(value) {
  * @property {(status: number, headerLines: string, decode: string, bodyIsJson: boolean) => { statusCode: number, header: Record<string, string>, data: 'json' | 'text' | 'arraybuffer' }} requestDecode
  * @property {(kind: string) => string} requestFailReason
  * @property {(url: string) => string} fileNameFromUrl
- * @property {(optionsJson: string) => Answer<{ count: number, compressed: boolean, accept: string, multiple: boolean, capture: boolean }>} chooseImagePlan
+ * @property {(optionsJson: string) => Answer<{ count: number, compressed: boolean, accept: string, multiple: boolean, capture: boolean, check?: string }>} chooseImagePlan
+ * @property {(problems: string) => string} paramErrorText
  * @property {(head: Uint8Array, name: string, declared: string) => string} sniffMime
  * @property {new (dir: string) => FileRegistry} FileRegistry
  * @property {(optionsJson: string) => Answer<{ type: 'wgs84' | 'gcj02', timeout: number }>} getLocationPlan
@@ -142,7 +151,7 @@ export function revive(value) {
  * An answer with the marks undone: the fields of a success, or a failure with its reason.
  * @template T
  * @param {Answer<T>} answer
- * @returns {(T & { ok: true }) | { ok: false, reason: string }}
+ * @returns {(T & { ok: true }) | { ok: false, reason: string, check?: string }}
  */
 export const answer = (answer) => /** @type {any} */ (revive(answer));
 
@@ -151,7 +160,7 @@ export const answer = (answer) => /** @type {any} */ (revive(answer));
  * answer; a value JSON.stringify refuses fails with notSerialisable(what).
  * @template T
  * @param {(json: string) => Answer<T>} call @param {unknown} options @param {string} [what]
- * @returns {(T & { ok: true }) | { ok: false, reason: string }}
+ * @returns {(T & { ok: true }) | { ok: false, reason: string, check?: string }}
  */
 export function callWithOptions(call, options, what = 'options') {
   let text;

@@ -12,6 +12,7 @@ import { applyConfig, resetTo, adoptPageConfig } from './reconfigure.js';
 import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
 import { mark } from './marks.js';
 import { DeviceChecks } from './device-check.js';
+import { paramFailure } from './core-wire.js';
 
 export { DISPOSED_REASON };
 
@@ -183,6 +184,11 @@ export class Runtime extends HostEvents {
   /** @param {string} name */
   impl(name) {
     return this.stopError ? disposedImpl : this.impls[name];
+  }
+
+  /** The implementation a parameter error runs as (§1.5): the core writes the text of its problems. */
+  paramError() {
+    return this.stopError ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
   }
 
   /**

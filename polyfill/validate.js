@@ -1,5 +1,7 @@
 // Argument checks driven by the API table (behaviour.md §1.5). Nothing here throws: a bad argument
-// becomes the reason text "parameter error: parameter.<name> should be <Type> instead of <Type>".
+// becomes a Problem, and the core writes the reason text of all of a call's problems
+// ("parameter error: parameter.<name> should be <Type> instead of <Type>;" each, in the
+// interface's parameter order: src/js_value.h param_errors_text, through core-wire.js).
 
 /**
  * The WeChat name of a value's type, as used in parameter error texts.
@@ -26,6 +28,14 @@ export function typeName(value) {
 export function isBinary(value) {
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
+
+/**
+ * What one bad argument is, as a line for the core's text (src/js_value.h param_errors_text):
+ * "<name>\t<the accepted types' names, comma-separated>\t<the value's typeName>" for a type
+ * mismatch (name '' for the options themselves), "<name>\t=<the oneOf list>\t<the value's JSON>"
+ * for a value outside the table's oneOf.
+ * @typedef {string} Problem
+ */
 
 /** @type {Record<string, string>} */
 const TYPE_TITLE = {
@@ -64,54 +74,42 @@ function typeTest(def) {
  * @param {unknown} value
  * @param {import('./api-table.js').ParamDef} def
  * @param {(value: unknown) => boolean} [test]  typeTest(def), when the caller has it at hand
- * @returns {string|null} the failure reason, or null when the value is acceptable
+ * @returns {Problem | null} null when the value is acceptable
  */
 export function checkParam(name, value, def, test = typeTest(def)) {
-  if (value === undefined) {
-    return def.required ? mismatch(name, def, value) : null;
+  if (value === undefined ? def.required : !test(value)) {
+    return `${name}\t${(Array.isArray(def.type) ? def.type : [def.type]).map((t) => TYPE_TITLE[t] || 'Any')}\t${typeName(value)}`;
   }
-  if (!test(value)) return mismatch(name, def, value);
-  if (def.oneOf && !def.oneOf.includes(/** @type {string} */ (value))) {
-    return `parameter error: parameter.${name} should be one of ${def.oneOf.join(', ')} instead of ${JSON.stringify(value)}`;
-  }
-  return null;
-}
-
-/**
- * @param {string} name @param {import('./api-table.js').ParamDef} def @param {unknown} value
- */
-function mismatch(name, def, value) {
-  const types = Array.isArray(def.type) ? def.type : [def.type];
-  const expected = types.map((t) => TYPE_TITLE[t] || 'Any').join(' or ');
-  return `parameter error: parameter.${name} should be ${expected} instead of ${typeName(value)}`;
+  return value !== undefined && def.oneOf && !def.oneOf.includes(/** @type {string} */ (value)) ? `${name}\t=${def.oneOf}\t${JSON.stringify(value)}` : null;
 }
 
 /**
  * Compiles the checks of an options-style interface once (createApi does, per interface): the
  * returned function gives the copy of `options` with defaults applied (without the callbacks),
- * or the failure reason as a string.
+ * or every problem, in the interface's parameter order (§1.5).
  * @param {Record<string, import('./api-table.js').ParamDef>} params
- * @returns {(options: Record<string, unknown>) => Record<string, unknown> | string}
+ * @returns {(options: Record<string, unknown>) => Record<string, unknown> | Problem[]}
  */
 export function optionsChecker(params) {
   const checks = Object.keys(params).map((name) => ({ name, def: params[name], test: typeTest(params[name]) }));
   return (options) => {
     /** @type {Record<string, unknown>} */
     const args = {};
+    /** @type {Problem[]} */
+    const problems = [];
     for (const key of Object.keys(options)) {
       if (key !== 'success' && key !== 'fail' && key !== 'complete') args[key] = options[key];
     }
     for (let i = 0; i < checks.length; i++) {
       const { name, def, test } = checks[i];
       const value = args[name];
-      if (value === undefined) {
-        if (def.required) return mismatch(name, def, value);
+      if (value === undefined && !def.required) {
         if (def.default !== undefined) args[name] = Array.isArray(def.default) ? def.default.slice() : def.default;
-      } else {
-        const reason = test(value) && !def.oneOf ? null : checkParam(name, value, def, test);
-        if (reason) return reason;
+      } else if (value === undefined || !test(value) || def.oneOf) {
+        const problem = checkParam(name, value, def, test);
+        if (problem) problems.push(problem);
       }
     }
-    return args;
+    return problems.length ? problems : args;
   };
 }

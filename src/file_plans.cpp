@@ -48,7 +48,7 @@ Status plan_open_document(const FileRegistry& files, std::string_view file_path,
                           OpenDocumentPlan& out) {
   out = OpenDocumentPlan{};
   std::string type(file_type);
-  if (!type.empty() && !is_doc_type(type)) return Status::Fail(file_reason::kBadFileType);
+  if (!type.empty() && !is_doc_type(type)) return Status::Fail(file_reason::kTypeNotSupported);
   const FileInfo* f = files.find(file_path);
   if (!f) return Status::Fail(file_reason::kNotFound);
   if (type.empty()) {
@@ -74,7 +74,10 @@ ChooseImagePlan plan_choose_image(const ChooseImageOptions& in) {
   double c = in.count.value_or(9);
   if (std::isnan(c)) c = 9;
   c = std::floor(c);
-  p.count = c < 1 ? 1 : c > 9 ? 9 : static_cast<int>(c);
+  p.count = c < 1 || c > 9 ? 9 : static_cast<int>(c);
+  if (c > 9) {
+    p.check = kCountCheck;
+  }
   p.multiple = p.count > 1;
 
   auto has = [](const std::vector<std::string>& v, const char* s) {

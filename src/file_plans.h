@@ -30,8 +30,9 @@ struct OpenDocumentPlan {
 };
 
 // `file_type` "" = infer: from the extension of the path, then of the original name, then from
-// the mime type. Checks, in order: a given fileType in the list (exact, as the table's oneOf; kBadFileType),
-// the path registered (kNotFound), an inferable type (kTypeNotSupported).
+// the mime type. Checks, in order: a given fileType in the list (exact: doc xls ppt pdf docx xlsx
+// pptx; any other fails kTypeNotSupported, not a parameter error, §5.4), the path registered
+// (kNotFound), an inferable type (kTypeNotSupported).
 Status plan_open_document(const FileRegistry& files, std::string_view file_path, std::string_view file_type,
                           OpenDocumentPlan& out);
 
@@ -44,16 +45,19 @@ struct ChooseImageOptions {
 };
 
 // What the JS file picker does. `count` is the maximum the JS keeps (extra picks are dropped, as
-// WeChat caps at 9): a count is floored and clamped to 1..9 (NaN → 9). `compressed`: only when
+// WeChat caps at 9): a count is floored; above 9 it is 9, with a device check (§1.15, kind
+// "choose-image-count"); 0, below 1 and NaN are 9 (the default) (§5.5). `compressed`: only when
 // sizeType holds "compressed" and not "original" (with both, a browser has no "original" toggle,
 // so the original is kept). `capture`: only when sourceType holds "camera" and not "album".
 // Unknown entries are ignored; an array with no known entry counts as the default. [WX][ours]
+inline constexpr const char* kCountCheck = "a device takes a count above 9 as 9; pass 1 to 9";
 struct ChooseImagePlan {
   int count = 9;
   bool compressed = false;
   std::string accept = "image/*";
   bool multiple = true;  // count > 1
   bool capture = false;
+  const char* check = nullptr;  // the "choose-image-count" device check's message (kCountCheck), or null
 };
 ChooseImagePlan plan_choose_image(const ChooseImageOptions& in);
 

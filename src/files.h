@@ -49,8 +49,6 @@ inline constexpr const char* kWriteFailed = "write file failed";
 inline constexpr const char* kReadFailed = "read file failed";
 inline constexpr const char* kNotImage = "file is not an image";
 inline constexpr const char* kNotSaved = "file bytes are not held by the core";  // temp file read
-inline constexpr const char* kBadFileType =
-    "parameter error: parameter.fileType should be one of doc, xls, ppt, pdf, docx, xlsx, pptx";
 inline constexpr const char* kTypeNotSupported = "filetype not supported";
 }  // namespace file_reason
 

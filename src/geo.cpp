@@ -72,14 +72,14 @@ Status parse_coord_type(std::string_view type, CoordType& out) {
     }
     shown += (static_cast<unsigned char>(c) < 0x20 || c == '"') ? '?' : c;
   }
-  return Status::Fail("parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"" + shown + "\"");
+  return Status::Fail("parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"" + shown + "\";");
 }
 
 Status validate_lat_lon(double latitude, double longitude) {
   if (!std::isfinite(latitude) || latitude < -90 || latitude > 90)
-    return Status::Fail("parameter error: parameter.latitude should be a finite Number in -90..90");
+    return Status::Fail("parameter error: parameter.latitude should be a finite Number in -90..90;");
   if (!std::isfinite(longitude) || longitude < -180 || longitude > 180)
-    return Status::Fail("parameter error: parameter.longitude should be a finite Number in -180..180");
+    return Status::Fail("parameter error: parameter.longitude should be a finite Number in -180..180;");
   return Status::Ok();
 }
 
@@ -88,7 +88,7 @@ Status make_location_result(const GeoFix& fix, CoordType type, LocationResult& o
   Status st = validate_lat_lon(fix.latitude, fix.longitude);
   if (!st.ok) return st;
   if (!std::isfinite(fix.accuracy) || fix.accuracy < 0)
-    return Status::Fail("parameter error: parameter.accuracy should be a finite Number >= 0");
+    return Status::Fail("parameter error: parameter.accuracy should be a finite Number >= 0;");
   LatLon p{fix.latitude, fix.longitude};
   if (type == CoordType::Gcj02) p = wgs84_to_gcj02(p);
   out.latitude = p.latitude;

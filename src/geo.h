@@ -35,7 +35,7 @@ LatLon wgs84_to_gcj02(LatLon wgs);
 enum class CoordType { Wgs84, Gcj02 };
 
 // getLocation's `type`: "wgs84" (also when absent or empty) or "gcj02"; anything else fails
-// `parameter error: parameter.type should be "wgs84" or "gcj02" instead of "<value>"`. [FC][ours]
+// `parameter error: parameter.type should be "wgs84" or "gcj02" instead of "<value>";`. [FC][ours]
 Status parse_coord_type(std::string_view type, CoordType& out);
 
 // §5.7: how long getLocation waits for an answer, the permission prompt included (the browser's
@@ -46,8 +46,8 @@ inline constexpr std::uint32_t kDefaultLocationTimeoutMs = 30000;
 std::uint32_t location_timeout_ms(double configured);
 
 // Latitude in -90..90 and longitude in -180..180, both finite. Reasons:
-//   `parameter error: parameter.latitude should be a finite Number in -90..90`
-//   `parameter error: parameter.longitude should be a finite Number in -180..180`
+//   `parameter error: parameter.latitude should be a finite Number in -90..90;`
+//   `parameter error: parameter.longitude should be a finite Number in -180..180;`
 Status validate_lat_lon(double latitude, double longitude);
 
 // One position from the browser (Geolocation coords). NaN means "not known".
@@ -64,7 +64,7 @@ struct GeoFix {
 // horizontalAccuracy, verticalAccuracy, altitude?}, coordinates converted when type is gcj02.
 // Unknown speed is reported as 0 and unknown verticalAccuracy as 0; altitude appears only when
 // known (§5.7). Fails like validate_lat_lon when the fix is out of range, and with
-// `parameter error: parameter.accuracy should be a finite Number >= 0` for a bad accuracy.
+// `parameter error: parameter.accuracy should be a finite Number >= 0;` for a bad accuracy.
 struct LocationResult {
   double latitude = 0;
   double longitude = 0;

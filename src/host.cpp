@@ -59,7 +59,7 @@ Status parse_extra_data(const std::string& text, json& out) {
   if (v.is_null()) v = json::object();
   if (!v.is_object()) {
     return Status::Fail(std::string("parameter error: parameter.extraData should be Object instead of ") +
-                        type_name(v));
+                        type_name(v) + ";");
   }
   out = std::move(v);
   return Status::Ok();

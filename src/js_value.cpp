@@ -203,13 +203,54 @@ const char* type_name(const ojson& v) {
   }
 }
 
-std::string type_error(std::string_view name, std::string_view expected, const char* actual) {
-  std::string s = "parameter error: parameter.";
-  s += name;
+namespace {
+
+// "parameter[.<name>] should be <expected> instead of <actual>;" (§1.5: each problem ends in ";").
+void append_problem(std::string& s, std::string_view name, std::string_view expected, std::string_view actual) {
+  s += "parameter";
+  if (!name.empty()) {
+    s += '.';
+    s += name;
+  }
   s += " should be ";
   s += expected;
   s += " instead of ";
   s += actual;
+  s += ';';
+}
+
+}  // namespace
+
+std::string type_error(std::string_view name, std::string_view expected, const char* actual) {
+  std::string s = "parameter error: ";
+  append_problem(s, name, expected, actual);
+  return s;
+}
+
+std::string param_errors_text(std::string_view problems) {
+  std::string s = "parameter error: ";
+  int field = 0;  // 0 the name, 1 what is expected, 2 what was given
+  bool one_of = false;
+  bool line_start = true;
+  for (char c : problems) {
+    if (line_start) s += c == '\t' ? "parameter" : "parameter.";
+    line_start = c == '\n';
+    if (line_start) {
+      s += ';';
+      field = 0;
+      one_of = false;
+    } else if (c == '\t') {
+      s += field++ ? " instead of " : " should be ";
+    } else if (field == 1 && c == '=') {
+      s += "one of ";
+      one_of = true;
+    } else if (field == 1 && c == ',') {
+      s += one_of ? ", " : " or ";
+    } else {
+      s += c;
+    }
+  }
+  if (!line_start) s += ';';
   return s;
 }
 

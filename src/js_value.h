@@ -44,9 +44,20 @@ void append_json_string(std::string_view s, std::string& out);
 // The JS type name of a JSON value: String Number Boolean Object Array Null.
 const char* type_name(const nlohmann::ordered_json& v);
 
-// "parameter error: parameter.<name> should be <expected> instead of <actual>" (§1.5).
+// "parameter error: parameter.<name> should be <expected> instead of <actual>;" (§1.5).
 std::string type_error(std::string_view name, std::string_view expected, const char* actual);
 std::string type_error(std::string_view name, std::string_view expected, const nlohmann::ordered_json& got);
+
+// The §1.5 text of what the JS found checking the page's arguments against the API table
+// (polyfill/validate.js): "parameter error: " then one "parameter.<name> should be <expected>
+// instead of <actual>;" per problem, concatenated in the order given (the interface's parameter
+// order). `problems` holds one line per problem, "<name>\t<expected>\t<actual>", lines joined by
+// "\n"; name "" is the options themselves ("parameter should be Object instead of <Type>;"):
+//   <expected> the accepted JS type names, comma-separated ("String,Number" → "String or Number"),
+//              <actual> the value's type name;
+//   =<a>,<b>   a value outside the table's oneOf ("one of a, b"), <actual> the value's JSON text.
+// [FC web.js 3.6.4][WX 2.8.2]
+std::string param_errors_text(std::string_view problems);
 
 // Reads o[key] as a string into `out`. Absent or null: fails with "... instead of Undefined" when
 // `required`, otherwise leaves `out` unchanged. Wrong type: fails. Returns false with `st` set.

@@ -47,7 +47,7 @@ inline constexpr const char* kRedirectToTab = "can not redirectTo a tabbar page"
 inline constexpr const char* kSwitchToNonTab = "can not switch to no-tabBar page";      // §3.2
 inline constexpr const char* kFirstPage = "cannot navigate back at first page";         // §3.6
 inline constexpr const char* kFirstApp = "cannot navigate back at first mini program";  // [ours]
-inline constexpr const char* kEmptyAppId = "parameter error: parameter.appId should be a non-empty String";
+inline constexpr const char* kEmptyAppId = "parameter error: parameter.appId should be a non-empty String;";
 // Unknown page (§3.7): "page \"<route?query>\" is not found", see not_found().
 std::string not_found(std::string_view url);
 }  // namespace nav_reason

@@ -9,7 +9,6 @@
 
 #include "codec.h"
 #include "js_value.h"
-#include "url.h"
 
 namespace ft {
 
@@ -167,13 +166,19 @@ std::string encode_uri_component(std::string_view s) {
   return out;
 }
 
+bool is_http_url(std::string_view url) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (url.size() >= scheme.size() && header_name_equal(url.substr(0, scheme.size()), scheme)) return true;
+  }
+  return false;
+}
+
 Status plan_request(const RequestOptions& in, RequestPlan& out) {
   out = RequestPlan{};
-  if (in.url.empty()) return Status::Fail("invalid url \"\"");
-  std::string scheme = url::scheme_of(in.url);
-  if (!scheme.empty() && scheme != "http" && scheme != "https")
-    return Status::Fail("invalid url: " + scheme +
-                        " urls can not be fetched (use http, https or a path relative to the page)");
+  if (!is_http_url(in.url)) {
+    out.check = kUrlCheck;
+    return Status::Fail("invalid url \"" + in.url + '"');
+  }
 
   // Method.
   std::string method = in.method;

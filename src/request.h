@@ -12,12 +12,11 @@
 //     upper-case out. Anything else fails `parameter error: invalid method "<m>"`. TRACE and CONNECT
 //     are valid API values but no browser can send them (fetch and XHR both refuse): they fail with
 //     `method <M> is not supported by the browser` instead of throwing in JS. [ours]
-//   * url: a non-empty string [WXobs "request:fail invalid url"]: empty fails `invalid url ""`.
-//     An http: or https: url (any case), or one without a scheme (relative to the page: "/api",
-//     "api/x", "//host/x", "?q"; left to fetch to resolve), goes on; any other scheme (javascript:,
-//     data:, blob:, file:, ftp:, ws:, ...) fails before anything is fetched with
-//     `invalid url: <scheme> urls can not be fetched (use http, https or a path relative to the
-//     page)` (§5.3; the scheme as url::scheme_of reads it, lower case) [ours].
+//   * url: it must match ^https?:// (any case; a leading space does not match). Anything else, a
+//     path relative to the page included ("/api", "api/x", "?q": the device's request has no page
+//     to resolve it against), "//host/x", "" and other schemes, fails before anything is fetched
+//     with `invalid url "<url as given>"`, and the plan's `check` (a "request-url" device check) says
+//     what the device does and the fix (an absolute url). [FC web.js 3.6.4][WX 2.8.2][WXobs]
 //   * GET and HEAD carry no body (fetch forbids one): object/array data becomes a query string
 //     `encodeURIComponent(k)=encodeURIComponent(v)` joined by `&` (array: index keys, as a JS for-in
 //     does); a value that is an object or array is JSON.stringify'd first, null gives "null".
@@ -71,6 +70,10 @@ inline constexpr const char* kNetwork = reason::kNetwork;  // every other transp
 inline constexpr const char* kBadOptions = js::kBadOptions;
 }  // namespace request_reason
 
+// The "request-url" device check's message (§1.15, §5.3).
+inline constexpr const char* kUrlCheck =
+    "url not http(s): a device fails the call; use an absolute url, e.g. new URL(url, location.href).href";
+
 inline constexpr std::uint32_t kDefaultTimeoutMs = 60000;
 inline constexpr std::uint32_t kMaxTimeoutMs = 2147483647;
 
@@ -107,7 +110,12 @@ struct RequestPlan {
   std::string body;  // when body_kind == Text
   std::uint32_t timeout_ms = kDefaultTimeoutMs;
   Decode decode = Decode::Json;
+  // The device check (§1.15) when the plan fails on the url: kUrlCheck; null when none.
+  const char* check = nullptr;
 };
+
+// True when `url` starts with "http://" or "https://" (ASCII case-insensitive). §5.3
+bool is_http_url(std::string_view url);
 
 // Builds the plan, or fails with the reason of "request:fail <reason>".
 Status plan_request(const RequestOptions& in, RequestPlan& out);

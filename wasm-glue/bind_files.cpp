@@ -5,7 +5,8 @@
 // Uint8Array.
 //
 //   chooseImagePlan(optionsJson)  {count?, sizeType?, sourceType?}
-//                                 → {ok, count, compressed, accept, multiple, capture}
+//                                 → {ok, count, compressed, accept, multiple, capture, check?}
+//                                 (check: the "choose-image-count" device check message, §5.5)
 //   sniffMime(head, name, declared) → the real mime type (file_types.h detect_mime)
 //
 // class FileRegistry(dir)         dir: the app's folder in the storage mount (saved files in dir/files)
@@ -49,6 +50,7 @@ val choose_image_plan(const std::string& options) {
   out.set("accept", p.accept);
   out.set("multiple", p.multiple);
   out.set("capture", p.capture);
+  if (p.check) out.set("check", p.check);
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 
 #include "host.h"
+#include "js_value.h"
 #include "wire_host.h"
 
 namespace {
@@ -68,9 +69,13 @@ std::string stack(const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack
 std::string title(const Host& h) { return h.title(); }
 std::string state(const Host& h) { return ft::wire::dump(ft::wire::state(h.state())); }
 
+std::string param_error_text(Text problems_json) { return ft::js::param_errors_text(problems_json); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ft_host) {
+  // The §1.5 parameter error text of what polyfill/validate.js found (src/js_value.h).
+  emscripten::function("paramErrorText", &param_error_text);
   emscripten::class_<Host>("Host")
       .constructor<>()
       .function("configure", &configure)

@@ -5,6 +5,8 @@
 //                                 data?, dataKind?: "binary", dataType, responseType, timeout}
 //                                 → {ok, url, method, header:{}, body:{kind:"none"|"text"|"binary",
 //                                    text?}, timeout: ms, decode:"json"|"text"|"arraybuffer"}
+//                                 or {ok: false, reason, check?}: check is the "request-url"
+//                                 device check's message when the url calls for one (§1.15)
 //   downloadPlan(optionsJson)     options {url, header?, timeout?, filePath?}
 //                                 → requestPlan's fields (GET, decode "arraybuffer") + filePath?
 //   requestDecode(status, headerLines, decode, bodyIsJson)
@@ -39,10 +41,16 @@ void set_plan(val& out, const ft::RequestPlan& plan) {
   out.set("decode", ft::decode_name(plan.decode));
 }
 
+// A failure's "request-url" device check, when the plan asks for one.
+val with_check(val out, const ft::RequestPlan& plan) {
+  if (plan.check) out.set("check", plan.check);
+  return out;
+}
+
 val request_plan(const std::string& options) {
   ft::RequestPlan plan;
   ft::Status st = ft::plan_request_json(options, plan);
-  if (!st.ok) return ft::wire::fail(st);
+  if (!st.ok) return with_check(ft::wire::fail(st), plan);
   val out = ft::wire::ok();
   set_plan(out, plan);
   return out;
@@ -51,7 +59,7 @@ val request_plan(const std::string& options) {
 val download_plan(const std::string& options) {
   ft::DownloadPlan plan;
   ft::Status st = ft::plan_download_json(options, plan);
-  if (!st.ok) return ft::wire::fail(st);
+  if (!st.ok) return with_check(ft::wire::fail(st), plan.request);
   val out = ft::wire::ok();
   set_plan(out, plan.request);
   if (plan.has_file_path) out.set("filePath", plan.file_path);

@@ -4,7 +4,7 @@
 export default [
   {
     name: 'openDocument', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', mockable: true, waitsForPerson: true, concern: 'files',
-    params: { filePath: { type: 'string', required: true }, fileType: { type: 'string', oneOf: ['doc', 'xls', 'ppt', 'pdf', 'docx', 'xlsx', 'pptx'] } },
+    params: { filePath: { type: 'string', required: true }, fileType: { type: 'string', ts: "'doc' | 'xls' | 'ppt' | 'pdf' | 'docx' | 'xlsx' | 'pptx'" } },
     doc: 'Open a document.',
     note: 'a new tab or the host viewer (PDF renders in the browser)',
   },

@@ -15,7 +15,7 @@ export default [
     },
     result: { data: 'any', statusCode: 'number', header: 'Record<string, string>' },
     doc: 'Make an HTTP request.',
-    note: 'fetch from the page: CORS applies, cookies follow the browser; only http(s) or page-relative urls; transport failures are `network error`',
+    note: 'fetch from the page: CORS applies, cookies follow the browser; only absolute http(s) urls (§5.3); transport failures are `network error`',
   },
   {
     name: 'downloadFile', ns: 'ft', alsoIn: 'miniProgram', since: '1.0.0', style: 'options', task: true, mockable: true, concern: 'network',
@@ -27,6 +27,6 @@ export default [
     },
     result: { 'tempFilePath?': 'string', 'filePath?': 'string', statusCode: 'number' },
     doc: 'Download a file: `tempFilePath` without `filePath`, `filePath` (and no tempFilePath) with it.',
-    note: 'fetch from the page (CORS applies; only http(s) or page-relative urls); temp paths are blob: URLs',
+    note: 'fetch from the page (CORS applies; only absolute http(s) urls, §5.3); temp paths are blob: URLs',
   },
 ];

@@ -1,7 +1,7 @@
-// ft.openDocument (behaviour.md §5.4). The core checks fileType (doc xls ppt pdf docx xlsx pptx,
-// or inferred from the path, name or real type) and the path (registered by downloadFile, or a
-// saved filePath); the browser opens the blob: URL in a new tab, or the host's viewer overlay
-// when the popup is blocked.
+// ft.openDocument (behaviour.md §5.4). The core checks fileType (doc xls ppt pdf docx xlsx pptx;
+// any other fails "filetype not supported", given or inferred from the path, name or real type)
+// and the path (registered by downloadFile, or a saved filePath); the browser opens the blob: URL
+// in a new tab, or the host's viewer overlay when the popup is blocked.
 
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
@@ -20,15 +20,20 @@ export default function filesImpl(runtime, services) {
     /**
      * ft.openDocument({filePath, fileType?}) → {} once the document is shown. The host emits
      * 'document' {filePath, fileType, mime, url, viewer: 'tab' | 'overlay'}.
-     * Mock answer: the success object as it is (nothing is opened; the path is not checked).
+     * Mock answer: the success object as it is (nothing is opened; the path is not checked, the
+     * file type is: the device's own rule, §5.4).
      */
     async openDocument({ filePath, fileType }) {
+      const planOf = () => answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
+      // A mock stands in for the file, not for the type rule.
+      const early = planOf();
+      if (!early.ok && early.reason !== REASON.fileNotFound) return fail(early.reason);
       const mocked = mockAnswer(mocks, 'openDocument', { filePath, fileType });
       if (mocked) return outcomeOf(await mocked);
 
       const info = store.stat(filePath); // attaches a blob: URL to a saved file after a reload
       if (!info.ok && info.reason !== REASON.fileNotFound) return fail(info.reason);
-      const plan = answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
+      const plan = planOf();
       if (!plan.ok) return fail(plan.reason);
 
       const win = runtime.global;

@@ -110,11 +110,13 @@ export default function mediaImpl(runtime, services) {
      * the same path as picked files (count, compression, real type); any other object is the
      * success object as it is.
      */
-    chooseImage({ count, sizeType, sourceType }) {
+    chooseImage({ count, sizeType, sourceType }, ctx) {
       /** @type {import('../core-wire.js').DeviceModule} */
       const Module = runtime.core().Module;
       const plan = callWithOptions(Module.chooseImagePlan, { count, sizeType, sourceType });
       if (!plan.ok) return fail(plan.reason);
+      // A count above 9 is 9 on a device (§5.5): the core says so.
+      if (plan.check) runtime.deviceCheck('choose-image-count', ctx.api, plan.check);
 
       const mocked = mockAnswer(mocks, 'chooseImage', { count, sizeType, sourceType });
       if (mocked) {

@@ -1,5 +1,5 @@
-// ft.request and ft.downloadFile (behaviour.md §5.1-5.4). The core builds the request plan (method,
-// query and body encodings, headers, Referer dropped, timeout) and decodes the response (dataType,
+// ft.request and ft.downloadFile (behaviour.md §5.1-5.4). The core builds the request plan (the url
+// check and its device check, method, query and body encodings, headers, Referer dropped, timeout) and decodes the response (dataType,
 // responseType, header object); this file only sends the plan with fetch under an abort timer and
 // hands the bytes back. Every HTTP status is a success; transport failures fail once with
 // 'timeout', 'abort' or 'network error' (the core's one text for every engine, not the engine's
@@ -91,6 +91,13 @@ export default function networkImpl(runtime, services) {
   /** @returns {import('../core-wire.js').DeviceModule} */
   const core = () => runtime.core().Module;
 
+  /**
+   * The device check the core's plan carries (§1.15: a url that is not http(s), §5.3), reported
+   * while the page's call is on the stack.
+   * @param {{ check?: string }} plan @param {import('../pipeline.js').CallContext} ctx
+   */
+  const reportCheck = (plan, ctx) => { if (plan.check) runtime.deviceCheck('request-url', ctx.api, plan.check); };
+
   /** @param {{ kind: string }} t */
   const transportFail = (t) => fail(core().requestFailReason(t.kind));
 
@@ -102,6 +109,7 @@ export default function networkImpl(runtime, services) {
     async request(args, ctx) {
       const Module = core();
       const plan = planOf((json) => Module.requestPlan(json), args);
+      reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'request', args);
@@ -148,6 +156,7 @@ export default function networkImpl(runtime, services) {
     async downloadFile(args, ctx) {
       const Module = core();
       const plan = planOf((json) => Module.downloadPlan(json), args);
+      reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
       /** @param {string} url */
       const nameOf = (url) => /** @type {string} */ (revive(Module.fileNameFromUrl(toCoreString(url))));

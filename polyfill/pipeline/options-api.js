@@ -12,24 +12,29 @@ import { isFn, deliverLater, settler, mayRunNow, runNow, settleWhen, run, TO_CAL
  * @typedef {import('../pipeline.js').Impl} Impl
  * @typedef {import('../pipeline.js').CallContext} CallContext
  * @typedef {import('../pipeline.js').PipelineRuntime} PipelineRuntime
+ * @typedef {import('../validate.js').Problem} Problem
  */
 
 /**
- * The checked arguments, or the reason the options fail: not an object, a parameter error, or a
- * hostile object (a throwing getter, a revoked Proxy: it still gets its one failure).
- * @param {(options: Record<string, unknown>) => Record<string, unknown> | string} check
+ * The checked arguments, the problems of a parameter error (validate.js; the core writes their
+ * text), or the reason a hostile object fails (a throwing getter, a revoked Proxy: it still gets
+ * its one failure).
+ * @param {(options: Record<string, unknown>) => Record<string, unknown> | Problem[]} check
  * @param {any} given @param {boolean} isObject @param {unknown} hostile  what reading the options threw
- * @returns {Record<string, unknown> | string}
+ * @returns {Record<string, unknown> | Problem[] | string}
  */
 function checkOptions(check, given, isObject, hostile) {
   try {
     if (hostile) return `parameter error: ${/** @type {Error} */ (hostile).message}`;
-    if (!isObject) return `parameter error: parameter should be Object instead of ${typeName(given)}`;
+    if (!isObject) return [`\tObject\t${typeName(given)}`];
     return check(given);
   } catch (error) {
     return `parameter error: ${error && /** @type {Error} */ (error).message}`;
   }
 }
+
+/** What a parameter error runs as: it needs the core, whatever the interface needs (§1.5). */
+export const PARAM_ERROR_DEF = /** @type {import('../api-table.js').ApiDef} */ (/** @type {unknown} */ ({ name: '' }));
 
 /**
  * @param {import('../api-table.js').ApiDef} def @param {string} api @param {string} prefix
@@ -58,17 +63,21 @@ export function optionsApi(def, api, prefix, runtime) {
     const checked = checkOptions(check, given, isObject, hostile);
     /** @type {Outcome | null} */
     let outcome = typeof checked === 'string' ? fail(checked) : null;
-    const impl = runtime.impl(def.name);
+    // A parameter error is the core's text: it runs as the call's implementation, in call order.
+    const bad = Array.isArray(checked);
+    const impl = bad ? runtime.paramError() : runtime.impl(def.name);
+    const runDef = bad ? PARAM_ERROR_DEF : def;
     if (!outcome && !impl) outcome = fail('not supported yet');
+    const callCtx = bad ? { api, def: runDef } : sharedCtx;
 
     // The hot path (the core is up, no task): run now, and when the outcome is synchronous,
     // settle without a settler, a deferred or a closure of its own.
-    if (!outcome && !def.task && mayRunNow(runtime, def)) {
-      const out = runNow(/** @type {Impl} */ (impl), checked, sharedCtx);
+    if (!outcome && !def.task && mayRunNow(runtime, runDef)) {
+      const out = runNow(/** @type {Impl} */ (impl), checked, callCtx);
       if (typeof out.then !== 'function') outcome = out;
       else {
         const pending = withCallbacks ? null : deferred();
-        settleWhen(out, sharedCtx, settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given));
+        settleWhen(out, callCtx, settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given));
         return pending ? pending.promise : undefined;
       }
     }
@@ -77,11 +86,11 @@ export function optionsApi(def, api, prefix, runtime) {
     // Queued until the core is up, or a task (it carries an abort signal).
     const pending = withCallbacks ? null : deferred();
     const settle = settler(runtime, prefix, okMsg, call, pending ? TO_DEFERRED : TO_CALLBACKS, pending || given);
-    let ctx = sharedCtx;
+    let ctx = callCtx;
     let task;
     if (def.task) {
       const controller = new AbortController();
-      ctx = { api, def, signal: controller.signal };
+      ctx = { api, def: runDef, signal: controller.signal };
       task = {
         abort() {
           // Settle first (one fail, never a late success), then stop the transfer.

@@ -3,6 +3,7 @@
 // missing and `promise` is set (behaviour.md §1).
 
 import { checkParam } from '../validate.js';
+import { PARAM_ERROR_DEF } from './options-api.js';
 import { fail } from './outcome.js';
 import { deferred, rejectCall, warnFailure } from './call-promise.js';
 import { isFn, invoke, settler, run, TO_FUNCTION } from './settle.js';
@@ -42,16 +43,17 @@ export function positionalApi(def, api, prefix, runtime) {
     try {
       /** @type {Record<string, unknown>} */
       const args = {};
-      let reason = null;
+      /** @type {import('../validate.js').Problem[]} */
+      const problems = [];
       params.forEach((p, i) => {
-        if (reason || i === callbackIndex) return;
-        reason = checkParam(p.name, given[i], p);
-        args[p.name] = given[i] === undefined ? p.default : given[i];
+        // The callback position is checked only when it holds something that is not a function.
+        const skip = i === callbackIndex && (callback || given[i] === undefined);
+        const problem = skip ? null : checkParam(p.name, given[i], p);
+        if (problem) problems.push(problem);
+        if (i !== callbackIndex) args[p.name] = given[i] === undefined ? p.default : given[i];
       });
-      if (callbackIndex >= 0 && given[callbackIndex] !== undefined && !callback) {
-        reason = reason || checkParam(params[callbackIndex].name, given[callbackIndex], params[callbackIndex]);
-      }
-      if (reason) settle(fail(reason));
+      // A parameter error is the core's text (§1.5), run in call order like the call itself.
+      if (problems.length) run(runtime, runtime.paramError(), problems, { api, def: PARAM_ERROR_DEF }, settle);
       else run(runtime, runtime.impl(def.name), args, { api, def }, settle);
     } catch (error) {
       settle(fail(`parameter error: ${error && /** @type {Error} */ (error).message}`));

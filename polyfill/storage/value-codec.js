@@ -21,7 +21,7 @@ export function encodeValue(value) {
     case 'function':
     case 'symbol':
     case 'bigint':
-      return { reason: `parameter error: parameter.data should be a JSON-serialisable value instead of ${typeof value === 'function' ? 'Function' : typeof value === 'symbol' ? 'Symbol' : 'BigInt'}` };
+      return { reason: `parameter error: parameter.data should be a JSON-serialisable value instead of ${typeof value === 'function' ? 'Function' : typeof value === 'symbol' ? 'Symbol' : 'BigInt'};` };
     default: break;
   }
   if (value === null) return { type: 'null', payload: 'null' };

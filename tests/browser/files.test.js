@@ -10,7 +10,7 @@ test('openDocument opens the PDF in a new tab, at its blob: url', async () => {
   const page = await suite.open({ appId: 'files' });
   /** @param {string} body */
   const run = (body) => page.evaluate(`(async () => { ${body} })()`);
-  await run(`window.__pdfUrl = (await ft.downloadFile({ url: '/doc.pdf' })).tempFilePath;`);
+  await run(`window.__pdfUrl = (await ft.downloadFile({ url: new URL('/doc.pdf', location.href).href })).tempFilePath;`);
   const [popup, res] = await Promise.all([
     suite.context.waitForEvent('page'),
     run(`return (await ft.openDocument({ filePath: window.__pdfUrl, fileType: 'pdf' })).errMsg;`),

@@ -149,7 +149,7 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   const page = await newPage(context);
   await page.goto(simulatorUrl);
   const frame = await pageFrame(page);
-  await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).then((r) => r.data))).resolves.toBe('pong');
+  await expect(frame.evaluate(() => ft.request({ url: new URL('/ping.txt', location.href).href }).then((r) => r.data))).resolves.toBe('pong');
 
   await page.locator('ft-simulator [aria-label=latitude]').fill('31.2304');
   await page.locator('ft-simulator [aria-label=longitude]').fill('121.4737');
@@ -168,8 +168,8 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   await expect(frame.evaluate(() => ft.chooseImage().catch((e) => e.errMsg))).resolves.toBe('chooseImage:fail cancel');
 
   await page.locator('ft-simulator [aria-label="network condition"] button', { hasText: 'Offline' }).click();
-  await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
-  await expect(frame.evaluate(() => ft.downloadFile({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('downloadFile:fail network error');
+  await expect(frame.evaluate(() => ft.request({ url: new URL('/ping.txt', location.href).href }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
+  await expect(frame.evaluate(() => ft.downloadFile({ url: new URL('/ping.txt', location.href).href }).catch((e) => e.errMsg))).resolves.toBe('downloadFile:fail network error');
 
   // The call log: errMsg and timing, filtered by API.
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="filter calls by API"]').options.length >= 4);
@@ -187,7 +187,7 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   await clickForNewDocument(page, frame, 'Reload');
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.cover').hidden);
   await expect(frame.evaluate(() => ftHost.stack().map((p) => p.route))).resolves.toEqual(['pages/home/home', 'pages/cart/cart']);
-  await expect(frame.evaluate(() => ft.request({ url: '/ping.txt' }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
+  await expect(frame.evaluate(() => ft.request({ url: new URL('/ping.txt', location.href).href }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
   await expect(frame.evaluate(() => ft.getLocation().catch((e) => e.errMsg))).resolves.toBe('getLocation:fail auth deny');
   await page.locator('ft-simulator [aria-label="network condition"] button', { hasText: 'Online' }).click();
   await clickForNewDocument(page, frame, 'Restart');

@@ -1,7 +1,8 @@
 // libFuzzer target: request building from the page's options JSON and response decoding
 // (src/request.h): plan_request_json, plan_download_json, header parsing, decode_response, the
-// JSON text checks, and the location option readers (src/geo.h). Properties: nothing crashes; a
-// plan has an upper-case known method, a non-empty url and a timeout in 1..2147483647 ms.
+// JSON text checks, the §1.5 parameter error text (src/js_value.h) and the location option readers
+// (src/geo.h). Properties: nothing crashes; a plan has an upper-case known method, an http(s) url
+// (§5.3), no device check and a timeout in 1..2147483647 ms; a parameter error text ends in ";".
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdlib>
@@ -20,12 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text = in.ConsumeRemainingBytesAsString();
 
   auto check = [](const ft::RequestPlan& p) {
-    if (p.url.empty() || p.timeout_ms == 0 || p.timeout_ms > ft::kMaxTimeoutMs) std::abort();
+    if (!ft::is_http_url(p.url) || p.check || p.timeout_ms == 0 || p.timeout_ms > ft::kMaxTimeoutMs) std::abort();
     for (char c : p.method)
       if (c < 'A' || c > 'Z') std::abort();
   };
   ft::RequestPlan plan;
   if (ft::plan_request_json(text, plan).ok) check(plan);
+  const std::string param_error = ft::js::param_errors_text(text);
+  if (!text.empty() && param_error.back() != ';') std::abort();
   ft::DownloadPlan download;
   if (ft::plan_download_json(text, download).ok) {
     check(download.request);

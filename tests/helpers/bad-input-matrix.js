@@ -71,7 +71,8 @@ function validFor(/** @type {any} */ def, /** @type {string} */ name) {
   const type = Array.isArray(def.type) ? def.type[0] : def.type;
   if (def.oneOf) return def.oneOf[0];
   switch (type) {
-    case 'string': return name === 'url' ? 'pages/index/index' : name === 'key' ? 'matrix-key' : 'matrix';
+    // A request's url is absolute (§5.3); a route is a page path.
+    case 'string': return name === 'url' ? (def.absoluteUrl ? 'https://matrix.invalid/' : 'pages/index/index') : name === 'key' ? 'matrix-key' : 'matrix';
     case 'number': return 1;
     case 'boolean': return true;
     case 'array': return [];
@@ -155,6 +156,10 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     if (!match) problems.push(`${api} ${label}: unclear errMsg ${JSON.stringify(errMsg)}`);
     else if (match[1] === 'ok') succeeded++;
     else failed++;
+    // §1.5: each "parameter.<name> should be ..." ends in ";", several concatenated.
+    if (match && /parameter error: parameter\S* should be /.test(errMsg) && !/^[^:]+:fail parameter error: (parameter\S* should be [^;]+;)+$/s.test(errMsg)) {
+      problems.push(`${api} ${label}: parameter error not in the §1.5 form ${JSON.stringify(errMsg)}`);
+    }
     if (seen.callbacks.length && (seen.callbacks.length !== 2 || seen.callbacks[1] !== 'complete' || !/^(success|fail)$/.test(seen.callbacks[0]))) {
       problems.push(`${api} ${label}: callbacks ${seen.callbacks.join(',')}`);
     }
@@ -174,7 +179,7 @@ export async function runMatrix({ ft, ftHost, table, timeoutMs = 3000, only }) {
     if (def.style === 'options') {
       const params = /** @type {Record<string, any>} */ (def.params);
       const base = /** @type {Record<string, unknown>} */ ({});
-      for (const [name, p] of Object.entries(params)) if (p.required) base[name] = validFor(p, name);
+      for (const [name, p] of Object.entries(params)) if (p.required) base[name] = validFor({ ...p, absoluteUrl: def.concern === 'network' }, name);
       const withCallbacks = (/** @type {any} */ seen, /** @type {Record<string, unknown>} */ options) => ({
         ...options,
         success: () => seen.callbacks.push('success'),

@@ -22,16 +22,19 @@ test('the reason texts the JS writes are the core\'s (src/reasons.h)', () => {
 });
 
 test('a plan is one JS value: {ok, ...fields} or {ok: false, reason}', () => {
-  const plan = callWithOptions(Module.requestPlan, { url: '/x', method: 'post', dataType: 'json', responseType: 'text', timeout: 0, data: { a: [1, 2.5] } });
+  const plan = callWithOptions(Module.requestPlan, { url: 'https://h/x', method: 'post', dataType: 'json', responseType: 'text', timeout: 0, data: { a: [1, 2.5] } });
   expect(plan).toEqual({
-    ok: true, url: '/x', method: 'POST', header: { 'content-type': 'application/json' },
+    ok: true, url: 'https://h/x', method: 'POST', header: { 'content-type': 'application/json' },
     body: { kind: 'text', text: '{"a":[1,2.5]}' }, timeout: 60000, decode: 'json',
   });
-  expect(callWithOptions(Module.requestPlan, { url: '/x' })).toEqual({ ok: false, reason: 'parameter error: parameter.method should be String instead of Undefined' });
-  expect(outcome(callWithOptions(Module.downloadPlan, { url: '/f', filePath: 'a/b' }))).toEqual({
-    ok: true, data: { url: '/f', method: 'GET', header: {}, body: { kind: 'none' }, timeout: 60000, decode: 'arraybuffer', filePath: 'a/b' },
+  expect(callWithOptions(Module.requestPlan, { url: 'https://h/x' })).toEqual({ ok: false, reason: 'parameter error: parameter.method should be String instead of Undefined;' });
+  expect(outcome(callWithOptions(Module.downloadPlan, { url: 'https://h/f', filePath: 'a/b' }))).toEqual({
+    ok: true, data: { url: 'https://h/f', method: 'GET', header: {}, body: { kind: 'none' }, timeout: 60000, decode: 'arraybuffer', filePath: 'a/b' },
   });
-  expect(outcome(callWithOptions(Module.downloadPlan, { url: 3 }))).toEqual({ ok: false, reason: 'parameter error: parameter.url should be String instead of Number' });
+  expect(outcome(callWithOptions(Module.downloadPlan, { url: 3 }))).toEqual({ ok: false, reason: 'parameter error: parameter.url should be String instead of Number;' });
+  // A url that is not http(s) fails with the core's device check (§5.3, §1.15).
+  expect(callWithOptions(Module.downloadPlan, { url: '/f' })).toEqual({ ok: false, reason: 'invalid url "/f"', check: expect.stringMatching(/^url not http\(s\): a device fails the call/) });
+  expect(Module.paramErrorText('url\tString\tNumber\nmethod\t=GET,POST\t"X"')).toBe('parameter error: parameter.url should be String instead of Number;parameter.method should be one of GET, POST instead of "X";');
   expect(Module.requestDecode(1e6, 'A: 1\r\na: 2\r\n', 'json', false)).toEqual({ statusCode: 0, header: { A: '1, 2' }, data: 'text' });
 });
 
@@ -47,8 +50,8 @@ test('lone surrogates and U+FFFF cross the core and come back exactly', () => {
   for (const s of odd) {
     expect(revive(JSON.parse(/** @type {string} */ (toCoreJson(s))))).toBe(s);
     expect(revive(toCoreString(s))).toBe(s);
-    const plan = callWithOptions(Module.requestPlan, { url: `/p?${s}`, method: 'POST', dataType: 'json', responseType: 'text', timeout: 1, data: s });
-    expect(plan).toMatchObject({ ok: true, url: `/p?${s}`, body: { kind: 'text', text: s } });
+    const plan = callWithOptions(Module.requestPlan, { url: `https://h/p?${s}`, method: 'POST', dataType: 'json', responseType: 'text', timeout: 1, data: s });
+    expect(plan).toMatchObject({ ok: true, url: `https://h/p?${s}`, body: { kind: 'text', text: s } });
   }
   const reg = new Module.FileRegistry('/tmp/core-wire-test');
   try {

@@ -32,7 +32,7 @@ test('ft.miniProgram.setStorage then ft.getStorage round-trips; errMsg and call 
   await expect(ft.miniProgram.getStorage({ key: 'user' })).rejects.toEqual({ errMsg: 'getStorage:fail data not found' });
   const cleared = await new Promise((resolve) => ft.miniProgram.clearStorage({ complete: resolve }));
   expect(cleared).toEqual({ errMsg: 'clearStorage:ok' });
-  await expect(ft.miniProgram.setStorage({ key: 1 })).rejects.toEqual({ errMsg: 'setStorage:fail parameter error: parameter.key should be String instead of Number' });
+  await expect(ft.miniProgram.setStorage({ key: 1 })).rejects.toEqual({ errMsg: 'setStorage:fail parameter error: parameter.key should be String instead of Number;' });
   expect((await ft.miniProgram.getAppletInfo()).appTitle).toBe('Shop');
   expect((await ft.miniProgram.canNavigateBack()).errMsg).toBe('canNavigateBack:ok');
   await ft.miniProgram.setNavigationBarTitle({ title: 'Cart' });

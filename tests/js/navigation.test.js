@@ -22,7 +22,7 @@ test('route APIs report invokeMiniProgramAPI and call fail/complete once, asynch
 
 test('wrong arguments fail with parameter errors, never throw', async () => {
   const { ft } = await freshFt();
-  await expect(ft.miniProgram.navigateBack({ delta: 'x' })).rejects.toEqual({ errMsg: 'invokeMiniProgramAPI:fail parameter error: parameter.delta should be Number instead of String' });
+  await expect(ft.miniProgram.navigateBack({ delta: 'x' })).rejects.toEqual({ errMsg: 'invokeMiniProgramAPI:fail parameter error: parameter.delta should be Number instead of String;' });
   await expect(ft.miniProgram.navigateToMiniProgram({ appId: '' })).rejects.toHaveProperty('errMsg', expect.stringMatching(/^invokeMiniProgramAPI:fail parameter error/));
   const cyclic = {}; cyclic.self = cyclic;
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});

@@ -18,34 +18,34 @@ beforeAll(() => new Promise((resolve) => {
 }));
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const refused = (/** @type {string} */ api, /** @type {string} */ scheme) =>
-  `${api}:fail invalid url: ${scheme} urls can not be fetched (use http, https or a path relative to the page)`;
+const refused = (/** @type {string} */ api, /** @type {string} */ url) => `${api}:fail invalid url "${url}"`;
 
-// Node's fetch would answer data: urls and blob: urls of its own Blobs: these prove the check
-// comes first, not that fetch failed.
-const NOT_HTTP = [
-  ['javascript:alert(1)', 'javascript'],
-  [' JavaScript:void(0)', 'javascript'],
-  ['data:text/plain,hi', 'data'],
-  ['blob:nodedata:0b1c-1', 'blob'],
-  ['file:///etc/hostname', 'file'],
-  ['ftp://127.0.0.1/f', 'ftp'],
-  ['ws://127.0.0.1/', 'ws'],
-];
+// Node's fetch would answer data: urls and blob: urls of its own Blobs, and the page-relative
+// forms resolve against a page in a browser: these prove the check comes first (§5.3).
+const NOT_HTTP = ['/api/user', 'api/user', '//127.0.0.1/x', '', ' https://127.0.0.1/', 'javascript:alert(1)', 'data:text/plain,hi',
+  'blob:nodedata:0b1c-1', 'file:///etc/hostname', 'ftp://127.0.0.1/f', 'ws://127.0.0.1/'];
 
-test.each(NOT_HTTP)('request and downloadFile refuse %j before any fetch, even when mocked', async (url, scheme) => {
+test.each(NOT_HTTP)('request and downloadFile refuse %j before any fetch, even when mocked, with a request-url device check', async (url) => {
   const { ft, host } = await freshFt();
   const fetchSpy = jest.spyOn(globalThis, 'fetch');
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
   try {
-    expect((await ft.request({ url }).catch((e) => e)).errMsg).toBe(refused('request', scheme));
-    expect((await ft.downloadFile({ url }).catch((e) => e)).errMsg).toBe(refused('downloadFile', scheme));
+    expect((await ft.request({ url }).catch((e) => e)).errMsg).toBe(refused('request', url));
+    expect((await ft.downloadFile({ url }).catch((e) => e)).errMsg).toBe(refused('downloadFile', url));
     host.mock('request', { data: 'mocked' });
     host.mock('downloadFile', { data: 'mocked' });
-    expect((await ft.request({ url }).catch((e) => e)).errMsg).toBe(refused('request', scheme));
-    expect((await ft.downloadFile({ url, filePath: 'x.txt' }).catch((e) => e)).errMsg).toBe(refused('downloadFile', scheme));
+    expect((await ft.miniProgram.request({ url }).catch((e) => e)).errMsg).toBe(refused('request', url)); // the same interface (§1.12)
+    expect((await ft.downloadFile({ url, filePath: 'x.txt' }).catch((e) => e)).errMsg).toBe(refused('downloadFile', url));
     expect(fetchSpy).not.toHaveBeenCalled();
+    const message = 'url not http(s): a device fails the call; use an absolute url, e.g. new URL(url, location.href).href';
+    expect(host.warnings().map((/** @type {any} */ w) => [w.kind, w.api, w.message])).toEqual([
+      ['request-url', 'request', message], ['request-url', 'downloadFile', message], ['request-url', 'request', message],
+      ['request-url', 'downloadFile', message],
+    ]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^ft-polyfill device check: ft\.request: url not http\(s\)/));
   } finally {
     fetchSpy.mockRestore();
+    warn.mockRestore();
   }
 });
 

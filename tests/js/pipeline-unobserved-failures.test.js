@@ -34,7 +34,7 @@ test('observed failures: await, then, catch, finally, the combinators and async 
     callNativeAPI: 'callNativeAPI:fail api track not found',
     'miniProgram.navigateTo': 'invokeMiniProgramAPI:fail page "pages/web/pages/missing/index" is not found',
     getStorage: 'getStorage:fail data not found',
-    'setStorage parameter error': 'setStorage:fail parameter error: parameter.key should be String instead of Number',
+    'setStorage parameter error': 'setStorage:fail parameter error: parameter.key should be String instead of Number;',
     request: 'request:fail mocked',
   };
   const forms = ['await', 'then(_, onRejected)', 'catch', 'finally then catch', 'Promise.all', 'Promise.race', 'Promise.allSettled', 'Promise.any', 'Promise.resolve', 'returned from an awaited async function'];

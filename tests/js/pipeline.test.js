@@ -60,13 +60,13 @@ describe('call pipeline', () => {
   test('wrong argument types fail with the parameter error text and never throw', async () => {
     const { ft } = await freshFt();
     await expect(ft.getStorage({ key: 12 })).rejects.toEqual({
-      errMsg: 'getStorage:fail parameter error: parameter.key should be String instead of Number',
+      errMsg: 'getStorage:fail parameter error: parameter.key should be String instead of Number;',
     });
     await expect(ft.getStorage({})).rejects.toEqual({
-      errMsg: 'getStorage:fail parameter error: parameter.key should be String instead of Undefined',
+      errMsg: 'getStorage:fail parameter error: parameter.key should be String instead of Undefined;',
     });
     await expect(ft.getStorage('key')).rejects.toEqual({
-      errMsg: 'getStorage:fail parameter error: parameter should be Object instead of String',
+      errMsg: 'getStorage:fail parameter error: parameter should be Object instead of String;',
     });
     const hostile = new Proxy({}, { ownKeys() { throw new Error('boom'); } });
     await expect(ft.getStorage(hostile)).rejects.toMatchObject({ errMsg: expect.stringMatching(/^getStorage:fail parameter error/) });

@@ -371,14 +371,15 @@ TEST(OpenDocument, ChecksTypeAndPath) {
   EXPECT_EQ(p.url, "");
   ASSERT_TRUE(plan_open_document(reg, "blob:txt", "pdf", p).ok);  // given type wins
   EXPECT_EQ(p.file_type, "pdf");
-  // Exact, as the API table's oneOf (which refuses "PDF" before the core sees it).
-  EXPECT_EQ(plan_open_document(reg, "blob:txt", "PDF", p).reason, file_reason::kBadFileType);
+  // Exact; any other given type is not supported (§5.4: not a parameter error).
+  EXPECT_EQ(plan_open_document(reg, "blob:txt", "PDF", p).reason, file_reason::kTypeNotSupported);
   for (const char* t : {"doc", "xls", "ppt", "pdf", "docx", "xlsx", "pptx"})
     EXPECT_TRUE(plan_open_document(reg, "blob:pdf", t, p).ok) << t;
 
-  EXPECT_EQ(plan_open_document(reg, "blob:pdf", "txt", p).reason, file_reason::kBadFileType);
+  EXPECT_EQ(plan_open_document(reg, "blob:pdf", "txt", p).reason, file_reason::kTypeNotSupported);
+  EXPECT_EQ(std::string(file_reason::kTypeNotSupported), "filetype not supported");
   EXPECT_EQ(plan_open_document(reg, "blob:missing", "pdf", p).reason, file_reason::kNotFound);
-  EXPECT_EQ(plan_open_document(reg, "blob:missing", "exe", p).reason, file_reason::kBadFileType);
+  EXPECT_EQ(plan_open_document(reg, "blob:missing", "exe", p).reason, file_reason::kTypeNotSupported);
   EXPECT_EQ(plan_open_document(reg, "", "", p).reason, file_reason::kNotFound);
   EXPECT_EQ(plan_open_document(reg, "blob:txt", "", p).reason, file_reason::kTypeNotSupported);
 }
@@ -401,15 +402,21 @@ TEST(ChooseImage, Defaults) {
   EXPECT_FALSE(p.capture);
 }
 
-TEST(ChooseImage, CountClampedTo1Through9) {
+TEST(ChooseImage, CountAbove9Is9WithADeviceCheckAnd0Is9) {
   EXPECT_EQ(choose(R"({"count":1})").count, 1);
   EXPECT_FALSE(choose(R"({"count":1})").multiple);
   EXPECT_EQ(choose(R"({"count":3})").count, 3);
+  EXPECT_EQ(choose(R"({"count":9})").count, 9);
+  EXPECT_EQ(choose(R"({"count":9})").check, nullptr);
   EXPECT_EQ(choose(R"({"count":20})").count, 9);
-  EXPECT_EQ(choose(R"({"count":0})").count, 1);
-  EXPECT_EQ(choose(R"({"count":-4})").count, 1);
+  EXPECT_EQ(choose(R"({"count":20})").check, kCountCheck);
+  EXPECT_EQ(choose(R"({"count":9.5})").check, nullptr);  // floored first
+  EXPECT_EQ(choose(R"({"count":0})").count, 9);
+  EXPECT_EQ(choose(R"({"count":0})").check, nullptr);
+  EXPECT_EQ(choose(R"({"count":-4})").count, 9);
   EXPECT_EQ(choose(R"({"count":2.9})").count, 2);
   EXPECT_EQ(choose(R"({"count":1e300})").count, 9);
+  EXPECT_EQ(choose(R"({"count":1e300})").check, kCountCheck);
   EXPECT_EQ(choose(R"({"count":null})").count, 9);
   ChooseImageOptions o;
   o.count = std::numeric_limits<double>::quiet_NaN();
@@ -433,11 +440,11 @@ TEST(ChooseImage, SizeAndSourceTypes) {
 TEST(ChooseImage, ParameterErrors) {
   ChooseImagePlan p;
   EXPECT_EQ(plan_choose_image_json(R"({"count":"3"})", p).reason,
-            "parameter error: parameter.count should be Number instead of String");
+            "parameter error: parameter.count should be Number instead of String;");
   EXPECT_EQ(plan_choose_image_json(R"({"sizeType":{}})", p).reason,
-            "parameter error: parameter.sizeType should be Array instead of Object");
+            "parameter error: parameter.sizeType should be Array instead of Object;");
   EXPECT_EQ(plan_choose_image_json(R"({"sourceType":[1]})", p).reason,
-            "parameter error: parameter.sourceType[] should be String instead of Number");
+            "parameter error: parameter.sourceType[] should be String instead of Number;");
   EXPECT_EQ(plan_choose_image_json("nope", p).reason, "parameter error: options should be Object");
   EXPECT_EQ(plan_choose_image_json(std::string(10000, '['), p).reason,
             "parameter error: options are nested too deeply");

@@ -85,17 +85,17 @@ TEST(CoordType, WgsDefaultGcjAndErrors) {
   EXPECT_EQ(t, CoordType::Gcj02);
   Status st = parse_coord_type("GCJ02", t);
   EXPECT_FALSE(st.ok);
-  EXPECT_EQ(st.reason, "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"GCJ02\"");
+  EXPECT_EQ(st.reason, "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"GCJ02\";");
   st = parse_coord_type("bd09\n\"", t);
-  EXPECT_EQ(st.reason, "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"bd09??\"");
+  EXPECT_EQ(st.reason, "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"bd09??\";");
 }
 
 TEST(LatLonCheck, Ranges) {
   EXPECT_TRUE(validate_lat_lon(0, 0).ok);
   EXPECT_TRUE(validate_lat_lon(90, 180).ok);
   EXPECT_TRUE(validate_lat_lon(-90, -180).ok);
-  const char* lat_err = "parameter error: parameter.latitude should be a finite Number in -90..90";
-  const char* lon_err = "parameter error: parameter.longitude should be a finite Number in -180..180";
+  const char* lat_err = "parameter error: parameter.latitude should be a finite Number in -90..90;";
+  const char* lon_err = "parameter error: parameter.longitude should be a finite Number in -180..180;";
   EXPECT_EQ(validate_lat_lon(90.0001, 0).reason, lat_err);
   EXPECT_EQ(validate_lat_lon(-91, 0).reason, lat_err);
   EXPECT_EQ(validate_lat_lon(kNaN, 0).reason, lat_err);
@@ -143,7 +143,7 @@ TEST(LocationResult, RejectsBadFixes) {
   fix.latitude = 10;
   fix.accuracy = kNaN;
   Status st = make_location_result(fix, CoordType::Wgs84, r);
-  EXPECT_EQ(st.reason, "parameter error: parameter.accuracy should be a finite Number >= 0");
+  EXPECT_EQ(st.reason, "parameter error: parameter.accuracy should be a finite Number >= 0;");
   fix.accuracy = -1;
   EXPECT_FALSE(make_location_result(fix, CoordType::Wgs84, r).ok);
 }
@@ -170,9 +170,9 @@ TEST(LocationJson, GetLocationPlanReadsTypeAndTimeout) {
   EXPECT_EQ(p.type, CoordType::Wgs84);
   EXPECT_EQ(p.timeout_ms, kDefaultLocationTimeoutMs);
   EXPECT_EQ(plan_get_location_json(R"({"type":"bd09"})", p).reason,
-            "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"bd09\"");
+            "parameter error: parameter.type should be \"wgs84\" or \"gcj02\" instead of \"bd09\";");
   EXPECT_EQ(plan_get_location_json(R"({"type":1})", p).reason,
-            "parameter error: parameter.type should be String instead of Number");
+            "parameter error: parameter.type should be String instead of Number;");
   EXPECT_EQ(plan_get_location_json("[]", p).reason, "parameter error: options should be Object");
 }
 
@@ -189,9 +189,9 @@ TEST(LocationJson, FixBecomesTheResult) {
   EXPECT_NE(r.latitude, 39.9);  // converted inside China
   EXPECT_TRUE(r.has_altitude);
   EXPECT_EQ(make_location_result_json(R"({"latitude":"1","longitude":2})", r).reason,
-            "parameter error: parameter.latitude should be Number instead of String");
+            "parameter error: parameter.latitude should be Number instead of String;");
   EXPECT_EQ(make_location_result_json(R"({"longitude":2})", r).reason,
-            "parameter error: parameter.latitude should be a finite Number in -90..90");
+            "parameter error: parameter.latitude should be a finite Number in -90..90;");
 }
 
 TEST(LocationJson, ChooseLocationStartIsChecked) {
@@ -204,9 +204,9 @@ TEST(LocationJson, ChooseLocationStartIsChecked) {
   EXPECT_EQ(s.latitude, 10);
   EXPECT_FALSE(s.has_longitude);
   EXPECT_EQ(check_choose_location_json(R"({"latitude":91})", s).reason,
-            "parameter error: parameter.latitude should be a finite Number in -90..90");
+            "parameter error: parameter.latitude should be a finite Number in -90..90;");
   EXPECT_EQ(check_choose_location_json(R"({"longitude":true})", s).reason,
-            "parameter error: parameter.longitude should be Number instead of Boolean");
+            "parameter error: parameter.longitude should be Number instead of Boolean;");
   EXPECT_EQ(check_choose_location_json(std::string(300, '['), s).reason,
             "parameter error: options are nested too deeply");
 }

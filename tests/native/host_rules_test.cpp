@@ -58,7 +58,7 @@ TEST(Host, MiniProgramErrors) {
   EXPECT_EQ(J(h.navigateBackMiniProgram("{}"))["reason"], "cannot navigate back at first mini program");
   EXPECT_EQ(J(h.navigateToMiniProgram("", "", ""))["reason"], nav_reason::kEmptyAppId);
   EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "[1]"))["reason"],
-            "parameter error: parameter.extraData should be Object instead of Array");
+            "parameter error: parameter.extraData should be Object instead of Array;");
   EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "{"))["reason"], "parameter error: data is not valid JSON");
   EXPECT_EQ(J(h.navigateToMiniProgram("wx1", "", "null"))["ok"], true);
 }

@@ -580,10 +580,25 @@ TEST(JsOptions, ParseAndRead) {
   EXPECT_TRUE(present);
   EXPECT_EQ(n, 1.5);
   EXPECT_FALSE(get_number(o, "b", n, st));
-  EXPECT_EQ(st.reason, "parameter error: parameter.b should be Number instead of Boolean");
+  EXPECT_EQ(st.reason, "parameter error: parameter.b should be Number instead of Boolean;");
   std::string s;
   EXPECT_FALSE(get_string(o, "missing", true, s, st));
-  EXPECT_EQ(st.reason, "parameter error: parameter.missing should be String instead of Undefined");
+  EXPECT_EQ(st.reason, "parameter error: parameter.missing should be String instead of Undefined;");
+}
+
+TEST(ParamErrorsText, ConcatenatesEachProblemEndingInSemicolon) {
+  // §1.5: one text for what the JS checks against the API table, in the order given.
+  EXPECT_EQ(param_errors_text("url\tString\tUndefined"),
+            "parameter error: parameter.url should be String instead of Undefined;");
+  EXPECT_EQ(param_errors_text("url\tString\tNumber\ntimeout\tNumber\tString"),
+            "parameter error: parameter.url should be String instead of Number;parameter.timeout should be Number "
+            "instead of String;");
+  EXPECT_EQ(param_errors_text("data\tObject,Array,ArrayBuffer,Any\tFunction"),
+            "parameter error: parameter.data should be Object or Array or ArrayBuffer or Any instead of Function;");
+  EXPECT_EQ(param_errors_text("\tObject\tString"), "parameter error: parameter should be Object instead of String;");
+  EXPECT_EQ(param_errors_text("responseType\t=text,arraybuffer\t\"blob\""),
+            "parameter error: parameter.responseType should be one of text, arraybuffer instead of \"blob\";");
+  EXPECT_EQ(param_errors_text(""), "parameter error: ");
 }
 
 }  // namespace

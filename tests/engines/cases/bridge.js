@@ -167,7 +167,7 @@ export const cases = [
         'ft.getStorage: getStorage:fail data not found',
         'ft.miniProgram.navigateTo: invokeMiniProgramAPI:fail page "pages/web/pages/missing/index" is not found',
         'ft.request: request:fail mocked',
-        'ft.setStorage: setStorage:fail parameter error: parameter.key should be String instead of Number',
+        'ft.setStorage: setStorage:fail parameter error: parameter.key should be String instead of Number;',
       ]);
     },
   },

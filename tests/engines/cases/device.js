@@ -126,19 +126,40 @@ export const cases = [
     },
   },
   {
-    name: 'chooseImage and getLocalImgData check their arguments before any picker (§1.5)',
+    name: 'chooseImage: a count above 9 is 9, with a choose-image-count device check; 0 is 9 (§5.5, §1.15)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));
+      const r = await page.evaluate(async (b64) => {
+        ftHost.mock('chooseImage', { files: Array.from({ length: 12 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', data: b64 })) });
+        const none = (await ft.chooseImage({ count: 9 })).tempFilePaths.length;
+        const quiet = ftHost.warnings().length;
+        const above = (await ft.chooseImage({ count: 12 })).tempFilePaths.length;
+        const zero = (await ft.chooseImage({ count: 0 })).tempFilePaths.length;
+        return { none, quiet, above, zero, warnings: ftHost.warnings().map((/** @type {any} */ w) => [w.kind, w.api, w.message]) };
+      }, small.toString('base64'));
+      expect(r).toEqual({
+        none: 9, quiet: 0, above: 9, zero: 9,
+        warnings: [['choose-image-count', 'chooseImage', 'a device takes a count above 9 as 9; pass 1 to 9']],
+      });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
+    name: 'chooseImage and getLocalImgData check their arguments before any picker; several wrong ones are concatenated (§1.5)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-media' }));
       const r = await page.evaluate(async () => ({
         count: (await ft.chooseImage({ count: '2' }).catch((e) => e)).errMsg,
         size: (await ft.chooseImage({ sizeType: 'compressed' }).catch((e) => e)).errMsg,
+        both: (await ft.chooseImage({ count: '2', sourceType: 'album' }).catch((e) => e)).errMsg,
         path: (await ft.getLocalImgData({}).catch((e) => e)).errMsg,
         sheets: document.querySelectorAll('[data-ft-sheet],[data-ft-picker]').length,
       }));
       expect(r).toEqual({
-        count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String',
-        size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String',
-        path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined',
+        count: 'chooseImage:fail parameter error: parameter.count should be Number instead of String;',
+        size: 'chooseImage:fail parameter error: parameter.sizeType should be Array instead of String;',
+        both: 'chooseImage:fail parameter error: parameter.count should be Number instead of String;parameter.sourceType should be Array instead of String;',
+        path: 'getLocalImgData:fail parameter error: parameter.path should be String instead of Undefined;',
         sheets: 0,
       });
       expect(await page.errors()).toEqual([]);

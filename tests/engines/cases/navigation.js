@@ -65,7 +65,7 @@ export const cases = [
         redirect: 'invokeMiniProgramAPI:fail can not redirectTo a tabbar page',
         nonTab: 'invokeMiniProgramAPI:fail can not switch to no-tabBar page',
         unknown: 'invokeMiniProgramAPI:fail page "pages/nope/nope?a=1" is not found',
-        missing: 'invokeMiniProgramAPI:fail parameter error: parameter.url should be String instead of Undefined',
+        missing: 'invokeMiniProgramAPI:fail parameter error: parameter.url should be String instead of Undefined;',
         stackBefore: ['pages/index/index', 'pages/list/list', 'pages/web/web'],
         tab: 'invokeMiniProgramAPI:ok',
         stackAfter: [{ route: 'pages/cart/cart', query: {}, url: 'pages/cart/cart' }],
@@ -172,7 +172,7 @@ export const cases = [
       });
       expect(out).toEqual({
         initial: 'ft test page', set: 'setNavigationBarTitle:ok', afterSet: 'From ft', afterDoc: 'From document',
-        bad: 'setNavigationBarTitle:fail parameter error: parameter.title should be String instead of Number',
+        bad: 'setNavigationBarTitle:fail parameter error: parameter.title should be String instead of Number;',
       });
     },
   },

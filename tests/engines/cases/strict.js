@@ -101,7 +101,7 @@ export const cases = [
           ready: await ftHost.ready.then(() => 'resolved', () => 'rejected'),
           setStorage: await errMsg(ft.setStorage({ key: 'b', data: 2 })),
           removeStorage: await errMsg(ft.removeStorage({ key: 'b' })),
-          request: await errMsg(ft.request({ url: '/echo' })),
+          request: await errMsg(ft.request({ url: `${location.origin}/echo` })),
           redirectTo: await errMsg(ft.miniProgram.redirectTo({ url: '/pages/other/index' })),
           callNativeAPI: await new Promise((resolve) => ft.callNativeAPI('track', {}, (/** @type {any} */ r) => resolve(r.errMsg))),
           getEnv: await ft.miniProgram.getEnv(),
