@@ -10,6 +10,8 @@
  * @property {() => string} refresh
  * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
  * @property {(record: string) => number} set  "<type>\t<payload>\t<key>": the op id (> 0), or 0 when it failed (failure())
+ * @property {(record: string, facts: string) => number} setNoted  the same, with the value's facts (src/storage_value.h)
+ * @property {() => string} check  after setNoted succeeded: the device check's message, '' when none
  * @property {(key: string) => number} remove  the same
  * @property {() => number} clear  the same
  * @property {() => string} failure  the failure answer of the last write that returned 0
@@ -45,10 +47,13 @@ export class MemoizedStorage {
     return stored;
   }
 
-  /** @param {string} key @param {string} type  [a-z]+ @param {string} payload  JSON text, so no tab (value-codec.js) */
-  set(key, type, payload) {
+  /**
+   * @param {string} key @param {string} type  [a-z]+ @param {string} payload  JSON text, so no tab (value-codec.js)
+   * @param {string} [facts]  the value's facts, '' or absent for none
+   */
+  set(key, type, payload, facts) {
     const stored = `${type}\t${payload}`;
-    const op = this.core.set(`${stored}\t${key}`);
+    const op = facts ? this.core.setNoted(`${stored}\t${key}`, facts) : this.core.set(`${stored}\t${key}`);
     if (op !== 0) this.memo.set(key, stored);
     return op;
   }
@@ -77,6 +82,7 @@ export class MemoizedStorage {
   }
 
   failure() { return this.core.failure(); }
+  check() { return this.core.check(); }
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }

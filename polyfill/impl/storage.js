@@ -4,7 +4,7 @@
 
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
-import { readStorageAnswer, storageFailure } from '../core-wire.js';
+import { readStorageAnswer, storageFailure, revive } from '../core-wire.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -38,10 +38,14 @@ export default function storageImpl(runtime) {
       return 'reason' in decoded ? fail(decoded.reason) : okOwned({ data: decoded.value });
     },
 
-    setStorage({ key, data }) {
-      const encoded = encodeValue(data);
-      if ('reason' in encoded) return fail(encoded.reason);
-      return whenDurable(runtime.core().storage.set(keyToCore(key), encoded.type, encoded.payload));
+    setStorage({ key, data }, { api }) {
+      const { type, payload, facts } = encodeValue(data);
+      const { storage } = runtime.core();
+      const op = storage.set(keyToCore(key), type, payload, facts);
+      // The core's device check (§2.1, §1.15): what reads back is not what the page stored.
+      const check = op && facts && storage.check();
+      if (check) runtime.deviceCheck('storage-value', api, /** @type {string} */ (revive(check)));
+      return whenDurable(op);
     },
 
     removeStorage({ key }) {
