@@ -10,11 +10,11 @@
  * @property {() => string} refresh
  * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
  * @property {(record: string) => number} set  "<type>\t<payload>\t<key>": the op id (> 0), or 0 when it failed (failure())
- * @property {(record: string, facts: string) => number} setNoted  the same, with the value's facts (src/storage_value.h)
- * @property {() => string} check  after setNoted succeeded: the device check's message, '' when none
+ * @property {(facts: string) => number} note  the value facts of the next set (src/storage_value.h)
  * @property {(key: string) => number} remove  the same
  * @property {() => number} clear  the same
- * @property {() => string} failure  the failure answer of the last write that returned 0
+ * @property {() => string} failure  the failure answer of the last write that returned 0; after a set
+ *   that succeeded, its device check's message ('' when none)
  * @property {() => string} info
  * @property {() => boolean} dirty
  * @property {() => string} flush  the FlushReport as JSON: written files, one journal (bind_storage.cpp)
@@ -53,7 +53,8 @@ export class MemoizedStorage {
    */
   set(key, type, payload, facts) {
     const stored = `${type}\t${payload}`;
-    const op = facts ? this.core.setNoted(`${stored}\t${key}`, facts) : this.core.set(`${stored}\t${key}`);
+    if (facts) this.core.note(facts);
+    const op = this.core.set(`${stored}\t${key}`);
     if (op !== 0) this.memo.set(key, stored);
     return op;
   }
@@ -82,7 +83,6 @@ export class MemoizedStorage {
   }
 
   failure() { return this.core.failure(); }
-  check() { return this.core.check(); }
   info() { return this.core.info(); }
   dirty() { return this.core.dirty(); }
   flush() { return this.core.flush(); }

@@ -4,7 +4,7 @@
 
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
-import { readStorageAnswer, storageFailure, revive } from '../core-wire.js';
+import { readStorageAnswer, storageFailure } from '../core-wire.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -39,12 +39,13 @@ export default function storageImpl(runtime) {
     },
 
     setStorage({ key, data }, { api }) {
-      const { type, payload, facts } = encodeValue(data);
+      const encoded = encodeValue(data);
+      if ('reason' in encoded) return fail(encoded.reason);
       const { storage } = runtime.core();
-      const op = storage.set(keyToCore(key), type, payload, facts);
+      const op = storage.set(keyToCore(key), encoded.type, encoded.payload, encoded.facts);
       // The core's device check (§2.1, §1.15): what reads back is not what the page stored.
-      const check = op && facts && storage.check();
-      if (check) runtime.deviceCheck('storage-value', api, /** @type {string} */ (revive(check)));
+      const check = op && encoded.facts && storage.failure();
+      if (check) runtime.deviceCheck('storage-value', api, check);
       return whenDurable(op);
     },
 

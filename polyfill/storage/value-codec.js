@@ -1,29 +1,26 @@
 // How a page's value crosses into the C++ storage core (behaviour.md §2.1): the host stores
 // {data, _type} as JSON, so the value goes over as its tag (`_type`: its typeof, "date" for a
 // Date), its JSON text (V8's JSON is 3-12x faster than JSON in wasm) and the facts the core needs
-// to decide the rest: which values JSON.stringify met that JSON does not carry as themselves
-// (src/storage_value.h). The core decides whether the write fails and whether it is a device check.
+// to decide whether what reads back differs (a device check): the values JSON.stringify met that
+// JSON does not carry as themselves (src/storage_value.h).
 
-import { toCoreJson } from '../core-wire.js';
+import { notSerialisable } from '../core-wire.js';
 
 const classOf = (/** @type {unknown} */ o) => Object.prototype.toString.call(o).slice(8, -1);
 
 /**
  * @param {unknown} value
- * @returns {{ type: string, payload: string, facts: string }}  facts: '' when none (the usual case)
+ * @returns {{ type: string, payload: string, facts: string } | { reason: string }}  facts: '' when none (the usual case)
  */
 export function encodeValue(value) {
-  /** @type {unknown[][]} */
-  const facts = [];
-  /** @type {string | number | null} */
-  let where = null;
-  let top = true;
+  let facts = '';
+  let calls = 0;
+  /** @type {string} */
   let type = typeof value;
   let payload;
   /** @this {any} @param {string} key @param {unknown} v */
   function note(key, v) {
-    where = top ? null : Array.isArray(this) ? +key : key;
-    top = false;
+    const top = !calls++;
     let o = v;
     // A Date has become its toJSON text (null when invalid): the holder still has the Date.
     if (v === null || typeof v === 'string') {
@@ -32,7 +29,8 @@ export function encodeValue(value) {
     }
     const t = typeof o;
     const what = t === 'number' ? (isFinite(/** @type {number} */ (o)) ? '' : String(o)) : t === 'object' || t === 'function' ? classOf(o) : t === 'boolean' ? '' : t;
-    if (what && what !== 'Object' && what !== 'Array' && facts.length < 16) facts.push([what, where]);
+    // Where: '' the value itself, an array index, or the member's key as a JSON string.
+    if (what && what !== 'Object' && what !== 'Array' && facts.length < 4096) facts += `${what}\t${top ? '' : Array.isArray(this) ? key : JSON.stringify(key)}\n`;
     return v;
   }
   try {
@@ -40,10 +38,10 @@ export function encodeValue(value) {
     if (value instanceof Date) type = 'date';
     payload = JSON.stringify(value, note);
   } catch (error) {
-    // A cycle, a BigInt, a throwing toJSON or getter: the core says why the write fails.
-    facts.push(['throw', where, String(error && /** @type {Error} */ (error).message)]);
+    // A cycle, a BigInt, a throwing toJSON or getter: the write fails, nothing is stored.
+    return { reason: notSerialisable('data', error) };
   }
-  return { type, payload: payload === undefined ? '' : payload, facts: facts.length ? /** @type {string} */ (toCoreJson(facts)) : '' };
+  return { type, payload: payload === undefined ? '' : payload, facts };
 }
 
 /**
