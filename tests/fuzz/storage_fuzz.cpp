@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string body = in.ConsumeRemainingBytesAsString();
 
   const std::string check = ft::stored_value_check(key, body);
-  if (check.find('\n') != std::string::npos && body.find('\n') == std::string::npos) std::abort();
+  if (check.find('\n') != std::string::npos) std::abort();
   (void)ft::payload_for_page(key, body);
 
   // The escaping of one line round-trips, whatever the bytes.
