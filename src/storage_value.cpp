@@ -16,14 +16,16 @@ std::string stored_value_check(std::string_view payload, std::string_view facts)
     i = end + 1;
     // What reads back as stored: a top-level undefined, a valid top-level Date, and an undefined
     // member (dropped, it reads as undefined).
-    if ((what == "undefined" && (where.empty() || where[0] == '"')) || (what == "Date" && where.empty() && payload != "null"))
+    if ((what == "undefined" && (where.empty() || where[0] == '"')) ||
+        (what == "Date" && where.empty() && payload != "null"))
       continue;
     out = what;
     // " at data", " at member \"tags\"", " at item 3".
     out += where.empty() ? " at data" : where[0] == '"' ? " at member " : " at item ";
     out += where;
-    out += " reads back changed: the device stores JSON (NaN reads back as null, a Date as its ISO string, a Map or"
-           " Set as {}, a function as nothing); store plain JSON data";
+    out +=
+        " reads back changed: the device stores JSON (NaN reads back as null, a Date as its ISO string, a Map or"
+        " Set as {}, a function as nothing); store plain JSON data";
   }
   return out;
 }

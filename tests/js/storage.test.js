@@ -105,7 +105,7 @@ describe('storage', () => {
     await ft.setStorage({ key: 'typed', data: new Uint8Array([1, 2]) });
     await ft.setStorage({ key: 'buffer', data: new ArrayBuffer(4) });
     await ft.setStorage({ key: 'regexp', data: /re/g });
-    await ft.setStorage({ key: 'boxed', data: new Number(5) }); // eslint-disable-line no-new-wrappers
+    await ft.setStorage({ key: 'boxed', data: new Number(5) });
     await ft.setStorage({ key: 'invalidDate', data: new Date(NaN) });
     await ft.setStorage({ key: 'minusZero', data: -0 });
     const read = async (key) => (await ft.getStorage({ key })).data;
