@@ -7,13 +7,14 @@ std::string stored_value_check(std::string_view payload, std::string_view facts)
   std::string out;
   std::size_t i = 0;
   while (out.empty() && i < facts.size()) {
-    // One fact: "<what>\t<where>\n".
+    // One fact: "<what>\t<where>\n" (a line without a tab is skipped).
+    const std::size_t end = facts.find('\n', i);
     const std::size_t tab = facts.find('\t', i);
-    const std::size_t end = facts.find('\n', tab);
     if (end == View::npos) break;
     const View what = facts.substr(i, tab - i);
     const View where = facts.substr(tab + 1, end - tab - 1);
     i = end + 1;
+    if (tab > end) continue;
     // What reads back as stored: a top-level undefined, a valid top-level Date, and an undefined
     // member (dropped, it reads as undefined).
     if ((what == "undefined" && (where.empty() || where[0] == '"')) ||

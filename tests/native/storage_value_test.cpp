@@ -52,6 +52,8 @@ TEST(StoredValueCheckTest, MalformedFactsEndTheScan) {
   EXPECT_EQ(stored_value_check("{}", "Map"), "");
   EXPECT_EQ(stored_value_check("{}", "Map\t\"x\""), "");
   EXPECT_EQ(stored_value_check("{}", "\n\n"), "");
+  // A line without a tab is skipped; the next line is read on its own.
+  EXPECT_EQ(stored_value_check("{}", "abc\nMap\t\"x\"\n").find("Map at member \"x\" "), 0u);
   EXPECT_NE(stored_value_check("{}", "\t\n"), "");  // an unnamed class: reads back changed
 }
 
