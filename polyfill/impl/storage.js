@@ -76,10 +76,15 @@ export default function storageImpl(runtime) {
       return 'reason' in decoded ? fail(decoded.reason) : okOwned({ data: decoded.value });
     },
 
-    setStorage({ key, data }) {
+    setStorage({ key, data }, { api }) {
       const encoded = encodeValue(data);
       if ('reason' in encoded) return fail(encoded.reason);
-      return whenDurable(runtime.core().storage.set(keyToCore(key), encoded.type, encoded.payload));
+      const { storage } = runtime.core();
+      const op = storage.set(keyToCore(key), encoded.type, encoded.payload, encoded.facts);
+      // The core's device check (§2.1, §1.15): what reads back is not what the page stored.
+      const check = op && encoded.facts && storage.failure();
+      if (check) runtime.deviceCheck('storage-value', api, check);
+      return whenDurable(op);
     },
 
     removeStorage({ key }) {

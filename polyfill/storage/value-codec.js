@@ -1,61 +1,63 @@
-// How a page's value crosses into the C++ storage core: a (type tag, payload) pair of strings
-// that the core stores opaquely (src/storage.h). JSON.stringify does the serialising because
-// the value is a JS value and V8's JSON is 3-12x faster than JSON in wasm; the core owns
-// everything else (limits, accounting, the on-disk format).
-//
-// Type tags keep what JSON alone loses (behaviour.md §2.1): a top-level Date reads back as a
-// Date, undefined as undefined (never the string "undefined").
+// How a page's value crosses into the C++ storage core (behaviour.md §2.1): the host stores
+// {data, _type} as JSON, so the value goes over as its tag (`_type`: its typeof, "date" for a
+// Date), its JSON text (V8's JSON is 3-12x faster than JSON in wasm) and the facts the core needs
+// to decide whether what reads back differs (a device check): the values JSON.stringify met that
+// JSON does not carry as themselves (src/storage_value.h).
 
 import { notSerialisable } from '../core-wire.js';
 
+const classOf = (/** @type {unknown} */ o) => Object.prototype.toString.call(o).slice(8, -1);
+
 /**
  * @param {unknown} value
- * @returns {{ type: string, payload: string } | { reason: string }}
+ * @returns {{ type: string, payload: string, facts: string } | { reason: string }}  facts: '' when none (the usual case)
  */
 export function encodeValue(value) {
-  switch (typeof value) {
-    case 'undefined': return { type: 'undefined', payload: '' };
-    case 'string': return { type: 'string', payload: JSON.stringify(value) };
-    case 'number': return { type: 'number', payload: JSON.stringify(value) };
-    case 'boolean': return { type: 'boolean', payload: value ? 'true' : 'false' };
-    case 'function':
-    case 'symbol':
-    case 'bigint':
-      return { reason: `parameter error: parameter.data should be a JSON-serialisable value instead of ${typeof value === 'function' ? 'Function' : typeof value === 'symbol' ? 'Symbol' : 'BigInt'};` };
-    default: break;
-  }
-  if (value === null) return { type: 'null', payload: 'null' };
+  let facts = '';
+  let calls = 0;
+  /** @type {string} */
+  let type = typeof value;
   let payload;
+  /** @this {any} @param {string} key @param {unknown} v */
+  function note(key, v) {
+    const top = !calls++;
+    let o = v;
+    // A Date has become its toJSON text (null when invalid): the holder still has the Date.
+    if (v === null || typeof v === 'string') {
+      o = this[key];
+      if (!(o instanceof Date)) return v;
+    }
+    const t = typeof o;
+    const what = t === 'number' ? (isFinite(/** @type {number} */ (o)) ? '' : String(o)) : t === 'object' || t === 'function' ? classOf(o) : t === 'boolean' ? '' : t;
+    // Where: '' the value itself, an array index, or the member's key as a JSON string.
+    if (what && what !== 'Object' && what !== 'Array' && facts.length < 4096) facts += `${what}\t${top ? '' : Array.isArray(this) ? key : JSON.stringify(key)}\n`;
+    return v;
+  }
   try {
     // Inside the try: `instanceof` throws on a revoked Proxy.
-    if (value instanceof Date) return { type: 'date', payload: String(value.getTime()) };
-    payload = JSON.stringify(value);
+    if (value instanceof Date) type = 'date';
+    payload = JSON.stringify(value, note);
   } catch (error) {
-    // Cycles, BigInt inside, throwing toJSON, revoked Proxy: the write fails, nothing is stored.
+    // A cycle, a BigInt, a throwing toJSON or getter: the write fails, nothing is stored.
     return { reason: notSerialisable('data', error) };
   }
-  if (payload === undefined) return { type: 'undefined', payload: '' };
-  return { type: Array.isArray(value) ? 'array' : 'object', payload };
+  return { type, payload: payload === undefined ? '' : payload, facts };
 }
 
 /**
- * Inverse of encodeValue, from the core's "<type>\t<payload>" answer.
+ * The page's value from the core's "<type>\t<payload>" answer ('' reads back as undefined).
  * @param {string} stored
  * @returns {{ value: unknown } | { reason: string }}
  */
 export function decodeStored(stored) {
   const tab = stored.indexOf('\t');
-  const type = stored.slice(0, tab);
   const payload = stored.slice(tab + 1);
-  switch (type) {
-    case 'undefined': return { value: undefined };
-    case 'date': return { value: new Date(payload === 'null' ? NaN : Number(payload)) };
-    default:
-      try {
-        return { value: JSON.parse(payload) };
-      } catch {
-        return { reason: 'data damaged' };
-      }
+  if (payload === '') return { value: undefined };
+  try {
+    const value = JSON.parse(payload);
+    return { value: stored.startsWith('date\t') ? new Date(value) : value };
+  } catch {
+    return { reason: 'data damaged' };
   }
 }
 

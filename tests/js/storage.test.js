@@ -78,14 +78,103 @@ describe('storage', () => {
     expect((await appB.ft.getStorage({ key: 'b' })).data).toBe(2);
   });
 
-  test('non-serialisable data fails clearly and stores nothing', async () => {
-    const { ft } = await freshFt();
-    const cyclic = {};
+  test('a value JSON cannot carry (cycle, BigInt) fails clearly, stores nothing and never throws (§2.1)', async () => {
+    const { ft, host } = await freshFt();
+    const cyclic = { a: 1 };
     cyclic.self = cyclic;
-    await expect(ft.setStorage({ key: 'c', data: cyclic })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error: data is not serialisable/) });
-    await expect(ft.setStorage({ key: 'f', data: () => 1 })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error/) });
-    await expect(ft.setStorage({ key: 'b', data: 10n })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error/) });
+    await expect(ft.setStorage({ key: 'c', data: cyclic })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error: data is not serialisable \(/) });
+    await expect(ft.setStorage({ key: 'b', data: { n: 10n } })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error: data is not serialisable \(/) });
+    await expect(ft.setStorage({ key: 'b', data: 10n })).rejects.toMatchObject({ errMsg: expect.stringMatching(/^setStorage:fail parameter error: data is not serialisable \(/) });
     expect((await ft.getStorageInfo()).keys).toEqual([]);
+    expect(host.warnings()).toEqual([]);
+    expect(cyclic.self).toBe(cyclic);
+  });
+
+  test('what reads back is the host\'s JSON round trip, and each change is a device check (§2.1, §1.15)', async () => {
+    const { ft, host } = await freshFt();
+    const fn = () => 1;
+    // One call site each: a device check is reported once per kind and call site.
+    await ft.setStorage({ key: 'map', data: new Map([['a', 1]]) });
+    await ft.setStorage({ key: 'set', data: new Set([1]) });
+    await ft.setStorage({ key: 'nan', data: NaN });
+    await ft.setStorage({ key: 'items', data: [1, Infinity, undefined, fn] });
+    await ft.setStorage({ key: 'members', data: { u: undefined, n: -Infinity, f: fn, keep: 1 } });
+    await ft.setStorage({ key: 'fn', data: fn });
+    await ft.setStorage({ key: 'symbol', data: Symbol('s') });
+    await ft.setStorage({ key: 'nestedDate', data: { when: new Date('2024-02-29T12:34:56.789Z') } });
+    await ft.setStorage({ key: 'typed', data: new Uint8Array([1, 2]) });
+    await ft.setStorage({ key: 'buffer', data: new ArrayBuffer(4) });
+    await ft.setStorage({ key: 'regexp', data: /re/g });
+    await ft.setStorage({ key: 'boxed', data: new Number(5) });
+    await ft.setStorage({ key: 'invalidDate', data: new Date(NaN) });
+    await ft.setStorage({ key: 'minusZero', data: -0 });
+    const read = async (key) => (await ft.getStorage({ key })).data;
+    expect(await read('map')).toEqual({});
+    expect(await read('set')).toEqual({});
+    expect(await read('nan')).toBeNull();
+    expect(await read('items')).toEqual([1, null, null, null]);
+    expect(await read('members')).toEqual({ n: null, keep: 1 });
+    expect(await read('fn')).toBeUndefined();
+    expect(await read('symbol')).toBeUndefined();
+    expect(await read('nestedDate')).toEqual({ when: '2024-02-29T12:34:56.789Z' });
+    expect(await read('typed')).toEqual({ 0: 1, 1: 2 });
+    expect(await read('buffer')).toEqual({});
+    expect(await read('regexp')).toEqual({});
+    expect(await read('boxed')).toBe(5);
+    const invalid = await read('invalidDate');
+    expect(invalid).toBeInstanceOf(Date);
+    expect(invalid.getTime()).toBe(0);
+    expect(Object.is(await read('minusZero'), 0)).toBe(true);
+
+    const warnings = host.warnings();
+    expect(warnings.every((w) => w.kind === 'storage-value' && w.api === 'setStorage')).toBe(true);
+    expect(warnings[0].message).toBe('Map at data reads back changed: the device stores JSON (NaN reads back as null, a Date as its ISO string, a Map or Set as {}, a function as nothing); store plain JSON data');
+    // The first value of each that reads back changed, where it is (an undefined member is dropped
+    // and still reads as undefined; -0 reads back as 0, which is equal: neither is a check).
+    expect(warnings.map((w) => w.message.slice(0, w.message.indexOf(' reads back')))).toEqual([
+      'Map at data', 'Set at data', 'NaN at data', 'Infinity at item 1', '-Infinity at member "n"', 'Function at data', 'symbol at data',
+      'Date at member "when"', 'Uint8Array at data', 'ArrayBuffer at data', 'RegExp at data', 'Number at data', 'Date at data',
+    ]);
+  });
+
+  test('values that read back as stored are no device check', async () => {
+    const { ft, host } = await freshFt();
+    for (const data of ['s', 1.5, true, null, [1, 'a'], { a: { b: [null] }, u: undefined }, undefined, new Date(5), '', 'undefined']) {
+      await ft.setStorage({ key: 'k', data });
+    }
+    expect(host.warnings()).toEqual([]);
+  });
+
+  test('the caller\'s object is not changed', async () => {
+    const { ft } = await freshFt();
+    const data = { m: new Map([['a', 1]]), d: new Date(7), list: [undefined, NaN] };
+    await ft.setStorage({ key: 'k', data });
+    expect(data.m.get('a')).toBe(1);
+    expect(data.d.getTime()).toBe(7);
+    expect(data.list).toEqual([undefined, NaN]);
+  });
+
+  test('records of the first format still read back: a Date stored as its time value, an invalid one as NaN', async () => {
+    const appId = `jest-legacy-${process.pid}`;
+    const first = polyfill.createFt({ config: { appId } });
+    await first.host.ready;
+    const { storage, persistence } = first.runtime.core();
+    // What the first format wrote: the tag "date" and the time value (NaN when invalid).
+    for (const [key, payload] of [['valid', '1700000000123'], ['invalid', 'NaN'], ['u', ''], ['n', 'null']]) {
+      const op = storage.set(key, key === 'u' ? 'undefined' : key === 'n' ? 'null' : 'date', payload);
+      expect(op).toBeGreaterThan(0);
+      await new Promise((resolve) => persistence.whenDurable(op, resolve));
+    }
+    const second = polyfill.createFt({ config: { appId } });
+    await second.host.ready;
+    const valid = (await second.ft.getStorage({ key: 'valid' })).data;
+    expect(valid).toBeInstanceOf(Date);
+    expect(valid.getTime()).toBe(1700000000123);
+    const invalid = (await second.ft.getStorage({ key: 'invalid' })).data;
+    expect(invalid).toBeInstanceOf(Date);
+    expect(Number.isNaN(invalid.getTime())).toBe(true);
+    expect(await second.ft.getStorage({ key: 'u' })).toEqual({ data: undefined, errMsg: 'getStorage:ok' });
+    expect((await second.ft.getStorage({ key: 'n' })).data).toBeNull();
   });
 
   test('a write made while the journals are being compacted is flushed too, with no later write', async () => {

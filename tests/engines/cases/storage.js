@@ -28,6 +28,46 @@ export const cases = [
     },
   },
   {
+    name: "what reads back is the host's JSON round trip; each change is a storage-value device check; BigInt and cycles fail (§2.1, §1.15)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-value-types' }));
+      const out = await page.evaluate(async () => {
+        await ftHost.ready;
+        const fn = () => 1;
+        const cyclic = /** @type {any} */ ({});
+        cyclic.self = cyclic;
+        const values = {
+          map: new Map([['a', 1]]), set: new Set([1]), nan: NaN, items: [1, Infinity, undefined, fn], members: { u: undefined, n: -Infinity, f: fn, keep: 1 },
+          fn, nestedDate: { when: new Date('2024-02-29T12:34:56.789Z') }, typed: new Uint8Array([1, 2]), regexp: /re/g, invalidDate: new Date(NaN),
+        };
+        /** @type {Record<string, string>} */
+        const seen = {};
+        for (const [key, data] of Object.entries(values)) await ft.setStorage({ key, data });
+        for (const key of Object.keys(values)) {
+          const { data } = await ft.getStorage({ key });
+          seen[key] = data instanceof Date ? `Date ${data.toISOString()}` : data === undefined ? 'undefined' : JSON.stringify(data);
+        }
+        const failures = [];
+        for (const data of [10n, { n: 1n }, cyclic]) failures.push(await ft.setStorage({ key: 'bad', data }).then((r) => r.errMsg, (e) => e.errMsg));
+        const bad = await ft.getStorage({ key: 'bad' }).catch((e) => e.errMsg);
+        return { seen, failures, bad, warnings: ftHost.warnings().map((w) => [w.kind, w.api, w.message.slice(0, w.message.indexOf(' reads back'))]) };
+      });
+      expect(out.seen).toEqual({
+        map: '{}', set: '{}', nan: 'null', items: '[1,null,null,null]', members: '{"n":null,"keep":1}',
+        fn: 'undefined', nestedDate: '{"when":"2024-02-29T12:34:56.789Z"}', typed: '{"0":1,"1":2}', regexp: '{}', invalidDate: 'Date 1970-01-01T00:00:00.000Z',
+      });
+      for (const errMsg of out.failures) expect(errMsg).toMatch(/^setStorage:fail parameter error: data is not serialisable \(.+\)$/);
+      expect(out.bad).toBe('getStorage:fail data not found');
+      expect(out.warnings).toEqual([
+        ['storage-value', 'setStorage', 'Map at data'], ['storage-value', 'setStorage', 'Set at data'], ['storage-value', 'setStorage', 'NaN at data'],
+        ['storage-value', 'setStorage', 'Infinity at item 1'], ['storage-value', 'setStorage', '-Infinity at member "n"'], ['storage-value', 'setStorage', 'Function at data'],
+        ['storage-value', 'setStorage', 'Date at member "when"'], ['storage-value', 'setStorage', 'Uint8Array at data'], ['storage-value', 'setStorage', 'RegExp at data'],
+        ['storage-value', 'setStorage', 'Date at data'],
+      ]);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: 'a write survives a reload started inside its success callback (§2.6)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-reload' }));
