@@ -33,8 +33,9 @@ Status parse_json(std::string_view text, nlohmann::ordered_json& out);
 // Compact dump; invalid UTF-8 is replaced (U+FFFD), never throws.
 std::string dump_json(const nlohmann::ordered_json& value);
 
-// §4.1: everything the page posted, delivered to the host as ONE array at back, destroy or share,
-// then empty. Each element is the call's `data` field, or the whole value when it is not an
+// §4.1: everything the page posted since the web-view page was created, delivered to the host as
+// ONE array at share (kept: a later share, back or destroy delivers it all again) and when the
+// page is unloaded (back, destroy: then empty). Each element is the call's `data` field, or the whole value when it is not an
 // object with a `data` key.
 class MessageBuffer {
  public:
@@ -43,6 +44,8 @@ class MessageBuffer {
   void post_value(const nlohmann::ordered_json& call);
   // The array of everything posted so far (possibly empty); the buffer is then empty.
   nlohmann::ordered_json flush();
+  // The same array, the buffer kept (a share).
+  nlohmann::ordered_json copy() const { return nlohmann::ordered_json(items_); }
   std::size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
 

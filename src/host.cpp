@@ -24,15 +24,30 @@ QueryFields query_fields(std::string_view query) {
   return out;
 }
 
+std::string route_query_check(std::string_view query) {
+  if (!url::query_is_cut(query)) return {};
+  std::string got;
+  for (const auto& [name, value] : query_fields(query)) got += (got.empty() ? "" : "&") + name + "=" + value;
+  return "query \"" + std::string(query) + "\" reaches the page as \"" + got +
+         "\" (the host drops the text after a second \"?\" and after a value's second \"=\", and a key "
+         "without \"=\" gets \"undefined\"); encode each value with encodeURIComponent";
+}
+
 namespace {
 
 using json = nlohmann::ordered_json;
 
-HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(), std::move(events)}; }
-HostResult fail_result(Status st) { return {std::move(st), {}}; }
+HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(), std::move(events), {}}; }
+HostResult fail_result(Status st) { return {std::move(st), {}, {}}; }
 HostResult closed() { return fail_result(Status::Fail(host_reason::kClosed)); }
 
 HostEvent event(HostEventType type) { return HostEvent{type, {}, {}, {}, {}, {}, {}, 0}; }
+
+// A route that opened a page carries the device check of its query (§3.8).
+HostResult with_query_check(HostResult r, std::string_view url) {
+  if (r.status.ok) r.check = route_query_check(url::split(url).query);
+  return r;
+}
 
 PageView view(const Page& p) { return {p.route, query_fields(p.query), p.url(), p.webview}; }
 
@@ -87,11 +102,12 @@ Status Host::configure(HostConfig config) {
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-// What the page posted, as one Message event (none when nothing was posted).
-void Host::flush_messages(std::vector<HostEvent>& out) {
+// What the page posted, as one Message event (none when nothing was posted); `keep`: a share
+// delivers the buffer without emptying it (§4.1).
+void Host::flush_messages(std::vector<HostEvent>& out, bool keep) {
   if (messages_.empty()) return;
   out.push_back(event(HostEventType::Message));
-  out.back().data = messages_.flush();
+  out.back().data = keep ? messages_.copy() : messages_.flush();
 }
 
 std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {
@@ -173,12 +189,12 @@ HostState Host::state() const {
 
 HostResult Host::navigateTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.navigate_to(url), "navigateTo");
+  return with_query_check(nav_result(nav_.navigate_to(url), "navigateTo"), url);
 }
 
 HostResult Host::redirectTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.redirect_to(url), "redirectTo");
+  return with_query_check(nav_result(nav_.redirect_to(url), "redirectTo"), url);
 }
 
 HostResult Host::switchTab(const std::string& url) {
@@ -188,7 +204,7 @@ HostResult Host::switchTab(const std::string& url) {
 
 HostResult Host::reLaunch(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.re_launch(url), "reLaunch");
+  return with_query_check(nav_result(nav_.re_launch(url), "reLaunch"), url);
 }
 
 HostResult Host::navigateBack(double delta) {
@@ -321,7 +337,7 @@ HostResult Host::appShow() { return nav_result(nav_.app_show(), nullptr); }
 HostResult Host::share() {
   std::vector<HostEvent> events;
   if (nav_.alive()) {
-    flush_messages(events);
+    flush_messages(events, true);
   }
   return ok_events(std::move(events));
 }

@@ -37,8 +37,8 @@ inline constexpr const char* kClosed = "web-view page is closed";  // [ours]
 std::string handler_not_found(std::string_view name);
 }  // namespace host_reason
 
-// A query's fields as the page sees them (§3.4): raw values, a later duplicate name wins (at the
-// name's first place).
+// A query's fields as the page opened receives them (§3.8): the host's cut (url::parse_query),
+// values not decoded, a later duplicate name wins (at the name's first place).
 using QueryFields = std::vector<std::pair<std::string, std::string>>;
 QueryFields query_fields(std::string_view query);
 
@@ -82,7 +82,12 @@ struct HostEvent {
 struct HostResult {
   Status status;
   std::vector<HostEvent> events;
+  std::string check;  // a device check's message (§1.15), "" when none
 };
+
+// §3.8: the device check of a route's raw query the host cuts (url::query_is_cut): what the page
+// opened receives and the fix; "" when the query arrives as given.
+std::string route_query_check(std::string_view query);
 
 // ftHost.configure's options, already read (parse_host_config). Absent fields keep their default.
 struct HostConfig {
@@ -178,7 +183,7 @@ class Host {
   HostResult hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
   HostResult appHide();
   HostResult appShow();
-  HostResult share();                 // flushes the message buffer (§4.1)
+  HostResult share();                 // delivers the message buffer, keeping it (§4.1)
   HostResult destroy();               // the web-view component is destroyed: message + unload
   HostResult hostSendWebviewEvent();  // one WebviewEvent with the listener ids
   // The handler ids to run, all in this order (§4.5, NativeHandlers); fails handler_not_found.
@@ -195,7 +200,7 @@ class Host {
  private:
   HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {});
   std::vector<HostEvent> lifecycle_events(const std::vector<LifecycleEvent>& events);
-  void flush_messages(std::vector<HostEvent>& out);
+  void flush_messages(std::vector<HostEvent>& out, bool keep = false);
 
   Navigation nav_;
   MessageBuffer messages_;

@@ -122,6 +122,7 @@ std::string build(std::string_view route, std::string_view query) {
 
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> out;
+  query = query.substr(0, query.find('?'));
   std::size_t start = 0;
   while (start <= query.size()) {
     std::size_t end = query.find('&', start);
@@ -130,14 +131,29 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (!piece.empty()) {
       std::size_t eq = piece.find('=');
       if (eq == std::string_view::npos) {
-        out.emplace_back(std::string(piece), std::string());
+        out.emplace_back(std::string(piece), "undefined");
       } else {
-        out.emplace_back(std::string(piece.substr(0, eq)), std::string(piece.substr(eq + 1)));
+        std::string_view value = piece.substr(eq + 1);
+        out.emplace_back(std::string(piece.substr(0, eq)), std::string(value.substr(0, value.find('='))));
       }
     }
     start = end + 1;
   }
   return out;
+}
+
+bool query_is_cut(std::string_view query) {
+  if (query.find('?') != std::string_view::npos) return true;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view piece = query.substr(start, end - start);
+    std::size_t eq = piece.find('=');
+    if (!piece.empty() && (eq == std::string_view::npos || piece.find('=', eq + 1) != std::string_view::npos)) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace ft::url

@@ -98,7 +98,12 @@ std::string ok_with(const char* name, json value) {
 }
 
 std::string answer(const HostResult& result) {
-  return result.status.ok ? ok_with("events", events(result.events)) : answer(result.status);
+  if (!result.status.ok) return answer(result.status);
+  json r;
+  r["ok"] = true;
+  r["events"] = events(result.events);
+  if (!result.check.empty()) r["check"] = result.check;
+  return dump(r);
 }
 
 json events(const std::vector<HostEvent>& list) {

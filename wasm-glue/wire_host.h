@@ -32,7 +32,7 @@ std::string dump(const json& value);
 std::string answer(const Status& status);
 // {"ok":true,"<name>":value}.
 std::string ok_with(const char* name, json value);
-// {"ok":true,"events":[...]} or the failure.
+// {"ok":true,"events":[...]} (and "check": a device check's message, §1.15, when there is one) or the failure.
 std::string answer(const HostResult& result);
 // A Result's value under `name`: {"ok":true,"<name>":value}, or the failure.
 template <typename T>
