@@ -1,6 +1,8 @@
 // Argument checks driven by the API table (behaviour.md §1.5). Nothing here throws: a bad argument
 // becomes the reason text "parameter error: parameter.<name> should be <Type> instead of <Type>".
 
+import { hostCopy } from './host-copy.js';
+
 /**
  * The WeChat name of a value's type, as used in parameter error texts.
  * @param {unknown} value
@@ -89,11 +91,13 @@ function mismatch(name, def, value) {
 /**
  * Compiles the checks of an options-style interface once (createApi does, per interface): the
  * returned function gives the copy of `options` with defaults applied (without the callbacks),
- * or the failure reason as a string.
+ * or the failure reason as a string. A `json` parameter is replaced by its JSON copy (§1.14;
+ * `report` gets the device check of a change), which throws where JSON.stringify does.
  * @param {Record<string, import('./api-table.js').ParamDef>} params
+ * @param {(message: string) => void} report
  * @returns {(options: Record<string, unknown>) => Record<string, unknown> | string}
  */
-export function optionsChecker(params) {
+export function optionsChecker(params, report) {
   const checks = Object.keys(params).map((name) => ({ name, def: params[name], test: typeTest(params[name]) }));
   return (options) => {
     /** @type {Record<string, unknown>} */
@@ -110,6 +114,7 @@ export function optionsChecker(params) {
       } else {
         const reason = test(value) && !def.oneOf ? null : checkParam(name, value, def, test);
         if (reason) return reason;
+        if (def.json) args[name] = hostCopy(value, `parameter.${name}`, report);
       }
     }
     return args;

@@ -29,8 +29,7 @@ std::string route_query_check(std::string_view query) {
   std::string got;
   for (const auto& [name, value] : query_fields(query)) got += (got.empty() ? "" : "&") + name + "=" + value;
   return "query \"" + std::string(query) + "\" reaches the page as \"" + got +
-         "\" (the host drops the text after a second \"?\" and after a value's second \"=\", and a key "
-         "without \"=\" gets \"undefined\"); encode each value with encodeURIComponent";
+         "\"; encode each value with encodeURIComponent";
 }
 
 namespace {
@@ -107,7 +106,7 @@ Status Host::configure(HostConfig config) {
 void Host::flush_messages(std::vector<HostEvent>& out, bool keep) {
   if (messages_.empty()) return;
   out.push_back(event(HostEventType::Message));
-  out.back().data = keep ? messages_.copy() : messages_.flush();
+  out.back().data = messages_.flush(keep);
 }
 
 std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {

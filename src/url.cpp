@@ -131,7 +131,7 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (!piece.empty()) {
       std::size_t eq = piece.find('=');
       if (eq == std::string_view::npos) {
-        out.emplace_back(std::string(piece), "undefined");
+        out.emplace_back(std::string(piece), std::string("undefined"));
       } else {
         std::string_view value = piece.substr(eq + 1);
         out.emplace_back(std::string(piece.substr(0, eq)), std::string(value.substr(0, value.find('='))));
@@ -150,7 +150,8 @@ bool query_is_cut(std::string_view query) {
     if (end == std::string_view::npos) end = query.size();
     std::string_view piece = query.substr(start, end - start);
     std::size_t eq = piece.find('=');
-    if (!piece.empty() && (eq == std::string_view::npos || piece.find('=', eq + 1) != std::string_view::npos)) return true;
+    if (!piece.empty() && (eq == std::string_view::npos || piece.find('=', eq + 1) != std::string_view::npos))
+      return true;
     start = end + 1;
   }
   return false;

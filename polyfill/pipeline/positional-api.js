@@ -3,6 +3,7 @@
 // missing and `promise` is set (behaviour.md §1).
 
 import { checkParam } from '../validate.js';
+import { hostCopy } from '../host-copy.js';
 import { fail } from './outcome.js';
 import { deferred, rejectCall, warnFailure } from './call-promise.js';
 import { isFn, invoke, settler, run, TO_FUNCTION } from './settle.js';
@@ -21,6 +22,7 @@ export function positionalApi(def, api, prefix, runtime) {
   const callbackIndex = params.findIndex((p) => p.callback);
   const okMsg = `${prefix}:ok`;
   let warned = false;
+  const report = (/** @type {string} */ message) => runtime.deviceCheck('json-copy', api, message);
   return function ftApi(/** @type {any[]} */ ...given) {
     const time = Date.now();
     const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
@@ -46,7 +48,8 @@ export function positionalApi(def, api, prefix, runtime) {
       params.forEach((p, i) => {
         if (reason || i === callbackIndex) return;
         reason = checkParam(p.name, given[i], p);
-        args[p.name] = given[i] === undefined ? p.default : given[i];
+        // What crosses to the host is its JSON copy, taken now (§1.14).
+        args[p.name] = given[i] === undefined ? p.default : p.json && !reason ? hostCopy(given[i], p.name, report) : given[i];
       });
       if (callbackIndex >= 0 && given[callbackIndex] !== undefined && !callback) {
         reason = reason || checkParam(params[callbackIndex].name, given[callbackIndex], params[callbackIndex]);

@@ -86,7 +86,7 @@ TEST(Url, ParseQueryKeepsOrderAndRawValuesAsTheHostCutsThem) {
   EXPECT_EQ(q[2], (std::pair<std::string, std::string>{"a", "3"}));
   EXPECT_EQ(q[3], (std::pair<std::string, std::string>{"flag", "undefined"}));  // §3.8: a bare key
   EXPECT_EQ(q[4], (std::pair<std::string, std::string>{"", "v"}));
-  EXPECT_EQ(q[5], (std::pair<std::string, std::string>{"c", "d"}));  // cut at a second '='
+  EXPECT_EQ(q[5], (std::pair<std::string, std::string>{"c", "d"}));    // cut at a second '='
   auto cut = parse_query("id=VXNlci0xMA==&u=https://x.com/?a=b&z=1");  // cut at a second '?'
   ASSERT_EQ(cut.size(), 2u);
   EXPECT_EQ(cut[0], (std::pair<std::string, std::string>{"id", "VXNlci0xMA"}));
