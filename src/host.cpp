@@ -36,17 +36,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(), std::move(events), {}}; }
-HostResult fail_result(Status st) { return {std::move(st), {}, {}}; }
+HostResult ok_events(std::vector<HostEvent> events = {}) { return {Status::Ok(), std::move(events)}; }
+HostResult fail_result(Status st) { return {std::move(st), {}}; }
 HostResult closed() { return fail_result(Status::Fail(host_reason::kClosed)); }
 
 HostEvent event(HostEventType type) { return HostEvent{type, {}, {}, {}, {}, {}, {}, 0}; }
-
-// A route that opened a page carries the device check of its query (§3.8).
-HostResult with_query_check(HostResult r, std::string_view url) {
-  if (r.status.ok) r.check = route_query_check(url::split(url).query);
-  return r;
-}
 
 PageView view(const Page& p) { return {p.route, query_fields(p.query), p.url(), p.webview}; }
 
@@ -134,13 +128,15 @@ std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>&
   return out;
 }
 
-HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra) {
+HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra, bool opens) {
   if (!outcome.status.ok) return fail_result(std::move(outcome.status));
   std::vector<HostEvent> events = lifecycle_events(outcome.events);
   if (action != nullptr) {
     HostEvent r = event(HostEventType::Route);
     r.text = action;
     r.stack = stack();
+    // The page a route opened is the top one: the device check of its query (§3.8).
+    if (opens) r.detail = route_query_check(nav_.pages().back().query);
     events.push_back(std::move(r));
   }
   for (auto& e : extra) events.push_back(std::move(e));
@@ -188,12 +184,12 @@ HostState Host::state() const {
 
 HostResult Host::navigateTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return with_query_check(nav_result(nav_.navigate_to(url), "navigateTo"), url);
+  return nav_result(nav_.navigate_to(url), "navigateTo", {}, true);
 }
 
 HostResult Host::redirectTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return with_query_check(nav_result(nav_.redirect_to(url), "redirectTo"), url);
+  return nav_result(nav_.redirect_to(url), "redirectTo", {}, true);
 }
 
 HostResult Host::switchTab(const std::string& url) {
@@ -203,7 +199,7 @@ HostResult Host::switchTab(const std::string& url) {
 
 HostResult Host::reLaunch(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return with_query_check(nav_result(nav_.re_launch(url), "reLaunch"), url);
+  return nav_result(nav_.re_launch(url), "reLaunch", {}, true);
 }
 
 HostResult Host::navigateBack(double delta) {

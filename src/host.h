@@ -56,7 +56,7 @@ enum class HostEventType : std::uint8_t {
   Unload,                   // listeners: call each H5 listener id with {}
   Hide,                     // listeners: same
   Show,                     // listeners, query: call each with {data: {query name: raw value}}
-  Route,                    // text (the api), stack: the page stack changed
+  Route,                    // text (the api), stack: the page stack changed; detail: route_query_check
   Title,                    // text: the simulated navigation bar title changed
   BindEvent,                // give the H5's object to the host's bindevent (§4.2)
   WebviewEvent,             // listeners: give the host's object to each H5 listener (§4.3)
@@ -82,7 +82,6 @@ struct HostEvent {
 struct HostResult {
   Status status;
   std::vector<HostEvent> events;
-  std::string check;  // a device check's message (§1.15), "" when none
 };
 
 // §3.8: the device check of a route's raw query the host cuts (url::query_is_cut): what the page
@@ -198,7 +197,9 @@ class Host {
   HostState state() const;
 
  private:
-  HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {});
+  // `opens`: the route opened the top page (navigateTo, redirectTo, reLaunch): its Route event's
+  // detail is route_query_check of that page's query.
+  HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {}, bool opens = false);
   std::vector<HostEvent> lifecycle_events(const std::vector<LifecycleEvent>& events);
   void flush_messages(std::vector<HostEvent>& out, bool keep = false);
 

@@ -49,6 +49,7 @@ json event(const HostEvent& ev) {
     case HostEventType::Route:
       e["action"] = ev.text;
       e["stack"] = stack(ev.stack);
+      if (!ev.detail.empty()) e["check"] = ev.detail;
       break;
     case HostEventType::Title: e["title"] = ev.text; break;
     case HostEventType::WebviewEvent: e["listeners"] = ev.listeners; break;
@@ -98,12 +99,7 @@ std::string ok_with(const char* name, json value) {
 }
 
 std::string answer(const HostResult& result) {
-  if (!result.status.ok) return answer(result.status);
-  json r;
-  r["ok"] = true;
-  r["events"] = events(result.events);
-  if (!result.check.empty()) r["check"] = result.check;
-  return dump(r);
+  return result.status.ok ? ok_with("events", events(result.events)) : answer(result.status);
 }
 
 json events(const std::vector<HostEvent>& list) {

@@ -5,7 +5,7 @@
 // the call can produce events (the order JS performs them in, shapes below).
 //   {"type":"message","detail":{"data":[...]}}      deliver to the host's 'message' listeners
 //   {"type":"unload"|"hide"|"show","listeners":[ids],"arg":{...}}  show's arg {"data":{query}}
-//   {"type":"route","action":"<api>","stack":[...stack()]}
+//   {"type":"route","action":"<api>","stack":[...stack()],"check"?:"<route_query_check>"}
 //   {"type":"title","title":"..."}   {"type":"bindevent"}   {"type":"webviewEvent","listeners":[ids]}
 //   {"type":"navigateToMiniProgram","appId","path","extraData"}
 //   {"type":"navigateBackMiniProgram","fromAppId","toAppId","extraData"}
@@ -32,7 +32,7 @@ std::string dump(const json& value);
 std::string answer(const Status& status);
 // {"ok":true,"<name>":value}.
 std::string ok_with(const char* name, json value);
-// {"ok":true,"events":[...]} (and "check": a device check's message, §1.15, when there is one) or the failure.
+// {"ok":true,"events":[...]} or the failure.
 std::string answer(const HostResult& result);
 // A Result's value under `name`: {"ok":true,"<name>":value}, or the failure.
 template <typename T>

@@ -32,10 +32,11 @@ export default function navigationImpl(runtime, services) {
   // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {string} method @param {...(string|number)} args */
   const route = (method, ...args) => host.outcome(host.call(method, ...args));
-  /** A route that opens a page; the core's answer carries the device check of a query it cuts (§3.8). @param {string} method @param {string} url @param {{ api: string }} ctx */
+  /** A route that opens a page; its route event (the last) carries the device check of a query the core cuts (§3.8). @param {string} method @param {string} url @param {{ api: string }} ctx */
   const open = (method, url, ctx) => {
     const answer = host.call(method, toCoreString(url));
-    if (answer.check) runtime.deviceCheck('route-query', ctx.api, answer.check);
+    const check = answer.ok && answer.events[answer.events.length - 1].check;
+    if (check) runtime.deviceCheck('route-query', ctx.api, check);
     return host.outcome(answer);
   };
 
