@@ -12,26 +12,28 @@ export const unserialisable = (what, error) => `${what} is not serialisable (${S
  * The JSON copy of `value` (JSON.parse(JSON.stringify(value))); `report` gets the device check of
  * the first change JSON makes: a function, Symbol or undefined dropped (null in an array), NaN and
  * ±Infinity as null, a Date as its ISO string, a Map, Set, RegExp, Error, buffer or typed array as
- * {} or an index object. Throws an Error with unserialisable(what) where JSON.stringify throws.
+ * {} or an index object. Throws an Error with unserialisable(what) where JSON.stringify throws
+ * (or gives nothing: a toJSON answering undefined).
  * @param {unknown} value @param {string} what  e.g. 'message', 'parameter.extraData'
  * @param {(message: string) => void} report
  * @returns {any}
  */
 export function hostCopy(value, what, report) {
   let change = '';
-  let text;
   try {
-    text = JSON.stringify(value, function replacer(key, v) {
+    const text = JSON.stringify(value, function replacer(key, v) {
       const tag = Object.prototype.toString.call(this[key]).slice(8, -1);
-      const dropped = v === undefined || typeof v === 'function' || typeof v === 'symbol';
-      if (!change && (dropped || (typeof v === 'number' && !Number.isFinite(v)) || /^(Date|Map|Set|Weak\w+|RegExp|Error|\w*Buffer|\w+Array|DataView)$/.test(tag))) {
+      // typeof: function, symbol, undefined (never string).
+      const dropped = /^([fu]|sy)/.test(typeof v);
+      if (!change && (dropped || (typeof v === 'number' && !isFinite(v)) || /^(Date|Map|Set|Weak\w+|RegExp|Error|\w*Buffer|\w+Array|DataView)$/.test(tag))) {
         change = `${JSON.stringify(key)} (${tag}) arrives as ${dropped ? (Array.isArray(this) ? 'null' : 'nothing') : String(JSON.stringify(v)).slice(0, 40)}`;
       }
       return v;
     });
+    if (change) report(`${what} reaches the host as JSON: ${change}; send JSON values only`);
+    return JSON.parse(text);
   } catch (error) {
-    throw new Error(unserialisable(what, error), { cause: error });
+    // eslint-disable-next-line preserve-caught-error -- the message says it all, on one line
+    throw new Error(unserialisable(what, error));
   }
-  if (change) report(`${what} reaches the host as JSON: ${change}; send JSON values only`);
-  return text === undefined ? undefined : JSON.parse(text);
 }

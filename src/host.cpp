@@ -26,10 +26,19 @@ QueryFields query_fields(std::string_view query) {
 
 std::string route_query_check(std::string_view query) {
   if (!url::query_is_cut(query)) return {};
-  std::string got;
-  for (const auto& [name, value] : query_fields(query)) got += (got.empty() ? "" : "&") + name + "=" + value;
-  return "query \"" + std::string(query) + "\" reaches the page as \"" + got +
-         "\"; encode each value with encodeURIComponent";
+  std::string out = "query \"";
+  out.append(query);
+  out += "\" reaches the page as \"";
+  const char* sep = "";
+  for (const auto& [name, value] : query_fields(query)) {
+    out += sep;
+    out += name;
+    out += '=';
+    out += value;
+    sep = "&";
+  }
+  out += "\"; encode each value with encodeURIComponent";
+  return out;
 }
 
 namespace {

@@ -72,7 +72,8 @@ std::string build(std::string_view route, std::string_view query);
 // text before a second '?'; pieces separated by '&' (empty pieces skipped); a piece's name runs to
 // its first '=' and its value to the next '=' ("a=b=c" -> ("a","b")); a piece without '=' gets
 // the value "undefined". Nothing is decoded ("%3D" stays). Duplicates are all kept, in order.
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
+// `cut` (when given) is set to query_is_cut(query).
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query, bool* cut = nullptr);
 
 // True when that cut changes what a browser reads from the query (a second '?', a second '=' in a
 // piece, a piece without '='): the page's text does not arrive as given (a device check, §1.15).
