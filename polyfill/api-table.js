@@ -30,6 +30,7 @@ import storage from './api/storage.js';
  * @property {string[]} [oneOf]             accepted values (strings), checked after the type
  * @property {string} [doc]                 one line for the typings
  * @property {string} [ts]                  TypeScript type for the typings when `type` is too loose
+ * @property {boolean} [json]               crosses to the host: the implementation gets its JSON copy, taken at call time (behaviour.md §1.14)
  */
 
 /**

@@ -15,6 +15,7 @@
 
 import { ok, fail } from './pipeline/outcome.js';
 import { isFailure } from '../wasm-glue/storage-memo.js';
+import { unserialisable } from './host-copy.js';
 
 const MARK = '\uffff';
 
@@ -22,11 +23,10 @@ const MARK = '\uffff';
 export const REASON = Object.freeze({ abort: 'abort', cancel: 'cancel', fileNotFound: 'file not found', timeout: 'timeout' });
 
 /**
- * The one failure reason of a value JSON.stringify refuses (a cycle, a BigInt, a throwing toJSON),
- * on one line (V8 describes a cycle over several: "--> starting at object ...").
+ * The one failure reason of a value JSON.stringify refuses (a cycle, a BigInt, a throwing toJSON).
  * @param {string} what  e.g. 'options', 'parameter.extraData', 'message', 'data' @param {unknown} error
  */
-export const notSerialisable = (what, error) => `parameter error: ${what} is not serialisable (${String(error && /** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})`;
+export const notSerialisable = (what, error) => `parameter error: ${unserialisable(what, error)}`;
 
 /**
  * The failure of a parameter error (behaviour.md §1.5): the core writes the text of the problems

@@ -41,6 +41,7 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  * @property {() => boolean} isReady                    whether the core is up
  * @property {() => boolean} mayRunWithoutCore          a call with `core: false` may run now (nothing queued before it)
  * @property {(entry: CallRecord) => void} record        call log + 'call' event
+ * @property {(kind: string, api: string, message: string) => void} deviceCheck  a device check (behaviour.md §1.15)
  */
 
 /**

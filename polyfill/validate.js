@@ -3,6 +3,8 @@
 // ("parameter error: parameter.<name> should be <Type> instead of <Type>;" each, in the
 // interface's parameter order: src/js_value.h param_errors_text, through core-wire.js).
 
+import { hostCopy } from './host-copy.js';
+
 /**
  * The WeChat name of a value's type, as used in parameter error texts.
  * @param {unknown} value
@@ -86,11 +88,14 @@ export function checkParam(name, value, def, test = typeTest(def)) {
 /**
  * Compiles the checks of an options-style interface once (createApi does, per interface): the
  * returned function gives the copy of `options` with defaults applied (without the callbacks),
- * or every problem, in the interface's parameter order (§1.5).
+ * or every problem, in the interface's parameter order (§1.5). A `json` parameter is replaced by
+ * its JSON copy (§1.14; `report` gets the device check of a change), which throws where
+ * JSON.stringify does.
  * @param {Record<string, import('./api-table.js').ParamDef>} params
+ * @param {(message: string) => void} report
  * @returns {(options: Record<string, unknown>) => Record<string, unknown> | Problem[]}
  */
-export function optionsChecker(params) {
+export function optionsChecker(params, report) {
   const checks = Object.keys(params).map((name) => ({ name, def: params[name], test: typeTest(params[name]) }));
   return (options) => {
     /** @type {Record<string, unknown>} */
@@ -105,9 +110,10 @@ export function optionsChecker(params) {
       const value = args[name];
       if (value === undefined && !def.required) {
         if (def.default !== undefined) args[name] = Array.isArray(def.default) ? def.default.slice() : def.default;
-      } else if (value === undefined || !test(value) || def.oneOf) {
-        const problem = checkParam(name, value, def, test);
+      } else {
+        const problem = value === undefined || !test(value) || def.oneOf ? checkParam(name, value, def, test) : null;
         if (problem) problems.push(problem);
+        else if (def.json) args[name] = hostCopy(value, `parameter.${name}`, report);
       }
     }
     return problems.length ? problems : args;

@@ -71,10 +71,10 @@ void MessageBuffer::post_value(const nlohmann::ordered_json& call) {
   items_.push_back(call);
 }
 
-nlohmann::ordered_json MessageBuffer::flush() {
+nlohmann::ordered_json MessageBuffer::flush(bool keep) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-  for (auto& item : items_) arr.push_back(std::move(item));
-  items_.clear();
+  for (const auto& item : items_) arr.push_back(item);
+  if (!keep) items_.clear();
   return arr;
 }
 

@@ -33,16 +33,18 @@ Status parse_json(std::string_view text, nlohmann::ordered_json& out);
 // Compact dump; invalid UTF-8 is replaced (U+FFFD), never throws.
 std::string dump_json(const nlohmann::ordered_json& value);
 
-// §4.1: everything the page posted, delivered to the host as ONE array at back, destroy or share,
-// then empty. Each element is the call's `data` field, or the whole value when it is not an
-// object with a `data` key.
+// §4.1: everything the page posted since the web-view page was created, delivered to the host as
+// ONE array at share (kept: a later share, back or destroy delivers it all again) and when the
+// page is unloaded (back, destroy: then empty). Each element is the call's `data` field, or the whole value when it is
+// not an object with a `data` key.
 class MessageBuffer {
  public:
   // `call_json`: JSON text of the object passed to postMessage. Nothing is added on failure.
   Status post(std::string_view call_json);
   void post_value(const nlohmann::ordered_json& call);
-  // The array of everything posted so far (possibly empty); the buffer is then empty.
-  nlohmann::ordered_json flush();
+  // The array of everything posted so far (possibly empty); the buffer is then empty, unless
+  // `keep` (a share).
+  nlohmann::ordered_json flush(bool keep = false);
   std::size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
 

@@ -24,6 +24,23 @@ QueryFields query_fields(std::string_view query) {
   return out;
 }
 
+std::string route_query_check(std::string_view query) {
+  if (!url::query_is_cut(query)) return {};
+  std::string out = "query \"";
+  out.append(query);
+  out += "\" reaches the page as \"";
+  const char* sep = "";
+  for (const auto& [name, value] : query_fields(query)) {
+    out += sep;
+    out += name;
+    out += '=';
+    out += value;
+    sep = "&";
+  }
+  out += "\"; encode each value with encodeURIComponent";
+  return out;
+}
+
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -87,11 +104,12 @@ Status Host::configure(HostConfig config) {
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-// What the page posted, as one Message event (none when nothing was posted).
-void Host::flush_messages(std::vector<HostEvent>& out) {
+// What the page posted, as one Message event (none when nothing was posted); `keep`: a share
+// delivers the buffer without emptying it (§4.1).
+void Host::flush_messages(std::vector<HostEvent>& out, bool keep) {
   if (messages_.empty()) return;
   out.push_back(event(HostEventType::Message));
-  out.back().data = messages_.flush();
+  out.back().data = messages_.flush(keep);
 }
 
 std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>& events) {
@@ -119,13 +137,15 @@ std::vector<HostEvent> Host::lifecycle_events(const std::vector<LifecycleEvent>&
   return out;
 }
 
-HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra) {
+HostResult Host::nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra, bool opens) {
   if (!outcome.status.ok) return fail_result(std::move(outcome.status));
   std::vector<HostEvent> events = lifecycle_events(outcome.events);
   if (action != nullptr) {
     HostEvent r = event(HostEventType::Route);
     r.text = action;
     r.stack = stack();
+    // The page a route opened is the top one: the device check of its query (§3.8).
+    if (opens) r.detail = route_query_check(nav_.pages().back().query);
     events.push_back(std::move(r));
   }
   for (auto& e : extra) events.push_back(std::move(e));
@@ -173,12 +193,12 @@ HostState Host::state() const {
 
 HostResult Host::navigateTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.navigate_to(url), "navigateTo");
+  return nav_result(nav_.navigate_to(url), "navigateTo", {}, true);
 }
 
 HostResult Host::redirectTo(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.redirect_to(url), "redirectTo");
+  return nav_result(nav_.redirect_to(url), "redirectTo", {}, true);
 }
 
 HostResult Host::switchTab(const std::string& url) {
@@ -188,7 +208,7 @@ HostResult Host::switchTab(const std::string& url) {
 
 HostResult Host::reLaunch(const std::string& url) {
   FT_REQUIRE_ALIVE();
-  return nav_result(nav_.re_launch(url), "reLaunch");
+  return nav_result(nav_.re_launch(url), "reLaunch", {}, true);
 }
 
 HostResult Host::navigateBack(double delta) {
@@ -321,7 +341,7 @@ HostResult Host::appShow() { return nav_result(nav_.app_show(), nullptr); }
 HostResult Host::share() {
   std::vector<HostEvent> events;
   if (nav_.alive()) {
-    flush_messages(events);
+    flush_messages(events, true);
   }
   return ok_events(std::move(events));
 }

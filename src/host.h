@@ -37,8 +37,8 @@ inline constexpr const char* kClosed = "web-view page is closed";  // [ours]
 std::string handler_not_found(std::string_view name);
 }  // namespace host_reason
 
-// A query's fields as the page sees them (§3.4): raw values, a later duplicate name wins (at the
-// name's first place).
+// A query's fields as the page opened receives them (§3.8): the host's cut (url::parse_query),
+// values not decoded, a later duplicate name wins (at the name's first place).
 using QueryFields = std::vector<std::pair<std::string, std::string>>;
 QueryFields query_fields(std::string_view query);
 
@@ -56,7 +56,7 @@ enum class HostEventType : std::uint8_t {
   Unload,                   // listeners: call each H5 listener id with {}
   Hide,                     // listeners: same
   Show,                     // listeners, query: call each with {data: {query name: raw value}}
-  Route,                    // text (the api), stack: the page stack changed
+  Route,                    // text (the api), stack: the page stack changed; detail: route_query_check
   Title,                    // text: the simulated navigation bar title changed
   BindEvent,                // give the H5's object to the host's bindevent (§4.2)
   WebviewEvent,             // listeners: give the host's object to each H5 listener (§4.3)
@@ -83,6 +83,10 @@ struct HostResult {
   Status status;
   std::vector<HostEvent> events;
 };
+
+// §3.8: the device check of a route's raw query the host cuts (url::query_is_cut): what the page
+// opened receives and the fix; "" when the query arrives as given.
+std::string route_query_check(std::string_view query);
 
 // ftHost.configure's options, already read (parse_host_config). Absent fields keep their default.
 struct HostConfig {
@@ -178,7 +182,7 @@ class Host {
   HostResult hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
   HostResult appHide();
   HostResult appShow();
-  HostResult share();                 // flushes the message buffer (§4.1)
+  HostResult share();                 // delivers the message buffer, keeping it (§4.1)
   HostResult destroy();               // the web-view component is destroyed: message + unload
   HostResult hostSendWebviewEvent();  // one WebviewEvent with the listener ids
   // The handler ids to run, all in this order (§4.5, NativeHandlers); fails handler_not_found.
@@ -193,9 +197,11 @@ class Host {
   HostState state() const;
 
  private:
-  HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {});
+  // `opens`: the route opened the top page (navigateTo, redirectTo, reLaunch): its Route event's
+  // detail is route_query_check of that page's query.
+  HostResult nav_result(NavOutcome outcome, const char* action, std::vector<HostEvent> extra = {}, bool opens = false);
   std::vector<HostEvent> lifecycle_events(const std::vector<LifecycleEvent>& events);
-  void flush_messages(std::vector<HostEvent>& out);
+  void flush_messages(std::vector<HostEvent>& out, bool keep = false);
 
   Navigation nav_;
   MessageBuffer messages_;

@@ -120,8 +120,11 @@ std::string build(std::string_view route, std::string_view query) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query, bool* cut) {
   std::vector<std::pair<std::string, std::string>> out;
+  std::size_t second = query.find('?');
+  bool lost = second != std::string_view::npos;
+  query = query.substr(0, second);
   std::size_t start = 0;
   while (start <= query.size()) {
     std::size_t end = query.find('&', start);
@@ -129,15 +132,21 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     std::string_view piece = query.substr(start, end - start);
     if (!piece.empty()) {
       std::size_t eq = piece.find('=');
-      if (eq == std::string_view::npos) {
-        out.emplace_back(std::string(piece), std::string());
-      } else {
-        out.emplace_back(std::string(piece.substr(0, eq)), std::string(piece.substr(eq + 1)));
-      }
+      std::string_view value = eq == std::string_view::npos ? "undefined" : piece.substr(eq + 1);
+      std::size_t eq2 = value.find('=');
+      lost = lost || eq == std::string_view::npos || eq2 != std::string_view::npos;
+      out.emplace_back(std::string(piece.substr(0, eq)), std::string(value.substr(0, eq2)));
     }
     start = end + 1;
   }
+  if (cut != nullptr) *cut = lost;
   return out;
+}
+
+bool query_is_cut(std::string_view query) {
+  bool cut = false;
+  parse_query(query, &cut);
+  return cut;
 }
 
 }  // namespace ft::url

@@ -68,10 +68,15 @@ Status resolve(std::string_view url, std::string_view current_route, Resolved& o
 // route + "?" + query when query is non-empty (exactly as given), else route.
 std::string build(std::string_view route, std::string_view query);
 
-// The query as ordered (name, value) pairs, both exactly as given (no decoding). Pieces are
-// separated by '&'; empty pieces ("a=1&&b=2", leading/trailing '&') are skipped; a piece
-// without '=' gives value ""; only the first '=' splits ("a=b=c" -> ("a","b=c")).
-// Duplicates are all kept, in order.
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
+// The query as the host cuts it before the page opened receives it (§3.8, [WX 2.8.2]): only the
+// text before a second '?'; pieces separated by '&' (empty pieces skipped); a piece's name runs to
+// its first '=' and its value to the next '=' ("a=b=c" -> ("a","b")); a piece without '=' gets
+// the value "undefined". Nothing is decoded ("%3D" stays). Duplicates are all kept, in order.
+// `cut` (when given) is set to query_is_cut(query).
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query, bool* cut = nullptr);
+
+// True when that cut changes what a browser reads from the query (a second '?', a second '=' in a
+// piece, a piece without '='): the page's text does not arrive as given (a device check, §1.15).
+bool query_is_cut(std::string_view query);
 
 }  // namespace ft::url

@@ -49,6 +49,7 @@ json event(const HostEvent& ev) {
     case HostEventType::Route:
       e["action"] = ev.text;
       e["stack"] = stack(ev.stack);
+      if (!ev.detail.empty()) e["check"] = ev.detail;
       break;
     case HostEventType::Title: e["title"] = ev.text; break;
     case HostEventType::WebviewEvent: e["listeners"] = ev.listeners; break;

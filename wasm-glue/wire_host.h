@@ -5,7 +5,7 @@
 // the call can produce events (the order JS performs them in, shapes below).
 //   {"type":"message","detail":{"data":[...]}}      deliver to the host's 'message' listeners
 //   {"type":"unload"|"hide"|"show","listeners":[ids],"arg":{...}}  show's arg {"data":{query}}
-//   {"type":"route","action":"<api>","stack":[...stack()]}
+//   {"type":"route","action":"<api>","stack":[...stack()],"check"?:"<route_query_check>"}
 //   {"type":"title","title":"..."}   {"type":"bindevent"}   {"type":"webviewEvent","listeners":[ids]}
 //   {"type":"navigateToMiniProgram","appId","path","extraData"}
 //   {"type":"navigateBackMiniProgram","fromAppId","toAppId","extraData"}

@@ -6,7 +6,7 @@ import { cb } from './params.js';
 export default [
   {
     name: 'postMessage', ns: 'miniProgram', since: '1.0.0', style: 'positional', concern: 'messaging',
-    params: [{ name: 'message', type: 'object', required: true, ts: 'Record<string, unknown>' }],
+    params: [{ name: 'message', type: 'object', required: true, json: true, ts: 'Record<string, unknown>' }],
     doc: 'Buffer a message for the host; delivered at back, destroy and share.',
     note: 'delivered to ftHost `message` listeners at back, destroy and share',
   },
@@ -38,13 +38,13 @@ export default [
   },
   {
     name: 'sendWebviewEvent', ns: 'miniProgram', since: '1.4.1', style: 'positional', concern: 'messaging',
-    params: [{ name: 'data', type: 'object', required: true, ts: 'Record<string, unknown>' }],
+    params: [{ name: 'data', type: 'object', required: true, json: true, ts: 'Record<string, unknown>' }],
     doc: "Trigger the web-view's bindevent at once.",
     note: 'delivered to ftHost `event` listeners',
   },
   {
     name: 'callNativeAPI', ns: 'ft', since: '1.4.1', style: 'positional', promise: true, concern: 'messaging',
-    params: [{ name: 'name', type: 'string', required: true }, { name: 'data', type: 'object', ts: 'Record<string, unknown>' }, { name: 'callback', type: 'function', callback: true, ts: '(res: any) => void' }],
+    params: [{ name: 'name', type: 'string', required: true }, { name: 'data', type: 'object', json: true, ts: 'Record<string, unknown>' }, { name: 'callback', type: 'function', callback: true, ts: '(res: any) => void' }],
     doc: 'Call a native API registered by the host.',
     note: 'answered by ftHost.registerNativeAPI handlers',
   },

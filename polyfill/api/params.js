@@ -7,4 +7,4 @@ export const url = { type: 'string', required: true, doc: 'in-app page path, abs
 /** @type {import('../api-table.js').ParamDef & { name: string }} */
 export const cb = { name: 'callback', type: 'function', required: true };
 /** @type {import('../api-table.js').ParamDef} */
-export const extraData = { type: 'object', ts: 'Record<string, unknown>' };
+export const extraData = { type: 'object', json: true, ts: 'Record<string, unknown>' };

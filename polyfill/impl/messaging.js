@@ -4,7 +4,7 @@
 // (src/events.h); JS gives each function an id (host/bridge.js) and runs what the core says.
 
 import { ok, fail } from '../pipeline.js';
-import { notSerialisable, toCoreJson, toCoreString } from '../core-wire.js';
+import { toCoreJson, toCoreString } from '../core-wire.js';
 
 /**
  * The success fields of callNativeAPI from the host handler's answer (§4.4): a plain object's
@@ -49,16 +49,8 @@ export default function messagingImpl(runtime, services) {
   };
 
   return {
-    postMessage: ({ message }) => {
-      let text;
-      try {
-        // The table makes message an Object, so there is always JSON text.
-        text = toCoreJson(message) ?? '{}';
-      } catch (error) {
-        return fail(notSerialisable('message', error));
-      }
-      return host.outcome(host.call('postMessage', text));
-    },
+    // message, data: their JSON copies, taken at call time by the pipeline (the table's `json`, §1.14).
+    postMessage: ({ message }) => host.outcome(host.call('postMessage', /** @type {string} */ (toCoreJson(message)))),
 
     onShow: ({ callback }) => register(() => host.call('onShow', host.idOf(callback))),
     onHide: ({ callback }) => register(() => host.call('onHide', host.idOf(callback))),

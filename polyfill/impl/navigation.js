@@ -3,19 +3,11 @@
 // ft.setNavigationBarTitle (behaviour.md §3). The C++ host (src/host.h) decides every rule and
 // reason; this file forwards the call and performs the events it returns (host/bridge.js).
 
-import { ok, fail } from '../pipeline.js';
-import { notSerialisable, toCoreJson, toCoreString } from '../core-wire.js';
+import { ok } from '../pipeline.js';
+import { toCoreJson, toCoreString } from '../core-wire.js';
 
-/** extraData as the core takes it: JSON text ('' when absent), or why it cannot be. @param {unknown} extraData @returns {string | { reason: string }} */
-const extraJson = (extraData) => {
-  if (extraData === undefined || extraData === null) return '';
-  try {
-    return toCoreJson(extraData) ?? '';
-  } catch (error) {
-    // Cycles, BigInt, a throwing toJSON: the page's mistake, so a parameter error (§1.5).
-    return { reason: notSerialisable('parameter.extraData', error) };
-  }
-};
+/** extraData as the core takes it: JSON text of its copy (the pipeline's, §1.14), '' when absent. @param {unknown} extraData */
+const extraJson = (extraData) => (extraData == null ? '' : /** @type {string} */ (toCoreJson(extraData)));
 
 /**
  * Whether the H5 page's own history (inside the web-view) can go back (§3.11) [ours]: the
@@ -40,23 +32,24 @@ export default function navigationImpl(runtime, services) {
   // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {string} method @param {...(string|number)} args */
   const route = (method, ...args) => host.outcome(host.call(method, ...args));
+  /** A route that opens a page; its route event (the last) carries the device check of a query the core cuts (§3.8). @param {string} method @param {string} url @param {{ api: string }} ctx */
+  const open = (method, url, ctx) => {
+    const answer = host.call(method, toCoreString(url));
+    const check = answer.ok && answer.events[answer.events.length - 1].check;
+    if (check) runtime.deviceCheck('route-query', ctx.api, check);
+    return host.outcome(answer);
+  };
 
   return {
-    navigateTo: ({ url }) => route('navigateTo', toCoreString(url)),
-    redirectTo: ({ url }) => route('redirectTo', toCoreString(url)),
+    navigateTo: ({ url }, ctx) => open('navigateTo', url, ctx),
+    redirectTo: ({ url }, ctx) => open('redirectTo', url, ctx),
     switchTab: ({ url }) => route('switchTab', toCoreString(url)),
-    reLaunch: ({ url }) => route('reLaunch', toCoreString(url)),
+    reLaunch: ({ url }, ctx) => open('reLaunch', url, ctx),
     // delta: a number, 1 by default (the table); its range is the core's rule (Navigation::back_count).
     navigateBack: ({ delta }) => route('navigateBack', delta),
     close: () => route('close'),
-    navigateToMiniProgram: ({ appId, path, extraData }) => {
-      const extra = extraJson(extraData);
-      return typeof extra === 'string' ? route('navigateToMiniProgram', toCoreString(appId), toCoreString(path ?? ''), extra) : fail(extra.reason);
-    },
-    navigateBackMiniProgram: ({ extraData }) => {
-      const extra = extraJson(extraData);
-      return typeof extra === 'string' ? route('navigateBackMiniProgram', extra) : fail(extra.reason);
-    },
+    navigateToMiniProgram: ({ appId, path, extraData }) => route('navigateToMiniProgram', toCoreString(appId), toCoreString(path ?? ''), extraJson(extraData)),
+    navigateBackMiniProgram: ({ extraData }) => route('navigateBackMiniProgram', extraJson(extraData)),
     canNavigateBack: () => {
       const result = host.call('canNavigateBack');
       return host.outcome(result, { canNavigateBack: result.canNavigateBack });

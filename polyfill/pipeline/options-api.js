@@ -41,7 +41,7 @@ export const PARAM_ERROR_DEF = /** @type {import('../api-table.js').ApiDef} */ (
  * @param {PipelineRuntime} runtime
  */
 export function optionsApi(def, api, prefix, runtime) {
-  const check = optionsChecker(/** @type {Record<string, import('../api-table.js').ParamDef>} */ (def.params));
+  const check = optionsChecker(/** @type {Record<string, import('../api-table.js').ParamDef>} */ (def.params), (message) => runtime.deviceCheck('json-copy', api, message));
   const okMsg = `${prefix}:ok`;
   /** @type {CallContext} */
   const sharedCtx = Object.freeze({ api, def });

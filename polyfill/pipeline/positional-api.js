@@ -4,6 +4,7 @@
 
 import { checkParam } from '../validate.js';
 import { PARAM_ERROR_DEF } from './options-api.js';
+import { hostCopy } from '../host-copy.js';
 import { fail } from './outcome.js';
 import { deferred, rejectCall, warnFailure } from './call-promise.js';
 import { isFn, invoke, settler, run, TO_FUNCTION } from './settle.js';
@@ -22,6 +23,7 @@ export function positionalApi(def, api, prefix, runtime) {
   const callbackIndex = params.findIndex((p) => p.callback);
   const okMsg = `${prefix}:ok`;
   let warned = false;
+  const report = (/** @type {string} */ message) => runtime.deviceCheck('json-copy', api, message);
   return function ftApi(/** @type {any[]} */ ...given) {
     const time = Date.now();
     const callback = callbackIndex >= 0 && isFn(given[callbackIndex]) ? given[callbackIndex] : undefined;
@@ -50,7 +52,8 @@ export function positionalApi(def, api, prefix, runtime) {
         const skip = i === callbackIndex && (callback || given[i] === undefined);
         const problem = skip ? null : checkParam(p.name, given[i], p);
         if (problem) problems.push(problem);
-        if (i !== callbackIndex) args[p.name] = given[i] === undefined ? p.default : given[i];
+        // What crosses to the host is its JSON copy, taken now (§1.14).
+        if (i !== callbackIndex) args[p.name] = given[i] === undefined ? p.default : p.json && !problem ? hostCopy(given[i], p.name, report) : given[i];
       });
       // A parameter error is the core's text (§1.5), run in call order like the call itself.
       if (problems.length) run(runtime, runtime.paramError(), problems, { api, def: PARAM_ERROR_DEF }, settle);

@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string folder = ft::url::folder_of(base);
   (void)ft::url::resolve_path(text, folder);
   (void)ft::url::parse_query(text);
+  (void)ft::url::query_is_cut(text);
 
   ft::url::Resolved r;
   if (ft::url::resolve(text, base, r).ok) {

@@ -16,7 +16,7 @@ const API_FIELDS = {
   mockable: 'boolean', waitsForPerson: 'boolean', note: 'string',
 };
 const REQUIRED = ['name', 'ns', 'since', 'style', 'params', 'doc', 'concern'];
-const PARAM_FIELDS = { name: 'string', type: 'any', required: 'boolean', default: 'any', oneOf: 'object', doc: 'string', ts: 'string', callback: 'boolean' };
+const PARAM_FIELDS = { name: 'string', type: 'any', required: 'boolean', default: 'any', oneOf: 'object', doc: 'string', ts: 'string', callback: 'boolean', json: 'boolean' };
 const TYPES = ['string', 'number', 'boolean', 'object', 'array', 'function', 'arraybuffer', 'any'];
 const CONCERNS = readdirSync(join(ROOT, 'polyfill/impl')).filter((f) => f.endsWith('.js') && !/^(index|concerns)/.test(f)).map((f) => f.replace(/\.js$/, ''));
 const kind = (/** @type {unknown} */ v) => (Array.isArray(v) ? 'array' : typeof v);

@@ -101,6 +101,46 @@ TEST(Host, NavigateToEventsAndResult) {
   EXPECT_EQ(r["events"][1]["action"], "navigateTo");
   EXPECT_EQ(r["events"][1]["stack"][2]["url"], "pages/goods/detail?id=1&x=%20");
   EXPECT_EQ(r["events"][1]["stack"][2]["query"]["x"], "%20");
+  EXPECT_FALSE(r["events"][1].contains("check"));  // the query arrives as given
+}
+
+TEST(Host, RouteQueryAsTheHostCutsItWithADeviceCheck) {
+  // §3.8: the page opened receives the query cut at a second '?', each value cut at a second '=',
+  // a bare key as "undefined"; .url keeps the url as the page gave it; the route's answer carries
+  // the device check (§1.15).
+  Host h = configured();
+  json r = J(h.navigateTo("/pages/goods/detail?id=VXNlci0xMA==&flag&next=/p?x=1&id2=a"));
+  ASSERT_EQ(r["ok"], true) << r.dump();
+  json top = J(h.stack())[2];
+  EXPECT_EQ(top["url"], "pages/goods/detail?id=VXNlci0xMA==&flag&next=/p?x=1&id2=a");
+  EXPECT_EQ(top["query"], (json{{"id", "VXNlci0xMA"}, {"flag", "undefined"}, {"next", "/p"}}));
+  EXPECT_EQ(
+      r["events"].back()["check"],
+      "query \"id=VXNlci0xMA==&flag&next=/p?x=1&id2=a\" reaches the page as \"id=VXNlci0xMA&flag=undefined&next=/p\"; "
+      "encode each value with encodeURIComponent");
+  // Encoded values arrive as given: no check.
+  json enc = J(h.redirectTo("/pages/goods/detail?id=VXNlci0xMA%3D%3D&next=%2Fp%3Fx%3D1&e="));
+  EXPECT_FALSE(enc["events"].back().contains("check")) << enc.dump();
+  EXPECT_EQ(J(h.stack())[2]["query"], (json{{"id", "VXNlci0xMA%3D%3D"}, {"next", "%2Fp%3Fx%3D1"}, {"e", ""}}));
+  // A failed route carries no check.
+  json failed = J(h.navigateTo("/pages/nope?x=1=2"));
+  EXPECT_EQ(failed, (json{{"ok", false}, {"reason", "page \"pages/nope?x=1=2\" is not found"}}));
+  EXPECT_TRUE(J(h.reLaunch("/pages/goods/list?a=1=2"))["events"].back().contains("check"));
+  EXPECT_EQ(J(h.stack())[0]["query"], (json{{"a", "1"}}));
+  // A later duplicate wins at its first place; the web-view page's onShow gets the cut query too.
+  EXPECT_EQ(query_fields("a=1&b=2&a=3"), (QueryFields{{"a", "3"}, {"b", "2"}}));
+  EXPECT_EQ(route_query_check("a=1&b=2&a=3"), "");
+  EXPECT_EQ(route_query_check(""), "");
+}
+
+TEST(Host, ShowOfTheWebviewPageGetsItsCutQuery) {
+  Host h;
+  ASSERT_EQ(J(configure(h, R"({"stack": ["pages/a/a", "pages/web/web?t=a=b&k?z=1"]})"))["ok"], true);
+  h.onShow(5);
+  ASSERT_EQ(J(h.navigateTo("/pages/b/b"))["ok"], true);
+  json r = J(h.hostNavigateBack(1));
+  EXPECT_EQ(r["events"][0]["type"], "show");
+  EXPECT_EQ(r["events"][0]["arg"]["data"], (json{{"t", "a"}, {"k", "undefined"}}));
 }
 
 TEST(Host, FailuresCarryReasonAndNoEvents) {
@@ -145,18 +185,30 @@ TEST(Host, NoMessageEventWhenNothingPosted) {
   EXPECT_EQ(types(r), (std::vector<std::string>{"unload", "route"}));
 }
 
-TEST(Host, MessagesFlushOnShareAndDestroyAndReLaunchAndSwitchTab) {
+TEST(Host, MessagesDeliveredOnShareKeptThenFlushedOnDestroyAndReLaunchAndSwitchTab) {
   {
     Host h = configured();
+    EXPECT_EQ(types(J(h.share())), std::vector<std::string>{});  // nothing posted: no message event
     h.postMessage(R"({"data":1})");
     json r = J(h.share());
     EXPECT_EQ(types(r), (std::vector<std::string>{"message"}));
     EXPECT_EQ(r["events"][0]["detail"]["data"], (json{1}));
-    EXPECT_EQ(types(J(h.share())), std::vector<std::string>{});  // emptied
+    EXPECT_EQ(J(h.state())["pendingMessages"], 1);  // a share does not empty the buffer (§4.1)
+    EXPECT_EQ(J(h.share())["events"][0]["detail"]["data"], (json{1}));
     h.postMessage(R"({"data":2})");
+    EXPECT_EQ(J(h.share())["events"][0]["detail"]["data"], (json{1, 2}));
     r = J(h.destroy());
     EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload"}));
-    EXPECT_EQ(r["events"][0]["detail"]["data"], (json{2}));
+    EXPECT_EQ(r["events"][0]["detail"]["data"], (json{1, 2}));  // everything since the page was created
+    EXPECT_EQ(J(h.state())["pendingMessages"], 0);
+  }
+  {
+    Host h = configured();
+    h.postMessage(R"({"data":"a"})");
+    J(h.share());
+    json r = J(h.navigateBack(1));
+    EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload", "route"}));
+    EXPECT_EQ(r["events"][0]["detail"]["data"], (json{"a"}));
   }
   {
     Host h = configured();

@@ -78,15 +78,27 @@ TEST(Url, BuildKeepsQueryVerbatim) {
   EXPECT_EQ(r.url(), "pages/a?u=https://x.com/?a=b");
 }
 
-TEST(Url, ParseQueryKeepsOrderAndRawValues) {
+TEST(Url, ParseQueryKeepsOrderAndRawValuesAsTheHostCutsThem) {
   auto q = parse_query("b=2&a=%20x&a=3&flag&=v&&c=d=e&");
   ASSERT_EQ(q.size(), 6u);
   EXPECT_EQ(q[0], (std::pair<std::string, std::string>{"b", "2"}));
   EXPECT_EQ(q[1], (std::pair<std::string, std::string>{"a", "%20x"}));
   EXPECT_EQ(q[2], (std::pair<std::string, std::string>{"a", "3"}));
-  EXPECT_EQ(q[3], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(q[3], (std::pair<std::string, std::string>{"flag", "undefined"}));  // §3.8: a bare key
   EXPECT_EQ(q[4], (std::pair<std::string, std::string>{"", "v"}));
-  EXPECT_EQ(q[5], (std::pair<std::string, std::string>{"c", "d=e"}));
+  EXPECT_EQ(q[5], (std::pair<std::string, std::string>{"c", "d"}));    // cut at a second '='
+  auto cut = parse_query("id=VXNlci0xMA==&u=https://x.com/?a=b&z=1");  // cut at a second '?'
+  ASSERT_EQ(cut.size(), 2u);
+  EXPECT_EQ(cut[0], (std::pair<std::string, std::string>{"id", "VXNlci0xMA"}));
+  EXPECT_EQ(cut[1], (std::pair<std::string, std::string>{"u", "https://x.com/"}));
+  EXPECT_TRUE(parse_query("?a=1").empty());
+  EXPECT_TRUE(query_is_cut("id=VXNlci0xMA=="));
+  EXPECT_TRUE(query_is_cut("a=1&flag"));
+  EXPECT_TRUE(query_is_cut("a=1?b=2"));
+  EXPECT_TRUE(query_is_cut("?"));
+  EXPECT_FALSE(query_is_cut("a=1&&b=&=v&a=2&"));
+  EXPECT_FALSE(query_is_cut(""));
+  EXPECT_FALSE(query_is_cut("id=VXNlci0xMA%3D%3D"));
   EXPECT_TRUE(parse_query("").empty());
   EXPECT_TRUE(parse_query("&&&").empty());
   auto plus = parse_query("a=1+2&b=%25");

@@ -28,27 +28,33 @@ window.ftHostConfig = { appId: 'engines-late-start', webviewTimeout: 60000 };
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
   {
-    name: 'postMessage is buffered and delivered as one array at share and back; then routing fails (§4.1)',
+    name: 'postMessage is buffered and delivered as one array at share and back; a share keeps the buffer; then routing fails (§4.1)',
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
       const out = await page.evaluate(async () => {
         /** @type {any[]} */ const messages = [];
         ftHost.on('message', (m) => messages.push(m));
+        const share = await ftHost.share();  // nothing posted yet: no message event
         ft.miniProgram.postMessage({ data: { step: 1 } });
         ft.miniProgram.postMessage({ foo: 'no data field' });
         await new Promise((r) => setTimeout(r, 20));
         const beforeShare = messages.length;
         await ftHost.share();
         const afterShare = JSON.parse(JSON.stringify(messages));
+        const pending = ftHost.state().pendingMessages;
         ft.miniProgram.postMessage({ data: 'last words' });
         const back = (await ft.miniProgram.navigateBack()).errMsg;
         while (messages.length < 2) await new Promise((r) => setTimeout(r, 10));
         const afterClose = await ft.miniProgram.navigateTo({ url: '/pages/x/x' }).catch((e) => e.errMsg);
-        return { beforeShare, afterShare, all: messages, back, afterClose };
+        return { share: share.ok, beforeShare, afterShare, pending, all: messages, back, afterClose, pendingAfterBack: ftHost.state().pendingMessages };
       });
+      expect(out.share).toBe(true);
       expect(out.beforeShare).toBe(0);
       expect(out.afterShare).toEqual([{ detail: { data: [{ step: 1 }, { foo: 'no data field' }] } }]);
-      expect(out.all).toEqual([out.afterShare[0], { detail: { data: ['last words'] } }]);
+      expect(out.pending).toBe(2);
+      // The back delivers everything posted since the web-view page was created, the shared part again.
+      expect(out.all).toEqual([out.afterShare[0], { detail: { data: [{ step: 1 }, { foo: 'no data field' }, 'last words'] } }]);
+      expect(out.pendingAfterBack).toBe(0);
       expect(out.back).toBe('invokeMiniProgramAPI:ok');
       expect(out.afterClose).toBe('invokeMiniProgramAPI:fail web-view page is closed');
     },
@@ -95,7 +101,8 @@ export const cases = [
         return { host: JSON.parse(JSON.stringify(host)), same: host[0].detail.data === sent, got, listeners: [first.listeners, second.listeners, third.listeners] };
       });
       expect(out).toEqual({
-        host: [{ detail: { data: { kind: 'cart', n: 2 } } }], same: true,
+        // The host gets a JSON copy of the page's object (§1.14).
+        host: [{ detail: { data: { kind: 'cart', n: 2 } } }], same: false,
         got: [['a', { x: 1 }], ['b', { x: 1 }], ['b', { x: 2 }]], listeners: [2, 1, 0],
       });
     },
@@ -192,6 +199,79 @@ export const cases = [
         return seen;
       });
       expect(closed).toEqual(['unload', 'close', 'close:ok']);
+    },
+  },
+  {
+    name: 'share delivers the buffer again and again, a later back all of it; the host receives JSON copies taken at call time (§4.1, §4.7, §1.14)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const messages = [];
+        /** @type {any[]} */ const events = [];
+        ftHost.on('message', (m) => messages.push(m.detail.data));
+        ftHost.on('event', (e) => events.push(e.detail.data));
+        await ftHost.ready;
+        /** @type {any} */ let nativeGot = null;
+        ftHost.registerNativeAPI('track', (/** @type {any} */ d) => { nativeGot = d; return {}; });
+        const order = { id: 1, items: ['tea'] };
+        ft.miniProgram.postMessage({ data: order });
+        order.id = 2;  // after the call: the host never sees it
+        order.items.push('cake');
+        const event = { step: 'paid' };
+        ft.miniProgram.sendWebviewEvent(event);
+        event.step = 'changed';
+        const native = { n: 1 };
+        const called = ft.callNativeAPI('track', native);
+        native.n = 2;
+        await called;
+        await ftHost.share();
+        await ftHost.share();
+        ft.miniProgram.postMessage({ data: 'two' });
+        await ftHost.share();
+        await ft.miniProgram.navigateBack();
+        while (messages.length < 4 || !events.length) await new Promise((r) => setTimeout(r, 10));
+        return { messages, events, nativeGot, warnings: ftHost.warnings() };
+      });
+      const first = { id: 1, items: ['tea'] };
+      expect(out.messages).toEqual([[first], [first], [first, 'two'], [first, 'two']]);
+      expect(out.events).toEqual([{ step: 'paid' }]);
+      expect(out.nativeGot).toEqual({ n: 1 });
+      expect(out.warnings).toEqual([]);  // plain JSON values: nothing changes on the way
+    },
+  },
+  {
+    name: 'a value JSON changes on its way to the host arrives changed and is a device check json-copy (§1.14, §1.15)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
+      const out = await page.evaluate(async () => {
+        /** @type {any[]} */ const messages = [];
+        /** @type {any[]} */ const events = [];
+        ftHost.on('message', (m) => messages.push(m.detail.data));
+        ftHost.on('event', (e) => events.push(e.detail.data));
+        await ftHost.ready;
+        /** @type {any} */ let nativeGot = null;
+        ftHost.registerNativeAPI('track', (/** @type {any} */ d) => { nativeGot = d; return {}; });
+        ft.miniProgram.postMessage({ data: { at: new Date(Date.UTC(2026, 0, 2)), n: NaN, list: [1, undefined, () => 1] } });
+        ft.miniProgram.sendWebviewEvent({ tags: new Set(['a']), onDone() {} });
+        await ft.callNativeAPI('track', { ratio: Infinity, gone: undefined });
+        const toApp = await ft.miniProgram.navigateToMiniProgram({ appId: 'wxother', extraData: { seen: new Map([['a', 1]]) } });
+        const apps = ftHost.state().apps;
+        const extra = apps[apps.length - 1].extraData;
+        await ftHost.share();
+        while (!messages.length || !events.length) await new Promise((r) => setTimeout(r, 10));
+        return { messages, events, nativeGot, toApp: toApp.errMsg, extra, warnings: ftHost.warnings().map(({ kind, api, message }) => ({ kind, api, message })) };
+      });
+      expect(out.messages).toEqual([[{ at: '2026-01-02T00:00:00.000Z', n: null, list: [1, null, null] }]]);
+      expect(out.events).toEqual([{ tags: {} }]);
+      expect(out.nativeGot).toEqual({ ratio: null });
+      expect(out.toApp).toBe('invokeMiniProgramAPI:ok');
+      expect(out.extra).toEqual({ seen: {} });
+      expect(out.warnings).toEqual([
+        { kind: 'json-copy', api: 'miniProgram.postMessage', message: 'message reaches the host as JSON: "at" (Date) arrives as "2026-01-02T00:00:00.000Z"; send JSON values only' },
+        { kind: 'json-copy', api: 'miniProgram.sendWebviewEvent', message: 'data reaches the host as JSON: "tags" (Set) arrives as {}; send JSON values only' },
+        { kind: 'json-copy', api: 'callNativeAPI', message: 'data reaches the host as JSON: "ratio" (Number) arrives as null; send JSON values only' },
+        { kind: 'json-copy', api: 'miniProgram.navigateToMiniProgram', message: 'parameter.extraData reaches the host as JSON: "seen" (Map) arrives as {}; send JSON values only' },
+      ]);
     },
   },
 ];

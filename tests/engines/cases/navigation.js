@@ -302,4 +302,55 @@ export const cases = [
       expect(out).toEqual(Object.fromEntries(['navigateBack', 'redirectTo', 'reLaunch', 'switchTab', 'close', 'ftHost.back', 'ftHost.destroy'].map((k) => [k, expected])));
     },
   },
+  {
+    name: 'the page opened receives the query as the host cuts it; a cut query is a device check route-query (§3.8, §1.15)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
+      const out = await page.evaluate(async () => {
+        const cut = (await ft.miniProgram.navigateTo({ url: '/pages/user/user?id=VXNlci0xMA==&flag&next=/p?x=1' })).errMsg;
+        const { url, query } = ftHost.stack()[2];
+        await ftHost.back();
+        const encoded = (await ft.miniProgram.navigateTo({ url: `/pages/user/user?id=${encodeURIComponent('VXNlci0xMA==')}&next=${encodeURIComponent('/p?x=1')}` })).errMsg;
+        const encodedQuery = ftHost.stack()[2].query;
+        const afterEncoded = ftHost.warnings().length;
+        await ft.miniProgram.redirectTo({ url: '/pages/user/user?a=1=2' });
+        return { cut, url, query, encoded, encodedQuery, afterEncoded, topQuery: ftHost.stack()[2].query, warnings: ftHost.warnings().map(({ kind, api, message }) => ({ kind, api, message })) };
+      });
+      expect(out).toEqual({
+        cut: 'invokeMiniProgramAPI:ok',
+        url: 'pages/user/user?id=VXNlci0xMA==&flag&next=/p?x=1',
+        query: { id: 'VXNlci0xMA', flag: 'undefined', next: '/p' },
+        encoded: 'invokeMiniProgramAPI:ok',
+        encodedQuery: { id: 'VXNlci0xMA%3D%3D', next: '%2Fp%3Fx%3D1' },
+        afterEncoded: 1,
+        topQuery: { a: '1' },
+        warnings: [
+          { kind: 'route-query', api: 'miniProgram.navigateTo', message: 'query "id=VXNlci0xMA==&flag&next=/p?x=1" reaches the page as "id=VXNlci0xMA&flag=undefined&next=/p"; encode each value with encodeURIComponent' },
+          { kind: 'route-query', api: 'miniProgram.redirectTo', message: 'query "a=1=2" reaches the page as "a=1"; encode each value with encodeURIComponent' },
+        ],
+      });
+    },
+  },
+  {
+    name: 'navigateBack delta: truncated, below 1 and NaN count as 1, beyond the stack to the first page, a non-number is a parameter error (§3.6)',
+    async run(browser) {
+      const stack = ['pages/a/a', 'pages/b/b', 'pages/c/c', 'pages/d/d', 'pages/web/web'];
+      const page = await browser.open(browser.pageUrl({ stack }));
+      const out = await page.evaluate(async (stack) => {
+        /** @type {Record<string, unknown>} */ const left = {};
+        for (const [name, delta] of [['2.9', 2.9], ['1.5', 1.5], ['0', 0], ['-3', -3], ['0.5', 0.5], ['NaN', NaN], ['Infinity', Infinity], ['99', 99]]) {
+          await ftHost.configure({ stack });
+          const errMsg = (await ft.miniProgram.navigateBack({ delta })).errMsg;
+          left[name] = [errMsg, ftHost.stack().length];
+        }
+        await ftHost.configure({ stack });
+        const text = await ft.miniProgram.navigateBack({ delta: '2' }).catch((e) => e.errMsg);
+        return { left, text, after: ftHost.stack().length };
+      }, stack);
+      const ok = 'invokeMiniProgramAPI:ok';
+      expect(out.left).toEqual({ '2.9': [ok, 3], '1.5': [ok, 4], 0: [ok, 4], '-3': [ok, 4], 0.5: [ok, 4], NaN: [ok, 4], Infinity: [ok, 1], 99: [ok, 1] });
+      expect(out.text).toBe('invokeMiniProgramAPI:fail parameter error: parameter.delta should be Number instead of String');
+      expect(out.after).toBe(5);  // nothing changed
+    },
+  },
 ];
