@@ -349,7 +349,7 @@ export const cases = [
       }, stack);
       const ok = 'invokeMiniProgramAPI:ok';
       expect(out.left).toEqual({ '2.9': [ok, 3], '1.5': [ok, 4], 0: [ok, 4], '-3': [ok, 4], 0.5: [ok, 4], NaN: [ok, 4], Infinity: [ok, 1], 99: [ok, 1] });
-      expect(out.text).toBe('invokeMiniProgramAPI:fail parameter error: parameter.delta should be Number instead of String');
+      expect(out.text).toBe('invokeMiniProgramAPI:fail parameter error: parameter.delta should be Number instead of String;');
       expect(out.after).toBe(5);  // nothing changed
     },
   },
