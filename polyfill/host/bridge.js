@@ -8,7 +8,8 @@
 // Host events (runtime.emit): 'message' {detail:{data:[...]}}, 'event' {detail:{data}},
 // 'timeout' {detail:{timeout}}, 'route' {action, stack}, 'title' (string), 'complete',
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
-// 'host' (any host state change: the panel re-renders on it).
+// 'load' / 'error' {detail:{src}} (the web-view's document, §3.14), 'host' (any host state
+// change: the panel re-renders on it).
 
 import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
 
@@ -24,6 +25,16 @@ import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.
  */
 
 /** @typedef {import('../core-wire.js').HostAnswer} CoreResult */
+
+/** sessionStorage key: the history position of the web-view's first document in this tab (§3.11). */
+const FIRST_ENTRY = 'ft-polyfill.webViewFirstEntry';
+
+/**
+ * The web-view's position in its session history: the Navigation API's entry index where the
+ * browser has it, else history.length (which does not fall when the page goes back).
+ * @param {any} g
+ */
+const historyAt = (g) => (g.navigation && g.navigation.currentEntry ? g.navigation.currentEntry.index : g.history ? g.history.length : 0);
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;
@@ -63,10 +74,23 @@ export class HostBridge {
     /** The core has been configured (the title observer reports to it only then). */
     this.configured = false;
     this.titleObserver = null;
-    runtime.onReady(({ Module }) => {
+    // The tab's first document with the polyfill is the web-view's first: entries before it never
+    // count (§3.11); a later document of the same web-view reads it back.
+    const g = runtime.global;
+    this.firstEntry = historyAt(g);
+    try {
+      const kept = g.sessionStorage;
+      kept[FIRST_ENTRY] ??= this.firstEntry;
+      this.firstEntry = +kept[FIRST_ENTRY];
+    } catch {
+      // no sessionStorage (Node, an opaque origin): this document is the first
+    }
+    runtime.onReady(async ({ Module }) => {
       this.core = new Module.Host();
       this.observeTitle();
-      return this.configure();
+      await this.configure();
+      // Once per document (§3.14): a later document is a new instance.
+      if (g.location) runtime.emit('load', { detail: { src: g.location.href } });
     });
     // ftHost.reset (the testing kit, between tests) starts from a new host: page listeners,
     // handlers and the host's native APIs go too. ftHost.configure keeps them (src/host.h).
@@ -162,6 +186,7 @@ export class HostBridge {
     if (Array.isArray(config.stack)) coreConfig.stack = config.stack;
     if (config.webviewTimeout !== undefined) coreConfig.webviewTimeout = config.webviewTimeout;
     if (Array.isArray(/** @type {any} */ (config).callers)) coreConfig.callers = /** @type {any} */ (config).callers;
+    coreConfig.backMode = config.backMode;
     const result = this.call('configure', JSON.stringify(coreConfig));
     if (!result.ok) {
       this.configError = this.configError ? `${this.configError}; ${result.reason}` : String(result.reason);
@@ -214,10 +239,15 @@ export class HostBridge {
   /**
    * Calls a core method and reads its answer once (core-wire.js): a JSON answer, or the plain
    * boolean/count of a registry.
-   * @param {string} method @param {...(string|number)} args @returns {any}
+   * @param {string} method @param {...(string|number|boolean)} args @returns {any}
    */
   call(method, ...args) {
     return readHostAnswer(this.core[method](...args));
+  }
+
+  /** Whether the web-view's own history has an entry before the current one (§3.11). */
+  canGoBack() {
+    return historyAt(this.runtime.global) > this.firstEntry;
   }
 
   /** Full host state (src/host.h state()), or null before the core is up. */
@@ -270,6 +300,9 @@ export class HostBridge {
           break;
         case 'loadTimeout':
           emit('timeout', { detail: { timeout: event.timeout } });
+          break;
+        case 'historyBack':
+          this.runtime.global.history.back();
           break;
         default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close
           emit(event.type, event);

@@ -1,6 +1,7 @@
 // The shared suite, in order: every engine file runs all of it (tests/engines/<engine>.test.js).
 import * as storage from './storage.js';
 import * as navigation from './navigation.js';
+import * as webview from './webview.js';
 import * as messaging from './messaging.js';
 import * as bridge from './bridge.js';
 import * as network from './network.js';
@@ -16,6 +17,7 @@ import * as realClients from './real-clients.js';
 const MODULES = [
   { concern: 'storage', ...storage },
   { concern: 'navigation', ...navigation },
+  { concern: 'web-view', ...webview },
   { concern: 'messaging', ...messaging },
   { concern: 'native bridge', ...bridge },
   { concern: 'network and files', ...network },
