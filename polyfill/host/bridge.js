@@ -26,15 +26,10 @@ import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.
 
 /** @typedef {import('../core-wire.js').HostAnswer} CoreResult */
 
-/** sessionStorage key: the history position of the web-view's first document in this tab (§3.11). */
+// sessionStorage keys (§3.11): the history position of the web-view's first document in this tab,
+// and, without the Navigation API, "<history.length> <the host's steps back since it last grew>".
 const FIRST_ENTRY = 'ft-polyfill.webViewFirstEntry';
-
-/**
- * The web-view's position in its session history: the Navigation API's entry index where the
- * browser has it, else history.length (which does not fall when the page goes back).
- * @param {any} g
- */
-const historyAt = (g) => (g.navigation && g.navigation.currentEntry ? g.navigation.currentEntry.index : g.history ? g.history.length : 0);
+const STEPS_BACK = 'ft-polyfill.webViewStepsBack';
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;
@@ -77,14 +72,17 @@ export class HostBridge {
     // The tab's first document with the polyfill is the web-view's first: entries before it never
     // count (§3.11); a later document of the same web-view reads it back.
     const g = runtime.global;
-    this.firstEntry = historyAt(g);
+    /** sessionStorage, or an object where there is none (Node, an opaque origin). @type {Record<string, any>} */
+    this.session = {};
     try {
-      const kept = g.sessionStorage;
-      kept[FIRST_ENTRY] ??= this.firstEntry;
-      this.firstEntry = +kept[FIRST_ENTRY];
+      this.session = g.sessionStorage || {};
     } catch {
-      // no sessionStorage (Node, an opaque origin): this document is the first
+      // an opaque origin: this document is the web-view's first
     }
+    // The tab's first document with the polyfill is the web-view's first: entries before it never
+    // count (§3.11); a later document of the same web-view reads it back.
+    this.session[FIRST_ENTRY] ??= this.historyAt();
+    this.firstEntry = +this.session[FIRST_ENTRY];
     runtime.onReady(async ({ Module }) => {
       this.core = new Module.Host();
       this.observeTitle();
@@ -245,9 +243,25 @@ export class HostBridge {
     return readHostAnswer(this.core[method](...args));
   }
 
+  /**
+   * The web-view's position in its session history: the Navigation API's entry index where the
+   * browser has it; else history.length less the host's own steps back (`step` adds one) since
+   * the history last grew (a page's history.back() is not seen there).
+   * @param {number} [step]
+   */
+  historyAt(step = 0) {
+    const g = this.runtime.global;
+    if (g.navigation && g.navigation.currentEntry) return g.navigation.currentEntry.index;
+    const length = g.history ? g.history.length : 0;
+    const [was, back] = String(this.session[STEPS_BACK]).split(' ');
+    const steps = (+was === length ? +back : 0) + step;
+    this.session[STEPS_BACK] = `${length} ${steps}`;
+    return length - steps;
+  }
+
   /** Whether the web-view's own history has an entry before the current one (§3.11). */
   canGoBack() {
-    return historyAt(this.runtime.global) > this.firstEntry;
+    return this.historyAt() > this.firstEntry;
   }
 
   /** Full host state (src/host.h state()), or null before the core is up. */
@@ -302,6 +316,7 @@ export class HostBridge {
           emit('timeout', { detail: { timeout: event.timeout } });
           break;
         case 'historyBack':
+          this.historyAt(1);
           this.runtime.global.history.back();
           break;
         default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close

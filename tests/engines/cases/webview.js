@@ -73,7 +73,7 @@ export const cases = [
       const inDocument = await page.evaluate(async () => {
         /** @type {any} */ (window).__sameDocument = true;
         const hashes = [];
-        addEventListener('hashchange', () => hashes.push(location.hash));
+        addEventListener('hashchange', (e) => hashes.push(new URL(e.newURL).hash));
         history.pushState({}, '', '?doc=1&pushed');
         location.hash = 'moved';
         const set = await ftHost.setSrc(`${location.pathname}?doc=1&pushed#a#b`);
