@@ -62,7 +62,9 @@ export function hostControls(runtime, host, ftHost, mocks) {
     setSrc: (url) => queued(() => {
       const src = String(url).replace(/#(.*)/, (_, hash) => `#${hash.replaceAll('#', '%23')}`);
       try {
-        runtime.global.location.href = src;
+        // resolved against the web-view's url, not the caller's (the simulator's shell calls it)
+        const { location } = runtime.global;
+        location.href = new URL(src, location.href).href;
       } catch (error) {
         runtime.emit('error', { detail: { src } });
         throw error;  // queued answers {ok: false, reason: its message}
