@@ -28,8 +28,8 @@ import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.
 
 // sessionStorage keys (§3.11): the history position of the web-view's first document in this tab,
 // and, without the Navigation API, "<history.length> <the host's steps back since it last grew>".
-const FIRST_ENTRY = 'ft-polyfill.webViewFirstEntry';
-const STEPS_BACK = 'ft-polyfill.webViewStepsBack';
+const FIRST_ENTRY = 'ft-polyfill.webViewFirst';
+const STEPS_BACK = 'ft-polyfill.webViewBack';
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;

@@ -65,6 +65,30 @@ export const cases = [
     },
   },
   {
+    name: "ftHost.back goes back to the web-view's previous document, then leaves the web-view page (§3.11, §3.13)",
+    async run(browser) {
+      const config = encodeURIComponent(JSON.stringify({ stack: ['pages/index/index', 'pages/web/web'] }));
+      const first = browser.url(`/tests/pages/webview.html?doc=1&config=${config}`);
+      const second = browser.url(`/tests/pages/webview.html?doc=2&config=${config}`);
+      const page = await (await browser.newProfile()).open(first);
+      await page.waitFor(() => ftHost.ready.then(() => true));
+      await page.navigateBy((url) => ftHost.setSrc(url), second);
+      expect(await page.evaluate(async () => (await ft.canGoBack()).canGoBack)).toBe(true);
+      // The step back may come from the back-forward cache: wait for the first document's url.
+      await page.evaluate(() => { ftHost.back(); });
+      while (await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => '') !== first) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const out = await page.evaluate(async () => {
+        await ftHost.ready;
+        const canGoBack = (await ft.canGoBack()).canGoBack;
+        const left = await ftHost.back();
+        return { canGoBack, left, pages: ftHost.stack().length, href: location.href };
+      });
+      expect(out).toEqual({ canGoBack: false, left: { ok: true }, pages: 1, href: first });
+    },
+  },
+  {
     name: "the host hears 'load' once per document, never for pushState or a hash change; setSrc changes the hash in the document or loads the url (§3.14, §3.15)",
     async run(browser) {
       const first = browser.url('/tests/pages/webview.html?doc=1');
