@@ -69,8 +69,6 @@ export class HostBridge {
     /** The core has been configured (the title observer reports to it only then). */
     this.configured = false;
     this.titleObserver = null;
-    // The tab's first document with the polyfill is the web-view's first: entries before it never
-    // count (§3.11); a later document of the same web-view reads it back.
     const g = runtime.global;
     /** sessionStorage, or an object where there is none (Node, an opaque origin). @type {Record<string, any>} */
     this.session = {};
