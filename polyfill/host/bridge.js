@@ -99,6 +99,8 @@ export class HostBridge {
         this.forgetAll();
       }
       this.configured = false;
+      // A new configuration opens the web-view page afresh: its history starts here (§3.11).
+      this.session[FIRST_ENTRY] = this.firstEntry = this.historyAt();
       return this.configure();
     });
     runtime.onDispose(() => {
