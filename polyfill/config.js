@@ -20,6 +20,10 @@
  * @property {string} [appJson]         url of an app.json to load instead of `app`
  * @property {string[]} [stack]         initial page stack, bottom first; the last page holds the web-view
  * @property {number} [webviewTimeout]  ms; the host fires 'timeout' unless ft.complete() is called in time
+ * @property {'history' | 'page'} [backMode]  what the host's back (ftHost.back(), the panel's and simulator's) does
+ *                                      first (behaviour.md §3.13): 'history' (default, as WeChat) steps back
+ *                                      through the page's own history while ft.canGoBack is true, then leaves
+ *                                      the web-view page; 'page' (as Alipay) leaves at once. Another value: configError
  * @property {number} [locationTimeout] ms getLocation waits for an answer, the permission prompt included, before it fails 'getLocation:fail timeout' (default 30000; not a number above 0: the default)
  * @property {boolean} [panel]          open the host panel at start
  * @property {boolean} [force]          install even inside a real FinClip host

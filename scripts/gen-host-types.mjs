@@ -64,6 +64,8 @@ export interface FtHostConfig {
   stack?: string[];
   /** ms: the host fires 'timeout' unless ft.complete() is called in time. */
   webviewTimeout?: number;
+  /** What the host's back does first (behaviour.md §3.13): 'history' (default) steps back through the page's own history while ft.canGoBack is true, then leaves the web-view page; 'page' leaves at once. */
+  backMode?: 'history' | 'page';
   /** ms a getLocation may take, the permission prompt included (default 30000): then getLocation:fail timeout. */
   locationTimeout?: number;
   /** Open the host panel at start. */
@@ -132,6 +134,10 @@ export interface FtHostEventMap {
   event: { detail: { data: Record<string, unknown> } };
   /** The web-view did not call ft.complete() within webviewTimeout (ms). */
   timeout: { detail: { timeout: number } };
+  /** The web-view loaded a document (once per document, never for pushState or a hash change): e.detail.src is its url (behaviour.md §3.14). */
+  load: { detail: { src: string } };
+  /** A document failed to load (ftHost.setSrc with a url the browser cannot load): e.detail.src is the url. */
+  error: { detail: { src: string } };
   /** The page stack changed. */
   route: { action: string; stack: FtStackPage[] };
   /** The navigation bar title changed. */

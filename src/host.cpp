@@ -95,6 +95,7 @@ Status Host::configure(HostConfig config) {
   title_ = std::move(title);
   messages_ = MessageBuffer{};
   timeout_ = LoadTimeout{config.webview_timeout_ms};
+  back_through_history_ = config.back_through_history;
   if (config.native_apis) {
     apis_ = NativeApis{};
     for (const std::string& name : *config.native_apis) apis_.add(name);
@@ -183,6 +184,7 @@ HostState Host::state() const {
   s.load_complete = timeout_.completed();
   s.load_timeout_fired = timeout_.fired();
   s.native_apis = apis_.names();
+  s.back_through_history = back_through_history_;
   return s;
 }
 
@@ -314,7 +316,14 @@ bool Host::holdsListener(std::int64_t id) const {
 
 // ---- host actions -------------------------------------------------------------------------------
 
-HostResult Host::hostNavigateBack(double delta) { return nav_result(nav_.navigate_back(delta), "navigateBack"); }
+HostResult Host::hostNavigateBack(double delta, bool web_view_can_go_back) {
+  if (back_through_history_ && web_view_can_go_back && nav_.visible() && Navigation::back_count(delta, 2) == 1) {
+    std::vector<HostEvent> events;
+    events.push_back(event(HostEventType::HistoryBack));
+    return ok_events(std::move(events));
+  }
+  return nav_result(nav_.navigate_back(delta), "navigateBack");
+}
 
 HostResult Host::hostSwitchTab(const std::string& url) { return nav_result(nav_.switch_tab(url), "switchTab"); }
 

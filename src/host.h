@@ -65,6 +65,7 @@ enum class HostEventType : std::uint8_t {
   Close,                    // text (appId): the mini-program was closed
   LoadComplete,             // ft.complete() reached the host (first call only)
   LoadTimeout,              // timeout_ms: the host's bindtimeout fires (§4.6)
+  HistoryBack,              // the host's back steps back in the web-view's own history (§3.13)
 };
 
 struct HostEvent {
@@ -96,11 +97,13 @@ struct HostConfig {
   std::vector<std::string> callers;                     // appIds below this app (navigateBackMiniProgram)
   std::uint32_t webview_timeout_ms = 0;                 // 0 = none
   std::optional<std::vector<std::string>> native_apis;  // replaces the host's API names when set
+  bool back_through_history = true;                     // backMode 'history' (default) or 'page' (§3.13)
 };
 
 // Reads config JSON (every field optional):
 //   {"appId": "wx123", "app": {app.json object} | null, "stack": ["pages/a?x=1", "/pages/b"],
-//    "webviewTimeout": 12000 (ms, >= 0, clamped to 2^32-1), "callers": ["wxA"], "nativeAPIs": ["scan"]}
+//    "webviewTimeout": 12000 (ms, >= 0, clamped to 2^32-1), "callers": ["wxA"], "nativeAPIs": ["scan"],
+//    "backMode": "history" | "page"}
 // "" is {}. Errors: "invalid config: ..." (not valid JSON, not an object, <field> should be ...,
 // app.json reasons prefixed).
 Status parse_host_config(std::string_view config_json, HostConfig& out);
@@ -127,6 +130,7 @@ struct HostState {
   bool load_complete = false;
   bool load_timeout_fired = false;
   std::vector<std::string> native_apis;
+  bool back_through_history = true;  // backMode 'history'
 };
 
 class Host {
@@ -176,7 +180,10 @@ class Host {
   bool holdsListener(std::int64_t id) const;
 
   // ---- Host actions (ftHost.*) ----------------------------------------------------------------
-  HostResult hostNavigateBack(double delta);  // the user's back button
+  // The user's back button (§3.13): with backMode 'history', the web-view on top and
+  // `web_view_can_go_back` (its own history has an earlier entry, §3.11), a delta below 2 answers
+  // one HistoryBack event and the stack stays; otherwise it pops pages (Navigation::back_count).
+  HostResult hostNavigateBack(double delta, bool web_view_can_go_back = false);
   // The user taps a tabBar item (works after the web-view page is gone).
   HostResult hostSwitchTab(const std::string& url);
   HostResult hostNavigateBackMiniProgram(const std::string& extra_data_json);  // top app goes back
@@ -213,6 +220,7 @@ class Host {
   NativeApis apis_;
   LoadTimeout timeout_;
   std::string title_;
+  bool back_through_history_ = true;
 };
 
 }  // namespace ft

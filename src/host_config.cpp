@@ -62,6 +62,11 @@ Status parse_host_config(std::string_view config_json, HostConfig& out) {
     config.native_apis.emplace();
     if (!read_strings(*v, false, *config.native_apis)) return invalid("nativeAPIs should be an array of strings");
   }
+  if (const json* v = field(cfg, "backMode")) {
+    const std::string* mode = v->get_ptr<const std::string*>();
+    if (!mode || (*mode != "history" && *mode != "page")) return invalid("backMode should be 'history' or 'page'");
+    config.back_through_history = *mode == "history";
+  }
   out = std::move(config);
   return Status::Ok();
 }

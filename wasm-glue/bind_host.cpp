@@ -33,7 +33,9 @@ std::string no_args(Host& h) {
 }
 
 std::string navigate_back(Host& h, double delta) { return answer(h.navigateBack(delta)); }
-std::string host_navigate_back(Host& h, double delta) { return answer(h.hostNavigateBack(delta)); }
+std::string host_navigate_back(Host& h, double delta, bool web_view_can_go_back) {
+  return answer(h.hostNavigateBack(delta, web_view_can_go_back));
+}
 std::string navigate_to_mini_program(Host& h, Text app_id, Text path, Text extra_data_json) {
   return answer(h.navigateToMiniProgram(app_id, path, extra_data_json));
 }

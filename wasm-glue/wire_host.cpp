@@ -27,6 +27,7 @@ const char* type_text(HostEventType type) {
     case HostEventType::Close: return "close";
     case HostEventType::LoadComplete: return "loadComplete";
     case HostEventType::LoadTimeout: return "loadTimeout";
+    case HostEventType::HistoryBack: return "historyBack";
   }
   return "";
 }
@@ -66,7 +67,8 @@ json event(const HostEvent& ev) {
     case HostEventType::Close: e["appId"] = ev.text; break;
     case HostEventType::LoadTimeout: e["timeout"] = ev.timeout_ms; break;
     case HostEventType::BindEvent:
-    case HostEventType::LoadComplete: break;
+    case HostEventType::LoadComplete:
+    case HostEventType::HistoryBack: break;
   }
   return e;
 }
@@ -145,6 +147,7 @@ json state(const HostState& s) {
   out["loadComplete"] = s.load_complete;
   out["loadTimeoutFired"] = s.load_timeout_fired;
   out["nativeAPIs"] = s.native_apis;
+  out["backMode"] = s.back_through_history ? "history" : "page";
   return out;
 }
 

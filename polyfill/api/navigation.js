@@ -52,8 +52,8 @@ export default [
     name: 'canGoBack', ns: 'ft', alsoIn: 'miniProgram', since: '1.2.0', style: 'options', concern: 'navigation',
     params: {},
     result: { canGoBack: 'boolean' },
-    doc: "Whether the H5 page's own history can go back.",
-    note: "the browser's own history of the page",
+    doc: "Whether the H5 page's own history in the web-view can go back (entries since the web-view's first document, behaviour.md §3.11).",
+    note: "the web-view's own history: entries since its first document",
   },
   {
     name: 'canNavigateBack', ns: 'ft', alsoIn: 'miniProgram', since: '1.2.0', style: 'options', concern: 'navigation',

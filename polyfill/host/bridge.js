@@ -8,7 +8,8 @@
 // Host events (runtime.emit): 'message' {detail:{data:[...]}}, 'event' {detail:{data}},
 // 'timeout' {detail:{timeout}}, 'route' {action, stack}, 'title' (string), 'complete',
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
-// 'host' (any host state change: the panel re-renders on it).
+// 'load' / 'error' {detail:{src}} (the web-view's document, §3.14), 'host' (any host state
+// change: the panel re-renders on it).
 
 import { pageAge } from './page-age.js';
 import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
@@ -25,6 +26,11 @@ import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.
  */
 
 /** @typedef {import('../core-wire.js').HostAnswer} CoreResult */
+
+// sessionStorage keys (§3.11): the history position of the web-view's first document in this tab,
+// and, without the Navigation API, "<history.length> <the host's steps back since it last grew>".
+const FIRST_ENTRY = 'ft-polyfill.webViewFirst';
+const STEPS_BACK = 'ft-polyfill.webViewBack';
 
 /** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
 const SWEEP_MIN = 64;
@@ -66,10 +72,24 @@ export class HostBridge {
     /** The next configure is the page's first: its load timeout counts from the navigation. */
     this.firstLoad = true;
     this.titleObserver = null;
-    runtime.onReady(({ Module }) => {
+    const g = runtime.global;
+    /** sessionStorage, or an object where there is none (Node, an opaque origin). @type {Record<string, any>} */
+    this.session = {};
+    try {
+      this.session = g.sessionStorage || {};
+    } catch {
+      // an opaque origin: this document is the web-view's first
+    }
+    // The tab's first document with the polyfill is the web-view's first: entries before it never
+    // count (§3.11); a later document of the same web-view reads it back.
+    this.session[FIRST_ENTRY] ??= this.historyAt();
+    this.firstEntry = +this.session[FIRST_ENTRY];
+    runtime.onReady(async ({ Module }) => {
       this.core = new Module.Host();
       this.observeTitle();
-      return this.configure();
+      await this.configure();
+      // Once per document (§3.14): a later document is a new instance.
+      if (g.location) runtime.emit('load', { detail: { src: g.location.href } });
     });
     // ftHost.reset (the testing kit, between tests) starts from a new host: page listeners,
     // handlers and the host's native APIs go too. ftHost.configure keeps them (src/host.h).
@@ -82,6 +102,8 @@ export class HostBridge {
         this.forgetAll();
       }
       this.configured = false;
+      // A new configuration opens the web-view page afresh: its history starts here (§3.11).
+      this.session[FIRST_ENTRY] = this.firstEntry = this.historyAt();
       return this.configure();
     });
     runtime.onDispose(() => {
@@ -165,6 +187,7 @@ export class HostBridge {
     if (Array.isArray(config.stack)) coreConfig.stack = config.stack;
     if (config.webviewTimeout !== undefined) coreConfig.webviewTimeout = config.webviewTimeout;
     if (Array.isArray(/** @type {any} */ (config).callers)) coreConfig.callers = /** @type {any} */ (config).callers;
+    coreConfig.backMode = config.backMode;
     const result = this.call('configure', JSON.stringify(coreConfig));
     if (!result.ok) {
       this.configError = this.configError ? `${this.configError}; ${result.reason}` : String(result.reason);
@@ -221,10 +244,31 @@ export class HostBridge {
   /**
    * Calls a core method and reads its answer once (core-wire.js): a JSON answer, or the plain
    * boolean/count of a registry.
-   * @param {string} method @param {...(string|number)} args @returns {any}
+   * @param {string} method @param {...(string|number|boolean)} args @returns {any}
    */
   call(method, ...args) {
     return readHostAnswer(this.core[method](...args));
+  }
+
+  /**
+   * The web-view's position in its session history: the Navigation API's entry index where the
+   * browser has it; else history.length less the host's own steps back (`step` adds one) since
+   * the history last grew (a page's history.back() is not seen there).
+   * @param {number} [step]
+   */
+  historyAt(step = 0) {
+    const g = this.runtime.global;
+    if (g.navigation && g.navigation.currentEntry) return g.navigation.currentEntry.index;
+    const length = g.history ? g.history.length : 0;
+    const [was, back] = String(this.session[STEPS_BACK]).split(' ');
+    const steps = (+was === length ? +back : 0) + step;
+    this.session[STEPS_BACK] = `${length} ${steps}`;
+    return length - steps;
+  }
+
+  /** Whether the web-view's own history has an entry before the current one (§3.11). */
+  canGoBack() {
+    return this.historyAt() > this.firstEntry;
   }
 
   /** Full host state (src/host.h state()), or null before the core is up. */
@@ -277,6 +321,10 @@ export class HostBridge {
           break;
         case 'loadTimeout':
           emit('timeout', { detail: { timeout: event.timeout } });
+          break;
+        case 'historyBack':
+          this.historyAt(1);
+          this.runtime.global.history.back();
           break;
         default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close
           emit(event.type, event);

@@ -29,7 +29,7 @@ function whenDom(global, fn) {
  * @param {Map<string, unknown>} mocks   the host's mocks (the panel lists them)
  */
 export function hostControls(runtime, host, ftHost, mocks) {
-  /** @param {string} method @param {...(string|number)} args @returns {Promise<import('./bridge.js').HostResult>} */
+  /** @param {string} method @param {...(string|number|boolean)} args @returns {Promise<import('./bridge.js').HostResult>} */
   // Queued with the page's calls (runtime.js): a control used after an un-awaited configure acts
   // on the new configuration. A core that could not start makes it resolve {ok: false, reason}.
   /** @template T @param {() => T} fn @returns {Promise<T | HostFailure>} */
@@ -55,8 +55,22 @@ export function hostControls(runtime, host, ftHost, mocks) {
     stack: () => host.stack(),
     title: () => host.title(),
     state: () => host.state(),
-    back: (/** @type {unknown} */ delta = 1) => act('hostNavigateBack', Number(delta)),  // range: the core's
-    share: () => act('share'),
+    // range, and whether it steps back in the web-view's history (backMode): the core's
+    back: (/** @type {unknown} */ delta = 1) => act('hostNavigateBack', Number(delta), host.canGoBack()),
+    share: () => queued(() => ({ ...host.hostResult(host.call('share')), webViewUrl: runtime.global.location.href })),
+    /** §3.15: the browser loads the url, or, when only the hash differs, moves to it in this document. @param {unknown} url */
+    setSrc: (url) => queued(() => {
+      const src = String(url).replace(/#(.*)/, (_, hash) => `#${hash.replaceAll('#', '%23')}`);
+      try {
+        // resolved against the web-view's url, not the caller's (the simulator's shell calls it)
+        const { location } = runtime.global;
+        location.href = new URL(src, location.href).href;
+      } catch (error) {
+        runtime.emit('error', { detail: { src } });
+        throw error;  // queued answers {ok: false, reason: its message}
+      }
+      return { ok: true };
+    }),
     hide: () => act('appHide'),
     show: () => act('appShow'),
     destroy: () => act('destroy'),

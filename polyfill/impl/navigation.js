@@ -10,18 +10,6 @@ import { toCoreJson, toCoreString } from '../core-wire.js';
 const extraJson = (extraData) => (extraData == null ? '' : /** @type {string} */ (toCoreJson(extraData)));
 
 /**
- * Whether the H5 page's own history (inside the web-view) can go back (§3.11) [ours]: the
- * Navigation API's `navigation.canGoBack` where the browser has it (Chromium 102+: same-origin
- * entries of this tab, pushState included), else `history.length > 1`.
- * @param {any} global
- */
-export function pageCanGoBack(global) {
-  const nav = global.navigation;
-  if (nav && typeof nav.canGoBack === 'boolean') return nav.canGoBack;
-  return Boolean(global.history && global.history.length > 1);
-}
-
-/**
  * @param {import('../runtime.js').Runtime} runtime
  * @param {import('../services.js').Services} services
  * @returns {Record<string, import('../pipeline.js').Impl>}
@@ -54,7 +42,7 @@ export default function navigationImpl(runtime, services) {
       const result = host.call('canNavigateBack');
       return host.outcome(result, { canNavigateBack: result.canNavigateBack });
     },
-    canGoBack: () => ok({ canGoBack: pageCanGoBack(runtime.global) }),
+    canGoBack: () => ok({ canGoBack: host.canGoBack() }),
     setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', toCoreString(title)),
   };
 }

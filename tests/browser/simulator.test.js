@@ -144,6 +144,36 @@ test('the capsule\'s share delivers buffered postMessage data', async () => {
   await context.close();
 });
 
+test("the host's back steps back through the page's own history first (backMode); the web-view's load and setSrc show in Host received (§3.13-§3.15)", async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const page = await newPage(context);
+  await page.goto(simulatorUrl);
+  const frame = await pageFrame(page);
+  const src = await frame.evaluate(() => location.href);
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="host received"]').textContent.startsWith('load'));
+  await expect(text(page, '[aria-label="host received"]')).resolves.toContain(`load ${JSON.stringify({ detail: { src } })}`);
+  const back = page.locator('ft-simulator [data-section=host] button', { hasText: /^Back$/ });
+  const status = () => text(page, '[data-section=host] [role=status]');
+  // One page on the stack: back first undoes the page's pushState, then fails on the first page.
+  await frame.evaluate(() => history.pushState({}, '', '#two'));
+  await back.click();
+  await frame.waitForFunction(() => location.hash === '');
+  await expect(frame.evaluate(() => ftHost.stack().length)).resolves.toBe(1);
+  await back.click();
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[data-section=host] [role=status]').textContent.includes('cannot navigate back at first page'));
+  await expect(status()).resolves.toBe('fail: cannot navigate back at first page');
+  // Set src: a hash change stays in the document (its second # escaped), with no second load.
+  await frame.evaluate(() => { window.sameDocument = true; });
+  await page.locator('ft-simulator [aria-label="web-view src"]').fill('#a#b');
+  await page.locator('ft-simulator [data-section=host] button', { hasText: 'Set src' }).click();
+  await frame.waitForFunction(() => location.hash === '#a%23b');
+  await expect(frame.evaluate(() => window.sameDocument)).resolves.toBe(true);
+  await expect(frame.evaluate(async () => (await ft.canGoBack()).canGoBack)).resolves.toBe(true);
+  await expect(page.evaluate(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="host received"]').textContent.match(/load/g).length)).resolves.toBe(1);
+  expect(page.errors).toEqual([]);
+  await context.close();
+});
+
 test('a mocked location and an offline network reach the page\'s calls; the call log filters them', async () => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
   const page = await newPage(context);

@@ -51,7 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check(host.share());
         check(host.destroy());
         break;
-      case 12: check(host.hostNavigateBack(in.ConsumeFloatingPoint<double>())); break;
+      case 12: {
+        double delta = in.ConsumeFloatingPoint<double>();
+        check(host.hostNavigateBack(delta, in.ConsumeBool()));
+        break;
+      }
       case 13: check(configure(host, s)); break;
     }
   }

@@ -82,6 +82,8 @@ TEST(Host, ConfigureErrorsChangeNothing) {
   EXPECT_EQ(reason(R"({"webviewTimeout":"1"})"), "invalid config: webviewTimeout should be a non-negative number");
   EXPECT_EQ(reason(R"({"callers":[""]})"), "invalid config: callers should be an array of non-empty strings");
   EXPECT_EQ(reason(R"({"nativeAPIs":[1]})"), "invalid config: nativeAPIs should be an array of strings");
+  EXPECT_EQ(reason(R"({"backMode":"tab"})"), "invalid config: backMode should be 'history' or 'page'");
+  EXPECT_EQ(reason(R"({"backMode":1})"), "invalid config: backMode should be 'history' or 'page'");
   EXPECT_EQ(J(h.state())["appId"], "wxshop");
   EXPECT_EQ(J(h.stack()).size(), 2u);
   json big = J(configure(h, R"({"webviewTimeout":1e300})"));
@@ -264,6 +266,46 @@ TEST(Host, ClosedPageRejectsH5Calls) {
   json tap = J(h.hostSwitchTab("/pages/me/me"));
   EXPECT_EQ(tap["ok"], true) << tap.dump();
   EXPECT_EQ(J(h.stack())[0]["route"], "pages/me/me");
+}
+
+TEST(Host, BackStepsThroughTheWebviewHistoryFirst) {
+  // §3.13: backMode 'history' (the default) steps back in the web-view's own history while it can
+  // go back; the stack, the message buffer and the listeners stay.
+  Host h = configured();
+  EXPECT_EQ(J(h.state())["backMode"], "history");
+  h.onUnload(2);
+  h.postMessage(R"({"data":1})");
+  for (double delta : {1.0, 0.0, -3.0, 1.9}) {
+    json r = J(h.hostNavigateBack(delta, true));
+    EXPECT_EQ(r["ok"], true) << delta;
+    EXPECT_EQ(types(r), (std::vector<std::string>{"historyBack"})) << delta;
+  }
+  EXPECT_EQ(J(h.stack()).size(), 2u);
+  EXPECT_EQ(J(h.state())["pendingMessages"], 1);
+  // delta > 1 pops pages; without an earlier history entry back leaves the web-view page.
+  EXPECT_EQ(types(J(h.hostNavigateBack(2, true))), (std::vector<std::string>{"message", "unload", "route"}));
+  Host first;
+  ASSERT_EQ(J(configure(first, R"({"stack": ["pages/web/web"]})"))["ok"], true);
+  EXPECT_EQ(types(J(first.hostNavigateBack(1, true))), (std::vector<std::string>{"historyBack"}));
+  EXPECT_EQ(J(first.hostNavigateBack(1, false))["reason"], "cannot navigate back at first page");
+  Host plain = configured();
+  EXPECT_EQ(types(J(plain.hostNavigateBack(1, false))), (std::vector<std::string>{"unload", "route"}));
+}
+
+TEST(Host, BackModePageLeavesAtOnceAndAPageOnTopIsPoppedFirst) {
+  Host h;
+  ASSERT_EQ(J(configure(h, R"({"stack": ["pages/a", "pages/web"], "backMode": "page"})"))["ok"], true);
+  EXPECT_EQ(J(h.state())["backMode"], "page");
+  EXPECT_EQ(types(J(h.hostNavigateBack(1, true))), (std::vector<std::string>{"unload", "route"}));
+  EXPECT_EQ(J(h.stack()).size(), 1u);
+  // A native page pushed over the web-view is what back closes, whatever the H5 history holds.
+  Host over = configured();
+  over.navigateTo("/pages/goods/list");
+  EXPECT_EQ(types(J(over.hostNavigateBack(1, true))), (std::vector<std::string>{"show", "route"}));
+  // The app in the background: no history step either.
+  Host hidden = configured();
+  hidden.appHide();
+  EXPECT_NE(types(J(hidden.hostNavigateBack(1, true))), (std::vector<std::string>{"historyBack"}));
 }
 
 TEST(Host, FirstPageBackFailsAndKeepsTheMessageBuffer) {

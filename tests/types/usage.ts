@@ -65,7 +65,13 @@ async function hostControls(): Promise<void> {
   const stack: string[] = host.stack().map((p) => p.route + JSON.stringify(p.query));
   const moved = await host.back();
   if (!moved.ok) console.log(moved.reason);
-  await host.share();
+  const shared = await host.share();
+  if (shared.ok) console.log(shared.webViewUrl?.length);
+  const set = await host.setSrc('#section');
+  if (!set.ok) console.log(set.reason);
+  host.on('load', (e) => console.log(e.detail.src.length));
+  host.on('error', (e) => console.log(e.detail.src.length));
+  await host.configure({ backMode: 'page' });
   await host.hide();
   await host.show();
   host.on('route', (e) => console.log(e.action, e.stack[0].url));

@@ -11,7 +11,7 @@ import { styleShadow } from '../ui-style.js';
 
 const LOG_ROWS = 40;
 const RECEIVED_ROWS = 20;
-const HOST_EVENTS = ['message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
+const HOST_EVENTS = ['load', 'error', 'message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
 
 /** @param {string} path */
 const routeOf = (path) => String(path).replace(/^\/+/, '').split('?')[0];
@@ -164,7 +164,8 @@ export function createPanel(runtime, host, controls, mocks) {
     slots.screen.replaceChildren();
     slots.tabbar.replaceChildren();
     if (!state) return;
-    /** @type {HTMLButtonElement} */ (slots.back).disabled = !state.canNavigateBack;
+    // backMode 'history': back first steps through the page's own history (§3.13).
+    /** @type {HTMLButtonElement} */ (slots.back).disabled = !(state.canNavigateBack || (state.backMode === 'history' && state.webview.visible && host.canGoBack()));
     slots.hideShow.textContent = state.foreground ? 'Hide app' : 'Show app';
     const pages = state.stack;
     const list = h(doc, 'ol', { class: 'stack', 'aria-label': 'page stack' });

@@ -74,7 +74,12 @@ export function buildChrome(doc, { shell, settings, iframe, act, reload, restart
     if (otherApp) titleText = String(otherApp.appId);
     title.textContent = titleText;
     title.setAttribute('title', titleText);
-    /** @type {HTMLButtonElement} */ (back).hidden = !(state && state.foreground && !state.closed && (otherApp || state.canNavigateBack));
+    // With backMode 'history' the back button first steps back through the page's own history
+    // (§3.13): shown while the frame's history can go back too.
+    const frameWin = /** @type {any} */ (shell.frame && shell.frame.win);
+    const pageCanGoBack = Boolean(frameWin && (frameWin.navigation ? frameWin.navigation.canGoBack : frameWin.history.length > 1));
+    const historyBack = Boolean(state && state.backMode === 'history' && state.webview.visible && pageCanGoBack);
+    /** @type {HTMLButtonElement} */ (back).hidden = !(state && state.foreground && !state.closed && (otherApp || state.canNavigateBack || historyBack));
     renderTabs(state);
     renderCover(state);
   }

@@ -1,5 +1,5 @@
 // The simulator's controls beside the phone: what the host panel offers (back, share, hide/show,
-// destroy, webview events, native API answers, calls into H5 handlers, the call log) plus the
+// destroy, the web-view's src, webview events, native API answers, calls into H5 handlers, the call log) plus the
 // device mocks (ftHost.mock: getLocation, chooseLocation, chooseImage, openDocument), the network
 // condition and the web-view load timeout. All act through the frame's window.ftHost.
 // Page-provided strings are rendered as text (../panel/dom.js).
@@ -53,6 +53,7 @@ export function buildControls(doc, ctx) {
   // ---- host actions and the stack ---------------------------------------------------------------
   const actionOut = h(doc, 'div', { class: 'out', role: 'status' });
   const stackList = h(doc, 'ol', { class: 'stack', 'aria-label': 'page stack' });
+  const srcInput = h(doc, 'input', { type: 'text', 'aria-label': 'web-view src', placeholder: '#section or /other.html' });
   const hideShow = button('Hide app', () => {
     const ftHost = host();
     const state = ftHost && ftHost.state();
@@ -71,6 +72,8 @@ export function buildControls(doc, ctx) {
       hideShow,
       button('Destroy web-view', () => act(host() && host().destroy())),
     ]),
+    // The host sets the web-view's src (§3.15): a hash change stays in the document.
+    h(doc, 'div', { class: 'row' }, [srcInput, button('Set src', () => act(host() && host().setSrc(/** @type {HTMLInputElement} */ (srcInput).value)))]),
     actionOut,
   ], 'host');
 

@@ -9,7 +9,7 @@ export const SLOW_NETWORK_MS = 2000;
 /** The events of the frame's ftHost the shell redraws on (docs/reference/fthost.md: on). */
 const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock'];
 /** The events listed under "Host received". */
-export const RECEIVED_EVENTS = ['message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
+export const RECEIVED_EVENTS = ['load', 'error', 'message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
 
 /**
  * The page in the frame, as the shell sees it.

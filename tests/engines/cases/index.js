@@ -2,6 +2,7 @@
 import * as storage from './storage.js';
 import * as leave from './leave.js';
 import * as navigation from './navigation.js';
+import * as webview from './webview.js';
 import * as messaging from './messaging.js';
 import * as bridge from './bridge.js';
 import * as network from './network.js';
@@ -18,6 +19,7 @@ const MODULES = [
   { concern: 'storage', ...storage },
   { concern: 'leaving the page', ...leave },
   { concern: 'navigation', ...navigation },
+  { concern: 'web-view', ...webview },
   { concern: 'messaging', ...messaging },
   { concern: 'native bridge', ...bridge },
   { concern: 'network and files', ...network },
