@@ -8,28 +8,51 @@
  */
 export const unserialisable = (what, error) => `${what} is not serialisable (${String(error && /** @type {Error} */ (error).message).replace(/\s*\n\s*/g, ' ')})`;
 
+const classOf = (/** @type {unknown} */ o) => Object.prototype.toString.call(o).slice(8, -1);
+
+/**
+ * JSON.stringify(value) and the first change JSON makes to it, on one line ('' when none): a
+ * function or Symbol dropped (null in an array), undefined in an array as null, NaN and ±Infinity
+ * as null, a Date as its ISO string, a Map, Set, RegExp, Error, buffer, typed array or boxed
+ * primitive as {}, an index object or the primitive. An undefined member is not a change (it is
+ * dropped and still reads as undefined). `tagged`: the value is stored with its type tag (§2.1), so
+ * a valid Date or undefined as the value itself reads back as itself. Throws where JSON.stringify
+ * throws (a cycle, a BigInt, a throwing toJSON or getter).
+ * @param {unknown} value @param {string} what  the value's name, e.g. 'data', 'message'
+ * @param {boolean} [tagged]
+ * @returns {{ text: string | undefined, change: string }}
+ */
+export function jsonOf(value, what, tagged = false) {
+  let change = '';
+  let calls = 0;
+  const text = JSON.stringify(value, function replacer(key, v) {
+    const top = !calls++;
+    if (change) return v;
+    const o = this[key];
+    const t = typeof o;
+    const inArray = Array.isArray(this);
+    const label = t === 'number' ? (isFinite(o) ? '' : String(o)) : (t === 'object' && o !== null) || t === 'function' || t === 'symbol' ? classOf(o) : t === 'undefined' && inArray ? 'undefined' : '';
+    if (label && label !== 'Object' && label !== 'Array' && !(tagged && top && label === 'Date' && v !== null)) {
+      const where = top ? what : inArray ? `item ${key}` : `member ${JSON.stringify(key)}`;
+      change = `${label} at ${where} becomes ${v === undefined ? (inArray ? 'null' : 'nothing') : String(JSON.stringify(v)).slice(0, 40)}`;
+    }
+    return v;
+  });
+  return { text, change };
+}
+
 /**
  * The JSON copy of `value` (JSON.parse(JSON.stringify(value))); `report` gets the device check of
- * the first change JSON makes: a function, Symbol or undefined dropped (null in an array), NaN and
- * ±Infinity as null, a Date as its ISO string, a Map, Set, RegExp, Error, buffer or typed array as
- * {} or an index object. Throws an Error with unserialisable(what) where JSON.stringify throws
- * (or gives nothing: a toJSON answering undefined).
+ * the first change JSON makes (jsonOf). Throws an Error with unserialisable(what) where
+ * JSON.stringify throws or gives nothing (undefined, a function, a toJSON answering undefined).
  * @param {unknown} value @param {string} what  e.g. 'message', 'parameter.extraData'
  * @param {(message: string) => void} report
  * @returns {any}
  */
 export function hostCopy(value, what, report) {
-  let change = '';
   try {
-    const text = JSON.stringify(value, function replacer(key, v) {
-      const tag = Object.prototype.toString.call(this[key]).slice(8, -1);
-      // typeof: function, symbol, undefined (never string).
-      const dropped = /^([fu]|sy)/.test(typeof v);
-      if (!change && (dropped || (typeof v === 'number' && !isFinite(v)) || /^(Date|Map|Set|Weak\w+|RegExp|Error|\w*Buffer|\w+Array|DataView)$/.test(tag))) {
-        change = `${JSON.stringify(key)} (${tag}) arrives as ${dropped ? (Array.isArray(this) ? 'null' : 'nothing') : String(JSON.stringify(v)).slice(0, 40)}`;
-      }
-      return v;
-    });
+    const { text, change } = jsonOf(value, what);
+    if (text === undefined) throw new TypeError('JSON.stringify gives nothing');
     if (change) report(`${what} reaches the host as JSON: ${change}; send JSON values only`);
     return JSON.parse(text);
   } catch (error) {

@@ -126,6 +126,16 @@ export const STUBBED = {
   // which the testing kit uses, keeps them).
   init_embind: 'function init_embind() {}',
   genericPointerToWireType: 'function genericPointerToWireType() { throwBindingError("ft-polyfill: no smart pointers or derived classes in this build"); }',
+  // Without a base class (above), these walk no class chain: what remains is exactly their
+  // answer for a class that is its own basest, upcast and downcast class.
+  upcastPointer: 'function upcastPointer(ptr, ptrClass, desiredClass) { if (ptrClass !== desiredClass) throwBindingError("ft-polyfill: no derived classes in this build"); return ptr; }',
+  downcastPointer: 'function downcastPointer(ptr, ptrClass, desiredClass) { return ptrClass === desiredClass ? ptr : null; }',
+  getBasestPointer: 'function getBasestPointer(class_, ptr) { return ptr; }',
+  // Every binding registers each name once (one function per name, one constructor per arity),
+  // so Embind never builds an overload table.
+  ensureOverloadTable: 'function ensureOverloadTable() { throwBindingError("ft-polyfill: no overloads in this build"); }',
+  // The polyfill calls only delete() on a handle (never clone, isAliasOf, isDeleted, deleteLater).
+  init_ClassHandle: 'function init_ClassHandle() { ClassHandle.prototype["delete"] = ClassHandle_delete; }',
 };
 
 /**
@@ -137,6 +147,8 @@ export const UNUSED_DECLARATIONS = {
   UTF32ToString: 'only std::u32string used it', stringToUTF32: 'same', lengthBytesUTF32: 'same',
   getInheritedInstanceCount: 'only init_embind exposed it', getLiveInheritedInstances: 'same', setDelayFunction: 'same',
   getBinary: 'only getBinaryPromise used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
+  ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
+  shallowCopyInternalPointer: 'only clone used it',
 };
 
 /**

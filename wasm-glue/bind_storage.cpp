@@ -7,9 +7,6 @@
 //   set(record)              -> the op id (> 0), or 0 when it failed: failure() is then its answer;
 //                               record = "<type>\t<payload>\t<key>" (one string crosses, not three:
 //                               a type has no tab, nor has a payload, which is JSON text)
-//   note(facts)              -> 0; the value facts (src/storage_value.h) of the next set(): after
-//                               a set that succeeded, failure() is then the device check's message
-//                               ('' when the value reads back as stored)
 //   remove(key), clear()     -> the same
 // (a number, not text: a returned string costs a TextDecoder call, about 1 us, on every write)
 // The rare calls return JSON text.
@@ -60,26 +57,17 @@ class StorageBinding {
     return out;
   }
 
-  std::uint32_t note(const std::string& facts) {
-    facts_ = facts;
-    return 0;
-  }
-
   std::uint32_t set(const std::string& record) {
     const std::size_t type_end = record.find('\t');
     const std::size_t payload_end = type_end == std::string::npos ? type_end : record.find('\t', type_end + 1);
     if (payload_end == std::string::npos) return outcome({ft::Status::Fail(ft::storage_reason::kBadType), 0});
     const std::string_view all(record);
     const std::string_view payload = all.substr(type_end + 1, payload_end - type_end - 1);
-    const std::uint32_t op = outcome(storage_.set(all.substr(payload_end + 1), all.substr(0, type_end), payload));
-    if (op != 0) failure_ = ft::stored_value_check(payload, facts_);
-    facts_.clear();
-    return op;
+    return outcome(storage_.set(all.substr(payload_end + 1), all.substr(0, type_end), payload));
   }
   std::uint32_t remove(const std::string& key) { return outcome(storage_.remove(key)); }
   std::uint32_t clear() { return outcome(storage_.clear()); }
-  // The failure answer of the last write that returned 0; after a set() that succeeded, its
-  // device check's message ('' when none).
+  // The failure answer of the last write that returned 0.
   std::string failure() const { return failure_; }
 
   std::string info() const {
@@ -117,7 +105,6 @@ class StorageBinding {
 
   ft::Storage storage_;
   std::string failure_;
-  std::string facts_;
 };
 
 }  // namespace
@@ -129,7 +116,6 @@ EMSCRIPTEN_BINDINGS(ft_storage) {
       .function("refresh", &StorageBinding::refresh)
       .function("get", &StorageBinding::get)
       .function("set", &StorageBinding::set)
-      .function("note", &StorageBinding::note)
       .function("remove", &StorageBinding::remove)
       .function("clear", &StorageBinding::clear)
       .function("failure", &StorageBinding::failure)

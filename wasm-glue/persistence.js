@@ -90,16 +90,12 @@ export class Persistence {
     /** @type {Promise<void>} */
     this.idle = Promise.resolve();
     this.lock = tabLock(`ft-polyfill:${this.mount}`, () => this.pullFromOthers());
-    /** @type {Array<() => void>} */
-    this.changeListeners = [];
     /**
      * Timings of the last flush, in ms: populate (IndexedDB → memory, to see other tabs' writes),
      * write (the core rewrites changed shards), push (memory → IndexedDB).
      * @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null}
      */
     this.lastFlush = null;
-    /** Timings of the last compaction, as lastFlush. @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null} */
-    this.lastCompaction = null;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.compactTimer = undefined;
     /** Set when the compaction timer fired: the flush loop compacts once its writes are flushed. */
@@ -325,9 +321,7 @@ export class Persistence {
       this.waiters.failAll(`write failed: ${report.reason}`);
       return false;
     }
-    const timings = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
-    if (compact) this.lastCompaction = timings;
-    else this.lastFlush = timings;
+    if (!compact) this.lastFlush = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
     this.storage.core.confirm(report.durableThrough);
     this.waiters.durableThrough(report.durableThrough);
     if (report.compactDue) this.scheduleCompaction();
@@ -346,7 +340,6 @@ export class Persistence {
     const refreshed = JSON.parse(this.storage.refresh());
     this.reportWarnings(refreshed.warnings);
     for (const { op, reason } of refreshed.rejected) this.waiters.settle(op, reason);
-    if (refreshed.reloaded) this.notifyChange();
   }
 
   /** The store's generation in IndexedDB (0 before the first push). @returns {Promise<number>} */
@@ -423,10 +416,6 @@ export class Persistence {
       await this.catchUp();
       if (this.storage.dirty()) this.scheduleFlush();
     }).catch((error) => this.warn(`ft-polyfill: could not read another tab's storage changes (${describe(error)})`));
-  }
-
-  notifyChange() {
-    for (const fn of this.changeListeners) fn();
   }
 
   /** @param {boolean} populate  true: IndexedDB → memory; false: memory → IndexedDB */

@@ -10,7 +10,6 @@
  * @property {() => string} refresh
  * @property {(key: string) => string} get  "<type>\t<payload>", or the failure answer (isFailure)
  * @property {(record: string) => number} set  "<type>\t<payload>\t<key>": the op id (> 0), or 0 when it failed (failure())
- * @property {(facts: string) => number} note  the value facts of the next set (src/storage_value.h)
  * @property {(key: string) => number} remove  the same
  * @property {() => number} clear  the same
  * @property {() => string} failure  the failure answer of the last write that returned 0; after a set
@@ -52,11 +51,9 @@ export class MemoizedStorage {
 
   /**
    * @param {string} key @param {string} type  [a-z]+ @param {string} payload  JSON text, so no tab (value-codec.js)
-   * @param {string} [facts]  the value's facts, '' or absent for none
    */
-  set(key, type, payload, facts) {
+  set(key, type, payload) {
     const stored = `${type}\t${payload}`;
-    if (facts) this.core.note(facts);
     const op = this.core.set(`${stored}\t${key}`);
     if (op !== 0) this.memo.set(key, stored);
     return op;

@@ -80,10 +80,9 @@ export default function storageImpl(runtime) {
       const encoded = encodeValue(data);
       if ('reason' in encoded) return fail(encoded.reason);
       const { storage } = runtime.core();
-      const op = storage.set(keyToCore(key), encoded.type, encoded.payload, encoded.facts);
-      // The core's device check (§2.1, §1.15): what reads back is not what the page stored.
-      const check = op && encoded.facts && storage.failure();
-      if (check) runtime.deviceCheck('storage-value', api, check);
+      const op = storage.set(keyToCore(key), encoded.type, encoded.payload);
+      // What reads back is not what the page stored (§2.1, §1.15).
+      if (op && encoded.check) runtime.deviceCheck('storage-value', api, encoded.check);
       return whenDurable(op);
     },
 

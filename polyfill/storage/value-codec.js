@@ -1,47 +1,30 @@
 // How a page's value crosses into the C++ storage core (behaviour.md §2.1): the host stores
 // {data, _type} as JSON, so the value goes over as its tag (`_type`: its typeof, "date" for a
-// Date), its JSON text (V8's JSON is 3-12x faster than JSON in wasm) and the facts the core needs
-// to decide whether what reads back differs (a device check): the values JSON.stringify met that
-// JSON does not carry as themselves (src/storage_value.h).
+// Date) and its JSON text (V8's JSON is 3-12x faster than JSON in wasm). Where what reads back
+// differs from what the page stored, the device check 'storage-value' (§1.15) says how (jsonOf,
+// the one JSON walk, shared with what crosses to the host: §1.14).
 
 import { notSerialisable } from '../core-wire.js';
-
-const classOf = (/** @type {unknown} */ o) => Object.prototype.toString.call(o).slice(8, -1);
+import { jsonOf } from '../host-copy.js';
 
 /**
  * @param {unknown} value
- * @returns {{ type: string, payload: string, facts: string } | { reason: string }}  facts: '' when none (the usual case)
+ * @returns {{ type: string, payload: string, check: string } | { reason: string }}  check: the
+ *   device check's message, '' when the value reads back as stored (the usual case)
  */
 export function encodeValue(value) {
-  let facts = '';
-  let calls = 0;
   /** @type {string} */
   let type = typeof value;
-  let payload;
-  /** @this {any} @param {string} key @param {unknown} v */
-  function note(key, v) {
-    const top = !calls++;
-    let o = v;
-    // A Date has become its toJSON text (null when invalid): the holder still has the Date.
-    if (v === null || typeof v === 'string') {
-      o = this[key];
-      if (!(o instanceof Date)) return v;
-    }
-    const t = typeof o;
-    const what = t === 'number' ? (isFinite(/** @type {number} */ (o)) ? '' : String(o)) : t === 'object' || t === 'function' ? classOf(o) : t === 'boolean' ? '' : t;
-    // Where: '' the value itself, an array index, or the member's key as a JSON string.
-    if (what && what !== 'Object' && what !== 'Array' && facts.length < 4096) facts += `${what}\t${top ? '' : Array.isArray(this) ? key : JSON.stringify(key)}\n`;
-    return v;
-  }
+  let json;
   try {
     // Inside the try: `instanceof` throws on a revoked Proxy.
     if (value instanceof Date) type = 'date';
-    payload = JSON.stringify(value, note);
+    json = jsonOf(value, 'data', true);
   } catch (error) {
     // A cycle, a BigInt, a throwing toJSON or getter: the write fails, nothing is stored.
     return { reason: notSerialisable('data', error) };
   }
-  return { type, payload: payload === undefined ? '' : payload, facts };
+  return { type, payload: json.text === undefined ? '' : json.text, check: json.change && `data reads back as JSON: ${json.change}; store JSON values only` };
 }
 
 /**

@@ -267,10 +267,10 @@ export const cases = [
       expect(out.toApp).toBe('invokeMiniProgramAPI:ok');
       expect(out.extra).toEqual({ seen: {} });
       expect(out.warnings).toEqual([
-        { kind: 'json-copy', api: 'miniProgram.postMessage', message: 'message reaches the host as JSON: "at" (Date) arrives as "2026-01-02T00:00:00.000Z"; send JSON values only' },
-        { kind: 'json-copy', api: 'miniProgram.sendWebviewEvent', message: 'data reaches the host as JSON: "tags" (Set) arrives as {}; send JSON values only' },
-        { kind: 'json-copy', api: 'callNativeAPI', message: 'data reaches the host as JSON: "ratio" (Number) arrives as null; send JSON values only' },
-        { kind: 'json-copy', api: 'miniProgram.navigateToMiniProgram', message: 'parameter.extraData reaches the host as JSON: "seen" (Map) arrives as {}; send JSON values only' },
+        { kind: 'json-copy', api: 'miniProgram.postMessage', message: 'message reaches the host as JSON: Date at member "at" becomes "2026-01-02T00:00:00.000Z"; send JSON values only' },
+        { kind: 'json-copy', api: 'miniProgram.sendWebviewEvent', message: 'data reaches the host as JSON: Set at member "tags" becomes {}; send JSON values only' },
+        { kind: 'json-copy', api: 'callNativeAPI', message: 'data reaches the host as JSON: Infinity at member "ratio" becomes null; send JSON values only' },
+        { kind: 'json-copy', api: 'miniProgram.navigateToMiniProgram', message: 'parameter.extraData reaches the host as JSON: Map at member "seen" becomes {}; send JSON values only' },
       ]);
     },
   },

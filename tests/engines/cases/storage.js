@@ -50,7 +50,7 @@ export const cases = [
         const failures = [];
         for (const data of [10n, { n: 1n }, cyclic]) failures.push(await ft.setStorage({ key: 'bad', data }).then((r) => r.errMsg, (e) => e.errMsg));
         const bad = await ft.getStorage({ key: 'bad' }).catch((e) => e.errMsg);
-        return { seen, failures, bad, warnings: ftHost.warnings().map((w) => [w.kind, w.api, w.message.slice(0, w.message.indexOf(' reads back'))]) };
+        return { seen, failures, bad, warnings: ftHost.warnings().map((w) => [w.kind, w.api, w.message.slice(w.message.indexOf(': ') + 2, w.message.indexOf(' becomes'))]) };
       });
       expect(out.seen).toEqual({
         map: '{}', set: '{}', nan: 'null', items: '[1,null,null,null]', members: '{"n":null,"keep":1}',
