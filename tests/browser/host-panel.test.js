@@ -66,3 +66,14 @@ test('ftHostConfig.appJson loads the app.json from a url; a bad config is report
   await page.close();
   await bad.close();
 });
+
+test('the panel lists the device checks: where the page would differ on a phone (§1.15)', async () => {
+  const page = await open({ app: APP, stack: ['pages/index/index', 'pages/web/web'] }, '&ft-panel');
+  await page.waitForSelector('ft-host-panel', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('ft-host-panel').shadowRoot.querySelector('[data-slot=checks]')?.textContent.startsWith('none'));
+  await page.evaluate(() => ft.request({ url: '/api/user' }).catch(() => {}));
+  await page.waitForFunction(() => document.querySelector('ft-host-panel').shadowRoot.querySelector('[data-slot=checks]').textContent.includes('request-url'));
+  const text = await page.evaluate(() => document.querySelector('ft-host-panel').shadowRoot.querySelector('[data-slot=checks]').textContent);
+  expect(text).toContain('ft.request');
+  expect(text).toContain('url not http(s)');
+});

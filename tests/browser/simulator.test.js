@@ -317,6 +317,18 @@ test('the screenshots of the README and the simulator guide are what scripts/sim
   }
 }, 240000);
 
+test('the shell lists the page\'s device checks (§1.15)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const page = await newPage(context);
+  await page.goto(simulatorUrl);
+  const frame = await pageFrame(page);
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="device checks"]').textContent.startsWith('none'));
+  await frame.evaluate(() => ft.request({ url: '/ping.txt' }).catch(() => {}));
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="device checks"]').textContent.includes('request-url'));
+  await expect(text(page, '[aria-label="device checks"]')).resolves.toContain('ft.request');
+  await context.close();
+});
+
 test('the address bar follows a history-mode router; Reload keeps the route', async () => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
   const page = await newPage(context);

@@ -56,7 +56,7 @@ export function createPanel(runtime, host, controls, mocks) {
     received.length = Math.min(received.length, RECEIVED_ROWS);
     schedule();
   }]);
-  subscriptions.push(['host', schedule], ['call', schedule], ['route', schedule], ['title', schedule]);
+  subscriptions.push(['host', schedule], ['call', schedule], ['route', schedule], ['title', schedule], ['deviceCheck', schedule]);
   for (const [name, fn] of subscriptions) runtime.on(name, fn);
 
   /** @param {string} label @param {() => any} action @param {string} [cls] */
@@ -95,6 +95,9 @@ export function createPanel(runtime, host, controls, mocks) {
     // What the page did and what the host received: right under the phone.
     slots.log = h(doc, 'ul', { class: 'list scrolled', 'data-slot': 'log' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
+    // Where the page would break or differ on a phone (behaviour.md §1.15: ftHost.warnings()).
+    slots.checks = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'checks' });
+    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Device checks (would differ on a phone)']), slots.checks]));
     slots.received = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'received' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
 
@@ -227,6 +230,14 @@ export function createPanel(runtime, host, controls, mocks) {
     for (const name of names) {
       slots.apis.append(h(doc, 'li', { class: 'row' }, [h(doc, 'span', { class: 'api' }, [name]),
         button('remove', () => controls.unregisterNativeAPI(name))]));
+    }
+
+    slots.checks.replaceChildren();
+    const warnings = controls.warnings();
+    if (!warnings.length) slots.checks.append(h(doc, 'li', { class: 'empty' }, ['none: nothing here would differ on a phone so far']));
+    for (const w of warnings) {
+      slots.checks.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [`ft.${w.api}`]), ' ', h(doc, 'span', { class: 'fail' }, [w.kind]), ' ', w.message,
+        w.site ? h(doc, 'div', { class: 'args' }, [`at ${w.site}`]) : null]));
     }
 
     slots.received.replaceChildren();

@@ -210,8 +210,12 @@ export function buildControls(doc, ctx) {
   const logList = h(doc, 'ul', { class: 'list', 'aria-label': 'ft calls' });
   const log = section('ft calls (newest first)', [h(doc, 'div', { class: 'row' }, [filter, h(doc, 'label', { class: 't' }, [failuresOnly, 'failures only'])]), logList], 'calls');
 
+  // Where the page would break or differ on a phone (behaviour.md §1.15: ftHost.warnings()).
+  const checkList = h(doc, 'ul', { class: 'list short', 'aria-label': 'device checks' });
+  const checks = section('Device checks (would differ on a phone)', [checkList], 'checks');
+
   const element = h(doc, 'div', { class: 'side', role: 'complementary', 'aria-label': 'host controls' },
-    [actions, log, received, network, location, media, timeout, events, nativeApis, callJs]);
+    [actions, checks, log, received, network, location, media, timeout, events, nativeApis, callJs]);
 
   /** Applies the shell's mocks to the frame's ftHost (only the ones the shell set). */
   function applyMocks() {
@@ -280,6 +284,18 @@ export function buildControls(doc, ctx) {
     const items = f ? f.received : [];
     if (!items.length) receivedList.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage data arrives at back, share and close)']));
     for (const item of items) receivedList.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', preview(item.payload, 300)]));
+
+    checkList.replaceChildren();
+    /** @type {Array<{ kind: string, api: string, message: string, site: string }>} */
+    let warnings = [];
+    try {
+      warnings = ftHost && typeof ftHost.warnings === 'function' ? ftHost.warnings() : [];
+    } catch { /* the frame is navigating */ }
+    if (!warnings.length) checkList.append(h(doc, 'li', { class: 'empty' }, ['none: nothing here would differ on a phone so far']));
+    for (const w of warnings) {
+      checkList.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [`ft.${w.api}`]), ' ', h(doc, 'span', { class: 'fail' }, [w.kind]), ' ', w.message,
+        w.site ? h(doc, 'div', { class: 'args' }, [`at ${w.site}`]) : null]));
+    }
 
     /** @type {import('../../pipeline.js').CallRecord[]} */
     let calls = [];

@@ -7,7 +7,7 @@
 export const SLOW_NETWORK_MS = 2000;
 
 /** The events of the frame's ftHost the shell redraws on (docs/reference/fthost.md: on). */
-const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock'];
+const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock', 'deviceCheck'];
 /** The events listed under "Host received". */
 export const RECEIVED_EVENTS = ['load', 'error', 'message', 'event', 'timeout', 'complete', 'navigateToMiniProgram', 'navigateBackMiniProgram', 'close'];
 
