@@ -125,6 +125,9 @@ async function driverProfile(session, driver) {
         open.delete(tab);
         await session.use(tab);
         if (open.size === 0) {
+          // The next case's page in this window is a new web-view: the web-view's first document
+          // (§3.11, kept in sessionStorage by polyfill/host/bridge.js) must not be an earlier case's.
+          await session.execute('try { sessionStorage.clear(); } catch (e) {}', []).catch(() => {});
           await session.navigate('about:blank');
           spare = tab;
         } else {
