@@ -409,14 +409,14 @@ TEST(ChooseImage, CountAbove9Is9WithADeviceCheckAnd0Is9) {
   EXPECT_EQ(choose(R"({"count":9})").count, 9);
   EXPECT_EQ(choose(R"({"count":9})").check, nullptr);
   EXPECT_EQ(choose(R"({"count":20})").count, 9);
-  EXPECT_EQ(choose(R"({"count":20})").check, kCountCheck);
+  EXPECT_STREQ(choose(R"({"count":20})").check, kCountCheck);
   EXPECT_EQ(choose(R"({"count":9.5})").check, nullptr);  // floored first
   EXPECT_EQ(choose(R"({"count":0})").count, 9);
   EXPECT_EQ(choose(R"({"count":0})").check, nullptr);
   EXPECT_EQ(choose(R"({"count":-4})").count, 9);
   EXPECT_EQ(choose(R"({"count":2.9})").count, 2);
   EXPECT_EQ(choose(R"({"count":1e300})").count, 9);
-  EXPECT_EQ(choose(R"({"count":1e300})").check, kCountCheck);
+  EXPECT_STREQ(choose(R"({"count":1e300})").check, kCountCheck);
   EXPECT_EQ(choose(R"({"count":null})").count, 9);
   ChooseImageOptions o;
   o.count = std::numeric_limits<double>::quiet_NaN();

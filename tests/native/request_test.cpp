@@ -143,7 +143,7 @@ TEST(RequestUrl, OnlyHttpUrlsArePlanned) {
     Status st = plan_request_json(with_table_defaults(options), p);
     EXPECT_FALSE(st.ok) << u;
     EXPECT_EQ(st.reason, std::string("invalid url \"") + u + "\"");
-    EXPECT_EQ(p.check, kUrlCheck) << u;
+    EXPECT_STREQ(p.check, kUrlCheck) << u;
   }
 }
 
@@ -398,7 +398,7 @@ TEST(Download, FailsLikeARequest) {
   EXPECT_EQ(plan_download_json(R"({})", d).reason,
             "parameter error: parameter.url should be String instead of Undefined;");
   EXPECT_EQ(plan_download_json(R"({"url":"javascript:x"})", d).reason, "invalid url \"javascript:x\"");
-  EXPECT_EQ(d.request.check, kUrlCheck);
+  EXPECT_STREQ(d.request.check, kUrlCheck);
   EXPECT_EQ(plan_download_json(R"({"url":"/files/a.pdf"})", d).reason, "invalid url \"/files/a.pdf\"");
   EXPECT_EQ(plan_download_json(R"({"url":"https://u","timeout":"1"})", d).reason,
             "parameter error: parameter.timeout should be Number instead of String;");
