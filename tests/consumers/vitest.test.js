@@ -39,7 +39,7 @@ async function vitestRun(dir, args = []) {
 const failed = (statuses) => Object.entries(statuses).filter(([, s]) => s !== 'passed').map(([name]) => name);
 
 test('the plugin: vitest.config.js and the test from the README, plus globals, one instance and fake timers in jsdom and node', async () => {
-  const app = scratch.app('vitest-app', { tools: ['vitest', 'jsdom'], packageJson: { type: 'module' } });
+  const app = scratch.app('vitest-app', { tools: ['vitest', 'jsdom', 'msw'], packageJson: { type: 'module' } });
   copyFixture('vitest-app', app.dir);
   copyCart(join(app.dir, 'src/cart.js'));
   writeFiles(scratch.work, {
@@ -51,8 +51,10 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
   expect(output).not.toContain('loaded more than once'); // the app's import adopts the setup's instance silently
   expect(Object.keys(statuses).sort()).toEqual([
     'src/cart.test.js > adds to cart',
+    'src/files.test.js > MSW sees every request here (the control)',
     'src/files.test.js > jsdom: chooseImage mock, then getLocalImgData: the same bytes (base64 and bytes given)',
     'src/files.test.js > jsdom: downloadFile mock, then getLocalImgData: the same bytes',
+    'src/files.test.js > no file read of the polyfill reached MSW',
     'src/globals.test.js > a test writes storage and posts a message…',
     'src/globals.test.js > one instance: the globals, window, the finclip-js-sdk import and the ft-polyfill import',
     'src/globals.test.js > the plugin\'s config reached the setup file',
