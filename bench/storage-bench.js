@@ -56,7 +56,7 @@
    * Before each slice of the write workloads, both sides alike: the browser process finishes what
    * the last slice left it. 2,000 localStorage writes leave it busy committing them for 5 to 30
    * ms after setItem has returned, and every IndexedDB request and Web Lock of the next slice
-   * waits behind that (bench/README: a raw IndexedDB get takes 3 to 30 ms then, 0.5 ms idle). The
+   * waits behind that (docs/benchmarks.md: a raw IndexedDB get takes 3 to 30 ms then, 0.5 ms idle). The
    * back-to-back variant keeps that cost on whichever side comes next.
    */
   var QUIET_MS = 100;

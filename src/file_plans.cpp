@@ -33,15 +33,6 @@ Status local_img_type(const FileInfo& info, std::string_view head, std::string& 
   return Status::Ok();
 }
 
-Status local_img_data(const FileInfo& info, std::string_view bytes, std::string& data_url) {
-  std::string mime;
-  Status st = local_img_type(info, bytes, mime);
-  if (!st.ok) return st;
-  data_url = "data:" + mime + ";base64,";
-  data_url += base64_encode(bytes);
-  return Status::Ok();
-}
-
 // ---- openDocument ------------------------------------------------------------------------------
 
 Status plan_open_document(const FileRegistry& files, std::string_view file_path, std::string_view file_type,

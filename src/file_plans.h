@@ -14,11 +14,9 @@ namespace ft {
 
 // getLocalImgData (§5.6): the <type> of "data:<type>;base64,<bytes>": sniffed from the file's
 // first bytes `head` (kSniffBytes suffice), or the registered type when the bytes do not tell and
-// it is image/*. Fails kNotImage otherwise.
+// it is image/*. Fails kNotImage otherwise. The JS builds the data URL from it and the bytes,
+// without copying them into the core.
 Status local_img_type(const FileInfo& info, std::string_view head, std::string& mime);
-// The whole data URL (the JS builds it from local_img_type and the bytes, without copying them
-// into the core).
-Status local_img_data(const FileInfo& info, std::string_view bytes, std::string& data_url);
 
 // ---- openDocument (§5.4) -----------------------------------------------------------------------
 

@@ -222,7 +222,7 @@ export class Persistence {
     this.flushing = true;
     // The lock is asked for now, at the first write, not once the current task's writes are
     // made: its grant (a round trip to the browser process, 1 ms idle and 5 to 30 ms while the
-    // browser commits a burst of localStorage writes: bench/README) overlaps them. Its callback
+    // browser commits a burst of localStorage writes: docs/benchmarks.md) overlaps them. Its callback
     // still runs after the current task's code (a microtask at the earliest, where there are no
     // Web Locks), so the task's writes all ride in one flush.
     this.idle = this.flushLoop();

@@ -54,8 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ft::FileRegistry files(scratch_dir());
   ft::FileInfo info;
   if (files.add_temp(name, bytes.size(), name, mime, bytes.substr(0, 1024), info).ok) {
-    std::string data_url;
-    (void)ft::local_img_data(info, bytes, data_url);
+    std::string mime;
+    (void)ft::local_img_type(info, bytes, mime);
     ft::OpenDocumentPlan open;
     (void)ft::plan_open_document(files, name, mime, open);
   }

@@ -329,24 +329,24 @@ TEST(Registry, WriteFailureReported) {
 TEST(LocalImgData, UsesRealType) {
   FileInfo info;
   info.mime = "image/jpeg";  // what the name said
-  std::string url;
-  ASSERT_TRUE(local_img_data(info, kPng, url).ok);
-  EXPECT_EQ(url, "data:image/png;base64," + base64_encode(kPng));
-  ASSERT_TRUE(local_img_data(info, kGif, url).ok);
-  EXPECT_EQ(url.rfind("data:image/gif;base64,", 0), 0u);
-  ASSERT_TRUE(local_img_data(info, "<svg/>", url).ok);
-  EXPECT_EQ(url, "data:image/svg+xml;base64,PHN2Zy8+");
+  std::string mime;
+  ASSERT_TRUE(local_img_type(info, kPng, mime).ok);
+  EXPECT_EQ(mime, "image/png");
+  ASSERT_TRUE(local_img_type(info, kGif, mime).ok);
+  EXPECT_EQ(mime, "image/gif");
+  ASSERT_TRUE(local_img_type(info, "<svg/>", mime).ok);
+  EXPECT_EQ(mime, "image/svg+xml");
 }
 
 TEST(LocalImgData, FallsBackOrFails) {
   FileInfo info;
   info.mime = "image/heic";
-  std::string url;
-  ASSERT_TRUE(local_img_data(info, "unknown bytes", url).ok);  // registered image type
-  EXPECT_EQ(url.rfind("data:image/heic;base64,", 0), 0u);
-  EXPECT_EQ(local_img_data(info, kPdf, url).reason, file_reason::kNotImage);  // bytes say PDF
+  std::string mime;
+  ASSERT_TRUE(local_img_type(info, "unknown bytes", mime).ok);  // registered image type
+  EXPECT_EQ(mime, "image/heic");
+  EXPECT_EQ(local_img_type(info, kPdf, mime).reason, file_reason::kNotImage);  // bytes say PDF
   info.mime = "text/plain";
-  EXPECT_EQ(local_img_data(info, "hello", url).reason, file_reason::kNotImage);
+  EXPECT_EQ(local_img_type(info, "hello", mime).reason, file_reason::kNotImage);
 }
 
 // ---- openDocument --------------------------------------------------------------------------------
