@@ -23,8 +23,9 @@ import sirv from '../dist/sirv.mjs';
  * @property {(path: string, html: string, req?: import('node:http').IncomingMessage) => string} [transformHtml]  rewrites each HTML page served (req: the request, e.g. its sec-fetch-dest)
  * @property {Record<string, string>} [mounts]        url prefix → folder (e.g. '/__ft/': dist)
  * @property {(pathname: string) => RouteHandler | undefined} [match]  handler by pattern, tried after `routes`
- * @property {boolean} [spa]  a path with no file and no extension (a history-mode route such as
- *   /orders/12/detail) answers the root's index.html, as a single-page app's server does
+ * @property {boolean} [spa]  a browser's navigation (Accept: text/html) to a path with no file and
+ *   no extension (a history-mode route such as /orders/12/detail) answers the root's index.html,
+ *   as a single-page app's server does
  */
 
 /**
@@ -56,10 +57,10 @@ const isHtml = (path) => /^\.html?$/i.test(extname(path));
  * What a request for `rel` under `base` answers, as far as this module decides it: a redirect
  * (a folder without its trailing slash, so the page's relative urls resolve), an HTML file (to
  * rewrite), or null (sirv serves it, or answers 404).
- * @param {string} base @param {string} rel @param {boolean} spa
+ * @param {string} base @param {string} rel @param {boolean} spa @param {boolean} acceptsHtml
  * @returns {{ redirect: string } | { html: string } | { forbidden: true } | null}
  */
-function resolveHtml(base, rel, spa) {
+function resolveHtml(base, rel, spa, acceptsHtml) {
   const full = normalize(join(base, rel));
   if (full !== base && !full.startsWith(base.endsWith(sep) ? base : base + sep)) return { forbidden: true };
   const stat = statOf(full);
@@ -69,8 +70,9 @@ function resolveHtml(base, rel, spa) {
   }
   if (stat) return isHtml(full) ? { html: full } : null;
   if (statOf(`${full}.html`)) return { html: `${full}.html` };
-  // sirv's own rule for single-page apps: a path whose last segment has an extension is a file.
-  if (spa && !/\.\w+$/.test(rel) && statOf(join(base, 'index.html'))) return { html: join(base, 'index.html') };
+  // A history-mode route: a browser's navigation (it accepts HTML; a fetch() of a missing API
+  // url does not, and gets its 404) to a path whose last segment has no extension (sirv's rule).
+  if (spa && acceptsHtml && !/\.\w+$/.test(rel) && statOf(join(base, 'index.html'))) return { html: join(base, 'index.html') };
   return null;
 }
 
@@ -93,7 +95,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, tran
       const mount = mounted.find((m) => url.pathname.startsWith(m.prefix));
       const base = mount ? mount.folder : root;
       const rel = mount ? url.pathname.slice(mount.prefix.length - 1) : decodeURIComponent(url.pathname);
-      const page = mount ? null : resolveHtml(base, rel, spa);
+      const page = mount ? null : resolveHtml(base, rel, spa, /\btext\/html\b/.test(String(req.headers.accept || '')));
       if (page && 'forbidden' in page) return void res.writeHead(403).end('forbidden');
       if (page && 'redirect' in page) return void res.writeHead(301, { location: page.redirect + url.search }).end();
       if (page && transformHtml) {

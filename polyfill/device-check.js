@@ -70,11 +70,12 @@ export class DeviceChecks {
    * Reports one device check: the first of its kind and call site goes to the console and to
    * ftHost.warnings(); the host's 'deviceCheck' event gets it (the panel, the simulator).
    * @param {string} kind @param {string} api @param {string} message
+   * @param {string} [stack]  the page's stack when the call was made (a call queued before the core was up)
    */
-  report(kind, api, message) {
+  report(kind, api, message, stack) {
     let site = '';
     try {
-      site = callSite(String(new Error().stack || ''), this.own);
+      site = callSite(String(stack || new Error().stack || ''), this.own);
     } catch {
       // no stack: keyed by the message
     }

@@ -62,10 +62,13 @@ export class Runtime extends HostEvents {
      * Work waiting its turn, in call order (§1.6, §1.10): calls made before the core is up, and
      * everything made while a configure/reset is being applied. A barrier (configure, reset) runs
      * alone: nothing after it starts until it has been applied.
-     * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the page leaves).
-     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any] }>}
+     * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the page leaves);
+     * `stack`: the page's stack at the call, for its device checks' call site.
+     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any], stack?: string }>}
      */
     this.queue = [];
+    /** The stack of the queued call running now (deviceCheck's call site), else undefined. @type {string | undefined} */
+    this.queuedStack = undefined;
     /** The core is up and nothing waits: a call may run at once. */
     this.open = false;
     this.draining = false;
@@ -216,7 +219,10 @@ export class Runtime extends HostEvents {
   enqueue(fn, barrier, call) {
     if (this.startError || this.stopError) return Promise.reject(this.startError || this.stopError);
     this.open = false;
-    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call }); });
+    // A call made before the core is up runs later, outside the page's stack: its device checks
+    // name the page's call site from the stack kept here.
+    const stack = barrier ? undefined : new Error().stack;
+    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call, stack }); });
     this.startCore();
     if (this.handles) this.drain();
     return /** @type {Promise<Awaited<T>>} */ (done);
@@ -231,10 +237,13 @@ export class Runtime extends HostEvents {
       while (this.queue.length) {
         const item = /** @type {(typeof this.queue)[number]} */ (this.queue.shift());
         if (!item.barrier) {
+          this.queuedStack = item.stack;
           try {
             item.resolve(item.fn());
           } catch (error) {
             item.reject(error);
+          } finally {
+            this.queuedStack = undefined;
           }
           continue;
         }
@@ -278,7 +287,7 @@ export class Runtime extends HostEvents {
    * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
    */
   deviceCheck(kind, api, message) {
-    this.checks.report(kind, api, message);
+    this.checks.report(kind, api, message, this.queuedStack);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */

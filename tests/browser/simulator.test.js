@@ -367,7 +367,7 @@ test('an e2e build (its bundle contains ft-polyfill, its own ftHostConfig) runs 
       });
       server.on('close', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
     });
-    const html = await (await fetch(`${base}/orders/12/detail`)).text();
+    const html = await (await fetch(`${base}/orders/12/detail`, { headers: { accept: 'text/html' } })).text();
     expect(html).not.toContain('/__ft/ft-polyfill.js');
     const context = await browser.newContext();
     const page = await newPage(context);

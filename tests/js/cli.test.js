@@ -196,8 +196,9 @@ test('without a config the pages get no appId and the startup line names the def
 
 test('a history-mode route answers the folder\'s index.html with the polyfill injected; files keep their types, 304 and Range', async () => {
   const { url } = await start(['serve', 'site', '--port', '0', '--app-id', 'my-app']);
+  const page = { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } };  // a browser's navigation
   for (const route of ['/orders/12/detail', '/orders/12/detail?tab=2', '/deep/']) {
-    const res = await fetch(`${url}${route}`);
+    const res = await fetch(`${url}${route}`, page);
     expect([route, res.status, res.headers.get('content-type')]).toEqual([route, 200, 'text/html; charset=utf-8']);
     const html = await res.text();
     expect(html).toContain('plain page');
@@ -205,8 +206,9 @@ test('a history-mode route answers the folder\'s index.html with the polyfill in
   }
   // A page of its own, with or without .html, is that page.
   await expect(fetch(`${url}/about`).then((r) => r.text())).resolves.toContain('<title>about</title>');
-  // A missing file (an extension) is a 404, never the app's page.
-  expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  // A missing file (an extension) is a 404, never the app's page; so is a fetch() of a missing API url.
+  expect((await fetch(`${url}/assets/missing.js`, page)).status).toBe(404);
+  expect((await fetch(`${url}/api/user`)).status).toBe(404);
   const js = await fetch(`${url}/assets/app.js`);
   expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript']);
   const etag = js.headers.get('etag');
@@ -220,7 +222,7 @@ test('a history-mode route answers the folder\'s index.html with the polyfill in
 
 test('--no-spa answers 404 for a route without a file', async () => {
   const { url } = await start(['serve', 'site', '--port', '0', '--no-spa']);
-  expect((await fetch(`${url}/orders/12/detail`)).status).toBe(404);
+  expect((await fetch(`${url}/orders/12/detail`, { headers: { accept: 'text/html' } })).status).toBe(404);
   expect((await fetch(`${url}/`)).status).toBe(200);
 });
 

@@ -5,6 +5,7 @@
 import { jest } from '@jest/globals';
 import { callSite, DeviceChecks, WARNINGS_LIMIT } from '../../polyfill/device-check.js';
 import kit from '../../testing/index.cjs';
+import { polyfill } from '../helpers/node.js';
 
 describe('callSite', () => {
   const own = 'http://127.0.0.1:5000/ft-polyfill.js';
@@ -96,4 +97,14 @@ describe('the testing kit', () => {
     expect(() => kit.expectNoDeviceChecks({ warnings: () => [] })).not.toThrow();
     expect(() => kit.expectNoDeviceChecks({ warnings: () => [{ kind: 'k', api: 'request', message: 'm', site: '' }] })).toThrow(/ft\.request: m/);
   });
+});
+
+test('a call made before the core is up still names the page\'s call site', async () => {
+  // Not started: the core starts with the first call, which waits for it in the queue.
+  const { ft, host } = polyfill.createFt({ config: { appId: 'device-check-early' } });
+  const failed = ft.request({ url: '/api/early' }).catch((/** @type {any} */ e) => e.errMsg);
+  await expect(failed).resolves.toBe('request:fail invalid url "/api/early"');
+  const [warning] = host.warnings();
+  expect(warning.kind).toBe('request-url');
+  expect(warning.site).toContain('device-check.test.js');
 });

@@ -96,7 +96,7 @@ export function createPanel(runtime, host, controls, mocks) {
     slots.log = h(doc, 'ul', { class: 'list scrolled', 'data-slot': 'log' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['ft calls (newest first)']), slots.log]));
     // Where the page would break or differ on a phone (behaviour.md §1.15: ftHost.warnings()).
-    slots.checks = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'checks' });
+    slots.checks = h(doc, 'ul', { class: 'list prose', 'data-slot': 'checks' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Device checks (would differ on a phone)']), slots.checks]));
     slots.received = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'received' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));

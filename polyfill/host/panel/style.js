@@ -67,6 +67,7 @@ textarea { width: 100%; resize: vertical; }
 
 .list.scrolled { max-height: 150px; overflow: auto; } .list.short { max-height: 90px; }
 .list li:first-child { border-top: 0; }
+.list.prose li { word-break: normal; overflow-wrap: anywhere; }
 .list .api { font-weight: 600; color: #1f2329; }
 .list .ok { color: #00a854; } .list .fail { color: #cb2634; }
 .list .args { color: #86909c; }

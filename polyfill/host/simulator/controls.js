@@ -211,7 +211,7 @@ export function buildControls(doc, ctx) {
   const log = section('ft calls (newest first)', [h(doc, 'div', { class: 'row' }, [filter, h(doc, 'label', { class: 't' }, [failuresOnly, 'failures only'])]), logList], 'calls');
 
   // Where the page would break or differ on a phone (behaviour.md §1.15: ftHost.warnings()).
-  const checkList = h(doc, 'ul', { class: 'list short', 'aria-label': 'device checks' });
+  const checkList = h(doc, 'ul', { class: 'list prose', 'aria-label': 'device checks' });
   const checks = section('Device checks (would differ on a phone)', [checkList], 'checks');
 
   const element = h(doc, 'div', { class: 'side', role: 'complementary', 'aria-label': 'host controls' },

@@ -82,6 +82,7 @@ label.t { font-size: 12px; color: #4e5969; display: flex; align-items: center; g
 .hint { font-size: 12px; color: #86909c; margin-top: 4px; }
 .list { list-style: none; margin: 0; padding: 0; font: 12px ui-monospace, Menlo, Consolas, monospace; max-height: 220px; overflow: auto; }
 .list.short { max-height: 120px; }
+.list.prose li { word-break: normal; overflow-wrap: anywhere; }
 .list li { padding: 3px 0; border-top: 1px solid #f2f3f5; word-break: break-all; }
 .list li:first-child { border-top: 0; }
 .api { font-weight: 600; }
