@@ -52,3 +52,15 @@ export function parseJson(text, fallback) {
     return { error: `invalid JSON: ${error && /** @type {Error} */ (error).message}` };
   }
 }
+
+/**
+ * The rows of a device-check list (ftHost.warnings(), behaviour.md §1.15), for the host panel and
+ * the simulator: the call, the kind, the message, the call site; one row saying so when there is none.
+ * @param {Document} doc @param {Array<{ kind: string, api: string, message: string, site: string }>} warnings
+ * @returns {HTMLElement[]}
+ */
+export function warningRows(doc, warnings) {
+  if (!warnings.length) return [h(doc, 'li', { class: 'empty' }, ['none: nothing here would differ on a phone so far'])];
+  return warnings.map((w) => h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [`ft.${w.api}`]), ' ', h(doc, 'span', { class: 'fail' }, [w.kind]), ' ', w.message,
+    w.site ? h(doc, 'div', { class: 'args' }, [`at ${w.site}`]) : null]));
+}

@@ -6,7 +6,7 @@
 // Every page-provided string is rendered as text (dom.js), never as HTML.
 
 import { PANEL_CSS, PANEL_WIDTH } from './style.js';
-import { h, preview, parseJson } from './dom.js';
+import { h, preview, parseJson, warningRows } from './dom.js';
 import { styleShadow } from '../ui-style.js';
 
 const LOG_ROWS = 40;
@@ -232,13 +232,7 @@ export function createPanel(runtime, host, controls, mocks) {
         button('remove', () => controls.unregisterNativeAPI(name))]));
     }
 
-    slots.checks.replaceChildren();
-    const warnings = controls.warnings();
-    if (!warnings.length) slots.checks.append(h(doc, 'li', { class: 'empty' }, ['none: nothing here would differ on a phone so far']));
-    for (const w of warnings) {
-      slots.checks.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [`ft.${w.api}`]), ' ', h(doc, 'span', { class: 'fail' }, [w.kind]), ' ', w.message,
-        w.site ? h(doc, 'div', { class: 'args' }, [`at ${w.site}`]) : null]));
-    }
+    slots.checks.replaceChildren(...warningRows(doc, controls.warnings()));
 
     slots.received.replaceChildren();
     if (!received.length) slots.received.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage is delivered at back, destroy and share)']));

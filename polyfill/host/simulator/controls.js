@@ -4,7 +4,7 @@
 // condition and the web-view load timeout. All act through the frame's window.ftHost.
 // Page-provided strings are rendered as text (../panel/dom.js).
 
-import { h, preview, parseJson } from '../panel/dom.js';
+import { h, preview, parseJson, warningRows } from '../panel/dom.js';
 
 const LOG_ROWS = 60;
 
@@ -285,17 +285,12 @@ export function buildControls(doc, ctx) {
     if (!items.length) receivedList.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage data arrives at back, share and close)']));
     for (const item of items) receivedList.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', preview(item.payload, 300)]));
 
-    checkList.replaceChildren();
     /** @type {Array<{ kind: string, api: string, message: string, site: string }>} */
     let warnings = [];
     try {
       warnings = ftHost && typeof ftHost.warnings === 'function' ? ftHost.warnings() : [];
     } catch { /* the frame is navigating */ }
-    if (!warnings.length) checkList.append(h(doc, 'li', { class: 'empty' }, ['none: nothing here would differ on a phone so far']));
-    for (const w of warnings) {
-      checkList.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [`ft.${w.api}`]), ' ', h(doc, 'span', { class: 'fail' }, [w.kind]), ' ', w.message,
-        w.site ? h(doc, 'div', { class: 'args' }, [`at ${w.site}`]) : null]));
-    }
+    checkList.replaceChildren(...warningRows(doc, warnings));
 
     /** @type {import('../../pipeline.js').CallRecord[]} */
     let calls = [];
