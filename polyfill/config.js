@@ -19,7 +19,7 @@
  * @property {object} [app]             the mini-program's app.json (pages, tabBar.list[].pagePath)
  * @property {string} [appJson]         url of an app.json to load instead of `app`
  * @property {string[]} [stack]         initial page stack, bottom first; the last page holds the web-view
- * @property {number} [webviewTimeout]  ms; the host fires 'timeout' unless ft.complete() is called in time
+ * @property {number} [webviewTimeout]  ms; the host fires 'timeout' unless ft.complete() is called in time (at most 2^31-1 ms, about 24.8 days: a longer one is clamped)
  * @property {'history' | 'page'} [backMode]  what the host's back (ftHost.back(), the panel's and simulator's) does
  *                                      first (behaviour.md §3.13): 'history' (default, as WeChat) steps back
  *                                      through the page's own history while ft.canGoBack is true, then leaves

@@ -25,9 +25,9 @@ const warn = (error) => console.error('ft-polyfill: ftHost.dispose', error);
  * @returns {Promise<void>}
  */
 export async function releaseAll(runtime) {
-  if (runtime.started) await runtime.ready.catch(() => {});
+  if (runtime.ready) await runtime.ready.catch(() => {});
   // What was queued before dispose runs first (a barrier among it may take its time).
-  while (runtime.queue.length || runtime.draining) await new Promise((resolve) => setTimeout(resolve, 0));
+  await runtime.queue.drained();
   for (const hook of runtime.disposeHooks.splice(0).reverse()) {
     try { await hook(); } catch (error) { warn(error); }
   }
@@ -39,4 +39,5 @@ export async function releaseAll(runtime) {
   runtime.resetHooks = [];
   runtime.readyHooks = [];
   runtime.log.clear();
+  runtime.lifecycle.to('released');
 }

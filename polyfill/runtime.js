@@ -1,7 +1,8 @@
-// One polyfill instance: its configuration, the WebAssembly core once loaded, the queue of calls
-// made before that (behaviour.md §1.6), the implementations of the interfaces, the call log and
-// the host's events (host-events.js) and its end (dispose). `ft` (create.js) and `ftHost`
-// (host/index.js) are views of it; the implementations and their services are built by create.js.
+// One polyfill instance: its configuration, the WebAssembly core once loaded, its life
+// (lifecycle.js: the one state machine), the queue of calls made before the core is up or while a
+// configure/reset is applied (call-queue.js, behaviour.md §1.6, §1.10), the implementations of
+// the interfaces, the call log and the host's events (host-events.js) and its end (dispose.js).
+// `ft` (create.js) and `ftHost` (host/index.js) are views of it; create.js builds the implementations.
 
 import { normalizeConfig } from './config.js';
 import { openEarly } from '../wasm-glue/persistence.js';
@@ -12,6 +13,8 @@ import { applyConfig, resetTo, adoptPageConfig } from './reconfigure.js';
 import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
 import { mark } from './marks.js';
 import { DeviceChecks } from './device-check.js';
+import { Lifecycle } from './lifecycle.js';
+import { CallQueue } from './call-queue.js';
 import { paramFailure } from './core-wire.js';
 
 export { DISPOSED_REASON };
@@ -44,6 +47,11 @@ export class Runtime extends HostEvents {
   constructor({ loadCore, implement, config, global, configFromPage = false }) {
     super();
     this.global = global || globalThis;
+    this.loadCore = loadCore;
+    /** Where the instance is in its life; the only keeper of it. */
+    this.lifecycle = new Lifecycle();
+    /** Work waiting its turn, in call order (§1.6, §1.10). */
+    this.queue = new CallQueue(this.lifecycle);
     this.config = normalizeConfig(config);
     /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
     this.baseConfig = config;
@@ -58,22 +66,6 @@ export class Runtime extends HostEvents {
     this.log = new CallLog(CALL_LOG_LIMIT);
     /** The device check's findings (§1.15): ftHost.warnings(). */
     this.checks = new DeviceChecks(this);
-    /**
-     * Work waiting its turn, in call order (§1.6, §1.10): calls made before the core is up, and
-     * everything made while a configure/reset is being applied. A barrier (configure, reset) runs
-     * alone: nothing after it starts until it has been applied.
-     * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the page leaves);
-     * `stack`: the page's stack at the call, for its device checks' call site.
-     * @type {Array<{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any], stack?: string }>}
-     */
-    this.queue = [];
-    /** The stack of the queued call running now (deviceCheck's call site), else undefined. @type {string | undefined} */
-    this.queuedStack = undefined;
-    /** The core is up and nothing waits: a call may run at once. */
-    this.open = false;
-    this.draining = false;
-    /** A configure/reset is being applied. */
-    this.applying = false;
     /** What went wrong applying the last configuration ('' when nothing): an app.json that could not be loaded... */
     this.configError = '';
     /** @type {Array<(how: { full: boolean }) => void | Promise<void>>} */
@@ -82,12 +74,10 @@ export class Runtime extends HostEvents {
     this.readyHooks = [];
     /** What each service releases at ftHost.dispose (onDispose). @type {Array<() => void | Promise<void>>} */
     this.disposeHooks = [];
-    /** Set by dispose(): every call fails with it. @type {Error | null} */
-    this.stopError = null;
+    /** Settles when the core is up; made when its set-up starts (startCore). @type {Promise<void> | null} */
+    this.ready = null;
     /** Settles when dispose() has released everything. @type {Promise<void> | null} */
-    this.disposing = null;
-    /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
-    this.startError = null;
+    this.released = null;
     // The appId's IndexedDB database starts opening right after the current script (a cold start
     // waits on it and on the core, so they overlap; a bundled app may still set its appId), or at
     // once when the page named its appId before this script ran: the database's creation is the
@@ -100,13 +90,6 @@ export class Runtime extends HostEvents {
     /** @type {Record<string, import('./pipeline.js').Impl>} */
     this.impls = implement(this);
     mark('ft:installed');
-    /** @type {() => void} */
-    let begin = () => {};
-    this.started = false;
-    /** Settles when the core is up (ftHost.ready also waits for what was queued before it). @type {Promise<void>} */
-    this.ready = new Promise((resolve) => { begin = () => resolve(undefined); }).then(() => this.start(loadCore, this.openEarly()));
-    this.ready.catch((error) => this.failStart(error));
-    this.begin = begin;
     // ...but the core's set-up (tens of ms of main-thread work) waits until a call needs it or the
     // page is parsed, so it does not hold up the page's own scripts (whose getEnv answers at once).
     const doc = this.global.document;
@@ -121,16 +104,17 @@ export class Runtime extends HostEvents {
 
   /** Starts the core's set-up now if it has not started (a call needs it, or the page is parsed). */
   startCore() {
-    if (this.started || this.stopError) return;
-    this.started = true;
+    if (this.lifecycle.state !== 'idle') return;
+    this.lifecycle.to('start');
     adoptPageConfig(this);
-    this.begin();
+    this.ready = Promise.resolve().then(() => this.start(this.openEarly()));
+    this.ready.catch((error) => this.failStart(error));
   }
 
   /** Starts opening the appId's database (once). */
   openEarly() {
     if (!this.early) {
-      if (!this.started) adoptPageConfig(this);
+      if (this.lifecycle.state === 'idle') adoptPageConfig(this);
       this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
     }
     return this.early;
@@ -141,13 +125,14 @@ export class Runtime extends HostEvents {
    * after the script (a bundled app sets it after its imports) replaces the one seen at install.
    */
   currentConfig() {
-    if (!this.started) adoptPageConfig(this);
+    if (this.lifecycle.state === 'idle') adoptPageConfig(this);
     return this.config;
   }
 
-  /** @param {() => Promise<any>} loadCore @param {EarlyDb} early  the install-time appId's database, opening since install */
-  async start(loadCore, early) {
-    this.handles = await startCore(this, loadCore, early);
+  /** @param {EarlyDb} early  the install-time appId's database, opening since install */
+  async start(early) {
+    this.handles = await startCore(this, this.loadCore, early);
+    this.lifecycle.to('up');
     mark('ft:ready');
     // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
     // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
@@ -157,7 +142,7 @@ export class Runtime extends HostEvents {
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
     // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await
     // work of its own, and `ready` only says the core is up).
-    this.drain();
+    this.queue.drain();
   }
 
   /**
@@ -167,15 +152,20 @@ export class Runtime extends HostEvents {
    * @param {unknown} error
    */
   failStart(error) {
-    this.startError = startErrorOf(error);
-    console.error(`ft-polyfill: ${this.startError.message}`);
-    for (const item of this.queue.splice(0)) item.reject(this.startError);
+    const startError = startErrorOf(error);
+    this.lifecycle.fail(startError);
+    console.error(`ft-polyfill: ${startError.message}`);
+    this.queue.rejectAll(startError);
   }
 
-  /** Whether a call may run at once: the core is up and nothing made before it still waits. */
+  /** The core is up, no configure/reset is applied and nothing waits: a call may run at once. */
+  isOpen() {
+    return this.lifecycle.state === 'ready' && this.queue.idle();
+  }
+
+  /** Whether a call may run at once: the runtime is open, or disposed (every call then runs against the implementation that fails, impl()). */
   isReady() {
-    // Disposed: every call runs at once, against the implementation that fails (impl()).
-    return this.open || this.stopError !== null;
+    return this.isOpen() || this.lifecycle.stopped();
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -186,12 +176,12 @@ export class Runtime extends HostEvents {
 
   /** @param {string} name */
   impl(name) {
-    return this.stopError ? disposedImpl : this.impls[name];
+    return this.lifecycle.stopped() ? disposedImpl : this.impls[name];
   }
 
   /** The implementation a parameter error runs as (§1.5): the core writes the text of its problems. */
   paramError() {
-    return this.stopError ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
+    return this.lifecycle.stopped() ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
   }
 
   /**
@@ -200,7 +190,7 @@ export class Runtime extends HostEvents {
    * @returns {Promise<Awaited<T>>}
    */
   whenReady(fn, call) {
-    if (this.open) {
+    if (this.isOpen()) {
       try {
         return Promise.resolve(fn());
       } catch (error) {
@@ -211,55 +201,20 @@ export class Runtime extends HostEvents {
   }
 
   /**
-   * Queues `fn` behind everything already waiting. A barrier (configure, reset) is awaited before
-   * anything after it runs; other work runs as soon as its turn comes.
-   * @template T @param {() => T} fn @param {boolean} barrier @param {[string, any]} [call]
-   * @returns {Promise<Awaited<T>>}
+   * Queues `fn` behind everything already waiting (call-queue.js); fails at once when the start
+   * failed or dispose was called.
+   * @template T @param {() => T} fn @param {import('./call-queue.js').QueuedCall['barrier']} barrier
+   * @param {[string, any]} [call] @returns {Promise<Awaited<T>>}
    */
   enqueue(fn, barrier, call) {
-    if (this.startError || this.stopError) return Promise.reject(this.startError || this.stopError);
-    this.open = false;
+    const refusal = this.lifecycle.refusal();
+    if (refusal) return Promise.reject(refusal);
     // A call made before the core is up runs later, outside the page's stack: its device checks
     // name the page's call site from the stack kept here.
-    const stack = barrier ? undefined : new Error().stack;
-    const done = new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call, stack }); });
+    const done = this.queue.push(fn, barrier, call, barrier ? undefined : new Error().stack);
     this.startCore();
-    if (this.handles) this.drain();
-    return /** @type {Promise<Awaited<T>>} */ (done);
-  }
-
-  /** Runs the queue in order once the core is up; the runtime is open again when it is empty. */
-  async drain() {
-    if (this.draining || !this.handles) return;
-    this.draining = true;
-    this.open = false;
-    try {
-      while (this.queue.length) {
-        const item = /** @type {(typeof this.queue)[number]} */ (this.queue.shift());
-        if (!item.barrier) {
-          this.queuedStack = item.stack;
-          try {
-            item.resolve(item.fn());
-          } catch (error) {
-            item.reject(error);
-          } finally {
-            this.queuedStack = undefined;
-          }
-          continue;
-        }
-        this.applying = true;
-        try {
-          item.resolve(await item.fn());
-        } catch (error) {
-          item.reject(error);
-        } finally {
-          this.applying = false;
-        }
-      }
-    } finally {
-      this.draining = false;
-      this.open = this.queue.length === 0 && !this.stopError;
-    }
+    if (this.handles) this.queue.drain();
+    return done;
   }
 
   /**
@@ -268,10 +223,10 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   whenApplied() {
-    if (this.disposing) return this.disposing;
+    if (this.lifecycle.stopped()) return /** @type {Promise<void>} */ (this.released);
     this.startCore();
-    if (this.applying || this.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
-    return this.ready;
+    if (this.lifecycle.applying() || this.queue.hasBarrier()) return this.enqueue(() => undefined, false);
+    return /** @type {Promise<void>} */ (this.ready);
   }
 
   /**
@@ -279,7 +234,7 @@ export class Runtime extends HostEvents {
    * waits and no configuration is being applied (so answering at once keeps call order, §1.6).
    */
   mayRunWithoutCore() {
-    return this.open || (this.queue.length === 0 && !this.applying);
+    return this.isOpen() || (!this.queue.items.length && !this.lifecycle.applying());
   }
 
   /**
@@ -287,7 +242,7 @@ export class Runtime extends HostEvents {
    * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
    */
   deviceCheck(kind, api, message) {
-    this.checks.report(kind, api, message, this.queuedStack);
+    this.checks.report(kind, api, message, this.queue.stack);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
@@ -326,7 +281,7 @@ export class Runtime extends HostEvents {
    */
   configure(config, asBase = false) {
     if (asBase) this.baseConfig = config;
-    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), true);
+    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), 'configure');
   }
 
   /**
@@ -334,7 +289,7 @@ export class Runtime extends HostEvents {
    * @param {unknown} [config] @returns {Promise<void>}
    */
   reset(config) {
-    return this.enqueue(() => resetTo(this, config), true);
+    return this.enqueue(() => resetTo(this, config), 'reset');
   }
 
   /**
@@ -354,12 +309,11 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   dispose() {
-    if (!this.disposing) {
-      this.stopError = Object.assign(new Error(DISPOSED_REASON), { reported: true });
-      this.open = false;
+    if (!this.lifecycle.stopped()) {
+      this.lifecycle.stop(Object.assign(new Error(DISPOSED_REASON), { reported: true }));
       this.global.document?.removeEventListener?.('DOMContentLoaded', this.onParsed);
-      this.disposing = releaseAll(this);
+      this.released = releaseAll(this);
     }
-    return this.disposing;
+    return /** @type {Promise<void>} */ (this.released);
   }
 }

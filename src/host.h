@@ -89,20 +89,26 @@ struct HostResult {
 // opened receives and the fix; "" when the query arrives as given.
 std::string route_query_check(std::string_view query);
 
+// The longest load timeout (§4.6), 2^31-1 ms (about 24.8 days) [ours]: the host publishes no limit and
+// no page load comes near one; the page's JS runs the timer (LoadTimeout), and a browser fires a
+// setTimeout of more than 2^31-1 ms at once, so a longer one is clamped here, as request's and
+// getLocation's timeouts are (request.h, geo.h).
+inline constexpr std::uint32_t kMaxWebviewTimeoutMs = 2147483647;
+
 // ftHost.configure's options, already read (parse_host_config). Absent fields keep their default.
 struct HostConfig {
   std::string app_id;
   AppModel app;                                         // unknown app when absent
   std::vector<std::string> stack;                       // bottom first, the last holds the web-view; empty = [entry]
   std::vector<std::string> callers;                     // appIds below this app (navigateBackMiniProgram)
-  std::uint32_t webview_timeout_ms = 0;                 // 0 = none
+  std::uint32_t webview_timeout_ms = 0;                 // 0 = none; at most kMaxWebviewTimeoutMs
   std::optional<std::vector<std::string>> native_apis;  // replaces the host's API names when set
   bool back_through_history = true;                     // backMode 'history' (default) or 'page' (§3.13)
 };
 
 // Reads config JSON (every field optional):
 //   {"appId": "wx123", "app": {app.json object} | null, "stack": ["pages/a?x=1", "/pages/b"],
-//    "webviewTimeout": 12000 (ms, >= 0, clamped to 2^32-1), "callers": ["wxA"], "nativeAPIs": ["scan"],
+//    "webviewTimeout": 12000 (ms, >= 0, clamped to kMaxWebviewTimeoutMs), "callers": ["wxA"], "nativeAPIs": ["scan"],
 //    "backMode": "history" | "page"}
 // "" is {}. Errors: "invalid config: ..." (not valid JSON, not an object, <field> should be ...,
 // app.json reasons prefixed).
@@ -202,6 +208,8 @@ class Host {
   std::vector<PageView> stack() const;  // bottom first
   const std::string& title() const { return title_; }
   HostState state() const;
+  // The load timeout in force (ms, 0 = none; clamped by parse_host_config): JS's timer waits it.
+  std::uint32_t webviewTimeoutMs() const { return timeout_.timeout_ms(); }
 
  private:
   // `opens`: the route opened the top page (navigateTo, redirectTo, reLaunch): its Route event's

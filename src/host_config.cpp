@@ -1,5 +1,4 @@
 // parse_host_config (host.h): ftHost.configure's JSON options read into a HostConfig.
-#include <limits>
 
 #include "host.h"
 
@@ -55,8 +54,7 @@ Status parse_host_config(std::string_view config_json, HostConfig& out) {
                 : v->is_number_unsigned() ? static_cast<double>(v->get<std::uint64_t>())
                                           : static_cast<double>(v->get<std::int64_t>());
     if (!(ms >= 0)) return invalid("webviewTimeout should be a non-negative number");
-    constexpr std::uint32_t kMax = std::numeric_limits<std::uint32_t>::max();
-    config.webview_timeout_ms = ms > static_cast<double>(kMax) ? kMax : static_cast<std::uint32_t>(ms);
+    config.webview_timeout_ms = ms > static_cast<double>(kMaxWebviewTimeoutMs) ? kMaxWebviewTimeoutMs : static_cast<std::uint32_t>(ms);
   }
   if (const json* v = field(cfg, "nativeAPIs")) {
     config.native_apis.emplace();

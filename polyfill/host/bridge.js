@@ -161,6 +161,7 @@ export class HostBridge {
   /**
    * (Re)configures the core from runtime.config; loads ftHostConfig.appJson first when given.
    * What cannot be applied is reported in runtime.configError (ftHost.configure rejects with it).
+   * The load timer (§4.6) waits the webviewTimeout of the core's answer (clamped: src/host.h).
    */
   async configure() {
     const config = this.runtime.config;
@@ -188,12 +189,12 @@ export class HostBridge {
     if (config.webviewTimeout !== undefined) coreConfig.webviewTimeout = config.webviewTimeout;
     if (Array.isArray(/** @type {any} */ (config).callers)) coreConfig.callers = /** @type {any} */ (config).callers;
     coreConfig.backMode = config.backMode;
-    const result = this.call('configure', JSON.stringify(coreConfig));
+    let result = this.call('configure', JSON.stringify(coreConfig));
     if (!result.ok) {
       this.configError = this.configError ? `${this.configError}; ${result.reason}` : String(result.reason);
       // Keep a working host: the same config without the part that failed is not guessable, so
       // fall back to the defaults with the appId.
-      this.call('configure', JSON.stringify({ appId: config.appId }));
+      result = this.call('configure', JSON.stringify({ appId: config.appId }));
       app = null;
     }
     // The runtime reports it: ftHost.configure rejects with it, the start logs it.
@@ -202,8 +203,8 @@ export class HostBridge {
     // The web-view page's navigation bar shows the H5 document's title, as in WeChat [ours].
     const doc = this.runtime.global.document;
     if (doc && typeof doc.title === 'string' && doc.title !== '') this.perform(this.call('documentTitleChanged', toCoreString(doc.title)));
-    const timeout = Number(config.webviewTimeout);
-    if (timeout > 0 && Number.isFinite(timeout)) {
+    const timeout = result.webviewTimeout;
+    if (timeout > 0) {
       const set = this.runtime.global.setTimeout || setTimeout;
       // The host counts from the web-view's navigation, not from when the core is up: at the
       // start, the time since then is spent.
@@ -211,7 +212,7 @@ export class HostBridge {
       this.timer = set(() => {
         this.timer = null;
         this.perform(this.call('loadTimeoutElapsed'));
-      }, Math.min(timeout - spent, 2147483647));
+      }, timeout - spent);
       if (this.timer && typeof this.timer.unref === 'function') this.timer.unref();
     }
     this.configured = true;

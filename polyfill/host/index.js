@@ -59,7 +59,7 @@ export function createHost(runtime, services) {
      */
     flushed: async () => {
       await runtime.whenApplied();
-      if (runtime.stopError) throw runtime.stopError;
+      if (runtime.lifecycle.stopped()) throw runtime.lifecycle.stopError;
       const { persistence } = runtime.core();
       await persistence.settled();
       return persistence.lastFlush;

@@ -88,7 +88,7 @@ TEST(Host, ConfigureErrorsChangeNothing) {
   EXPECT_EQ(J(h.stack()).size(), 2u);
   json big = J(configure(h, R"({"webviewTimeout":1e300})"));
   EXPECT_EQ(big["ok"], true);
-  EXPECT_EQ(J(h.state())["webviewTimeout"], 4294967295u);
+  EXPECT_EQ(J(h.state())["webviewTimeout"], 2147483647u);
 }
 
 TEST(Host, NavigateToEventsAndResult) {
