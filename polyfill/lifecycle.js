@@ -1,35 +1,40 @@
-// The life of a runtime (runtime.js) as one small state machine: the states, the events that move
-// it and the only transitions allowed, in one table. The runtime, its call queue (call-queue.js)
-// and its end (dispose.js) move it and ask it; none keeps a flag of its own.
+// The life of a runtime (runtime.js) as one small state machine: its states and the only
+// transitions allowed, listed in one table; and the one call queue (behaviour.md §1.6, §1.10),
+// whose barriers (configure, reset) are states of that life. The runtime, the pipeline and the
+// end (dispose.js) move it and ask it; none keeps a flag of its own.
 //
-//   idle ──start──▶ starting ──up──▶ ready ◀──applied── configuring / resetting
-//                      │                 └──configure / reset──▲
-//                      └──fail──▶ failed
-//   any of them ──dispose──▶ disposing ──released──▶ disposed
+//   idle ──▶ starting ──▶ ready ◀──▶ configuring / resetting
+//               └──▶ failed
+//   any of them ──▶ disposing ──▶ disposed
 
 /**
  * @typedef {'idle' | 'starting' | 'ready' | 'configuring' | 'resetting' | 'failed' | 'disposing' | 'disposed'} LifeState
- * @typedef {'start' | 'up' | 'fail' | 'configure' | 'reset' | 'applied' | 'dispose' | 'released'} LifeEvent
+ *
+ * One call waiting its turn. `barrier`: false, or the state its configure/reset is applied in;
+ * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the
+ * page leaves); `stack`: the page's stack at the call, for its device checks' call site.
+ * @typedef {{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: false | 'configuring' | 'resetting', call?: [string, any], stack?: string }} QueuedCall
  */
 
 /**
- * state → event → next state; a pair not listed is a bug in the polyfill, and to() throws.
- * idle: installed, the core's set-up not begun (it begins at the first call or when the page is
- * parsed); configuring/resetting: a configure/reset barrier of the queue is being applied (§1.10);
- * failed: the core could not start, every call fails with the reason; disposing: ftHost.dispose()
- * was called, what was asked before it still runs (the core still comes up, a configure/reset
- * queued before it is still applied), then everything is released.
- * @type {Record<LifeState, Partial<Record<LifeEvent, LifeState>>>}
+ * Each state and the states it may go to; any other transition is a bug in the polyfill, and
+ * to() throws. idle: installed, the core's set-up not begun (it begins at the first call or when
+ * the page is parsed); starting: the core loads, calls wait; ready: the core is up;
+ * configuring/resetting: a configure/reset barrier of the queue is being applied (§1.10), later
+ * calls wait; failed: the core could not start, every call fails with the reason (§1.13);
+ * disposing: ftHost.dispose() was called, every later call fails, what was asked before it still
+ * runs (step()), then everything is released; disposed: the end.
+ * @type {Record<LifeState, string>}
  */
 export const TRANSITIONS = {
-  idle: { start: 'starting', dispose: 'disposing' },
-  starting: { up: 'ready', fail: 'failed', dispose: 'disposing' },
-  ready: { configure: 'configuring', reset: 'resetting', dispose: 'disposing' },
-  configuring: { applied: 'ready', dispose: 'disposing' },
-  resetting: { applied: 'ready', dispose: 'disposing' },
-  failed: { dispose: 'disposing' },
-  disposing: { up: 'disposing', fail: 'disposing', configure: 'disposing', reset: 'disposing', applied: 'disposing', released: 'disposed' },
-  disposed: {},
+  idle: 'starting disposing',
+  starting: 'ready failed disposing',
+  ready: 'configuring resetting disposing',
+  configuring: 'ready disposing',
+  resetting: 'ready disposing',
+  failed: 'disposing',
+  disposing: 'disposed',
+  disposed: '',
 };
 
 export class Lifecycle {
@@ -38,33 +43,39 @@ export class Lifecycle {
     this.state = 'idle';
     /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
     this.startError = null;
-    /** Set by dispose: every call made after it fails with it. @type {Error | null} */
+    /** Set at dispose: every call made after it fails with it. @type {Error | null} */
     this.stopError = null;
+    /**
+     * Work waiting its turn, in call order: calls made before the core is up, and everything made
+     * while a configure/reset waits or is applied. A barrier runs alone: nothing after it starts
+     * until it has been applied. @type {QueuedCall[]}
+     */
+    this.queue = [];
+    /** The queue is being run (drain awaits a barrier's work). */
+    this.running = false;
+    /** The stack of the queued call running now (deviceCheck's call site), else undefined. @type {string | undefined} */
+    this.stack = undefined;
   }
 
   /**
-   * Moves the machine by `event`; an event the current state does not take throws (a bug).
-   * @param {LifeEvent} event @returns {LifeState} the new state
+   * Moves to `next`; a transition the table does not list throws (a bug), the state unchanged.
+   * @param {LifeState} next
    */
-  to(event) {
-    const next = TRANSITIONS[this.state][event];
-    if (!next) throw new Error(`ft-polyfill: lifecycle event ${event} in state ${this.state}`);
-    return (this.state = next);
+  to(next) {
+    if (!TRANSITIONS[this.state].split(' ').includes(next)) throw new Error(`ft-polyfill lifecycle: ${this.state} to ${next}`);
+    this.state = next;
   }
 
-  /** The core's start failed. @param {Error} error  what every call fails with */
-  fail(error) {
-    this.to('fail');
-    this.startError = error;
+  /**
+   * A step of work asked before dispose (the core coming up, a configure/reset applied): after
+   * dispose it still runs, and the state stays disposing.
+   * @param {LifeState} next
+   */
+  step(next) {
+    if (!this.stopped()) this.to(next);
   }
 
-  /** ftHost.dispose(). @param {Error} error  what every call made after it fails with */
-  stop(error) {
-    this.to('dispose');
-    this.stopError = error;
-  }
-
-  /** ftHost.dispose() was called (disposing or disposed). */
+  /** ftHost.dispose() was called (disposing or disposed): every call fails at once. */
   stopped() {
     return this.state === 'disposing' || this.state === 'disposed';
   }
@@ -74,8 +85,72 @@ export class Lifecycle {
     return this.state === 'configuring' || this.state === 'resetting';
   }
 
-  /** Why a call that would wait cannot run (the start failed, or dispose was called), or null. */
-  refusal() {
-    return this.startError || this.stopError;
+  /** The core is up, nothing is applied and nothing waits: a call may run at once. */
+  open() {
+    return this.state === 'ready' && !this.queue.length && !this.running;
+  }
+
+  /**
+   * Whether a call may run at once: the runtime is open; or the call needs nothing from the core
+   * (getEnv), nothing waits and nothing is being applied (call order, §1.6); or dispose was called
+   * (every call then runs against the implementation that fails, runtime.impl()).
+   * @param {boolean} needsCore
+   */
+  mayRun(needsCore) {
+    return this.open() || this.stopped() || (!needsCore && !this.queue.length && !this.applying());
+  }
+
+  /**
+   * Adds `fn` behind everything waiting; settles with what it returns once it has run.
+   * @template T @param {() => T} fn @param {QueuedCall['barrier']} barrier
+   * @param {[string, any]} [call] @param {string} [stack]
+   * @returns {Promise<Awaited<T>>}
+   */
+  push(fn, barrier, call, stack) {
+    return new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call, stack }); });
+  }
+
+  /** Runs what waits, in order (the caller has the core up); a barrier is awaited before the rest. */
+  async drain() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const item = /** @type {QueuedCall} */ (this.queue.shift());
+        if (!item.barrier) {
+          this.stack = item.stack;
+          try {
+            item.resolve(item.fn());
+          } catch (error) {
+            item.reject(error);
+          } finally {
+            this.stack = undefined;
+          }
+          continue;
+        }
+        this.step(item.barrier);
+        try {
+          item.resolve(await item.fn());
+        } catch (error) {
+          item.reject(error);
+        } finally {
+          this.step('ready');
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * Resolves once everything queued so far has run, a barrier's work included: a last entry that
+   * does nothing, resolved by the drain when its turn comes (the core is up). Once stopped nothing
+   * is queued after it, so the queue is empty then.
+   * @returns {Promise<void>}
+   */
+  drained() {
+    const done = this.push(() => undefined, false);
+    this.drain();
+    return done;
   }
 }

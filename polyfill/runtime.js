@@ -1,7 +1,7 @@
-// One polyfill instance: its configuration, the WebAssembly core once loaded, its life
-// (lifecycle.js: the one state machine), the queue of calls made before the core is up or while a
-// configure/reset is applied (call-queue.js, behaviour.md §1.6, §1.10), the implementations of
-// the interfaces, the call log and the host's events (host-events.js) and its end (dispose.js).
+// One polyfill instance: its configuration, the WebAssembly core once loaded, its life and call
+// queue (lifecycle.js: the one state machine; calls made before the core is up or while a
+// configure/reset is applied wait there, behaviour.md §1.6, §1.10), the implementations of the
+// interfaces, the call log and the host's events (host-events.js) and its end (dispose.js).
 // `ft` (create.js) and `ftHost` (host/index.js) are views of it; create.js builds the implementations.
 
 import { normalizeConfig } from './config.js';
@@ -14,7 +14,6 @@ import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
 import { mark } from './marks.js';
 import { DeviceChecks } from './device-check.js';
 import { Lifecycle } from './lifecycle.js';
-import { CallQueue } from './call-queue.js';
 import { paramFailure } from './core-wire.js';
 
 export { DISPOSED_REASON };
@@ -48,10 +47,8 @@ export class Runtime extends HostEvents {
     super();
     this.global = global || globalThis;
     this.loadCore = loadCore;
-    /** Where the instance is in its life; the only keeper of it. */
-    this.lifecycle = new Lifecycle();
-    /** Work waiting its turn, in call order (§1.6, §1.10). */
-    this.queue = new CallQueue(this.lifecycle);
+    /** Where the instance is in its life, and the calls waiting their turn: the only keeper of both. */
+    this.life = new Lifecycle();
     this.config = normalizeConfig(config);
     /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
     this.baseConfig = config;
@@ -104,8 +101,8 @@ export class Runtime extends HostEvents {
 
   /** Starts the core's set-up now if it has not started (a call needs it, or the page is parsed). */
   startCore() {
-    if (this.lifecycle.state !== 'idle') return;
-    this.lifecycle.to('start');
+    if (this.life.state !== 'idle') return;
+    this.life.to('starting');
     adoptPageConfig(this);
     this.ready = Promise.resolve().then(() => this.start(this.openEarly()));
     this.ready.catch((error) => this.failStart(error));
@@ -114,7 +111,7 @@ export class Runtime extends HostEvents {
   /** Starts opening the appId's database (once). */
   openEarly() {
     if (!this.early) {
-      if (this.lifecycle.state === 'idle') adoptPageConfig(this);
+      if (this.life.state === 'idle') adoptPageConfig(this);
       this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
     }
     return this.early;
@@ -125,14 +122,14 @@ export class Runtime extends HostEvents {
    * after the script (a bundled app sets it after its imports) replaces the one seen at install.
    */
   currentConfig() {
-    if (this.lifecycle.state === 'idle') adoptPageConfig(this);
+    if (this.life.state === 'idle') adoptPageConfig(this);
     return this.config;
   }
 
   /** @param {EarlyDb} early  the install-time appId's database, opening since install */
   async start(early) {
     this.handles = await startCore(this, this.loadCore, early);
-    this.lifecycle.to('up');
+    this.life.step('ready');
     mark('ft:ready');
     // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
     // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
@@ -142,7 +139,7 @@ export class Runtime extends HostEvents {
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
     // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await
     // work of its own, and `ready` only says the core is up).
-    this.queue.drain();
+    this.life.drain();
   }
 
   /**
@@ -153,19 +150,10 @@ export class Runtime extends HostEvents {
    */
   failStart(error) {
     const startError = startErrorOf(error);
-    this.lifecycle.fail(startError);
+    this.life.step('failed');
+    this.life.startError = startError;
     console.error(`ft-polyfill: ${startError.message}`);
-    this.queue.rejectAll(startError);
-  }
-
-  /** The core is up, no configure/reset is applied and nothing waits: a call may run at once. */
-  isOpen() {
-    return this.lifecycle.state === 'ready' && this.queue.idle();
-  }
-
-  /** Whether a call may run at once: the runtime is open, or disposed (every call then runs against the implementation that fails, impl()). */
-  isReady() {
-    return this.isOpen() || this.lifecycle.stopped();
+    for (const item of this.life.queue.splice(0)) item.reject(startError);
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -176,12 +164,12 @@ export class Runtime extends HostEvents {
 
   /** @param {string} name */
   impl(name) {
-    return this.lifecycle.stopped() ? disposedImpl : this.impls[name];
+    return this.life.stopped() ? disposedImpl : this.impls[name];
   }
 
   /** The implementation a parameter error runs as (§1.5): the core writes the text of its problems. */
   paramError() {
-    return this.lifecycle.stopped() ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
+    return this.life.stopped() ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
   }
 
   /**
@@ -190,7 +178,7 @@ export class Runtime extends HostEvents {
    * @returns {Promise<Awaited<T>>}
    */
   whenReady(fn, call) {
-    if (this.isOpen()) {
+    if (this.life.open()) {
       try {
         return Promise.resolve(fn());
       } catch (error) {
@@ -201,19 +189,19 @@ export class Runtime extends HostEvents {
   }
 
   /**
-   * Queues `fn` behind everything already waiting (call-queue.js); fails at once when the start
+   * Queues `fn` behind everything already waiting (lifecycle.js); fails at once when the start
    * failed or dispose was called.
-   * @template T @param {() => T} fn @param {import('./call-queue.js').QueuedCall['barrier']} barrier
+   * @template T @param {() => T} fn @param {import('./lifecycle.js').QueuedCall['barrier']} barrier
    * @param {[string, any]} [call] @returns {Promise<Awaited<T>>}
    */
   enqueue(fn, barrier, call) {
-    const refusal = this.lifecycle.refusal();
+    const refusal = this.life.startError || this.life.stopError;
     if (refusal) return Promise.reject(refusal);
     // A call made before the core is up runs later, outside the page's stack: its device checks
     // name the page's call site from the stack kept here.
-    const done = this.queue.push(fn, barrier, call, barrier ? undefined : new Error().stack);
+    const done = this.life.push(fn, barrier, call, barrier ? undefined : new Error().stack);
     this.startCore();
-    if (this.handles) this.queue.drain();
+    if (this.handles) this.life.drain();
     return done;
   }
 
@@ -223,18 +211,10 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   whenApplied() {
-    if (this.lifecycle.stopped()) return /** @type {Promise<void>} */ (this.released);
+    if (this.life.stopped()) return /** @type {Promise<void>} */ (this.released);
     this.startCore();
-    if (this.lifecycle.applying() || this.queue.hasBarrier()) return this.enqueue(() => undefined, false);
+    if (this.life.applying() || this.life.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
     return /** @type {Promise<void>} */ (this.ready);
-  }
-
-  /**
-   * Whether a call that needs nothing from the core may run now: nothing made before it still
-   * waits and no configuration is being applied (so answering at once keeps call order, §1.6).
-   */
-  mayRunWithoutCore() {
-    return this.isOpen() || (!this.queue.items.length && !this.lifecycle.applying());
   }
 
   /**
@@ -242,7 +222,7 @@ export class Runtime extends HostEvents {
    * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
    */
   deviceCheck(kind, api, message) {
-    this.checks.report(kind, api, message, this.queue.stack);
+    this.checks.report(kind, api, message, this.life.stack);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
@@ -281,7 +261,7 @@ export class Runtime extends HostEvents {
    */
   configure(config, asBase = false) {
     if (asBase) this.baseConfig = config;
-    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), 'configure');
+    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), 'configuring');
   }
 
   /**
@@ -289,7 +269,7 @@ export class Runtime extends HostEvents {
    * @param {unknown} [config] @returns {Promise<void>}
    */
   reset(config) {
-    return this.enqueue(() => resetTo(this, config), 'reset');
+    return this.enqueue(() => resetTo(this, config), 'resetting');
   }
 
   /**
@@ -309,8 +289,9 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   dispose() {
-    if (!this.lifecycle.stopped()) {
-      this.lifecycle.stop(Object.assign(new Error(DISPOSED_REASON), { reported: true }));
+    if (!this.life.stopped()) {
+      this.life.to('disposing');
+      this.life.stopError = Object.assign(new Error(DISPOSED_REASON), { reported: true });
       this.global.document?.removeEventListener?.('DOMContentLoaded', this.onParsed);
       this.released = releaseAll(this);
     }

@@ -54,7 +54,8 @@ Status parse_host_config(std::string_view config_json, HostConfig& out) {
                 : v->is_number_unsigned() ? static_cast<double>(v->get<std::uint64_t>())
                                           : static_cast<double>(v->get<std::int64_t>());
     if (!(ms >= 0)) return invalid("webviewTimeout should be a non-negative number");
-    config.webview_timeout_ms = ms > static_cast<double>(kMaxWebviewTimeoutMs) ? kMaxWebviewTimeoutMs : static_cast<std::uint32_t>(ms);
+    config.webview_timeout_ms =
+        ms > static_cast<double>(kMaxWebviewTimeoutMs) ? kMaxWebviewTimeoutMs : static_cast<std::uint32_t>(ms);
   }
   if (const json* v = field(cfg, "nativeAPIs")) {
     config.native_apis.emplace();

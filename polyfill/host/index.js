@@ -59,7 +59,7 @@ export function createHost(runtime, services) {
      */
     flushed: async () => {
       await runtime.whenApplied();
-      if (runtime.lifecycle.stopped()) throw runtime.lifecycle.stopError;
+      if (runtime.life.stopped()) throw runtime.life.stopError;
       const { persistence } = runtime.core();
       await persistence.settled();
       return persistence.lastFlush;

@@ -133,11 +133,11 @@ function internalError(ctx, error) {
 }
 
 /**
- * Whether an interface may run now: the core is up, or it needs nothing from the core and no
- * earlier call waits (a page's first getEnv answers at once).
+ * Whether an interface may run now (lifecycle.js mayRun): the core is up, or it needs nothing
+ * from the core and no earlier call waits (a page's first getEnv answers at once).
  * @param {PipelineRuntime} runtime @param {import('../api-table.js').ApiDef} def
  */
-export const mayRunNow = (runtime, def) => runtime.isReady() || (def.core === false && runtime.mayRunWithoutCore());
+export const mayRunNow = (runtime, def) => runtime.life.mayRun(def.core !== false);
 
 /**
  * Runs an implementation at once: its synchronous outcome (a throw becomes a failure), or the

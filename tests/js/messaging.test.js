@@ -1,5 +1,5 @@
 // Messaging APIs (callNativeAPI, the web-view load timeout) and ftHost.reset's new host, against the real core (Node, CJS build).
-import { freshFt } from '../helpers/node.js';
+import { freshFt, polyfill } from '../helpers/node.js';
 
 test('callNativeAPI answers: object fields, other values as data, a throwing handler fails', async () => {
   const { ft, host } = await freshFt();
@@ -38,4 +38,21 @@ test('the webview timeout fires in Node too, and not after complete()', async ()
   second.ft.complete();
   await new Promise((r) => setTimeout(r, 120));
   expect(none).toEqual([]);
+});
+
+test('a webviewTimeout past 2^31-1 ms is clamped by the core, and the page\'s timer waits the core\'s value (never fires at once)', async () => {
+  /** @type {number[]} */
+  const delays = [];
+  // The page's timers as the bridge sees them: the load timer's delay is recorded, not run.
+  const global = { __proto__: globalThis, setTimeout: (/** @type {any} */ _fn, /** @type {number} */ ms) => { delays.push(ms); return 0; }, clearTimeout: () => {} };
+  const { host } = polyfill.createFt({ global, config: { appId: `jest-${process.pid}-clamp`, webviewTimeout: 1e300 } });
+  await host.ready;
+  expect(host.state().webviewTimeout).toBe(2147483647);
+  expect(delays).toEqual([2147483647]);
+  await host.configure({ appId: `jest-${process.pid}-clamp`, webviewTimeout: 4294967296 });
+  expect(delays).toEqual([2147483647, 2147483647]);
+  await host.configure({ appId: `jest-${process.pid}-clamp`, webviewTimeout: 0 });
+  expect(host.state().webviewTimeout).toBe(0);
+  expect(delays).toHaveLength(2);
+  await host.dispose();
 });
