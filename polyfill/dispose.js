@@ -27,7 +27,7 @@ const warn = (error) => console.error('ft-polyfill: ftHost.dispose', error);
 export async function releaseAll(runtime) {
   if (runtime.ready) await runtime.ready.catch(() => {});
   // What was queued before dispose runs first (a barrier among it may take its time).
-  if (runtime.handles) await runtime.life.drained();
+  if (runtime.handles) await runtime.drained();
   for (const hook of runtime.disposeHooks.splice(0).reverse()) {
     try { await hook(); } catch (error) { warn(error); }
   }
@@ -39,5 +39,5 @@ export async function releaseAll(runtime) {
   runtime.resetHooks = [];
   runtime.readyHooks = [];
   runtime.log.clear();
-  runtime.life.to('disposed');
+  runtime.to('disposed');
 }

@@ -1,26 +1,29 @@
 // The life of a runtime (runtime.js) as one small state machine: its states and the only
 // transitions allowed, listed in one table; and the one call queue (behaviour.md §1.6, §1.10),
 // whose barriers (configure, reset) are states of that life. The runtime, the pipeline and the
-// end (dispose.js) move it and ask it; none keeps a flag of its own.
+// end (dispose.js) move it and ask it; none keeps a flag of its own. The runtime is a Lifecycle
+// (and, below it, the host's events: host-events.js).
 //
-//   idle ──▶ starting ──▶ ready ◀──▶ configuring / resetting
+//   idle ──▶ starting ──▶ ready ◀──▶ applying (a configure or reset)
 //               └──▶ failed
 //   any of them ──▶ disposing ──▶ disposed
 
+import { HostEvents } from './host-events.js';
+
 /**
- * @typedef {'idle' | 'starting' | 'ready' | 'configuring' | 'resetting' | 'failed' | 'disposing' | 'disposed'} LifeState
+ * @typedef {'idle' | 'starting' | 'ready' | 'applying' | 'failed' | 'disposing' | 'disposed'} LifeState
  *
- * One call waiting its turn. `barrier`: false, or the state its configure/reset is applied in;
+ * One call waiting its turn. `barrier`: true for a configure/reset;
  * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the
  * page leaves); `stack`: the page's stack at the call, for its device checks' call site.
- * @typedef {{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: false | 'configuring' | 'resetting', call?: [string, any], stack?: string }} QueuedCall
+ * @typedef {{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any], stack?: string }} QueuedCall
  */
 
 /**
  * Each state and the states it may go to; any other transition is a bug in the polyfill, and
  * to() throws. idle: installed, the core's set-up not begun (it begins at the first call or when
  * the page is parsed); starting: the core loads, calls wait; ready: the core is up;
- * configuring/resetting: a configure/reset barrier of the queue is being applied (§1.10), later
+ * applying: a configure or reset (a barrier of the queue) is being applied (§1.10), later
  * calls wait; failed: the core could not start, every call fails with the reason (§1.13);
  * disposing: ftHost.dispose() was called, every later call fails, what was asked before it still
  * runs (step()), then everything is released; disposed: the end.
@@ -29,16 +32,16 @@
 export const TRANSITIONS = {
   idle: 'starting disposing',
   starting: 'ready failed disposing',
-  ready: 'configuring resetting disposing',
-  configuring: 'ready disposing',
-  resetting: 'ready disposing',
+  ready: 'applying disposing',
+  applying: 'ready disposing',
   failed: 'disposing',
   disposing: 'disposed',
   disposed: '',
 };
 
-export class Lifecycle {
+export class Lifecycle extends HostEvents {
   constructor() {
+    super();
     /** @type {LifeState} */
     this.state = 'idle';
     /** Why the core could not start (every call then fails with it), or null. @type {Error | null} */
@@ -82,7 +85,7 @@ export class Lifecycle {
 
   /** A configure/reset is being applied. */
   applying() {
-    return this.state === 'configuring' || this.state === 'resetting';
+    return this.state === 'applying';
   }
 
   /** The core is up, nothing is applied and nothing waits: a call may run at once. */
@@ -107,7 +110,7 @@ export class Lifecycle {
    * @returns {Promise<Awaited<T>>}
    */
   push(fn, barrier, call, stack) {
-    return new Promise((resolve, reject) => { this.queue.push({ fn, resolve, reject, barrier, call, stack }); });
+    return new Promise((resolve, reject) => this.queue.push({ fn, resolve, reject, barrier, call, stack }));
   }
 
   /** Runs what waits, in order (the caller has the core up); a barrier is awaited before the rest. */
@@ -116,25 +119,17 @@ export class Lifecycle {
     this.running = true;
     try {
       while (this.queue.length) {
-        const item = /** @type {QueuedCall} */ (this.queue.shift());
-        if (!item.barrier) {
-          this.stack = item.stack;
-          try {
-            item.resolve(item.fn());
-          } catch (error) {
-            item.reject(error);
-          } finally {
-            this.stack = undefined;
-          }
-          continue;
-        }
-        this.step(item.barrier);
+        const { fn, resolve, reject, barrier, stack } = /** @type {QueuedCall} */ (this.queue.shift());
+        if (barrier) this.step('applying');
+        this.stack = stack;
         try {
-          item.resolve(await item.fn());
+          // Only a barrier is awaited: the calls after it wait until it has been applied.
+          resolve(barrier ? await fn() : fn());
         } catch (error) {
-          item.reject(error);
+          reject(error);
         } finally {
-          this.step('ready');
+          this.stack = undefined;
+          if (barrier) this.step('ready');
         }
       }
     } finally {

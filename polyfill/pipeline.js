@@ -38,7 +38,7 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  * @property {(name: string) => Impl | undefined} impl
  * @property {() => Impl} paramError  fails a call with the parameter error of its problems (validate.js; text from the core, §1.5)
  * @property {(fn: () => any, call?: [string, any]) => Promise<any>} whenReady  runs fn at once when the core is up, else queues it in order (`call`: the interface's name and checked arguments, which the page's leaving keeps for a storage write)
- * @property {{ mayRun: (needsCore: boolean) => boolean }} life  whether a call may run now (polyfill/lifecycle.js)
+ * @property {(needsCore: boolean) => boolean} mayRun  whether a call may run now (polyfill/lifecycle.js)
  * @property {(entry: CallRecord) => void} record        call log + 'call' event
  * @property {(kind: string, api: string, message: string) => void} deviceCheck  a device check (behaviour.md §1.15)
  */

@@ -7,7 +7,6 @@
 import { normalizeConfig } from './config.js';
 import { openEarly } from '../wasm-glue/persistence.js';
 import { CallLog } from './call-log.js';
-import { HostEvents } from './host-events.js';
 import { startCore, startErrorOf } from './start-core.js';
 import { applyConfig, resetTo, adoptPageConfig } from './reconfigure.js';
 import { DISPOSED_REASON, disposedImpl, releaseAll } from './dispose.js';
@@ -33,7 +32,7 @@ export const CALL_LOG_LIMIT = 1000;
  * @property {import('../wasm-glue/persistence.js').Persistence} persistence
  */
 
-export class Runtime extends HostEvents {
+export class Runtime extends Lifecycle {
   /**
    * @param {object} options
    * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
@@ -47,8 +46,6 @@ export class Runtime extends HostEvents {
     super();
     this.global = global || globalThis;
     this.loadCore = loadCore;
-    /** Where the instance is in its life, and the calls waiting their turn: the only keeper of both. */
-    this.life = new Lifecycle();
     this.config = normalizeConfig(config);
     /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
     this.baseConfig = config;
@@ -101,8 +98,8 @@ export class Runtime extends HostEvents {
 
   /** Starts the core's set-up now if it has not started (a call needs it, or the page is parsed). */
   startCore() {
-    if (this.life.state !== 'idle') return;
-    this.life.to('starting');
+    if (this.state !== 'idle') return;
+    this.to('starting');
     adoptPageConfig(this);
     this.ready = Promise.resolve().then(() => this.start(this.openEarly()));
     this.ready.catch((error) => this.failStart(error));
@@ -111,7 +108,7 @@ export class Runtime extends HostEvents {
   /** Starts opening the appId's database (once). */
   openEarly() {
     if (!this.early) {
-      if (this.life.state === 'idle') adoptPageConfig(this);
+      if (this.state === 'idle') adoptPageConfig(this);
       this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
     }
     return this.early;
@@ -122,14 +119,14 @@ export class Runtime extends HostEvents {
    * after the script (a bundled app sets it after its imports) replaces the one seen at install.
    */
   currentConfig() {
-    if (this.life.state === 'idle') adoptPageConfig(this);
+    if (this.state === 'idle') adoptPageConfig(this);
     return this.config;
   }
 
   /** @param {EarlyDb} early  the install-time appId's database, opening since install */
   async start(early) {
     this.handles = await startCore(this, this.loadCore, early);
-    this.life.step('ready');
+    this.step('ready');
     mark('ft:ready');
     // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
     // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
@@ -139,7 +136,7 @@ export class Runtime extends HostEvents {
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
     // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await
     // work of its own, and `ready` only says the core is up).
-    this.life.drain();
+    this.drain();
   }
 
   /**
@@ -150,10 +147,10 @@ export class Runtime extends HostEvents {
    */
   failStart(error) {
     const startError = startErrorOf(error);
-    this.life.step('failed');
-    this.life.startError = startError;
+    this.step('failed');
+    this.startError = startError;
     console.error(`ft-polyfill: ${startError.message}`);
-    for (const item of this.life.queue.splice(0)) item.reject(startError);
+    for (const item of this.queue.splice(0)) item.reject(startError);
   }
 
   /** The core; only called by implementations, which run after `ready`. */
@@ -164,12 +161,12 @@ export class Runtime extends HostEvents {
 
   /** @param {string} name */
   impl(name) {
-    return this.life.stopped() ? disposedImpl : this.impls[name];
+    return this.stopped() ? disposedImpl : this.impls[name];
   }
 
   /** The implementation a parameter error runs as (§1.5): the core writes the text of its problems. */
   paramError() {
-    return this.life.stopped() ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
+    return this.stopped() ? disposedImpl : (/** @type {any} */ problems) => paramFailure(this.core().Module, problems);
   }
 
   /**
@@ -178,14 +175,8 @@ export class Runtime extends HostEvents {
    * @returns {Promise<Awaited<T>>}
    */
   whenReady(fn, call) {
-    if (this.life.open()) {
-      try {
-        return Promise.resolve(fn());
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    return this.enqueue(fn, false, call);
+    // Open: `fn` runs now, inside the call (a throw rejects).
+    return this.open() ? new Promise((resolve) => resolve(/** @type {any} */ (fn()))) : this.enqueue(fn, false, call);
   }
 
   /**
@@ -195,13 +186,13 @@ export class Runtime extends HostEvents {
    * @param {[string, any]} [call] @returns {Promise<Awaited<T>>}
    */
   enqueue(fn, barrier, call) {
-    const refusal = this.life.startError || this.life.stopError;
+    const refusal = this.startError || this.stopError;
     if (refusal) return Promise.reject(refusal);
     // A call made before the core is up runs later, outside the page's stack: its device checks
     // name the page's call site from the stack kept here.
-    const done = this.life.push(fn, barrier, call, barrier ? undefined : new Error().stack);
+    const done = this.push(fn, barrier, call, barrier ? undefined : new Error().stack);
     this.startCore();
-    if (this.handles) this.life.drain();
+    if (this.handles) this.drain();
     return done;
   }
 
@@ -211,9 +202,9 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   whenApplied() {
-    if (this.life.stopped()) return /** @type {Promise<void>} */ (this.released);
+    if (this.stopped()) return /** @type {Promise<void>} */ (this.released);
     this.startCore();
-    if (this.life.applying() || this.life.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
+    if (this.applying() || this.queue.some((item) => item.barrier)) return this.enqueue(() => undefined, false);
     return /** @type {Promise<void>} */ (this.ready);
   }
 
@@ -222,7 +213,7 @@ export class Runtime extends HostEvents {
    * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
    */
   deviceCheck(kind, api, message) {
-    this.checks.report(kind, api, message, this.life.stack);
+    this.checks.report(kind, api, message, this.stack);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
@@ -261,7 +252,7 @@ export class Runtime extends HostEvents {
    */
   configure(config, asBase = false) {
     if (asBase) this.baseConfig = config;
-    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), 'configuring');
+    return this.enqueue(() => applyConfig(this, config, false, 'ftHost.configure'), true);
   }
 
   /**
@@ -269,7 +260,7 @@ export class Runtime extends HostEvents {
    * @param {unknown} [config] @returns {Promise<void>}
    */
   reset(config) {
-    return this.enqueue(() => resetTo(this, config), 'resetting');
+    return this.enqueue(() => resetTo(this, config), true);
   }
 
   /**
@@ -289,9 +280,9 @@ export class Runtime extends HostEvents {
    * @returns {Promise<void>}
    */
   dispose() {
-    if (!this.life.stopped()) {
-      this.life.to('disposing');
-      this.life.stopError = Object.assign(new Error(DISPOSED_REASON), { reported: true });
+    if (!this.stopped()) {
+      this.to('disposing');
+      this.stopError = Object.assign(new Error(DISPOSED_REASON), { reported: true });
       this.global.document?.removeEventListener?.('DOMContentLoaded', this.onParsed);
       this.released = releaseAll(this);
     }

@@ -59,7 +59,7 @@ export function createHost(runtime, services) {
      */
     flushed: async () => {
       await runtime.whenApplied();
-      if (runtime.life.stopped()) throw runtime.life.stopError;
+      if (runtime.stopped()) throw runtime.stopError;
       const { persistence } = runtime.core();
       await persistence.settled();
       return persistence.lastFlush;

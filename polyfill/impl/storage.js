@@ -45,7 +45,7 @@ export default function storageImpl(runtime) {
     }
     if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
     let record = handles && handles.persistence.persistent ? handles.storage.core.unsaved() : '';
-    for (const { barrier, call } of runtime.life.queue) {
+    for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
       const [name, args] = call || [];
       const value = /** @type {any} */ (name === 'setStorage' && encodeValue(args.data));

@@ -137,7 +137,7 @@ function internalError(ctx, error) {
  * from the core and no earlier call waits (a page's first getEnv answers at once).
  * @param {PipelineRuntime} runtime @param {import('../api-table.js').ApiDef} def
  */
-export const mayRunNow = (runtime, def) => runtime.life.mayRun(def.core !== false);
+export const mayRunNow = (runtime, def) => runtime.mayRun(def.core !== false);
 
 /**
  * Runs an implementation at once: its synchronous outcome (a throw becomes a failure), or the
