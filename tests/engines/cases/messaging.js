@@ -153,6 +153,29 @@ export const cases = [
     },
   },
   {
+    name: 'a load timeout past 2^31-1 ms is clamped by the core: the host state says so, and the timer waits that long, it never fires at once (§4.6)',
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl());
+      const out = await page.evaluate(async () => {
+        /** @type {number[]} */ const delays = [];
+        const pageSetTimeout = window.setTimeout;
+        window.setTimeout = /** @type {any} */ ((/** @type {any} */ fn, /** @type {number} */ delay, /** @type {any[]} */ ...rest) => {
+          if (delay > 1e6) delays.push(delay);
+          return pageSetTimeout(fn, delay, ...rest);
+        });
+        /** @type {string[]} */ const fired = [];
+        ftHost.on('timeout', () => fired.push('timeout'));
+        await ftHost.configure({ appId: 'test-app', webviewTimeout: 1e12 });
+        // Two turns of the event loop: a delay past the browser's limit would have fired by then.
+        for (let i = 0; i < 2; i++) await new Promise((resolve) => pageSetTimeout(resolve, 0));
+        window.setTimeout = pageSetTimeout;
+        return { delays, fired, state: ftHost.state().webviewTimeout };
+      });
+      expect(out).toEqual({ delays: [2147483647], fired: [], state: 2147483647 });
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: "the load timeout counts from the page's navigation, not from when the core is up; a later configure counts from then (§4.6)",
     async run(browser) {
       const page = await browser.open(browser.url('/engines/messaging/late-start.html'));
