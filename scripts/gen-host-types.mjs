@@ -62,7 +62,7 @@ export interface FtHostConfig {
   appJson?: string;
   /** Initial page stack, bottom first; the last page holds the web-view. */
   stack?: string[];
-  /** ms: the host fires 'timeout' unless ft.complete() is called in time. */
+  /** ms: the host fires 'timeout' unless ft.complete() is called in time (at most 2^31-1 ms, about 24.8 days: a longer one is clamped). */
   webviewTimeout?: number;
   /** What the host's back does first (behaviour.md §3.13): 'history' (default) steps back through the page's own history while ft.canGoBack is true, then leaves the web-view page; 'page' leaves at once. */
   backMode?: 'history' | 'page';

@@ -89,6 +89,11 @@ TEST(Host, ConfigureErrorsChangeNothing) {
   json big = J(configure(h, R"({"webviewTimeout":1e300})"));
   EXPECT_EQ(big["ok"], true);
   EXPECT_EQ(J(h.state())["webviewTimeout"], 2147483647u);
+  // The longest a page's timer can wait (JS runs it): the value JS's timer is given.
+  EXPECT_EQ(h.webviewTimeoutMs(), ft::kMaxWebviewTimeoutMs);
+  EXPECT_EQ(ft::kMaxWebviewTimeoutMs, 2147483647u);
+  EXPECT_TRUE(J(configure(h, R"({"webviewTimeout":2147483646.5})"))["ok"]);
+  EXPECT_EQ(h.webviewTimeoutMs(), 2147483646u);
 }
 
 TEST(Host, NavigateToEventsAndResult) {
