@@ -17,7 +17,7 @@ import { PAGE_CONFIG } from './inject.js';
 export const SIMULATOR_PATH = '/__ft/simulator/';
 
 /** The hand-off script's url. */
-const FRAME_SCRIPT_PATH = '/__ft/simulator/frame.js';
+export const FRAME_SCRIPT_PATH = '/__ft/simulator/frame.js';
 
 /** Runs in the frame, once before and once after the polyfill script. */
 const FRAME_SCRIPT = `/* ft-polyfill simulator: hand-off between the shell and the page in its frame */
@@ -65,6 +65,7 @@ export function withFrameScript(html) {
  * @property {string} page      the frame's first url (a path of the served folder, e.g. "/")
  * @property {string} [device]  a device preset's id or name (polyfill/host/simulator/devices.js)
  * @property {boolean} [landscape]
+ * @property {string} [scenario]  url parameters of a scenario (bin/scenario.js), under the shell url's
  */
 
 /** @param {string} text */
@@ -82,6 +83,7 @@ function shellHtml(options, url) {
     page: page && page.startsWith('/') && !page.startsWith('//') ? page : options.page,
     device: device || options.device || '',
     landscape: url.searchParams.has('landscape') || Boolean(options.landscape),
+    scenario: options.scenario || '',
   };
   const json = JSON.stringify(merged).replace(/</g, '\\u003c');
   return `<!doctype html>
