@@ -129,7 +129,7 @@ async function main(argv) {
     if (opts.simulator) console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/', device, scenario)}`);
     return;
   }
-  const root = resolve(opts.dir);
+  const root = resolve(/** @type {string} */ (opts.dir));
   let isFolder = false;
   try {
     isFolder = statSync(root).isDirectory();

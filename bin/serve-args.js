@@ -127,8 +127,7 @@ export function parseServeArgs(args) {
     else if (token.name === 'scenario') {
       out.scenario = value;
       out.simulator = true;
-    }
-    else if (token.name === 'device') {
+    } else if (token.name === 'device') {
       out.device = value;
       out.simulator = true;
     } else if (token.name === 'stack') {

@@ -50,6 +50,8 @@ const POLYFILL_TAG = /<script\b[^>]*\bsrc=["'][^"']*(?:\/__ft\/ft-polyfill\.js|f
  * @param {string} html @returns {string}
  */
 export function withFrameScript(html) {
+  // A page of the Vite plugin's dev server has it already (vite/index.js).
+  if (html.includes(`src="${FRAME_SCRIPT_PATH}"`)) return html;
   const tag = `<script src="${FRAME_SCRIPT_PATH}"></script>`;
   const m = POLYFILL_TAG.exec(html);
   if (m) return html.slice(0, m.index) + tag + m[0] + tag + html.slice(m.index + m[0].length);

@@ -228,7 +228,7 @@ test('a mocked location and an offline network reach the page\'s calls; the call
 
 test('an unknown --device fails in one line naming the presets', () => {
   const run = spawnSync(process.execPath, [CLI, 'serve', site, '--device', 'nokia-3310', '--port', '0'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
-  expect([run.status, run.stderr]).toEqual([1, 'ft-polyfill: unknown device nokia-3310: one of iphone-se, iphone-14, pixel-7\n']);
+  expect([run.status, run.stderr]).toEqual([1, 'ft-polyfill: unknown device nokia-3310: one of iphone-se, iphone-14, iphone-15-pro, pixel-5, pixel-7\n']);
 });
 
 test('the capsule menu works from the keyboard', async () => {

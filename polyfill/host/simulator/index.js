@@ -155,6 +155,8 @@ export function createSimulator(doc, options = {}) {
       urlText.setAttribute('title', where);
       currentPage = where;
       syncUrl();
+      // The nav-bar back follows the page's own history too (backMode 'history', §3.13).
+      schedule();
     } catch {
       urlText.textContent = '(another origin)';
     }

@@ -30,8 +30,9 @@ export function applyParams(params, scenario, settings) {
     all.delete(key);
     for (const value of params.getAll(key)) all.append(key, value);
   }
-  const launchKeys = ['appId', 'stack', 'appJson', 'backMode'];
-  if (launchKeys.some((key) => all.has(key))) {
+  // A url with the state is the whole state: what it leaves out is the default, not what this
+  // tab's session kept (a bare shell url keeps the session's settings).
+  if (STATE_PARAMS.some((key) => all.has(key))) {
     const backMode = all.get('backMode');
     settings.launch = {
       ...emptyLaunch(),
@@ -40,13 +41,9 @@ export function applyParams(params, scenario, settings) {
       appJson: all.get('appJson') || '',
       backMode: backMode === 'history' || backMode === 'page' ? backMode : '',
     };
-    // The link's stack is where to start, not the one this tab kept.
-    if (all.has('stack')) settings.stacks = {};
-  }
-  if (all.has('network')) settings.network = findNetwork(all.get('network')).id;
-  const location = all.get('location');
-  if (location !== null) {
-    const read = parseLocation(location);
+    settings.stacks = {};
+    settings.network = findNetwork(all.get('network')).id;
+    const read = parseLocation(all.get('location') || '');
     settings.getLocation = read ? /** @type {any} */ (read.answer) : 'off';
     if (read && read.place) settings.place = read.place;
   }
