@@ -93,6 +93,7 @@ function shellHtml(options, url) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>ft-polyfill simulator · ${escapeHtml(merged.page)}</title>
 <script type="application/json" id="ft-simulator-options">${json}</script>
 <script type="module" src="${SIMULATOR_PATH}boot.js"></script>
