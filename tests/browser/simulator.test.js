@@ -302,7 +302,7 @@ test('the screenshots of the README and the simulator guide are what scripts/sim
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'simulator-screenshots.mjs'), out, '--fast'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
-    const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png'];
+    const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png', 'simulator-landscape.png', 'simulator-launch.png'];
     expect(readdirSync(out).sort()).toEqual([...shots].sort());
     for (const name of shots) expect([name, ...pngSize(join(out, name))]).toEqual([name, ...pngSize(join(ROOT, 'docs', name))]);
     // Each preset's picture is its phone: the screen plus the 12 px bezel on each side (a pixel

@@ -141,6 +141,7 @@ export function createSimulator(doc, options = {}) {
   function syncUrl() {
     const href = stateUrl(win.location.href, view(), settings);
     if (href !== win.location.href) win.history.replaceState(null, '', href);
+    launch.show(href);
   }
 
   /**

@@ -166,5 +166,10 @@ export function buildLaunch(doc, { settings, view, open }) {
       h(doc, 'div', { class: 'row' }, [launch]),
     ]),
   ]);
-  return { element, fill };
+  /** Shows the shell's current url as the link. @param {string} href */
+  const show = (href) => {
+    // Not while someone is selecting in it.
+    if (/** @type {Document | ShadowRoot} */ (link.getRootNode()).activeElement !== link) link.value = href;
+  };
+  return { element, fill, show };
 }

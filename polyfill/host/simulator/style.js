@@ -16,7 +16,7 @@ button, select, input, textarea { font: inherit; color: inherit; }
 .bar .url { flex: 1; min-width: 120px; font: 12px ui-monospace, Menlo, Consolas, monospace; opacity: .8;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .main { display: flex; gap: 16px; align-items: flex-start; padding: 16px; flex-wrap: wrap; }
-.main.landscape { flex-wrap: nowrap; width: max-content; min-width: 100%; }
+.main.landscape { flex-wrap: nowrap; }
 .main.landscape .stage { flex: none; }
 .stage { flex: 1 1 auto; display: flex; justify-content: center; min-width: 0; }
 .phone { flex-shrink: 0; padding: 12px; border-radius: 44px; background: #15171a; box-shadow: 0 8px 28px rgba(0,0,0,.25); }
