@@ -51,6 +51,7 @@ export function forward(target, req, res, transformHtml) {
     answer.on('end', () => {
       const body = transformHtml(new URL(req.url || '/', 'http://page').pathname, Buffer.concat(chunks).toString('utf8'), req);
       delete headers['content-length'];
+      delete headers['transfer-encoding'];
       delete headers.etag;
       headers['content-type'] = 'text/html; charset=utf-8';
       res.writeHead(answer.statusCode || 200, headers);

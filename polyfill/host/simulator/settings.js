@@ -62,6 +62,10 @@ export function loadSettings(win) {
   } catch {
     // no sessionStorage (privacy mode) or a damaged entry: the defaults
   }
+  const launch = settings.launch;
+  const valid = launch && typeof launch.appId === 'string' && typeof launch.appJson === 'string' && Array.isArray(launch.stack)
+    && launch.stack.every((page) => typeof page === 'string') && ['', 'history', 'page'].includes(launch.backMode);
+  if (!valid) settings.launch = emptyLaunch();
   return settings;
 }
 
