@@ -59,6 +59,8 @@ export default function ftPolyfill(options = {}) {
   }
   let active = false;
   let production = false;
+  /** The dev server (not Vitest, not a build): where the simulator is served. */
+  let devServer = false;
   let root = process.cwd();
   /** The config script's address in the page (set once Vite's config is resolved). */
   let configSrc = `/${CONFIG_FILE}`;
@@ -93,6 +95,7 @@ export default function ftPolyfill(options = {}) {
       const vitest = Boolean(process.env.VITEST);
       active = vitest || env.command === 'serve' || build;
       production = !active && env.command === 'build';
+      devServer = !vitest && env.command === 'serve';
       if (!active) return undefined;
       /** @type {Record<string, any>} */
       const added = { resolve: { alias: [{ find: new RegExp(`^${SDK}$`), replacement: 'ft-polyfill' }] } };
@@ -109,11 +112,11 @@ export default function ftPolyfill(options = {}) {
     /** The dev server answers the config script, and the simulator's pages. @param {any} server */
     configureServer(server) {
       if (!active) return;
-      const routes = simulator ? simulatorRoutes({ page: base }) : {};
+      const routes = simulator && devServer ? simulatorRoutes({ page: base }) : {};
       server.middlewares.use((/** @type {any} */ req, /** @type {any} */ res, /** @type {() => void} */ next) => {
         const url = new URL(String(req.url), 'http://vite');
         if (Object.hasOwn(routes, url.pathname)) return routes[url.pathname](req, res, url);
-        if (simulator && url.pathname === '/__ft/ft-polyfill-simulator.mjs') {
+        if (simulator && devServer && url.pathname === '/__ft/ft-polyfill-simulator.mjs') {
           res.setHeader('content-type', 'text/javascript; charset=utf-8');
           return res.end(readFileSync(SIMULATOR_CHUNK));
         }
@@ -121,7 +124,7 @@ export default function ftPolyfill(options = {}) {
         res.setHeader('content-type', 'text/javascript; charset=utf-8');
         res.end(hostConfigScript(config));
       });
-      if (!simulator) return;
+      if (!simulator || !devServer) return;
       const printUrls = server.printUrls.bind(server);
       server.printUrls = () => {
         printUrls();
@@ -158,7 +161,7 @@ export default function ftPolyfill(options = {}) {
       // data-ft-host-config: the polyfill reports a config script that did not run (a CSP refused it).
       const tags = [{ tag: 'script', attrs: { src: configSrc, 'data-ft-host-config': true }, injectTo: 'head-prepend' }];
       // The simulator's hand-off, after the page's config (bin/simulator.js; nothing outside its frame).
-      if (simulator && !configAsset) tags.push({ tag: 'script', attrs: { src: FRAME_SCRIPT_PATH }, injectTo: 'head-prepend' });
+      if (simulator && devServer) tags.push({ tag: 'script', attrs: { src: FRAME_SCRIPT_PATH }, injectTo: 'head-prepend' });
       return tags;
     },
   };
