@@ -6,10 +6,10 @@
 // the shell page, its boot module and the frame's hand-off script.
 //
 // The hand-off (FRAME_SCRIPT) is added around the page's polyfill script tag: before it, it asks
-// the shell for the ftHostConfig to start with (the page's own, plus the stack and settings the
-// shell kept across reloads); after it, it tells the shell that window.ftHost exists (mocks and
-// native APIs are applied then, before the page's own scripts). Outside the simulator it does
-// nothing.
+// the shell for the ftHostConfig to start with (the page's own, plus the launch, stack and settings
+// the shell kept across reloads; a config the page assigns later passes through the shell too);
+// after it, it tells the shell that window.ftHost exists (mocks and native APIs are applied then,
+// before the page's own scripts). Outside the simulator it does nothing.
 
 import { PAGE_CONFIG } from './inject.js';
 
@@ -25,8 +25,13 @@ const FRAME_SCRIPT = `/* ft-polyfill simulator: hand-off between the shell and t
   var sim = null;
   try { sim = window.parent !== window ? window.parent.__ftSimulator : null; } catch (e) { sim = null; }
   if (!sim) return;
-  if (window.ftHost) sim.frameReady(window);
-  else window.ftHostConfig = sim.frameConfig(window, window.ftHostConfig);
+  if (window.ftHost) return sim.frameReady(window);
+  if (Object.getOwnPropertyDescriptor(window, 'ftHostConfig') && Object.getOwnPropertyDescriptor(window, 'ftHostConfig').set) return;
+  // A config the page sets later (a bundle's first module) goes through the shell too.
+  var config = sim.frameConfig(window, window.ftHostConfig);
+  Object.defineProperty(window, 'ftHostConfig', { configurable: true, enumerable: true,
+    get: function () { return config; },
+    set: function (value) { config = sim.frameConfig(window, value); } });
 })();
 `;
 

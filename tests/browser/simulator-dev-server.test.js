@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchChromium, newPage } from '../helpers/browser.js';
 import { scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
@@ -136,7 +136,7 @@ test('the Vite plugin serves the simulator on the dev server and prints its url;
   }
 }, 120000);
 
-test('serve --proxy wraps a plain dev server: its live reload (server-sent events) comes through, serve\'s options and Offline apply', async () => {
+test('serve --proxy wraps a plain dev server: its live reload (server-sent events) comes through, serve\'s options, Offline, and the launch over a bundle\'s own config', async () => {
   let version = 1;
   /** @type {Set<import('node:http').ServerResponse>} */
   const listeners = new Set();
@@ -146,6 +146,14 @@ test('serve --proxy wraps a plain dev server: its live reload (server-sent event
       res.write(': ready\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
+    } else if (req.url === '/bundled.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><link rel="icon" href="data:,"><title>Bundled</title></head><body><script src="/bundle.js"></script></body></html>');
+    } else if (req.url === '/bundle.js') {
+      // A bundle with the finclip-js-sdk alias: its first module sets the config (the webpack
+      // recipe's ft-host-config.js), then ft-polyfill starts.
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(`window.ftHostConfig = { appId: 'late-app', panel: true };\n${readFileSync(join(ROOT, 'dist/ft-polyfill.js'), 'utf8')}`);
     } else if (req.url === '/data.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"tea":"oolong"}');
@@ -179,6 +187,11 @@ test('serve --proxy wraps a plain dev server: its live reload (server-sent event
     await frame.waitForFunction(() => document.querySelector('h1')?.textContent === 'v2' && window.ftHost && ftHost.state() !== null);
     await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.title').textContent === 'Plain v2');
     await expect(frame.evaluate(() => ft.request({ url: new URL('/data.json', location.href).href }).catch((e) => e.errMsg))).resolves.toBe('request:fail network error');
+
+    // A bundle that sets its config as it starts: the launch (and the shell's panel: false) still over it.
+    await page.goto(`${url}?page=/bundled.html&appId=launch-app`);
+    const bundled = await pageFrame(page);
+    await expect(bundled.evaluate(() => [ftHost.state().appId, ftHost.panel.isOpen()])).resolves.toEqual(['launch-app', false]);
     expect(page.errors).toEqual([]);
     await context.close();
   } finally {
