@@ -12,6 +12,8 @@ import { bundlesPolyfill, injectPolyfill, JSSDK_PATH, JSSDK_CLASSIC, JSSDK_ESM }
 import { SIMULATOR_PATH, simulatorRoutes, withFrameScript } from './simulator.js';
 import { USAGE, UsageError, parseServeArgs, oneLine } from './serve-args.js';
 import { hostConfig } from './host-config.js';
+import { proxyTarget } from './proxy.js';
+import { readScenario } from './scenario.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,30 +30,43 @@ const sendJs = (res, body) => {
 };
 
 /**
- * The device preset's id for --device (the presets are the simulator's: dist/ft-polyfill-simulator.mjs).
+ * The simulator's presets (devices, networks, places: dist/ft-polyfill-simulator.mjs).
+ * @returns {Promise<import('./scenario.js').SimulatorPresets>}
+ * @throws {UsageError}
+ */
+async function simulatorPresets() {
+  try {
+    return await import(pathToFileURL(join(packageRoot, 'dist', 'ft-polyfill-simulator.mjs')).href);
+  } catch (error) {
+    throw new UsageError(`the simulator is not built (dist/ft-polyfill-simulator.mjs: ${oneLine(error)}); run npm run build`);
+  }
+}
+
+/**
+ * The device preset's id for --device.
  * @param {string | undefined} name
  * @returns {Promise<string>} '' for the default
  * @throws {UsageError}
  */
 async function deviceId(name) {
   if (name === undefined) return '';
-  /** @type {{ DEVICES: Array<{ id: string }>, findDevice: (name: string) => { id: string } | undefined }} */
-  let ui;
-  try {
-    ui = await import(pathToFileURL(join(packageRoot, 'dist', 'ft-polyfill-simulator.mjs')).href);
-  } catch (error) {
-    throw new UsageError(`the simulator is not built (dist/ft-polyfill-simulator.mjs: ${oneLine(error)}); run npm run build`);
-  }
+  const ui = await simulatorPresets();
   const device = ui.findDevice(name);
   if (!device) throw new UsageError(`unknown device ${name}: one of ${ui.DEVICES.map((d) => d.id).join(', ')}`);
   return device.id;
 }
 
 /**
- * The simulator's url for a page.
- * @param {string} url the server's base url @param {string} page @param {string} device
+ * The simulator's url for a page (and a scenario's parameters, which name their own page and device).
+ * @param {string} url the server's base url @param {string} page @param {string} device @param {string} [scenario]
  */
-const simulatorUrl = (url, page, device) => `${url}${SIMULATOR_PATH}${page === '/' && !device ? '' : `?page=${encodeURIComponent(page)}${device ? `&device=${device}` : ''}`}`;
+const simulatorUrl = (url, page, device, scenario = '') => {
+  const params = new URLSearchParams(scenario);
+  if (!params.has('page') && (page !== '/' || device || scenario)) params.set('page', page);
+  if (!params.has('device') && device) params.set('device', device);
+  const query = params.toString();
+  return `${url}${SIMULATOR_PATH}${query ? `?${query}` : ''}`;
+};
 
 /** @param {string[]} argv @throws {UsageError} */
 async function main(argv) {
@@ -73,7 +88,8 @@ async function main(argv) {
     console.log(USAGE);
     return;
   }
-  if (!opts.dir) {
+  const scenario = opts.scenario ? readScenario(opts.scenario, await simulatorPresets()) : '';
+  if (!opts.dir && opts.proxy === undefined) {
     if (opts.hostOptions.length) throw new UsageError(`${opts.hostOptions[0]} configures the pages of a folder you serve (the demo sets its own ftHostConfig), e.g. ft-polyfill serve ./site ${opts.hostOptions[0]} ...`);
     const device = await deviceId(opts.device);
     // The demo is served with the simulator too (npm start prints both urls); its pages get the
@@ -81,15 +97,39 @@ async function main(argv) {
     const { url } = await serve({
       root: packageRoot,
       port: opts.port,
-      routes: { ...jsonRoutes(JSON.parse(readFileSync(join(packageRoot, 'demo', 'api.json'), 'utf8'))), ...simulatorRoutes({ page: '/demo/', device }) },
+      routes: { ...jsonRoutes(JSON.parse(readFileSync(join(packageRoot, 'demo', 'api.json'), 'utf8'))), ...simulatorRoutes({ page: '/demo/', device, scenario }) },
       mounts: { '/__ft/': join(packageRoot, 'dist') },
       transformHtml: (_path, html, req) => (req && req.headers['sec-fetch-dest'] === 'iframe' ? withFrameScript(html) : html),
     });
     console.log(`ft-polyfill demo: ${url}/demo/`);
-    console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/demo/', device)}`);
+    console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/demo/', device, scenario)}`);
     return;
   }
-  const root = resolve(opts.dir);
+  if (opts.proxy !== undefined) {
+    if (opts.dir !== undefined) throw new UsageError(`serve takes a folder or --proxy, not both: ft-polyfill serve --proxy ${opts.proxy}`);
+    const target = proxyTarget(opts.proxy);
+    if (!target) throw new UsageError(`--proxy needs the dev server's http url, e.g. --proxy http://localhost:3000 (got ${opts.proxy})`);
+    const config = await hostConfig(opts);
+    const device = await deviceId(opts.device);
+    const { url } = await serve({
+      root: '',
+      proxy: target,
+      port: opts.port,
+      routes: opts.simulator ? simulatorRoutes({ page: '/', device, scenario }) : {},
+      mounts: { '/__ft/': join(packageRoot, 'dist') },
+      // A page that loads FinClip's JSSDK gets the polyfill; a bundle with ft-polyfill (the alias
+      // of docs/guides/app-builds.md) keeps its own, with serve's options over its config.
+      transformHtml: (_path, html) => {
+        const page = injectPolyfill(html, config, { bundled: !/finclip-jssdk/i.test(html) });
+        return opts.simulator ? withFrameScript(page) : page;
+      },
+      match: (pathname) => (JSSDK_PATH.test(pathname) ? (_req, res) => sendJs(res, pathname.endsWith('.esm.js') ? JSSDK_ESM : JSSDK_CLASSIC) : undefined),
+    });
+    console.log(`ft-polyfill: serving ${target.origin} at ${url}/`);
+    if (opts.simulator) console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/', device, scenario)}`);
+    return;
+  }
+  const root = resolve(/** @type {string} */ (opts.dir));
   let isFolder = false;
   try {
     isFolder = statSync(root).isDirectory();
@@ -102,7 +142,7 @@ async function main(argv) {
   const { url } = await serve({
     root,
     port: opts.port,
-    routes: opts.simulator ? simulatorRoutes({ page: '/', device }) : {},
+    routes: opts.simulator ? simulatorRoutes({ page: '/', device, scenario }) : {},
     mounts: { '/__ft/': join(packageRoot, 'dist') },
     spa: opts.spa,
     transformHtml: (_path, html, req) => {
@@ -113,7 +153,7 @@ async function main(argv) {
   });
   const appId = typeof config.appId === 'string' ? config.appId : `${DEFAULT_APP_ID}, the default; set one with --app-id`;
   console.log(`ft-polyfill: serving ${root} at ${url}/ (appId ${appId})`);
-  if (opts.simulator) console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/', device)}`);
+  if (opts.simulator) console.log(`ft-polyfill simulator: ${simulatorUrl(url, '/', device, scenario)}`);
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -21,7 +21,7 @@ function fileProblem(error) {
  * @returns {unknown}
  * @throws {UsageError}
  */
-function readJson(file) {
+export function readJson(file) {
   let text;
   try {
     text = readFileSync(resolve(file), 'utf8').replace(/^\uFEFF/, '');

@@ -21,7 +21,9 @@ export const OPTIONS = {
   port: { type: 'string', value: 'N', needs: 'a number from 0 to 65535', help: 'port on 127.0.0.1 (default $PORT or 8080; 0 = any free port)' },
   'open-panel': { type: 'boolean', help: 'open the host panel when a page loads' },
   simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (docs/guides/simulator.md)' },
-  device: { type: 'string', value: 'NAME', needs: 'a device', example: 'iphone-se', help: 'the simulator\'s phone: iphone-se (375x667), iphone-14 (390x844), pixel-7 (412x915); implies --simulator' },
+  device: { type: 'string', value: 'NAME', needs: 'a device', example: 'iphone-se', help: 'the simulator\'s phone, an id or Playwright\'s name: iphone-se, iphone-14, iphone-15-pro, pixel-5, pixel-7; implies --simulator' },
+  scenario: { type: 'string', value: 'FILE', needs: 'a file', example: 'bug-123.json', help: 'the simulator\'s state as a JSON file (page, device, appId, stack, appJson, backMode, network, location); implies --simulator' },
+  proxy: { type: 'string', value: 'URL', needs: 'a dev server\'s url', example: 'http://localhost:3000', help: 'serve another dev server\'s pages instead of a folder (websockets and live reload pass through)' },
   'no-spa': { type: 'boolean', help: 'answer 404 for a path with no file (default for a folder with an index.html: its index.html, as a history-mode app\'s server does)' },
   help: { type: 'boolean', short: 'h', help: 'print this help' },
 };
@@ -31,6 +33,7 @@ export const HOST_OPTIONS = ['app-id', 'stack', 'config', 'app', 'open-panel'];
 
 export const USAGE = [
   'usage: ft-polyfill serve [dir] [options]',
+  '       ft-polyfill serve --proxy URL [options]',
   '       ft-polyfill --version',
   '',
   '  dir              an H5 folder to serve with the polyfill injected into every page (default: the demo)',
@@ -63,6 +66,8 @@ export class UsageError extends Error {
  * @property {boolean} panel
  * @property {boolean} simulator  serve the simulator too (--simulator, --device)
  * @property {string} [device]     the simulator's device preset, as typed
+ * @property {string} [scenario]   the scenario file, as typed (--scenario)
+ * @property {string} [proxy]      the dev server's url, as typed (--proxy)
  * @property {boolean} spa        history-API fallback to the folder's index.html (off with --no-spa)
  * @property {string[]} hostOptions  the ftHostConfig options given, as typed (for the demo's error)
  */
@@ -118,7 +123,11 @@ export function parseServeArgs(args) {
     else if (token.name === 'app-id') out.appId = value;
     else if (token.name === 'config') out.config = value;
     else if (token.name === 'app') out.app = value;
-    else if (token.name === 'device') {
+    else if (token.name === 'proxy') out.proxy = value;
+    else if (token.name === 'scenario') {
+      out.scenario = value;
+      out.simulator = true;
+    } else if (token.name === 'device') {
       out.device = value;
       out.simulator = true;
     } else if (token.name === 'stack') {

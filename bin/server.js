@@ -2,13 +2,14 @@
 // served by sirv (bundled into dist/sirv.mjs by the build: the package keeps no dependencies):
 // MIME types, ETag and 304, Range. This module adds only what sirv does not do: exact-path
 // handlers (`routes`, `match`), folders mounted at a url prefix, HTML pages rewritten on the way
-// out (`transformHtml`: the injected config and polyfill), and the history-API fallback of
-// single-page apps (`spa`).
+// out (`transformHtml`: the injected config and polyfill), the history-API fallback of
+// single-page apps (`spa`), and another dev server behind it (`proxy`, bin/proxy.js).
 
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import sirv from '../dist/sirv.mjs';
+import { forward, forwardUpgrade } from './proxy.js';
 
 /**
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => void | Promise<void>} RouteHandler
@@ -16,7 +17,9 @@ import sirv from '../dist/sirv.mjs';
 
 /**
  * @typedef {object} ServeOptions
- * @property {string} root                            folder served at "/"
+ * @property {string} root                            folder served at "/" (unused with `proxy`)
+ * @property {URL} [proxy]  a dev server's origin: what routes and mounts do not answer is forwarded
+ *   to it (websockets too), its HTML pages through transformHtml (bin/proxy.js)
  * @property {number} [port]                          0 = any free port (default 8080)
  * @property {string} [host]                          default 127.0.0.1 (never all interfaces)
  * @property {Record<string, RouteHandler>} [routes]  exact-path handlers, tried before files
@@ -81,11 +84,11 @@ function resolveHtml(base, rel, spa, acceptsHtml) {
  * @param {ServeOptions} options
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
-export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {}, match, spa = false }) {
+export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, transformHtml, mounts = {}, match, spa = false, proxy }) {
   // dev: each request stats the file (folders served here change under the server: rebuilds).
   /** @param {string} folder */
   const files = (folder) => sirv(folder, { dev: true, etag: true, dotfiles: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
-  const rootFiles = files(root);
+  const rootFiles = proxy ? null : files(root);
   const mounted = Object.entries(mounts).map(([prefix, folder]) => ({ prefix, folder, files: files(folder) }));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url || '/', `http://${host}`);
@@ -93,6 +96,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, tran
       const route = routes[url.pathname] || (match && match(url.pathname));
       if (route) return await route(req, res, url);
       const mount = mounted.find((m) => url.pathname.startsWith(m.prefix));
+      if (!mount && proxy) return forward(proxy, req, res, transformHtml);
       const base = mount ? mount.folder : root;
       const rel = mount ? url.pathname.slice(mount.prefix.length - 1) : decodeURIComponent(url.pathname);
       const page = mount ? null : resolveHtml(base, rel, spa, /\btext\/html\b/.test(String(req.headers.accept || '')));
@@ -105,7 +109,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, tran
       }
       if (mount) req.url = rel + url.search;
       else if (page) req.url = `/${page.html.slice(base.length).split(sep).filter(Boolean).map(encodeURIComponent).join('/')}`;
-      (mount ? mount.files : rootFiles)(req, res, () => {
+      (mount ? mount.files : /** @type {ReturnType<typeof files>} */ (rootFiles))(req, res, () => {
         // Browsers ask for /favicon.ico on every page: no icon is not an error.
         if (url.pathname === '/favicon.ico') res.writeHead(204).end();
         else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -115,6 +119,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', routes = {}, tran
       res.end(String(error));
     }
   });
+  if (proxy) server.on('upgrade', (req, socket, head) => forwardUpgrade(proxy, req, socket, head));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

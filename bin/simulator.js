@@ -6,10 +6,10 @@
 // the shell page, its boot module and the frame's hand-off script.
 //
 // The hand-off (FRAME_SCRIPT) is added around the page's polyfill script tag: before it, it asks
-// the shell for the ftHostConfig to start with (the page's own, plus the stack and settings the
-// shell kept across reloads); after it, it tells the shell that window.ftHost exists (mocks and
-// native APIs are applied then, before the page's own scripts). Outside the simulator it does
-// nothing.
+// the shell for the ftHostConfig to start with (the page's own, plus the launch, stack and settings
+// the shell kept across reloads; a config the page assigns later passes through the shell too);
+// after it, it tells the shell that window.ftHost exists (mocks and native APIs are applied then,
+// before the page's own scripts). Outside the simulator it does nothing.
 
 import { PAGE_CONFIG } from './inject.js';
 
@@ -17,7 +17,7 @@ import { PAGE_CONFIG } from './inject.js';
 export const SIMULATOR_PATH = '/__ft/simulator/';
 
 /** The hand-off script's url. */
-const FRAME_SCRIPT_PATH = '/__ft/simulator/frame.js';
+export const FRAME_SCRIPT_PATH = '/__ft/simulator/frame.js';
 
 /** Runs in the frame, once before and once after the polyfill script. */
 const FRAME_SCRIPT = `/* ft-polyfill simulator: hand-off between the shell and the page in its frame */
@@ -25,8 +25,13 @@ const FRAME_SCRIPT = `/* ft-polyfill simulator: hand-off between the shell and t
   var sim = null;
   try { sim = window.parent !== window ? window.parent.__ftSimulator : null; } catch (e) { sim = null; }
   if (!sim) return;
-  if (window.ftHost) sim.frameReady(window);
-  else window.ftHostConfig = sim.frameConfig(window, window.ftHostConfig);
+  if (window.ftHost) return sim.frameReady(window);
+  if (Object.getOwnPropertyDescriptor(window, 'ftHostConfig') && Object.getOwnPropertyDescriptor(window, 'ftHostConfig').set) return;
+  // A config the page sets later (a bundle's first module) goes through the shell too.
+  var config = sim.frameConfig(window, window.ftHostConfig);
+  Object.defineProperty(window, 'ftHostConfig', { configurable: true, enumerable: true,
+    get: function () { return config; },
+    set: function (value) { config = sim.frameConfig(window, value); } });
 })();
 `;
 
@@ -50,6 +55,8 @@ const POLYFILL_TAG = /<script\b[^>]*\bsrc=["'][^"']*(?:\/__ft\/ft-polyfill\.js|f
  * @param {string} html @returns {string}
  */
 export function withFrameScript(html) {
+  // A page of the Vite plugin's dev server has it already (vite/index.js).
+  if (html.includes(`src="${FRAME_SCRIPT_PATH}"`)) return html;
   const tag = `<script src="${FRAME_SCRIPT_PATH}"></script>`;
   const m = POLYFILL_TAG.exec(html);
   if (m) return html.slice(0, m.index) + tag + m[0] + tag + html.slice(m.index + m[0].length);
@@ -65,6 +72,7 @@ export function withFrameScript(html) {
  * @property {string} page      the frame's first url (a path of the served folder, e.g. "/")
  * @property {string} [device]  a device preset's id or name (polyfill/host/simulator/devices.js)
  * @property {boolean} [landscape]
+ * @property {string} [scenario]  url parameters of a scenario (bin/scenario.js), under the shell url's
  */
 
 /** @param {string} text */
@@ -82,6 +90,7 @@ function shellHtml(options, url) {
     page: page && page.startsWith('/') && !page.startsWith('//') ? page : options.page,
     device: device || options.device || '',
     landscape: url.searchParams.has('landscape') || Boolean(options.landscape),
+    scenario: options.scenario || '',
   };
   const json = JSON.stringify(merged).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -89,6 +98,7 @@ function shellHtml(options, url) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>ft-polyfill simulator · ${escapeHtml(merged.page)}</title>
 <script type="application/json" id="ft-simulator-options">${json}</script>
 <script type="module" src="${SIMULATOR_PATH}boot.js"></script>

@@ -1,5 +1,6 @@
 // Screenshots of the simulator (docs/guides/simulator.md): the demo as `npm start` serves it, one
-// picture of the whole shell and one of the phone for each device preset.
+// picture of the whole shell, one of the phone for each device the guide shows, the shell in
+// landscape, and the launch form.
 //   node scripts/simulator-screenshots.mjs [outDir] [--fast]   (default docs/; --fast skips zopflipng;
 //   tests/browser/simulator.test.js runs it into a temporary folder and compares the pictures'
 //   sizes with the committed ones)
@@ -8,7 +9,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, launchChromium, newPage } from '../tests/helpers/browser.js';
-import { DEVICES } from '../polyfill/host/simulator/devices.js';
+import { findDevice } from '../polyfill/host/simulator/devices.js';
+
+/** The devices the guide shows a picture of. */
+const SHOWN = ['iphone-se', 'iphone-14', 'pixel-7'].map((id) => /** @type {import('../polyfill/host/simulator/devices.js').Device} */ (findDevice(id)));
 
 const args = process.argv.slice(2);
 const fast = args.includes('--fast');
@@ -32,11 +36,19 @@ const browser = await launchChromium();
 /** @type {string[]} */
 const written = [];
 try {
-  for (const device of [null, ...DEVICES]) {
-    const context = await browser.newContext({ viewport: { width: device ? 520 : 960, height: device ? 1060 : 940 } });
+  /** @type {Array<{ file: string, device: string, phone?: boolean, landscape?: boolean, launch?: boolean, width: number, height: number }>} */
+  const shots = [
+    { file: 'simulator.png', device: 'iphone-14', width: 960, height: 940 },
+    ...SHOWN.map((d) => ({ file: `simulator-${d.id}.png`, device: d.id, phone: true, width: 520, height: 1060 })),
+    { file: 'simulator-landscape.png', device: 'iphone-14', landscape: true, width: 1280, height: 620 },
+    { file: 'simulator-launch.png', device: 'iphone-14', launch: true, width: 960, height: 940 },
+  ];
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height } });
     const page = await newPage(context);
     const url = new URL(simulator);
-    url.searchParams.set('device', device ? device.id : 'iphone-14');
+    url.searchParams.set('device', shot.device);
+    if (shot.landscape) url.searchParams.set('landscape', '');
     await page.goto(url.href);
     const frame = await (await page.waitForSelector('ft-simulator iframe')).contentFrame();
     if (!frame) throw new Error('no frame');
@@ -45,9 +57,16 @@ try {
     await frame.click('button[data-add="oolong"]');
     await frame.click('button[data-add="puer"]');
     await page.waitForTimeout(300);
-    const file = join(outDir, device ? `simulator-${device.id}.png` : 'simulator.png');
-    if (device) await page.locator('ft-simulator .phone').screenshot({ path: file });
-    else await page.screenshot({ path: file });
+    const file = join(outDir, shot.file);
+    if (shot.launch) {
+      await page.locator('ft-simulator [data-section=launch] summary').click();
+      await page.locator('ft-simulator [aria-label="launch stack"]').fill('pages/index/index\npages/web/web?id=7');
+      await page.locator('ft-simulator [data-section=launch]').screenshot({ path: file });
+    } else if (shot.phone) {
+      await page.locator('ft-simulator .phone').screenshot({ path: file });
+    } else {
+      await page.screenshot({ path: file });
+    }
     written.push(file);
     if (page.errors.length) console.warn(`${file}: page errors`, page.errors);
     await context.close();

@@ -7,6 +7,8 @@ export interface FtPolyfillViteOptions {
   config?: FtHostConfig;
   /** Also alias and inject in `vite build` (a test build). Default false: production keeps finclip-js-sdk. */
   build?: boolean;
+  /** Serve the simulator on the dev server at /__ft/simulator/ (the page in a phone, the host's controls beside it) and print its url. Default true. */
+  simulator?: boolean;
 }
 
 /** Aliases finclip-js-sdk to ft-polyfill and injects window.ftHostConfig: in `vite` dev, under Vitest, and in `vite build` only with `build: true`. */

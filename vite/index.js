@@ -2,21 +2,25 @@
 // unchanged on ft-polyfill.
 //   vite (dev server)  aliases finclip-js-sdk to ft-polyfill and adds window.ftHostConfig as a
 //                      classic script file at the start of <head> (it runs before module scripts;
-//                      a file, so `script-src 'self'` allows it)
+//                      a file, so `script-src 'self'` allows it); serves the simulator at
+//                      /__ft/simulator/ (the page in a phone, hot reload included) and prints its url
 //   vite build         a production build: finclip-js-sdk resolves to FinClip's package whatever
 //                      tsconfig `paths`, aliases or plugins say, and the build fails if a module
 //                      of ft-polyfill would still be in it; `build: true` makes a test build instead
 //   Vitest             the alias, and ft-polyfill/vitest as a setup file with the same config
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import guard from '../webpack/production-guard.cjs';
+import { FRAME_SCRIPT_PATH, SIMULATOR_PATH, simulatorRoutes } from '../bin/simulator.js';
 
 const { isPolyfillModule, productionMessage } = guard;
 
 /** The package FinClip's documentation tells H5 developers to install. */
 const SDK = 'finclip-js-sdk';
 const SETUP_FILE = fileURLToPath(new URL('../vitest/setup.js', import.meta.url));
+/** The simulator's shell code, served to the shell page only (never part of the app). */
+const SIMULATOR_CHUNK = fileURLToPath(new URL('../dist/ft-polyfill-simulator.mjs', import.meta.url));
 /** The key under which the config reaches the setup file (Vitest's provide / inject). */
 const PROVIDE_KEY = 'ftHostConfig';
 
@@ -49,17 +53,21 @@ export function hostConfigScript(config) {
  * @returns {any} a Vite plugin (typed in vite/index.d.ts, so this file needs no vite types)
  */
 export default function ftPolyfill(options = {}) {
-  const { config = {}, build = false } = options;
+  const { config = {}, build = false, simulator = true } = options;
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new TypeError(`ft-polyfill/vite: config should be an ftHostConfig object such as { appId: 'shop' } instead of ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`);
   }
   let active = false;
   let production = false;
+  /** The dev server (not Vitest, not a build): where the simulator is served. */
+  let devServer = false;
   let root = process.cwd();
   /** The config script's address in the page (set once Vite's config is resolved). */
   let configSrc = `/${CONFIG_FILE}`;
   /** The config script's file in a build (under assetsDir). */
   let configAsset = '';
+  /** The dev server's base (the simulator's first page). */
+  let base = '/';
   /**
    * Production: finclip-js-sdk is FinClip's package, found as Node finds it, never what a
    * tsconfig `paths` entry or another plugin makes of the name.
@@ -87,6 +95,7 @@ export default function ftPolyfill(options = {}) {
       const vitest = Boolean(process.env.VITEST);
       active = vitest || env.command === 'serve' || build;
       production = !active && env.command === 'build';
+      devServer = !vitest && env.command === 'serve';
       if (!active) return undefined;
       /** @type {Record<string, any>} */
       const added = { resolve: { alias: [{ find: new RegExp(`^${SDK}$`), replacement: 'ft-polyfill' }] } };
@@ -96,18 +105,32 @@ export default function ftPolyfill(options = {}) {
     /** @param {{ root: string, base: string, command: string, build: { assetsDir: string } }} resolved */
     configResolved(resolved) {
       root = resolved.root;
-      const base = resolved.base.endsWith('/') ? resolved.base : `${resolved.base}/`;
+      base = resolved.base.endsWith('/') ? resolved.base : `${resolved.base}/`;
       configAsset = resolved.command === 'build' ? `${resolved.build.assetsDir}/ft-host-config.js`.replace(/^\/+/, '') : '';
       configSrc = `${base}${configAsset || CONFIG_FILE}`;
     },
-    /** The dev server answers the config script. @param {any} server */
+    /** The dev server answers the config script, and the simulator's pages. @param {any} server */
     configureServer(server) {
       if (!active) return;
+      const routes = simulator && devServer ? simulatorRoutes({ page: base }) : {};
       server.middlewares.use((/** @type {any} */ req, /** @type {any} */ res, /** @type {() => void} */ next) => {
-        if (!String(req.url).split('?')[0].endsWith(`/${CONFIG_FILE}`)) return next();
+        const url = new URL(String(req.url), 'http://vite');
+        if (Object.hasOwn(routes, url.pathname)) return routes[url.pathname](req, res, url);
+        if (simulator && devServer && url.pathname === '/__ft/ft-polyfill-simulator.mjs') {
+          res.setHeader('content-type', 'text/javascript; charset=utf-8');
+          return res.end(readFileSync(SIMULATOR_CHUNK));
+        }
+        if (!url.pathname.endsWith(`/${CONFIG_FILE}`)) return next();
         res.setHeader('content-type', 'text/javascript; charset=utf-8');
         res.end(hostConfigScript(config));
       });
+      if (!simulator || !devServer) return;
+      const printUrls = server.printUrls.bind(server);
+      server.printUrls = () => {
+        printUrls();
+        const local = server.resolvedUrls && server.resolvedUrls.local[0];
+        if (local) server.config.logger.info(`  ➜  ft-polyfill simulator: ${new URL(SIMULATOR_PATH, local).href}`);
+      };
     },
     /** A test build has the config script as a file of its own. @this {any} */
     generateBundle() {
@@ -136,7 +159,10 @@ export default function ftPolyfill(options = {}) {
     transformIndexHtml() {
       if (!active) return undefined;
       // data-ft-host-config: the polyfill reports a config script that did not run (a CSP refused it).
-      return [{ tag: 'script', attrs: { src: configSrc, 'data-ft-host-config': true }, injectTo: 'head-prepend' }];
+      const tags = [{ tag: 'script', attrs: { src: configSrc, 'data-ft-host-config': true }, injectTo: 'head-prepend' }];
+      // The simulator's hand-off, after the page's config (bin/simulator.js; nothing outside its frame).
+      if (simulator && devServer) tags.push({ tag: 'script', attrs: { src: FRAME_SCRIPT_PATH }, injectTo: 'head-prepend' });
+      return tags;
     },
   };
 }

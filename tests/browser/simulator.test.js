@@ -228,7 +228,7 @@ test('a mocked location and an offline network reach the page\'s calls; the call
 
 test('an unknown --device fails in one line naming the presets', () => {
   const run = spawnSync(process.execPath, [CLI, 'serve', site, '--device', 'nokia-3310', '--port', '0'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
-  expect([run.status, run.stderr]).toEqual([1, 'ft-polyfill: unknown device nokia-3310: one of iphone-se, iphone-14, pixel-7\n']);
+  expect([run.status, run.stderr]).toEqual([1, 'ft-polyfill: unknown device nokia-3310: one of iphone-se, iphone-14, iphone-15-pro, pixel-5, pixel-7\n']);
 });
 
 test('the capsule menu works from the keyboard', async () => {
@@ -302,7 +302,7 @@ test('the screenshots of the README and the simulator guide are what scripts/sim
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'simulator-screenshots.mjs'), out, '--fast'], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
-    const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png'];
+    const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png', 'simulator-landscape.png', 'simulator-launch.png'];
     expect(readdirSync(out).sort()).toEqual([...shots].sort());
     for (const name of shots) expect([name, ...pngSize(join(out, name))]).toEqual([name, ...pngSize(join(ROOT, 'docs', name))]);
     // Each preset's picture is its phone: the screen plus the 12 px bezel on each side (a pixel

@@ -165,6 +165,11 @@ test.each([
   ...(Number(process.versions.node.split('.')[0]) < 22 ? [[['serve', 'site', '--config', 'ft-host.ts'], `ft-polyfill: cannot load ft-host.ts: this Node (${process.version}) does not run TypeScript; write the config as ft-host.mjs (export default { appId: 'my-app' }) or JSON, or run Node 23.6 or later`]] : []),
   [['serve', 'site', '--app', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
   [['serve', 'site', '--app', 'list.json'], 'ft-polyfill: list.json should hold the mini-program\'s app.json object, e.g. { "pages": ["pages/index/index"] }'],
+  [['serve', '--proxy'], "ft-polyfill: --proxy needs a dev server's url, e.g. --proxy http://localhost:3000"],
+  [['serve', '--proxy', 'ftp://files.example'], "ft-polyfill: --proxy needs the dev server's http url, e.g. --proxy http://localhost:3000 (got ftp://files.example)"],
+  [['serve', 'site', '--proxy', '3000'], 'ft-polyfill: serve takes a folder or --proxy, not both: ft-polyfill serve --proxy 3000'],
+  [['serve', 'site', '--scenario', 'list.json'], 'ft-polyfill: list.json: a scenario is a JSON object such as {"page": "/", "device": "iphone-se"}'],
+  [['serve', 'site', '--scenario', 'typo.json'], 'ft-polyfill: typo.json: unknown field appid: a scenario has page, device, landscape, appId, stack, appJson, backMode, network, location'],
 ])('ft-polyfill %j fails in one line on stderr with exit code 1', async (args, expected) => {
   const { code, stdout, stderr } = await run(args);
   expect({ code, stdout }).toEqual({ code: 1, stdout: '' });

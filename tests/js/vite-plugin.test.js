@@ -17,11 +17,18 @@ function configHook(plugin, env, vitest = false) {
 
 const ALIAS = [{ find: /^finclip-js-sdk$/, replacement: 'ft-polyfill' }];
 
-test('dev server: the alias, and the config script (a file, marked for the polyfill) at the start of <head>', () => {
+test('dev server: the alias, the config script (a file, marked for the polyfill) at the start of <head>, then the simulator\'s hand-off', () => {
   const plugin = ftPolyfill({ config: { appId: 'shop' } });
   expect(configHook(plugin, { command: 'serve', mode: 'development' })).toEqual({ resolve: { alias: ALIAS } });
   plugin.configResolved({ root: '/app', base: '/shop/', command: 'serve', build: { assetsDir: 'assets' } });
-  expect(plugin.transformIndexHtml()).toEqual([{ tag: 'script', attrs: { src: '/shop/@ft-polyfill/host-config.js', 'data-ft-host-config': true }, injectTo: 'head-prepend' }]);
+  // Then the simulator's hand-off (it does nothing outside the simulator's frame).
+  expect(plugin.transformIndexHtml()).toEqual([
+    { tag: 'script', attrs: { src: '/shop/@ft-polyfill/host-config.js', 'data-ft-host-config': true }, injectTo: 'head-prepend' },
+    { tag: 'script', attrs: { src: '/__ft/simulator/frame.js' }, injectTo: 'head-prepend' },
+  ]);
+  const plain = ftPolyfill({ simulator: false });
+  configHook(plain, { command: 'serve', mode: 'development' });
+  expect(plain.transformIndexHtml()).toHaveLength(1);
 });
 
 test('test build: the config script is an asset of the build', () => {

@@ -4,9 +4,20 @@
 // state). Every page-provided string is rendered as text (../panel/dom.js), never as HTML.
 
 import { h, preview } from '../panel/dom.js';
+import { findNetwork } from './presets.js';
 
 /** @param {string} path */
 const routeOf = (path) => String(path).replace(/^\/+/, '').split('?')[0];
+
+/**
+ * The title a mini-program page's own navigation bar shows: the app.json's
+ * window.navigationBarTitleText, else its route (the web-view's title is its document's).
+ * @param {any} app the app.json, or null @param {string} route
+ */
+const nativeTitle = (app, route) => {
+  const text = app && app.window && app.window.navigationBarTitleText;
+  return typeof text === 'string' && text ? text : route;
+};
 
 /**
  * Builds the phone around `iframe`; index.js sizes its parts (layout) and calls render.
@@ -66,12 +77,16 @@ export function buildChrome(doc, { shell, settings, iframe, act, reload, restart
 
   /** Draws the chrome from the host's state (null: no frame, or its window is gone). @param {any} state @param {string} titleText */
   function render(state, titleText) {
-    net.textContent = settings.network === 'online' ? '5G  100%' : settings.network === 'slow' ? 'slow 2G  100%' : 'offline  100%';
-    net.className = settings.network === 'online' ? 'net' : 'net bad';
+    const network = findNetwork(settings.network);
+    net.textContent = `${network.bar}  100%`;
+    net.className = network.id === 'online' ? 'net' : 'net bad';
     // Another mini-program on top (navigateToMiniProgram) has its own bar: its appId, and back
     // returns to this app. In the background or without the web-view there is no back.
     otherApp = state && state.webview.alive && state.apps.length - 1 > state.h5AppIndex ? state.apps[state.apps.length - 1] : null;
+    const top = state ? state.stack[state.stack.length - 1] : null;
     if (otherApp) titleText = String(otherApp.appId);
+    else if (state && state.closed) titleText = '';
+    else if (top && !top.webview) titleText = nativeTitle(shell.frame && shell.frame.app, top.route);
     title.textContent = titleText;
     title.setAttribute('title', titleText);
     // With backMode 'history' the back button first steps back through the page's own history

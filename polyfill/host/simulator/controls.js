@@ -1,10 +1,12 @@
 // The simulator's controls beside the phone: what the host panel offers (back, share, hide/show,
 // destroy, the web-view's src, webview events, native API answers, calls into H5 handlers, the call log) plus the
 // device mocks (ftHost.mock: getLocation, chooseLocation, chooseImage, openDocument), the network
-// condition and the web-view load timeout. All act through the frame's window.ftHost.
+// presets and the web-view load timeout (the network and location sections: conditions.js). All act through the frame's window.ftHost.
 // Page-provided strings are rendered as text (../panel/dom.js).
 
 import { h, preview, parseJson, warningRows } from '../panel/dom.js';
+import { buildConditions } from './conditions.js';
+import { LOCATION_FAILS } from './presets.js';
 
 const LOG_ROWS = 60;
 
@@ -77,45 +79,13 @@ export function buildControls(doc, ctx) {
     actionOut,
   ], 'host');
 
-  // ---- network --------------------------------------------------------------------------------
-  const network = section('Network', [
-    choice('network condition', [['online', 'Online'], ['slow', 'Slow (+2 s)'], ['offline', 'Offline']],
-      () => settings.network, (v) => { settings.network = /** @type {any} */ (v); ctx.schedule(); }),
-    h(doc, 'div', { class: 'hint' }, ['The frame\'s fetch: ft.request, ft.downloadFile and the page\'s own. Offline they fail as a host does: request:fail network error.']),
-  ], 'network');
-
-  // ---- device mocks ---------------------------------------------------------------------------
-  const lat = h(doc, 'input', { class: 'n', type: 'number', step: 'any', 'aria-label': 'latitude', value: settings.place.latitude });
-  const lon = h(doc, 'input', { class: 'n', type: 'number', step: 'any', 'aria-label': 'longitude', value: settings.place.longitude });
-  const placeName = h(doc, 'input', { 'aria-label': 'place name', value: settings.place.name });
-  const placeAddress = h(doc, 'input', { 'aria-label': 'place address', value: settings.place.address });
-  const readPlace = () => {
-    const latitude = Number(/** @type {HTMLInputElement} */ (lat).value);
-    const longitude = Number(/** @type {HTMLInputElement} */ (lon).value);
-    settings.place = {
-      latitude: Number.isFinite(latitude) ? latitude : settings.place.latitude,
-      longitude: Number.isFinite(longitude) ? longitude : settings.place.longitude,
-      name: /** @type {HTMLInputElement} */ (placeName).value,
-      address: /** @type {HTMLInputElement} */ (placeAddress).value,
-    };
-    save();
-    applyMocks();
-  };
-  for (const input of [lat, lon, placeName, placeAddress]) input.addEventListener('change', readPlace);
-  /** @param {string} label @param {Array<[string, string]>} options @param {keyof import('./settings.js').SimulatorSettings} key */
-  const mockChoice = (label, options, key) => choice(label, options, () => /** @type {any} */ (settings)[key], (v) => {
+  // ---- network, location ----------------------------------------------------------------------
+  const [network, location] = buildConditions(doc, { settings, save, schedule: ctx.schedule, applyMocks: () => applyMocks(), section, choice });
+  /** @param {string} label @param {Array<[string, string]>} options @param {'chooseImage' | 'openDocument'} key */
+  const mockChoice = (label, options, key) => choice(label, options, () => settings[key], (v) => {
     /** @type {any} */ (settings)[key] = v;
     applyMocks();
   });
-  const location = section('Location', [
-    h(doc, 'div', { class: 'row' }, [h(doc, 'span', { class: 'api' }, ['getLocation']),
-      mockChoice('getLocation answer', [['off', 'Browser'], ['position', 'This position'], ['deny', 'Deny']], 'getLocation')]),
-    h(doc, 'div', { class: 'row' }, [h(doc, 'span', { class: 'api' }, ['chooseLocation']),
-      mockChoice('chooseLocation answer', [['off', 'Host sheet'], ['place', 'This place'], ['cancel', 'Cancel']], 'chooseLocation')]),
-    h(doc, 'div', { class: 'row' }, [h(doc, 'label', { class: 't' }, ['lat', lat]), h(doc, 'label', { class: 't' }, ['lon', lon])]),
-    h(doc, 'div', { class: 'row' }, [placeName, placeAddress]),
-    h(doc, 'div', { class: 'hint' }, ['WGS-84; getLocation({type: "gcj02"}) converts it as the host does.']),
-  ], 'location');
 
   const fileInput = /** @type {HTMLInputElement} */ (h(doc, 'input', { type: 'file', multiple: true, accept: 'image/*', 'aria-label': 'images to pick' }));
   const filesOut = h(doc, 'div', { class: 'hint' });
@@ -225,7 +195,7 @@ export function buildControls(doc, ctx) {
     /** @type {Record<string, object | null>} */
     const answers = {
       getLocation: settings.getLocation === 'position' ? { latitude: p.latitude, longitude: p.longitude, accuracy: 10, speed: 0 }
-        : settings.getLocation === 'deny' ? { fail: 'auth deny' } : null,
+        : Object.hasOwn(LOCATION_FAILS, settings.getLocation) ? { fail: LOCATION_FAILS[settings.getLocation] } : null,
       chooseLocation: settings.chooseLocation === 'place' ? { name: p.name, address: p.address, latitude: p.latitude, longitude: p.longitude }
         : settings.chooseLocation === 'cancel' ? { fail: 'cancel' } : null,
       chooseImage: settings.chooseImage === 'files' && settings.files.length ? { files: settings.files }

@@ -3,8 +3,7 @@
 // starts and frameReady() once window.ftHost exists) and attaching to the frame's own ftHost,
 // whose events make the shell redraw. index.js wires it to the chrome and the controls.
 
-/** ms a request waits before it is sent on the "slow" network. */
-export const SLOW_NETWORK_MS = 2000;
+import { findNetwork, throttledFetch } from './presets.js';
 
 /** The events of the frame's ftHost the shell redraws on (docs/reference/fthost.md: on). */
 const REDRAW_EVENTS = ['host', 'route', 'title', 'call', 'mock', 'deviceCheck'];
@@ -31,7 +30,7 @@ export const RECEIVED_EVENTS = ['load', 'error', 'message', 'event', 'timeout', 
 
 /**
  * The frame's hand-off and attach.
- * @param {Window} win  the shell's window (its timers run the slow network)
+ * @param {Window} win  the shell's window (its timers run the network presets' delays)
  * @param {object} deps
  * @param {ShellState} deps.shell
  * @param {import('./settings.js').SimulatorSettings} deps.settings
@@ -42,39 +41,37 @@ export function connectFrame(win, { shell, settings, schedule, onAttach }) {
   /** What each frame window started with (frameConfig). @type {WeakMap<Window, { app: any, appJson?: string }>} */
   const started = new WeakMap();
 
-  /** Wraps the frame's fetch with the network condition (ft.request, downloadFile, the page's own). @param {any} fwin */
+  /** Wraps the frame's fetch with the network preset (ft.request, downloadFile, the page's own). @param {any} fwin */
   function conditionNetwork(fwin) {
     const realFetch = fwin.fetch;
     if (typeof realFetch !== 'function' || realFetch.ftSimulator) return;
-    /** @param {RequestInfo | URL} input @param {RequestInit} [init] */
-    const conditioned = function (input, init) {
-      const url = typeof input === 'string' ? input : String(/** @type {any} */ (input) && (/** @type {any} */ (input).url || /** @type {any} */ (input).href) || '');
-      // The host reads its own app.json, not over the device's network.
-      if (settings.network === 'online' || /(^|\/)app\.json(\?|#|$)/.test(url)) return realFetch.call(fwin, input, init);
-      // What fetch does offline: a TypeError, which ft.request reports as `request:fail network error`.
-      if (settings.network === 'offline') return Promise.reject(new fwin.TypeError('Failed to fetch (the simulator is offline)'));
-      return new Promise((resolve, reject) => {
-        const signal = init && init.signal;
-        const timer = win.setTimeout(() => realFetch.call(fwin, input, init).then(resolve, reject), SLOW_NETWORK_MS);
-        if (signal) signal.addEventListener('abort', () => { win.clearTimeout(timer); reject(signal.reason); }, { once: true });
-      });
-    };
-    conditioned.ftSimulator = true;
+    const conditioned = throttledFetch(win, fwin, realFetch, () => findNetwork(settings.network));
+    /** @type {any} */ (conditioned).ftSimulator = true;
     fwin.fetch = conditioned;
   }
 
   const api = {
     /**
      * The frame's ftHostConfig: the page's own, without the panel (the shell is the host's UI),
-     * with the stack the shell kept for this appId and the shell's load timeout.
+     * with the launch's appId, app.json and backMode, the stack the shell kept for this appId (else
+     * the launch's) and the shell's load timeout.
      * @param {Window} fwin @param {unknown} given @returns {Record<string, unknown>}
      */
     frameConfig(fwin, given) {
       const config = /** @type {Record<string, any>} */ (given && typeof given === 'object' ? { ...given } : {});
       config.panel = false;
+      // The launch (launch.js) is over the page's config and serve's options.
+      const launch = settings.launch;
+      if (launch.appId) config.appId = launch.appId;
+      if (launch.appJson) {
+        config.appJson = launch.appJson;
+        delete config.app;
+      }
+      if (launch.backMode) config.backMode = launch.backMode;
       const appId = typeof config.appId === 'string' && config.appId ? config.appId : 'ft-polyfill-app';
       const stack = settings.stacks[appId];
       if (Array.isArray(stack) && stack.length) config.stack = stack;
+      else if (launch.stack.length) config.stack = launch.stack;
       const timeout = Number(settings.timeout);
       if (settings.timeout !== '' && Number.isFinite(timeout) && timeout >= 0) config.webviewTimeout = timeout;
       conditionNetwork(fwin);

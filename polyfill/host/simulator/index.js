@@ -16,28 +16,39 @@ import { loadSettings, saveSettings } from './settings.js';
 import { buildControls } from './controls.js';
 import { connectFrame } from './frame.js';
 import { buildChrome } from './chrome.js';
+import { applyParams, buildLaunch, stateUrl } from './launch.js';
 
 export { DEVICES, findDevice } from './devices.js';
-export { SLOW_NETWORK_MS, RECEIVED_EVENTS } from './frame.js';
+export { RECEIVED_EVENTS } from './frame.js';
+export { NETWORKS, PLACES, parseLocation } from './presets.js';
 
 /** The page in the frame, as the shell sees it (frame.js). @typedef {import('./frame.js').Frame} Frame */
 
 /**
  * Starts the simulator in `doc` (the shell page).
  * @param {Document} doc
- * @param {{ page?: string, device?: string, landscape?: boolean }} [options]
+ * @param {{ page?: string, device?: string, landscape?: boolean, scenario?: string }} [options]
+ *   scenario: the url parameters of `serve --scenario FILE` (launch.js), under the shell url's own
  */
 export function createSimulator(doc, options = {}) {
   const win = /** @type {Window & typeof globalThis & { __ftSimulator?: unknown }} */ (doc.defaultView);
   const settings = loadSettings(win);
-  const startPage = typeof options.page === 'string' && options.page.startsWith('/') ? options.page : '/';
-  let device = findDevice(options.device) || DEFAULT_DEVICE;
-  let landscape = Boolean(options.landscape);
+  const asked = applyParams(new URL(win.location.href).searchParams, options.scenario || '', settings);
+  saveSettings(win, settings);
+  const startPage = asked.page || (typeof options.page === 'string' && options.page.startsWith('/') ? options.page : '/');
+  let device = findDevice(asked.device) || findDevice(options.device) || DEFAULT_DEVICE;
+  let landscape = asked.landscape ?? Boolean(options.landscape);
+  /** The frame's address and the app's appId as last seen (the shell's url carries them). */
+  let currentPage = startPage;
+  /** @type {string | undefined} */ let currentAppId;
   /** @type {import('./frame.js').ShellState} */
   const shell = { frame: null, loaded: false, closedApp: false };
   let scheduled = false;
 
-  const save = () => saveSettings(win, settings);
+  const save = () => {
+    saveSettings(win, settings);
+    schedule();
+  };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
@@ -96,7 +107,15 @@ export function createSimulator(doc, options = {}) {
   const { screen, status, nav, menu, tabs } = chrome;
 
   const controls = buildControls(doc, { settings, save, frame: () => shell.frame, reload, restart, schedule });
-  shadow.append(h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [chrome.phone]), controls.element]));
+  const view = () => ({ page: currentPage, device: device.id, landscape, appId: currentAppId });
+  const launch = buildLaunch(doc, { settings, view, open: (url) => {
+    settings.stacks = {};
+    saveSettings(win, settings);
+    win.location.assign(url);
+  } });
+  controls.element.prepend(launch.element);
+  const main = h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [chrome.phone]), controls.element]);
+  shadow.append(main);
   if (doc.body) doc.body.style.margin = '0'; // CSSOM: the shell's CSP allows it, unlike a style attribute
   (doc.body || doc.documentElement).append(hostEl);
 
@@ -113,11 +132,16 @@ export function createSimulator(doc, options = {}) {
     menu.style.top = `${bar + NAV_BAR}px`;
     tabs.style.height = `${TAB_BAR}px`;
     rotate.setAttribute('aria-pressed', String(landscape));
-    const url = new URL(win.location.href);
-    url.searchParams.set('device', device.id);
-    if (landscape) url.searchParams.set('landscape', '');
-    else url.searchParams.delete('landscape');
-    win.history.replaceState(null, '', url.href);
+    // Landscape keeps the controls beside the wide phone (the page scrolls sideways when narrow).
+    main.classList.toggle('landscape', landscape);
+    syncUrl();
+  }
+
+  /** Keeps the whole state in the shell's url (launch.js), so that a copy of it reproduces it. */
+  function syncUrl() {
+    const href = stateUrl(win.location.href, view(), settings);
+    if (href !== win.location.href) win.history.replaceState(null, '', href);
+    launch.show(href);
   }
 
   /**
@@ -130,9 +154,10 @@ export function createSimulator(doc, options = {}) {
       const where = fwin.location.pathname + fwin.location.search + fwin.location.hash;
       urlText.textContent = where;
       urlText.setAttribute('title', where);
-      const url = new URL(win.location.href);
-      url.searchParams.set('page', where);
-      win.history.replaceState(null, '', url.href);
+      currentPage = where;
+      syncUrl();
+      // The nav-bar back follows the page's own history too (backMode 'history', §3.13).
+      schedule();
     } catch {
       urlText.textContent = '(another origin)';
     }
@@ -180,12 +205,16 @@ export function createSimulator(doc, options = {}) {
     } catch {
       state = null; // the frame's window is gone (it is navigating)
     }
-    chrome.render(state, titleText);
+    // Closed (the capsule's close, or the host's): no page, no back, an empty stack.
+    const shown = state && (state.closed || (shell.closedApp && !state.webview.alive)) ? { ...state, stack: [], canNavigateBack: false, closed: true } : state;
+    chrome.render(shown, titleText);
     if (state && state.webview.alive && state.webview.index >= 0) {
       settings.stacks[state.appId] = state.stack.slice(0, state.webview.index + 1).map((/** @type {any} */ p) => p.url);
-      save();
+      saveSettings(win, settings);
     }
-    controls.render(state);
+    if (state) currentAppId = state.appId;
+    controls.render(shown);
+    syncUrl();
   }
 
   layout();

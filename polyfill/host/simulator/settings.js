@@ -1,23 +1,38 @@
 // What the simulator keeps across reloads of its frame and of the shell (sessionStorage of the
 // shell's tab, as a devtools session): the stack of each app, the network condition, the load
-// timeout, the device mocks and the native APIs' answers. The device and orientation are in the
-// shell's url instead (?device=, ?landscape), so a link opens the same phone.
+// timeout, the device mocks, the native APIs' answers and the launch (appId, stack, app.json,
+// backMode). The shell's url carries the launch, the network and the location too (launch.js), and
+// the device and orientation (?device=, ?landscape): a link opens the same phone in the same state.
 
 const STORE_KEY = 'ft-polyfill-simulator';
 
 /**
  * @typedef {object} SimulatorSettings
- * @property {'online' | 'slow' | 'offline'} network
+ * @property {string} network  a network preset's id (presets.js NETWORKS)
  * @property {string} timeout  ms of the web-view load timeout ('' = the page's own ftHostConfig)
  * @property {{ latitude: number, longitude: number, name: string, address: string }} place
- * @property {'off' | 'position' | 'deny'} getLocation
+ * @property {'off' | 'position' | 'deny' | 'unavailable' | 'timeout'} getLocation
  * @property {'off' | 'place' | 'cancel'} chooseLocation
  * @property {'off' | 'files' | 'cancel'} chooseImage
  * @property {Array<{ name: string, type: string, data: string }>} files  base64 data
  * @property {'off' | 'opened' | 'fail'} openDocument
  * @property {Array<[string, string]>} nativeApis  name → the JSON text of the answer
  * @property {Record<string, string[]>} stacks  appId → the page urls up to the web-view's page
+ * @property {Launch} launch  what the mini-program starts with, over the page's own ftHostConfig
  */
+
+/**
+ * The launch (the "Launch" form, ?appId= ?stack= ?appJson= ?backMode=); '' and [] leave the
+ * page's own ftHostConfig (and serve's options) in force.
+ * @typedef {object} Launch
+ * @property {string} appId
+ * @property {string[]} stack    page urls with their queries, bottom first; the last holds the web-view
+ * @property {string} appJson    url of the app.json, relative to the page
+ * @property {'' | 'history' | 'page'} backMode
+ */
+
+/** @returns {Launch} */
+export const emptyLaunch = () => ({ appId: '', stack: [], appJson: '', backMode: '' });
 
 /** @returns {SimulatorSettings} */
 export const defaultSettings = () => ({
@@ -31,6 +46,7 @@ export const defaultSettings = () => ({
   openDocument: 'off',
   nativeApis: [],
   stacks: {},
+  launch: emptyLaunch(),
 });
 
 /** @param {Window} win @returns {SimulatorSettings} */
@@ -46,6 +62,10 @@ export function loadSettings(win) {
   } catch {
     // no sessionStorage (privacy mode) or a damaged entry: the defaults
   }
+  const launch = settings.launch;
+  const valid = launch && typeof launch.appId === 'string' && typeof launch.appJson === 'string' && Array.isArray(launch.stack)
+    && launch.stack.every((page) => typeof page === 'string') && ['', 'history', 'page'].includes(launch.backMode);
+  if (!valid) settings.launch = emptyLaunch();
   return settings;
 }
 

@@ -16,6 +16,8 @@ button, select, input, textarea { font: inherit; color: inherit; }
 .bar .url { flex: 1; min-width: 120px; font: 12px ui-monospace, Menlo, Consolas, monospace; opacity: .8;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .main { display: flex; gap: 16px; align-items: flex-start; padding: 16px; flex-wrap: wrap; }
+.main.landscape { flex-wrap: nowrap; }
+.main.landscape .stage { flex: none; }
 .stage { flex: 1 1 auto; display: flex; justify-content: center; min-width: 0; }
 .phone { flex-shrink: 0; padding: 12px; border-radius: 44px; background: #15171a; box-shadow: 0 8px 28px rgba(0,0,0,.25); }
 .screen { position: relative; display: flex; flex-direction: column; overflow: hidden; border-radius: 32px; background: #fff; }
@@ -94,4 +96,8 @@ label.t { font-size: 12px; color: #4e5969; display: flex; align-items: center; g
 .stack li.top { background: #e8f3ff; }
 .badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #07c160; color: #fff; margin-left: 4px; }
 .badge.off { background: #86909c; }
+details.launch { margin-top: 6px; }
+details.launch summary { cursor: pointer; font-size: 12px; color: #1677ff; }
+details.launch > * + * { margin-top: 6px; }
+input.link { font-size: 11px; }
 `;
