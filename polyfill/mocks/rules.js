@@ -1,0 +1,313 @@
+// Rule-based mocks: ftHostConfig.mocks (docs/guides/mocks.md). Loaded on demand with the host's UI
+// (load-ui.js), only when a configuration has `mocks`: the main bundle carries only the hook
+// (services.js) and the request path's `mocks.send` (impl/network.js).
+//
+//   request: [{ url, method?, response?: {statusCode?, header?, data?}, fail?, delay? }]
+//            url: a string where `*` matches any run of characters (the query too), or a RegExp
+//            ("/re/flags" in JSON); the first rule that matches the core's url and method wins.
+//   unmatched: 'pass' (default) | 'warn' | 'fail', for a request no rule matches (as MSW's
+//            onUnhandledRequest): to the network, to the network with a console warning, or
+//            'request:fail network error' with a device check (kind 'mock-unmatched').
+//   callNativeAPI: { name: answer }, and getLocation / chooseImage / chooseLocation / openDocument /
+//            downloadFile: answer; an answer is the success fields, or {fail: reason}, with an
+//            optional `delay` in ms (or a function, as ftHost.mock's).
+//
+// A rule's response goes through the core's decode like a fetched one (dataType, responseType,
+// statusCode, header: behaviour.md §5.2); its fail is a transport failure ('timeout', 'abort',
+// 'network error', the core's texts, §5.3). A bad part of the configuration is skipped and said in
+// ftHost.configError(); nothing throws.
+
+import { API_TABLE } from '../api-table.js';
+import { toCoreString } from '../core-wire.js';
+
+/** The transport failures a rule may give → the kind the core names (requestFailReason). */
+export const REQUEST_FAILS = { timeout: 'timeout', abort: 'abort', 'network error': 'error' };
+export const UNMATCHED = ['pass', 'warn', 'fail'];
+/** The interfaces answered from the configuration besides request's rules. */
+export const NATIVE = API_TABLE.filter((def) => def.mockable && def.name !== 'request').map((def) => def.name);
+
+/**
+ * @typedef {object} Rule  a checked request rule
+ * @property {RegExp} pattern  matched against the whole url
+ * @property {string | RegExp} url  as given
+ * @property {string} [method]  upper case; any method when absent
+ * @property {{ statusCode?: number, header?: Record<string, unknown>, data?: unknown }} [response]
+ * @property {string} [fail]  a key of REQUEST_FAILS
+ * @property {number} delay  ms
+ * @typedef {{ rules: Rule[], unmatched: string, answers: Map<string, unknown>, nativeApis: Map<string, unknown>, problems: string[] }} CheckedMocks
+ */
+
+/** @param {unknown} v @returns {v is Record<string, any>} */
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The RegExp of a rule's url: a RegExp as it is, "/re/flags" as a RegExp, any other string a
+ * pattern where `*` matches any run of characters. Throws a SyntaxError for a bad RegExp.
+ * @param {string | RegExp} url @returns {RegExp}
+ */
+export function urlPattern(url) {
+  if (url instanceof RegExp) return url;
+  const re = /^\/(.+)\/([a-z]*)$/s.exec(url);
+  if (re) return new RegExp(re[1], re[2].replace(/[gy]/g, ''));
+  return new RegExp(`^${url.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 's');
+}
+
+/**
+ * The index of the first rule matching `method` and `url`, or -1.
+ * @param {Rule[]} rules @param {string} method @param {string} url
+ */
+export function matchRule(rules, method, url) {
+  return rules.findIndex((rule) => {
+    rule.pattern.lastIndex = 0;
+    return (!rule.method || rule.method === method.toUpperCase()) && rule.pattern.test(url);
+  });
+}
+
+/**
+ * Checks one answer (a native interface's or a callNativeAPI name's): the problem, or ''.
+ * @param {unknown} answer @param {string} where
+ */
+function answerProblem(answer, where) {
+  if (typeof answer === 'function') return '';
+  if (!isObject(answer)) return `${where} should be an object (the success fields, or {fail: reason}) or a function`;
+  if ('delay' in answer && !(answer.delay >= 0)) return `${where}.delay should be a number of ms >= 0`;
+  if ('fail' in answer && typeof answer.fail !== 'string') return `${where}.fail should be a string (the reason)`;
+  return '';
+}
+
+/**
+ * Checks ftHostConfig.mocks: what is well-formed, and a problem per part that is not (skipped).
+ * @param {unknown} given @returns {CheckedMocks}
+ */
+export function checkMocks(given) {
+  /** @type {CheckedMocks} */
+  const out = { rules: [], unmatched: 'pass', answers: new Map(), nativeApis: new Map(), problems: [] };
+  if (given === undefined || given === null) return out;
+  if (!isObject(given)) {
+    out.problems.push('mocks should be an object: { request: [rules], unmatched, callNativeAPI: {name: answer}, getLocation: answer, ... }');
+    return out;
+  }
+  for (const [key, value] of Object.entries(given)) {
+    if (key === 'request') {
+      if (!Array.isArray(value)) out.problems.push('mocks.request should be an array of rules');
+      else value.forEach((rule, i) => checkRule(rule, `mocks.request[${i}]`, out));
+    } else if (key === 'unmatched') {
+      if (UNMATCHED.includes(value)) out.unmatched = value;
+      else out.problems.push(`mocks.unmatched should be one of ${UNMATCHED.map((u) => `'${u}'`).join(', ')}`);
+    } else if (key === 'callNativeAPI') {
+      if (!isObject(value)) out.problems.push('mocks.callNativeAPI should be an object: { name: answer }');
+      else {
+        for (const [name, answer] of Object.entries(value)) {
+          const problem = name === '' ? 'mocks.callNativeAPI: a name should be non-empty' : answerProblem(answer, `mocks.callNativeAPI.${name}`);
+          if (problem) out.problems.push(problem);
+          else out.nativeApis.set(name, answer);
+        }
+      }
+    } else if (NATIVE.includes(key)) {
+      const problem = answerProblem(value, `mocks.${key}`);
+      if (problem) out.problems.push(problem);
+      else out.answers.set(key, value);
+    } else {
+      out.problems.push(`mocks.${key} is not mocked (one of request, unmatched, callNativeAPI, ${NATIVE.join(', ')})`);
+    }
+  }
+  return out;
+}
+
+/** @param {unknown} rule @param {string} where @param {CheckedMocks} out */
+function checkRule(rule, where, out) {
+  if (!isObject(rule)) return out.problems.push(`${where} should be an object: { url, method?, response? | fail?, delay? }`);
+  const { url, method, response, fail, delay = 0 } = rule;
+  let pattern;
+  try {
+    pattern = typeof url === 'string' && url !== '' || url instanceof RegExp ? urlPattern(url) : null;
+  } catch (error) {
+    return out.problems.push(`${where}.url ${String(url)}: ${/** @type {Error} */ (error).message}`);
+  }
+  const problem = !pattern ? `${where}.url should be a non-empty string ('*' matches any run of characters) or a RegExp ("/re/flags" in JSON)`
+    : method !== undefined && (typeof method !== 'string' || method === '') ? `${where}.method should be a method name, e.g. 'GET'`
+      : fail !== undefined && !(typeof fail === 'string' && fail in REQUEST_FAILS) ? `${where}.fail should be one of ${Object.keys(REQUEST_FAILS).map((f) => `'${f}'`).join(', ')}`
+        : fail === undefined && !isObject(response) ? `${where} should have a response ({statusCode?, header?, data?}) or a fail`
+          : response !== undefined && !isObject(response) ? `${where}.response should be an object: {statusCode?, header?, data?}`
+            : isObject(response) && response.statusCode !== undefined && !(Number.isInteger(response.statusCode) && response.statusCode >= 0) ? `${where}.response.statusCode should be an integer`
+              : isObject(response) && response.header !== undefined && !isObject(response.header) ? `${where}.response.header should be an object`
+                : !(typeof delay === 'number' && delay >= 0) ? `${where}.delay should be a number of ms >= 0` : '';
+  if (problem) return out.problems.push(problem);
+  out.rules.push({ pattern: /** @type {RegExp} */ (pattern), url, method: method && method.toUpperCase(), response, fail, delay });
+  return 0;
+}
+
+/**
+ * Waits `ms`, or until the request's timeout or the page's abort comes first.
+ * @param {number} ms @param {number} timeout @param {AbortSignal | undefined} signal
+ * @returns {Promise<'' | 'timeout' | 'abort'>}
+ */
+function wait(ms, timeout, signal) {
+  return new Promise((resolve) => {
+    if (signal && signal.aborted) return resolve('abort');
+    /** @param {'' | 'timeout' | 'abort'} kind */
+    const done = (kind) => {
+      clearTimeout(timer);
+      clearTimeout(delay);
+      if (signal) signal.removeEventListener('abort', onAbort);
+      resolve(kind);
+    };
+    const onAbort = () => done('abort');
+    if (signal) signal.addEventListener('abort', onAbort);
+    const timer = setTimeout(() => done('timeout'), timeout);
+    const delay = setTimeout(() => done(''), ms);
+    return undefined;
+  });
+}
+
+/** @param {unknown} v @returns {v is ArrayBuffer | ArrayBufferView} */
+const isBytes = (v) => ArrayBuffer.isView(v) || Object.prototype.toString.call(v) === '[object ArrayBuffer]';
+
+/**
+ * What impl/network.js gets from fetch, from a rule's response: a string body as it is, bytes as
+ * they are, any other value as its JSON text (content-type application/json unless the rule's
+ * header names one).
+ * @param {NonNullable<Rule['response']>} response @param {import('../core-wire.js').RequestPlan} plan
+ */
+export function transferOf(response, plan) {
+  const { statusCode = 200, header = {}, data = '' } = response;
+  const lines = Object.entries(header).map(([name, value]) => [name.toLowerCase(), String(value)]);
+  /** @type {string | undefined} */
+  let text;
+  /** @type {Uint8Array | undefined} */
+  let bytes;
+  if (typeof data === 'string') text = data;
+  else if (isBytes(data)) bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice() : new Uint8Array(data.slice(0));
+  else {
+    text = JSON.stringify(data);
+    if (!lines.some(([name]) => name === 'content-type')) lines.push(['content-type', 'application/json']);
+  }
+  const headers = { forEach: (/** @type {(value: string, name: string) => void} */ fn) => lines.forEach(([name, value]) => fn(value, name)) };
+  /** @type {{ response: any, bytes: Uint8Array, text: string }} */
+  const result = { response: { status: statusCode, headers }, bytes: new Uint8Array(0), text: '' };
+  if (plan.method === 'HEAD') return result;
+  if (plan.decode === 'json' || plan.decode === 'text') result.text = text ?? new TextDecoder().decode(bytes);
+  else result.bytes = bytes || new TextEncoder().encode(text);
+  return result;
+}
+
+/**
+ * The page's stack without this module's frames (the device check names the page's call site).
+ * @returns {string}
+ */
+function pageStack() {
+  const lines = String(new Error().stack || '').split('\n');
+  const own = lines.map((l) => /((?:[a-z][\w+.-]*:\/\/|\/)[^\s()]*?):\d+:\d+\)?\s*$/i.exec(l)).find(Boolean);
+  return own ? lines.filter((l) => !l.includes(`${own[1]}:`)).join('\n') : '';
+}
+
+/**
+ * The request path's sender for checked rules (mocks.send, called by impl/network.js instead of
+ * its own send).
+ * @param {import('../runtime.js').Runtime} runtime @param {CheckedMocks} checked
+ */
+function sender(runtime, checked) {
+  /**
+   * @param {import('../core-wire.js').RequestPlan} plan @param {BodyInit | undefined} body
+   * @param {AbortSignal | undefined} signal @param {Function} send  impl/network.js's
+   */
+  return async (plan, body, signal, send) => {
+    const rule = checked.rules[matchRule(checked.rules, plan.method, plan.url)];
+    if (!rule) {
+      const what = `${plan.method} ${plan.url} matches no rule of ftHostConfig.mocks.request`;
+      if (checked.unmatched === 'fail') {
+        runtime.checks.report('mock-unmatched', 'request', `${what}: it fails here (mocks.unmatched 'fail'), on a device it goes to the network; add a rule for it, or set mocks.unmatched to 'pass' or 'warn'`, pageStack());
+        return { kind: 'error' };
+      }
+      if (checked.unmatched === 'warn') console.warn(`ft-polyfill mocks: ${what}: it goes to the network`);
+      return send(plan, body, signal);
+    }
+    const waited = await wait(rule.delay, plan.timeout, signal);
+    if (waited) return { kind: waited };
+    if (rule.fail) return { kind: REQUEST_FAILS[/** @type {keyof REQUEST_FAILS} */ (rule.fail)] };
+    return transferOf(/** @type {NonNullable<Rule['response']>} */ (rule.response), plan);
+  };
+}
+
+/**
+ * An answer from the configuration as ftHost.mock / registerNativeAPI take it: `delay` waited.
+ * @param {unknown} answer @returns {(options: unknown) => Promise<unknown>}
+ */
+function answerWithDelay(answer) {
+  return async (options) => {
+    if (typeof answer === 'function') return answer(options);
+    const { delay = 0, ...rest } = /** @type {Record<string, any>} */ (answer);
+    if (delay > 0) await new Promise((resolve) => { setTimeout(resolve, delay); });
+    return rest;
+  };
+}
+
+/**
+ * A mock's answer for these options, resolved (impl/device/mocks.js mockAnswer): `{fail: reason}`
+ * or `{data}` (the success object, a copy without errMsg).
+ * @param {import('../impl/device/mocks.js').MockAnswer} answer @param {Record<string, unknown>} options
+ * @returns {Promise<{ fail: string } | { data: Record<string, any> }>}
+ */
+export function resolveMock(answer, options) {
+  return Promise.resolve()
+    .then(() => (typeof answer === 'function' ? answer({ ...options }) : answer))
+    .then((value) => {
+      if (value === null || typeof value !== 'object') {
+        return { fail: `mock answer should be an object instead of ${value === null ? 'null' : typeof value}` };
+      }
+      const v = /** @type {Record<string, any>} */ (value);
+      if ('fail' in v) return { fail: String(v.fail) };
+      const data = { ...v };
+      delete data.errMsg;
+      return { data };
+    }, (error) => ({ fail: `mock threw: ${error && error.message ? error.message : String(error)}` }));
+}
+
+/** What the configuration put in place, per instance's mocks, to undo on the next: native API handlers and mocked interfaces. @type {WeakMap<object, { apis: Map<string, Function>, answers: string[] }>} */
+const applied = new WeakMap();
+
+/**
+ * Puts ftHostConfig.mocks (or the panel's edit of it) in place over the instance's mocks; what the
+ * previous configuration put there goes first (a handler or mock set since by code stays).
+ * Problems go to runtime.configError.
+ * @param {import('../runtime.js').Runtime} runtime  @param {import('../host/bridge.js').HostBridge} host
+ * @param {import('../impl/device/mocks.js').Mocks} mocks @param {unknown} [given]  default runtime.config.mocks
+ * @returns {CheckedMocks}
+ */
+export function applyMocks(runtime, host, mocks, given = /** @type {any} */ (runtime.config).mocks) {
+  const checked = checkMocks(given);
+  const before = applied.get(mocks) || { apis: new Map(), answers: [] };
+  /** @param {string} api @param {import('../impl/device/mocks.js').MockAnswer | undefined} answer */
+  const setMock = (api, answer) => {
+    if (answer) mocks.set(api, answer);
+    else if (!mocks.delete(api)) return;
+    runtime.emit('mock', { api, mocked: Boolean(answer) });
+  };
+  for (const name of before.answers) setMock(name, undefined);
+  for (const [key, handler] of before.apis) {
+    if (host.hostApis.get(key) !== handler) continue;
+    host.call('unregisterNativeAPI', key);
+    host.hostApis.delete(key);
+  }
+  /** @type {Map<string, Function>} */
+  const apis = new Map();
+  for (const [name, answer] of checked.answers) setMock(name, answerWithDelay(answer));
+  for (const [name, answer] of checked.nativeApis) {
+    const key = toCoreString(name);
+    const handler = async (/** @type {unknown} */ data) => {
+      const value = await answerWithDelay(answer)(data);
+      if (value && typeof value === 'object' && typeof /** @type {any} */ (value).fail === 'string') throw new Error(/** @type {any} */ (value).fail);
+      return value;
+    };
+    if (host.call('registerNativeAPI', key).ok) {
+      host.hostApis.set(key, handler);
+      apis.set(key, handler);
+    }
+  }
+  applied.set(mocks, { apis, answers: [...checked.answers.keys()] });
+  mocks.send = given === undefined || given === null ? undefined : sender(runtime, checked);
+  mocks.config = given;
+  if (checked.problems.length > 0) runtime.configError = [runtime.configError, ...checked.problems].filter(Boolean).join('; ');
+  runtime.emit('host', { reason: 'mocks' });
+  return checked;
+}
