@@ -175,7 +175,7 @@ const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexp
  */
 function configScript(config) {
   return `;(function () {
-  var injected = ${JSON.stringify(config).replace(/</g, '\\u003c')}, own, merged = injected;
+  var injected = ${JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c')}, own, merged = injected;
   Object.defineProperty(window, 'ftHostConfig', {
     configurable: true, enumerable: true,
     get: function () { return merged; },

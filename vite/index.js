@@ -41,7 +41,8 @@ const CONFIG_FILE = '@ft-polyfill/host-config.js';
  * @param {object} config
  */
 export function hostConfigScript(config) {
-  return `window.ftHostConfig = ${JSON.stringify(config).replace(/</g, '\\u003c')};`;
+  // a mock rule's RegExp goes as "/re/flags" (docs/guides/mocks.md)
+  return `window.ftHostConfig = ${JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c')};`;
 }
 
 /**
