@@ -267,14 +267,25 @@ export function resolveMock(answer, options) {
 const applied = new WeakMap();
 
 /**
- * Puts ftHostConfig.mocks (or the panel's edit of it) in place over the instance's mocks; what the
- * previous configuration put there goes first (a handler or mock set since by code stays).
- * Problems go to runtime.configError.
+ * Puts ftHostConfig.mocks in place over the instance's mocks (services.js, at the start and on every
+ * configure/reset); what cannot be applied goes to runtime.configError (ftHost.configure rejects with it).
  * @param {import('../runtime.js').Runtime} runtime  @param {import('../host/bridge.js').HostBridge} host
- * @param {import('../impl/device/mocks.js').Mocks} mocks @param {unknown} [given]  default runtime.config.mocks
+ * @param {import('../impl/device/mocks.js').Mocks} mocks
+ */
+export function applyMocks(runtime, host, mocks) {
+  const { problems } = setMocks(runtime, host, mocks, /** @type {any} */ (runtime.config).mocks);
+  if (problems.length > 0) runtime.configError = [runtime.configError, ...problems].filter(Boolean).join('; ');
+}
+
+/**
+ * Puts a mocks configuration (ftHostConfig.mocks, or the panel's edit of it) in place over the
+ * instance's mocks; what the previous one put there goes first (a handler or mock set since by
+ * code stays). Until the next configure or reset, which puts the configuration's back.
+ * @param {import('../runtime.js').Runtime} runtime  @param {import('../host/bridge.js').HostBridge} host
+ * @param {import('../impl/device/mocks.js').Mocks} mocks @param {unknown} given
  * @returns {CheckedMocks}
  */
-export function applyMocks(runtime, host, mocks, given = /** @type {any} */ (runtime.config).mocks) {
+export function setMocks(runtime, host, mocks, given) {
   const checked = checkMocks(given);
   const before = applied.get(mocks) || { apis: new Map(), answers: [] };
   /** @param {string} api @param {import('../impl/device/mocks.js').MockAnswer | undefined} answer */
@@ -307,7 +318,6 @@ export function applyMocks(runtime, host, mocks, given = /** @type {any} */ (run
   applied.set(mocks, { apis, answers: [...checked.answers.keys()] });
   mocks.send = given === undefined || given === null ? undefined : sender(runtime, checked);
   mocks.config = given;
-  if (checked.problems.length > 0) runtime.configError = [runtime.configError, ...checked.problems].filter(Boolean).join('; ');
   runtime.emit('host', { reason: 'mocks' });
   return checked;
 }
