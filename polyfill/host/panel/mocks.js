@@ -30,6 +30,26 @@ export const instanceModel = (runtime, host, mocks) => ({
 });
 
 /**
+ * The simulator's model: its frame's instance, through the frame's ftHost.configure (the page's
+ * own ftHostConfig with these mocks), so until the frame's page reloads.
+ * @param {() => import('../simulator/frame.js').Frame | null} frame @returns {MocksModel}
+ */
+export function frameModel(frame) {
+  /** @type {unknown} */
+  let edited;
+  const config = () => { const f = frame(); return f && f.win.ftHostConfig && typeof f.win.ftHostConfig === 'object' ? f.win.ftHostConfig : {}; };
+  return {
+    read: () => (edited === undefined ? /** @type {any} */ (config()).mocks : edited),
+    write: (next) => {
+      edited = next;
+      const f = frame();
+      if (!f) return ['no page with ft-polyfill in the frame'];
+      return f.ftHost.configure({ ...config(), mocks: next }).then(() => [], (/** @type {Error} */ e) => [String(e && e.message).replace(/^ftHost\.configure: /, '')]);
+    },
+  };
+}
+
+/**
  * A configuration as a JSON file: RegExps as "/re/flags"; "ask me" answers (functions) left out.
  * @param {unknown} mocks @returns {string}
  */
