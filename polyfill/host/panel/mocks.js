@@ -46,6 +46,18 @@ export function frameModel(frame) {
       if (!f) return ['no page with ft-polyfill in the frame'];
       return f.ftHost.configure({ ...config(), mocks: next }).then(() => [], (/** @type {Error} */ e) => [String(e && e.message).replace(/^ftHost\.configure: /, '')]);
     },
+    // The frame's page comes and goes (loads, reloads) without telling the section: a look twice a second.
+    on: (fn) => {
+      let seen = frame();
+      const timer = setInterval(() => {
+        const f = frame();
+        if (f === seen) return;
+        seen = f;
+        edited = undefined;
+        fn();
+      }, 500);
+      return () => clearInterval(timer);
+    },
   };
 }
 
