@@ -3,11 +3,17 @@
 // through the decode, and what configure / reset / ftHost.mock do to the rules.
 import { jest } from '@jest/globals';
 import { freshFt } from '../helpers/node.js';
+import { API_TABLE } from '../../polyfill/api-table.js';
+import { NATIVE } from '../../polyfill/mocks/rules.js';
 
 const settle = (/** @type {Promise<any>} */ p) => p.then((r) => r, (e) => e);
 
 /** @param {any[]} request @param {object} [more] */
 const withRules = (request, more = {}) => freshFt({ mocks: { request, unmatched: 'fail', ...more } });
+
+test("mocks' native answers are the API table's mockable interfaces but request", () => {
+  expect([...NATIVE].sort()).toEqual(API_TABLE.filter((def) => def.mockable && def.name !== 'request').map((def) => def.name).sort());
+});
 
 test("a url pattern: '*' is any run of characters (the query too); every other character is itself", async () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
