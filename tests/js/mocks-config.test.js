@@ -4,7 +4,7 @@
 import { jest } from '@jest/globals';
 import { freshFt } from '../helpers/node.js';
 import { API_TABLE } from '../../polyfill/api-table.js';
-import { NATIVE } from '../../polyfill/mocks/rules.js';
+import { NATIVE } from '../../polyfill/mocks/check.js';
 
 const settle = (/** @type {Promise<any>} */ p) => p.then((r) => r, (e) => e);
 

@@ -6,7 +6,8 @@
 // simulator's to its frame's. Page-provided strings are rendered as text (dom.js).
 
 import { h, parseJson, preview } from './dom.js';
-import { setMocks, NATIVE, REQUEST_FAILS, UNMATCHED } from '../../mocks/rules.js';
+import { setMocks } from '../../mocks/rules.js';
+import { NATIVE, REQUEST_FAILS, UNMATCHED } from '../../mocks/check.js';
 
 /**
  * What the section edits: `read` the mocks configuration in use, `write` one in its place (its
