@@ -10,7 +10,7 @@ const MOCKS = {
     { url: `${GOODS}/special*`, method: 'GET', response: { statusCode: 418, header: { 'X-Rule': 'special' }, data: 'teapot' } },
     { url: `${GOODS}*`, method: 'GET', response: { statusCode: 200, header: { 'X-Rule': 'goods' }, data: { items: [1, 2] } } },
     { url: `${GOODS}*`, method: 'POST', response: { statusCode: 201, data: { created: true } } },
-    { url: '/^https:\\/\\/api\\.example\\.com\\/(slow|later)$/', response: { data: 'late' }, delay: 300 },
+    { url: '/^https:\\/\\/api\\.example\\.com\\/(slow|later)$/', response: { data: 'late' }, delay: 1000 },
     { url: 'https://api.example.com/down', fail: 'network error' },
     { url: 'https://api.example.com/timeout', fail: 'timeout' },
   ],
