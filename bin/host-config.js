@@ -91,6 +91,7 @@ const CONFIG_FIELDS = {
   webviewTimeout: { ok: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, shape: 'a number of ms, 0 or more' },
   locationTimeout: { ok: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0, shape: 'a number of ms above 0' },
   callers: { ok: (v) => Array.isArray(v) && v.every(isName), shape: 'an array of appIds, e.g. ["caller-app"]' },
+  mocks: { ok: isObject, shape: 'an object of mocks, e.g. { "request": [{ "url": "https://api.example.com/goods*", "response": { "data": [] } }] } (docs/guides/mocks.md)' },
   panel: { ok: (v) => typeof v === 'boolean', shape: 'true or false' },
   force: { ok: (v) => typeof v === 'boolean', shape: 'true or false' },
 };
@@ -154,6 +155,10 @@ export async function hostConfig(opts) {
     if (!isObject(app)) throw new UsageError(`${opts.app} should hold the mini-program's app.json object, e.g. { "pages": ["pages/index/index"] }`);
     config.app = app;
     delete config.appJson; // appJson would be loaded instead of app (polyfill/host/bridge.js)
+  }
+  if (opts.mocks) {
+    const mocks = /\.[cm]?[jt]s$/i.test(opts.mocks) ? await importConfig(opts.mocks) : readJson(opts.mocks);
+    config.mocks = checkConfig({ mocks }, opts.mocks).mocks;
   }
   if (opts.appId !== undefined) config.appId = opts.appId;
   if (opts.stack) config.stack = opts.stack;

@@ -62,7 +62,7 @@ export function injectPolyfill(html, config, { src = '/__ft/ft-polyfill.js', bun
   if (LOADS_POLYFILL.test(html)) return html;
   // The JSSDK from FinClip's CDN (or any absolute url) is fetched from this server instead.
   html = html.replace(JSSDK_ABSOLUTE, (_m, q, name) => `${q}/__ft/jssdk/${name}${q}`);
-  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  const json = JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c'); // a mock rule's RegExp as "/re/flags"
   const script = bundled ? '' : `<script src="${src}"></script>`;
   const own = [...html.matchAll(PAGE_CONFIG)].pop();
   if (own && own.index !== undefined) {

@@ -18,6 +18,7 @@ export const OPTIONS = {
   stack: { type: 'string', value: 'a,b,c', needs: 'page paths', example: 'pages/index/index,pages/web/index', help: 'initial page stack, comma-separated, bottom first; the last page holds the web-view' },
   config: { type: 'string', value: 'FILE', needs: 'a file', example: 'ft-host.json', help: 'ftHostConfig as a .json file or a .js/.mjs module\'s default export; options override it' },
   app: { type: 'string', value: 'FILE', needs: 'a file', example: 'app.json', help: "the mini-program's app.json (pages, tabBar); replaces the config's app and appJson" },
+  mocks: { type: 'string', value: 'FILE', needs: 'a file', example: 'mocks.json', help: "ftHostConfig.mocks as a .json file or a .js/.mjs module's default export (request rules, native answers; docs/guides/mocks.md); replaces the config's mocks" },
   port: { type: 'string', value: 'N', needs: 'a number from 0 to 65535', help: 'port on 127.0.0.1 (default $PORT or 8080; 0 = any free port)' },
   'open-panel': { type: 'boolean', help: 'open the host panel when a page loads' },
   simulator: { type: 'boolean', help: 'also serve the simulator: the page in a phone, the host around it (docs/guides/simulator.md)' },
@@ -29,7 +30,7 @@ export const OPTIONS = {
 };
 
 /** Options that configure the injected ftHostConfig (the demo's pages set their own). */
-export const HOST_OPTIONS = ['app-id', 'stack', 'config', 'app', 'open-panel'];
+export const HOST_OPTIONS = ['app-id', 'stack', 'config', 'app', 'mocks', 'open-panel'];
 
 export const USAGE = [
   'usage: ft-polyfill serve [dir] [options]',
@@ -42,7 +43,7 @@ export const USAGE = [
     return `  ${flag.padEnd(16)} ${spec.help}`;
   }),
   '',
-  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force (docs/reference/fthost.md).',
+  'Config fields: appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, mocks, panel, force (docs/reference/fthost.md).',
 ].join('\n');
 
 /** A user's mistake: the message is the one line printed; `usage` adds the usage after it. */
@@ -62,6 +63,7 @@ export class UsageError extends Error {
  * @property {string[]} [stack]
  * @property {string} [config]
  * @property {string} [app]
+ * @property {string} [mocks]  a file of ftHostConfig.mocks
  * @property {number} port
  * @property {boolean} panel
  * @property {boolean} simulator  serve the simulator too (--simulator, --device)
@@ -124,6 +126,7 @@ export function parseServeArgs(args) {
     else if (token.name === 'config') out.config = value;
     else if (token.name === 'app') out.app = value;
     else if (token.name === 'proxy') out.proxy = value;
+    else if (token.name === 'mocks') out.mocks = value;
     else if (token.name === 'scenario') {
       out.scenario = value;
       out.simulator = true;

@@ -27,6 +27,8 @@
  * @property {number} [locationTimeout] ms getLocation waits for an answer, the permission prompt included, before it fails 'getLocation:fail timeout' (default 30000; not a number above 0: the default)
  * @property {boolean} [panel]          open the host panel at start
  * @property {boolean} [force]          install even inside a real FinClip host
+ * @property {Record<string, unknown>} [mocks]  rule-based mocks (docs/guides/mocks.md, polyfill/mocks/rules.js): request rules,
+ *                                      the unmatched policy, callNativeAPI and device interfaces' answers
  * @property {'warn' | 'error'} [onDeviceCheck]  how a device check (§1.15) is reported: a console.warn (default), or a
  *                                      console.error and, in the testing kits, a failed test
  */

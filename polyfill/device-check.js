@@ -6,7 +6,8 @@
 //
 // Kinds (the `kind` field): 'request-url' (§5.3), 'route-query' (§3.8), 'storage-value' (§2.1),
 // 'choose-image-count' (§5.5), 'request-header' (a header the browser will not send),
-// 'json-copy' (§1.14: a value crossing to the host that JSON changes).
+// 'json-copy' (§1.14: a value crossing to the host that JSON changes), 'mock-unmatched' (a request
+// no rule of ftHostConfig.mocks matches, with mocks.unmatched 'fail': polyfill/mocks/rules.js).
 
 /**
  * One device check, as ftHost.warnings() lists it.

@@ -50,6 +50,37 @@ export interface FtAppJson {
   [field: string]: unknown;
 }
 
+/** An answer of ftHostConfig.mocks (docs/guides/mocks.md): as ftHost.mock's, with an optional \`delay\` in ms. */
+export type FtConfigMockAnswer = { fail?: string; delay?: number; [field: string]: unknown } | ((options: Record<string, any>) => unknown);
+
+/** One ft.request rule of ftHostConfig.mocks: the first whose url and method match answers. */
+export interface FtRequestRule {
+  /** The whole url: '*' matches any run of characters (the query too); a RegExp, or "/re/flags" in JSON. */
+  url: string | RegExp;
+  /** Any method when absent. */
+  method?: string;
+  /** Decoded as a fetched response (dataType, responseType); data: a string, bytes, or any other value sent as JSON. */
+  response?: { statusCode?: number; header?: Record<string, string | number>; data?: unknown };
+  /** A transport failure instead: request:fail <fail>. */
+  fail?: 'timeout' | 'abort' | 'network error';
+  /** ms before the answer (the request's timeout and abort still apply). */
+  delay?: number;
+}
+
+/** ftHostConfig.mocks (docs/guides/mocks.md). */
+export interface FtMocks {
+  request?: FtRequestRule[];
+  /** A request no rule matches: to the network (default), to the network with a console warning, or request:fail network error with a device check. */
+  unmatched?: 'pass' | 'warn' | 'fail';
+  /** ft.callNativeAPI(name) answers, by name. */
+  callNativeAPI?: Record<string, FtConfigMockAnswer>;
+  getLocation?: FtConfigMockAnswer;
+  chooseImage?: FtConfigMockAnswer;
+  chooseLocation?: FtConfigMockAnswer;
+  openDocument?: FtConfigMockAnswer;
+  downloadFile?: FtConfigMockAnswer;
+}
+
 /** window.ftHostConfig (set before the script), ftHost.configure's and the testing kit's argument. Every field is optional. */
 export interface FtHostConfig {
   /** The mini-program's appId: storage belongs to it. Default 'ft-polyfill-app'. */
@@ -68,6 +99,8 @@ export interface FtHostConfig {
   backMode?: 'history' | 'page';
   /** ms a getLocation may take, the permission prompt included (default 30000): then getLocation:fail timeout. */
   locationTimeout?: number;
+  /** Rule-based mocks (docs/guides/mocks.md): request rules, the unmatched policy, native answers. */
+  mocks?: FtMocks;
   /** Open the host panel at start. */
   panel?: boolean;
   /** Install even inside a real FinClip host. */

@@ -170,12 +170,13 @@ const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexp
 /**
  * Makes `config` the page's window.ftHostConfig, winning over the page's own: the page (a Vite dev
  * server with ft-polyfill/vite, `ft-polyfill serve`) may set ftHostConfig in an inline script of
- * its own, which would otherwise replace the test's. The page's fields stay as the base.
+ * its own, which would otherwise replace the test's. The page's fields stay as the base. A mock
+ * rule's RegExp goes as "/re/flags" (docs/guides/mocks.md).
  * @param {object} config
  */
 function configScript(config) {
   return `;(function () {
-  var injected = ${JSON.stringify(config).replace(/</g, '\\u003c')}, own, merged = injected;
+  var injected = ${JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c')}, own, merged = injected;
   Object.defineProperty(window, 'ftHostConfig', {
     configurable: true, enumerable: true,
     get: function () { return merged; },

@@ -6,3 +6,4 @@ export { createPanel } from './panel/index.js';
 export { askForImages } from './sheets/choose-image.js';
 export { askForPlace } from './sheets/choose-location.js';
 export { showDocument } from './sheets/document-viewer.js';
+export { applyMocks, resolveMock } from '../mocks/rules.js';

@@ -122,7 +122,7 @@ export default function networkImpl(runtime, services) {
       let body;
       if (plan.body.kind === 'text') body = plan.body.text;
       else if (plan.body.kind === 'binary') body = /** @type {BufferSource} */ (args.data);
-      const t = await send(plan, body, ctx.signal);
+      const t = await (mocks.send || send)(plan, body, ctx.signal, send);
       if ('kind' in t) return transportFail(t);
 
       const text = t.text === undefined ? '' : t.text;

@@ -32,6 +32,7 @@ function outcomes(suite, path = [], out = {}) {
 test('playwright.config.ts and tests/cart.spec.js from the README, plus the fixture\'s options, fresh hosts and errors', async () => {
   const app = scratch.app('playwright-app', { tools: ['@playwright/test'], packageJson: { type: 'module' } });
   copyFixture('playwright-app', app.dir);
+  copyFixture('shared', join(app.dir, 'shared'));
   writeFiles(scratch.work, {
     'playwright-app/playwright.config.ts': recipe('playwright-app/playwright.config.ts'),
     'playwright-app/tests/cart.spec.js': recipe('playwright-app/tests/cart.spec.js'),
@@ -64,6 +65,7 @@ test('playwright.config.ts and tests/cart.spec.js from the README, plus the fixt
     'tests/fixture.spec.js > a page opened later in the test\'s context has the polyfill too': 'expected',
     'tests/fixture.spec.js > readHost on a page without the polyfill rejects with one clear line': 'expected',
     'tests/fixture.spec.js > injectFt after page.goto rejects with one clear line': 'expected',
+    'tests/fixture.spec.js > the shared mocks file in ftConfig > gives in the page what it gives in Vitest': 'expected',
   });
   expect(run.code).toBe(0);
 }, 180000);

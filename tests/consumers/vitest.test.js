@@ -41,6 +41,7 @@ const failed = (statuses) => Object.entries(statuses).filter(([, s]) => s !== 'p
 test('the plugin: vitest.config.js and the test from the README, plus globals, one instance and fake timers in jsdom and node', async () => {
   const app = scratch.app('vitest-app', { tools: ['vitest', 'jsdom', 'msw'], packageJson: { type: 'module' } });
   copyFixture('vitest-app', app.dir);
+  copyFixture('shared', join(app.dir, 'shared'));
   copyCart(join(app.dir, 'src/cart.js'));
   writeFiles(scratch.work, {
     'vitest-app/vitest.config.js': recipe('vitest-app/vitest.config.js'),
@@ -60,6 +61,8 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
     'src/globals.test.js > the plugin\'s config reached the setup file',
     'src/globals.test.js > vi.useFakeTimers(): storage still settles; webviewTimeout fires when the timers are advanced',
     'src/globals.test.js > …and the next one starts from an empty storage and call log',
+    'src/mocks.test.js > MSW answers ft.request',
+    'src/mocks.test.js > the shared mocks file: rules, delay, fail, unmatched fail and native answers',
     'src/node-env.test.js > a fresh host for the next test, also under fake timers',
     'src/node-env.test.js > one instance: the globals, the finclip-js-sdk import and the ft-polyfill import',
     'src/node-env.test.js > storage through the app, read through the global',

@@ -26,6 +26,9 @@ const CONFIG = {
   panel: false,
 };
 
+/** A mocks file (docs/guides/mocks.md). */
+const MOCKS = { request: [{ url: 'https://api.example.com/goods*', method: 'GET', response: { data: { items: [] } }, delay: 100 }], unmatched: 'warn', callNativeAPI: { pay: { fail: 'cancel' } } };
+
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'ft-cli-'));
   mkdirSync(join(project, 'site', 'assets'), { recursive: true });
@@ -50,6 +53,9 @@ beforeAll(() => {
     'no-default.mjs': 'export const appId = "my-app";\n',
     'broken.mjs': 'export default { appId: "x", }}\n',
     'ft-host.ts': 'export default { appId: "from-ts" } as const;\n',
+    'mocks.json': JSON.stringify(MOCKS),
+    'mocks.mjs': 'export default { request: [{ url: /\\/goods\\?id=\\d+/i, response: { data: [] } }] };\n',
+    'mocks-list.json': '[]',
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(project, name), text);
 });
@@ -125,7 +131,7 @@ test.each([
   const { code, stdout, stderr } = await run(args);
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   expect(stdout).toMatch(/^usage: ft-polyfill serve \[dir\] \[options\]\n/);
-  for (const option of ['--app-id ID', '--stack a,b,c', '--config FILE', '--app FILE', '--port N', '--open-panel', '-h, --help']) expect(stdout).toContain(option);
+  for (const option of ['--app-id ID', '--stack a,b,c', '--config FILE', '--app FILE', '--mocks FILE', '--port N', '--open-panel', '-h, --help']) expect(stdout).toContain(option);
 });
 
 test.each([[['--version']], [['-v']]])('ft-polyfill %j prints the package\'s version and exits 0', async (args) => {
@@ -151,7 +157,7 @@ test.each([
   [['serve', 'site', '--config', 'site'], 'ft-polyfill: cannot read site: it is a folder'],
   [['serve', 'site', '--config', 'bad.json'], /^ft-polyfill: cannot read bad\.json: .*JSON.* \(line 3, column 1\)$/],
   [['serve', 'site', '--config', 'list.json'], 'ft-polyfill: list.json should hold an object of ftHostConfig fields, e.g. { "appId": "my-app" }'],
-  [['serve', 'site', '--config', 'typo.json'], 'ft-polyfill: typo.json: unknown field "appid" (did you mean appId?); the fields are appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, panel, force'],
+  [['serve', 'site', '--config', 'typo.json'], 'ft-polyfill: typo.json: unknown field "appid" (did you mean appId?); the fields are appId, appInfo, app, appJson, stack, webviewTimeout, locationTimeout, callers, mocks, panel, force'],
   [['serve', 'site', '--config', 'number-id.json'], 'ft-polyfill: number-id.json: appId should be a non-empty string, e.g. "my-app"'],
   [['serve', 'site', '--config', 'stack-string.json'], 'ft-polyfill: stack-string.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
   [['serve', 'site', '--config', 'stack-numbers.json'], 'ft-polyfill: stack-numbers.json: stack should be an array of page paths, bottom first, e.g. ["pages/index/index", "pages/web/index"]'],
@@ -159,6 +165,7 @@ test.each([
   [['serve', 'site', '--config', 'timeout.json'], 'ft-polyfill: timeout.json: webviewTimeout should be a number of ms, 0 or more'],
   [['serve', 'site', '--config', 'callers.json'], 'ft-polyfill: callers.json: callers should be an array of appIds, e.g. ["caller-app"]'],
   [['serve', 'site', '--config', 'panel.json'], 'ft-polyfill: panel.json: panel should be true or false'],
+  [['serve', 'site', '--mocks', 'mocks-list.json'], 'ft-polyfill: mocks-list.json: mocks should be an object of mocks, e.g. { "request": [{ "url": "https://api.example.com/goods*", "response": { "data": [] } }] } (docs/guides/mocks.md)'],
   [['serve', 'site', '--config', 'no-default.mjs'], "ft-polyfill: no-default.mjs has no default export: end it with export default { appId: 'my-app' }"],
   [['serve', 'site', '--config', 'broken.mjs'], /^ft-polyfill: cannot load broken\.mjs: \S.*$/],
   // Node 20 runs no TypeScript (Node 23.6+ loads the file as a module instead).
@@ -253,6 +260,13 @@ test('options override the config file; --app replaces its app and appJson', asy
   expect(line).toMatch(/ \(appId cli-app\)$/);
   const { appJson, ...rest } = CONFIG;
   expect(await servedConfig(url)).toEqual({ ...rest, appId: 'cli-app', stack: ['pages/index/index', 'pages/web/index'], app: APP, panel: true });
+});
+
+test('--mocks gives the pages the file as ftHostConfig.mocks (over the config\'s); a module\'s RegExp goes as "/re/flags"', async () => {
+  const json = await start(['serve', 'site', '--port', '0', '--config', 'ft-host.json', '--mocks', 'mocks.json']);
+  expect(await servedConfig(json.url)).toEqual({ ...CONFIG, mocks: MOCKS });
+  const module = await start(['serve', 'site', '--port', '0', '--mocks=mocks.mjs']);
+  expect(await servedConfig(module.url)).toEqual({ mocks: { request: [{ url: '/\\/goods\\?id=\\d+/i', response: { data: [] } }] } });
 });
 
 test.each([

@@ -57,6 +57,15 @@ test('Vitest: the alias, the setup file and the config for it', () => {
   expect(added.test.provide).toEqual({ ftHostConfig: { appId: 'shop' } });
 });
 
+test('a mock rule\'s RegExp reaches the page and the Vitest setup as "/re/flags" (docs/guides/mocks.md)', () => {
+  const config = { appId: 'shop', mocks: { request: [{ url: /\/goods\/\d+$/i, response: { data: [] } }] } };
+  const expected = { appId: 'shop', mocks: { request: [{ url: '/\\/goods\\/\\d+$/i', response: { data: [] } }] } };
+  expect(configHook(ftPolyfill({ config }), { command: 'serve', mode: 'test' }, true).test.provide).toEqual({ ftHostConfig: expected });
+  const page = { window: {} };
+  vm.runInNewContext(hostConfigScript(config), page);
+  expect(page.window.ftHostConfig).toEqual(expected);
+});
+
 test('no string in the config can close the inline script; the page still gets it exactly', () => {
   const config = { appId: 'shop', appInfo: { appTitle: '</script><script>alert(1)</script> <!-- x' } };
   const script = hostConfigScript(config);

@@ -8,6 +8,7 @@
 import { PANEL_CSS, PANEL_WIDTH } from './style.js';
 import { h, preview, parseJson, warningRows } from './dom.js';
 import { styleShadow } from '../ui-style.js';
+import { mocksSection, instanceModel } from './mocks.js';
 
 const LOG_ROWS = 40;
 const RECEIVED_ROWS = 20;
@@ -154,6 +155,7 @@ export function createPanel(runtime, host, controls, mocks) {
         );
       }, 'b primary')]), jsOut]));
 
+    scroll.append(mocksSection(doc, instanceModel(runtime, host, /** @type {any} */ (mocks))));
     slots.mocks = h(doc, 'section', {});
     scroll.append(slots.mocks);
     return root;

@@ -7,6 +7,7 @@
 import { h, preview, parseJson, warningRows } from '../panel/dom.js';
 import { buildConditions } from './conditions.js';
 import { LOCATION_FAILS } from './presets.js';
+import { mocksSection, frameModel } from '../panel/mocks.js';
 
 const LOG_ROWS = 60;
 
@@ -185,7 +186,7 @@ export function buildControls(doc, ctx) {
   const checks = section('Device checks (would differ on a phone)', [checkList], 'checks');
 
   const element = h(doc, 'div', { class: 'side', role: 'complementary', 'aria-label': 'host controls' },
-    [actions, checks, log, received, network, location, media, timeout, events, nativeApis, callJs]);
+    [actions, checks, log, received, network, location, media, timeout, events, nativeApis, callJs, mocksSection(doc, frameModel(ctx.frame))]);
 
   /** Applies the shell's mocks to the frame's ftHost (only the ones the shell set). */
   function applyMocks() {

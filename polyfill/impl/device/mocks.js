@@ -8,6 +8,7 @@
 
 import { ok, fail } from '../../pipeline.js';
 import { API_TABLE } from '../../api-table.js';
+import { loadUi } from '../../load-ui.js';
 
 /** The interfaces that can be mocked (api-table.js `mockable`). */
 export const MOCKABLE = API_TABLE.filter((def) => def.mockable).map((def) => def.name);
@@ -17,13 +18,19 @@ export const MOCKABLE = API_TABLE.filter((def) => def.mockable).map((def) => def
  */
 
 /**
+ * The mocks of one instance: api → answer, and what ftHostConfig.mocks put in place (mocks/rules.js):
+ * `send`, ft.request's sender over its rules, `config`, the mocks configuration in use.
+ * @typedef {Map<string, MockAnswer> & { send?: (plan: any, body: any, signal: AbortSignal | undefined, send: Function) => Promise<any>, config?: unknown }} Mocks
+ */
+
+/**
  * The host's mocks of one instance (api → answer; the host panel lists its keys), cleared on
  * ftHost.configure / reset. Built once by services.js.
  * @param {import('../../runtime.js').Runtime} runtime
- * @returns {Map<string, MockAnswer>}
+ * @returns {Mocks}
  */
 export function createMocks(runtime) {
-  /** @type {Map<string, MockAnswer>} */
+  /** @type {Mocks} */
   const mocks = new Map();
   runtime.onReset(() => {
     for (const name of [...mocks.keys()]) {
@@ -70,26 +77,15 @@ export function mockControls(runtime, mocks) {
 }
 
 /**
- * The mocked answer of `api` for these options, resolved: undefined when `api` is not mocked;
- * otherwise `{fail: reason}` or `{data}` (the success object, a copy without errMsg).
- * @param {Map<string, MockAnswer>} mocks @param {string} api @param {Record<string, unknown>} options
+ * The mocked answer of `api` for these options, resolved (mocks/rules.js resolveMock, loaded with
+ * the host's UI on first use): undefined when `api` is not mocked; otherwise `{fail: reason}` or
+ * `{data}` (the success object, a copy without errMsg).
+ * @param {Mocks} mocks @param {string} api @param {Record<string, unknown>} options
  * @returns {Promise<{ fail: string } | { data: Record<string, any> }> | undefined}
  */
 export function mockAnswer(mocks, api, options) {
   const answer = mocks.get(api);
-  if (answer === undefined) return undefined;
-  return Promise.resolve()
-    .then(() => (typeof answer === 'function' ? answer({ ...options }) : answer))
-    .then((value) => {
-      if (value === null || typeof value !== 'object') {
-        return { fail: `mock answer should be an object instead of ${value === null ? 'null' : typeof value}` };
-      }
-      const v = /** @type {Record<string, any>} */ (value);
-      if ('fail' in v) return { fail: String(v.fail) };
-      const data = { ...v };
-      delete data.errMsg;
-      return { data };
-    }, (error) => ({ fail: `mock threw: ${error && error.message ? error.message : String(error)}` }));
+  return answer && loadUi().then((ui) => ui.resolveMock(answer, options));
 }
 
 /**

@@ -6,6 +6,7 @@ import * as webview from './webview.js';
 import * as messaging from './messaging.js';
 import * as bridge from './bridge.js';
 import * as network from './network.js';
+import * as mocks from './mocks.js';
 import * as device from './device.js';
 import * as badInput from './bad-input.js';
 import * as multitab from './multitab.js';
@@ -23,6 +24,7 @@ const MODULES = [
   { concern: 'messaging', ...messaging },
   { concern: 'native bridge', ...bridge },
   { concern: 'network and files', ...network },
+  { concern: 'mocks', ...mocks },
   { concern: 'location and images', ...device },
   { concern: 'bad input', ...badInput },
   { concern: 'two tabs', ...multitab },
