@@ -1,12 +1,13 @@
-// The C++ side of the core/glue wire for the device bindings (bind_network.cpp, bind_files.cpp,
-// bind_location.cpp): every answer is built here, once, as a JS value (emscripten::val), so a
-// value crosses the boundary once per call and the JS parses nothing (polyfill/core-wire.js).
+// The C++ side of the one wire between the core and JS: every answer of every binding
+// (bind_*.cpp) is built here as a JS value (emscripten::val), so a value crosses the boundary
+// once per call and the JS parses nothing (polyfill/core-wire/, the one JS module that reads it).
 //
 // One error convention: a call that can fail returns {ok: true, ...fields} or
 // {ok: false, reason: "<text after '<api>:fail '>"}; a call that can not fail returns its value.
-// The page's options come in as JSON text and are parsed by the core (src/js_value.h, with the
-// depth limit, natively tested and fuzzed), never by the glue. Strings are UTF-8 in the core and
-// well-formed UTF-16 in JS (lone surrogates: polyfill/core-wire.js marks them).
+// The host's answers are written as JSON values by wire_host.h (plain C++, tested natively) and
+// made JS values by `value` below. The page's options come in as JSON text and are parsed by the
+// core (src/js_value.h, with the depth limit, natively tested and fuzzed), never by the glue.
+// Strings are UTF-8 in the core and well-formed UTF-16 in JS (lone surrogates: the JS wire marks them).
 #pragma once
 
 #include <emscripten/val.h>
@@ -16,7 +17,10 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "result.h"
+#include "storage.h"
 
 namespace ft::wire {
 
@@ -33,5 +37,16 @@ val object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
 // A fresh Uint8Array holding a copy of `bytes` (never a view into wasm memory, which moves when
 // it grows).
 val bytes(std::string_view bytes);
+
+// A JSON value as the JS value JSON.parse would make of its text (an own "__proto__" key too).
+val value(const nlohmann::ordered_json& json);
+
+// The storage's answers (bind_storage.cpp):
+val stored(const StoredValue* value);  // get: {ok, type, payload} or {ok: false, reason: "data not found"}
+val write(const WriteOutcome& out);    // set: {ok, op} or {ok: false, reason}
+val warnings(const std::vector<StorageWarning>& list);  // [{file, line, what}]
+val refresh(const RefreshReport& report);  // {reloaded, warnings, rejected: [{op, reason}]}
+val flush(const FlushReport& report);  // {ok, reason, durableThrough, shardsWritten, written, removed, compactDue}
+val info(const StorageInfo& info);     // {keys, currentSize, limitSize}
 
 }  // namespace ft::wire
