@@ -167,7 +167,8 @@ Storage::Listing Storage::list() const {
     if (name == "journal-base") {
       FileBytes bytes;
       std::uint32_t base = 0;
-      if (record::read_file(base_path(), bytes) == ReadResult::kRead && record::parse_header(bytes.view(), record::kBaseMagic, base))
+      if (record::read_file(base_path(), bytes) == ReadResult::kRead &&
+          record::parse_header(bytes.view(), record::kBaseMagic, base))
         out.base = base;
     } else if (const std::int64_t seq = hex_suffix(name, "journal-"); seq > 0) {
       // Kept in order as listed (a few files): an insertion, not std::sort's code for one more type.

@@ -28,7 +28,8 @@ Status Storage::write_shard(std::size_t shard, FlushReport& report) {
   std::string records;
   for (const auto& [key, value] : map) record::append(records, value.type, key, value.payload);
   const std::string text = record::with_header(record::kShardMagic, records);
-  if (!record::write_file(path, text)) return Status::Fail(std::string("cannot write ") + path + ": " + std::strerror(errno));
+  if (!record::write_file(path, text))
+    return Status::Fail(std::string("cannot write ") + path + ": " + std::strerror(errno));
   report.written.push_back(path);
   std::uint32_t version = 0;
   record::parse_header(text, record::kShardMagic, version);

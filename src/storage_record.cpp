@@ -56,7 +56,8 @@ bool parse_fields(std::string_view line, bool exact, std::string_view& tag, std:
   const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
   if (t2 == std::string_view::npos || (exact && line.find('\t', t2 + 1) != std::string_view::npos)) return false;
   tag = line.substr(0, t1);
-  return codec::unescape_line(line.substr(t1 + 1, t2 - t1 - 1), key) && codec::unescape_line(line.substr(t2 + 1), payload);
+  return codec::unescape_line(line.substr(t1 + 1, t2 - t1 - 1), key) &&
+         codec::unescape_line(line.substr(t2 + 1), payload);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ export class Persistence extends StoreSync {
   /**
    * Mounts the appId's database, reads it, and returns the ready storage core.
    * @param {Promise<EarlyOpen> | null} [early]  openEarly(appId), started before the core loaded
+   * @returns {Promise<any>}  what StoreHandles.open made (polyfill/core-wire/storage.js StorageCore)
    */
   async open(early) {
     const { FS, IDBFS } = this.store;

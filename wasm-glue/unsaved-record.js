@@ -37,4 +37,3 @@ export function keepUnsaved(appId, record, warn) {
     warn(`ft-polyfill: ${Math.ceil(record.length / 1024)} KB of writes made as the page left are lost (${describeError(error)})`);
   }
 }
-

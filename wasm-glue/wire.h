@@ -45,7 +45,7 @@ val value(const nlohmann::ordered_json& json);
 val stored(const StoredValue* value);  // get: {ok, type, payload} or {ok: false, reason: "data not found"}
 val write(const WriteOutcome& out);    // set: {ok, op} or {ok: false, reason}
 val warnings(const std::vector<StorageWarning>& list);  // [{file, line, what}]
-val refresh(const RefreshReport& report);  // {reloaded, warnings, rejected: [{op, reason}]}
+val refresh(const RefreshReport& report);               // {reloaded, warnings, rejected: [{op, reason}]}
 val flush(const FlushReport& report);  // {ok, reason, durableThrough, shardsWritten, written, removed, compactDue}
 val info(const StorageInfo& info);     // {keys, currentSize, limitSize}
 

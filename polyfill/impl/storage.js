@@ -45,7 +45,7 @@ export default function storageImpl(runtime) {
     let record = handles && handles.persistence.persistent ? handles.storage.unsaved() : '';
     for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
-      const [name, args] = call || [];
+      const [name, args] = /** @type {[any, any]} */ (call || []);
       const value = /** @type {any} */ (name === 'setStorage' ? encodeValue(args.data) : {});
       if (/^(set|remove|clear)Storage$/.test(name) && !value.reason) record += queuedWriteLine(name, { key: keyToCore(args.key || ''), type: value.type, payload: value.payload });
     }

@@ -88,7 +88,7 @@ test('host answers are JS values, revived once, in the one {ok, reason} conventi
     const posted = message.detail.data[0].b;
     expect(Object.getPrototypeOf(posted)).toBe(Object.prototype);
     expect(Object.getOwnPropertyNames(posted)).toEqual(['__proto__']);
-    expect(posted.__proto__).toEqual({ x: 1 }); // eslint-disable-line no-proto
+    expect(posted.__proto__).toEqual({ x: 1 });
   } finally {
     host.delete();
   }

@@ -570,7 +570,8 @@ TEST(StorageRecordTest, ChecksummedRecordsRoundTripAndReportDamage) {
   EXPECT_EQ(ft::record::parse(records, true, true, tag, key, payload), nullptr);
   EXPECT_EQ(tag, "-");
   EXPECT_EQ(key, "k\t1");
-  EXPECT_STREQ(ft::record::parse(records, true, false, tag, key, payload), "malformed record");  // a shard holds values only
+  EXPECT_STREQ(ft::record::parse(records, true, false, tag, key, payload),
+               "malformed record");  // a shard holds values only
   EXPECT_STREQ(ft::record::parse(records, false, true, tag, key, payload), "truncated record");
   records[0] = records[0] == '0' ? '1' : '0';
   EXPECT_STREQ(ft::record::parse(records, true, true, tag, key, payload), "checksum mismatch");
@@ -591,7 +592,8 @@ TEST_F(StorageTest, ReplayMakesQueuedCallsWritesInOrder) {
       R"({"api":"removeStorage","key":"a"})"
       "\n"
       R"({"api":"setStorage","key":"c","type":"number","payload":"3"})";
-  EXPECT_EQ(s.replay(kept), "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n");
+  EXPECT_EQ(s.replay(kept),
+            "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n");
   EXPECT_EQ(s.info().keys, std::vector<std::string>{"c"});
   // Replayed, they are this store's writes, in its own format.
   EXPECT_EQ(s.unsaved_record(), "string\told\t\"x\"\nnumber\tn\t1\n*\t\t\nstring\ta\t\"y\"\n-\ta\t\nnumber\tc\t3\n");
