@@ -32,24 +32,19 @@ val value(const nlohmann::ordered_json& json) {
   switch (json.type()) {
     case nlohmann::ordered_json::value_t::object: {
       val out = val::object();
-      for (const auto& [name, item] : json.items()) {
-        if (name != "__proto__") {
-          out.set(name, value(item));
-          continue;
-        }
-        // As JSON.parse makes it: an own property, not the object's prototype.
-        val descriptor = val::object();
-        descriptor.set("value", value(item));
-        descriptor.set("enumerable", true);
-        descriptor.set("writable", true);
-        descriptor.set("configurable", true);
-        val::global("Object").call<void>("defineProperty", out, name, descriptor);
-      }
+      // An own "__proto__" (JSON.parse makes one) would set the object's prototype: it crosses as
+      // its first character marked (U+FFFF "005f"), which the JS wire's read() restores as an own key.
+      for (const auto& [name, item] : json.items())
+        out.set(name == "__proto__" ? "\xEF\xBF\xBF"
+                                      "005f_proto__"
+                                    : name,
+                value(item));
       return out;
     }
     case nlohmann::ordered_json::value_t::array: {
       val out = val::array();
-      for (const auto& item : json) out.call<void>("push", value(item));
+      int i = 0;
+      for (const auto& item : json) out.set(i++, value(item));
       return out;
     }
     case nlohmann::ordered_json::value_t::string: return val(json.get_ref<const std::string&>());
@@ -79,19 +74,21 @@ val write(const WriteOutcome& out) {
 namespace {
 val strings(const std::vector<std::string>& list) {
   val out = val::array();
-  for (const auto& s : list) out.call<void>("push", s);
+  int i = 0;
+  for (const auto& s : list) out.set(i++, s);
   return out;
 }
 }  // namespace
 
 val warnings(const std::vector<StorageWarning>& list) {
   val out = val::array();
+  int i = 0;
   for (const auto& w : list) {
     val item = val::object();
     item.set("file", w.file);
     item.set("line", static_cast<double>(w.line));
     item.set("what", w.what);
-    out.call<void>("push", item);
+    out.set(i++, item);
   }
   return out;
 }
@@ -101,10 +98,11 @@ val refresh(const RefreshReport& report) {
   out.set("reloaded", static_cast<double>(report.shards_reloaded));
   out.set("warnings", warnings(report.warnings));
   val rejected = val::array();
+  int i = 0;
   for (const auto& r : report.rejected) {
     val item = fail(r.reason);
     item.set("op", r.op);
-    rejected.call<void>("push", item);
+    rejected.set(i++, item);
   }
   out.set("rejected", rejected);
   return out;

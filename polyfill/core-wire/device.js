@@ -86,7 +86,7 @@ export const locationResult = (core, fix) => callWithOptions(core.Module.locatio
 /** ft.chooseLocation's checked coordinates (§5.8). @param {CoreHandles} core @param {unknown} options @returns {Answer<{ latitude?: number, longitude?: number }>} */
 export const chooseLocationCheck = (core, options) => callWithOptions(core.Module.chooseLocationCheck, options);
 
-/** The core's file registry of one storage mount (src/files.h); delete() it when done. */
+/** The core's file registry of one storage mount (src/files.h, bind_files.cpp); delete() it when done. */
 export class FileRegistry {
   /** @param {CoreHandles} core @param {string} mount */
   constructor(core, mount) {
@@ -94,32 +94,19 @@ export class FileRegistry {
     this.handle = new core.Module.FileRegistry(mount);
   }
 
-  /** Reads the saved files; a warning per one skipped. @returns {string[]} */
-  load() { return this.handle.load(); }
-
   /**
-   * @param {string} url @param {number} size @param {string} name @param {string} mime @param {Uint8Array} head
-   * @returns {Answer<FileInfo>}
+   * Calls a registry method by name, its string arguments marked, and reads its answer:
+   *   load() → string[] (a warning per saved file skipped);
+   *   addTemp(url, size, name, mime, head), save(filePath, name, mime, bytes), stat(path) → Answer<FileInfo>;
+   *   setUrl(path, url) → Answer<{}>; read(path) → Answer<{ bytes: Uint8Array }>;
+   *   localImgType(path, head) → Answer<{ mime }>; openDocument(filePath, fileType) →
+   *   Answer<{ filePath, fileType, mime, url }>.
+   * @param {'load' | 'addTemp' | 'save' | 'setUrl' | 'stat' | 'read' | 'localImgType' | 'openDocument'} method
+   * @param {...(string | number | Uint8Array)} args @returns {any}
    */
-  addTemp(url, size, name, mime, head) { return read(this.handle.addTemp(toCoreString(url), size, toCoreString(name), mime, head)); }
-
-  /** @param {string} filePath @param {string} name @param {string} mime @param {Uint8Array} bytes @returns {Answer<FileInfo>} */
-  save(filePath, name, mime, bytes) { return read(this.handle.save(toCoreString(filePath), toCoreString(name), mime, bytes)); }
-
-  /** @param {string} path @param {string} url @returns {Answer<{}>} */
-  setUrl(path, url) { return read(this.handle.setUrl(toCoreString(path), toCoreString(url))); }
-
-  /** @param {string} path @returns {Answer<FileInfo>} */
-  stat(path) { return read(this.handle.stat(toCoreString(path))); }
-
-  /** The saved bytes of a file. @param {string} path @returns {Answer<{ bytes: Uint8Array }>} */
-  read(path) { return this.handle.read(toCoreString(path)); }
-
-  /** @param {string} path @param {Uint8Array} head @returns {Answer<{ mime: string }>} */
-  localImgType(path, head) { return read(this.handle.localImgType(toCoreString(path), head)); }
-
-  /** @param {string} filePath @param {string} fileType @returns {Answer<{ filePath: string, fileType: string, mime: string, url: string }>} */
-  openDocument(filePath, fileType) { return read(this.handle.openDocument(toCoreString(filePath), fileType)); }
+  call(method, ...args) {
+    return read(this.handle[method](...args.map((a) => (typeof a === 'string' ? toCoreString(a) : a))));
+  }
 
   delete() { this.handle.delete(); }
 }

@@ -18,25 +18,14 @@ export class HostCore {
   }
 
   /**
-   * Calls a Module.Host method by name (bind_host.cpp) and reads its answer: a HostAnswer, or a
-   * registry's boolean or count. Strings the page gave go in marked (toCoreString, toCoreJson).
+   * Calls a Module.Host method by name (bind_host.cpp) and reads its answer: a HostAnswer, a
+   * registry's boolean or count, or a getter's value (state, stack, title, holdsListener).
+   * Strings the page gave go in marked (toCoreString, toCoreJson).
    * @param {string} method @param {...(string|number|boolean)} args @returns {any}
    */
   call(method, ...args) {
     return read(this.handle[method](...args));
   }
-
-  /** The host's whole state (src/host.h HostState, wire_host.h state). @returns {any} */
-  state() { return read(this.handle.state()); }
-
-  /** The page stack, bottom first: [{route, query, url, webview}]. @returns {any[]} */
-  stack() { return read(this.handle.stack()); }
-
-  /** @returns {string} */
-  title() { return read(this.handle.title()); }
-
-  /** Whether any registry still holds listener `id`. @param {number} id @returns {boolean} */
-  holdsListener(id) { return this.handle.holdsListener(id); }
 
   delete() { this.handle.delete(); }
 }

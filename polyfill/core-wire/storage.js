@@ -69,21 +69,23 @@ export class StorageCore {
     return report;
   }
 
-  /** @returns {{ keys: string[], currentSize: number, limitSize: number }} */
-  info() { return this.handle.info(); }
-  /** Some write has not reached the files yet. @returns {boolean} */
-  dirty() { return this.handle.dirty(); }
-  /** Writes the pending writes as one journal. @returns {import('../../wasm-glue/store-sync.js').FlushReport} */
-  flush() { return this.handle.flush(); }
-  /** Folds the journals into the shards. @returns {import('../../wasm-glue/store-sync.js').FlushReport} */
-  compact() { return this.handle.compact(); }
-  /** The writes not yet confirmed durable, as the record the page keeps as it leaves. @returns {string} */
-  unsaved() { return this.handle.unsaved(); }
-  /** Every op <= through is in IndexedDB. @param {number} through */
-  confirm(through) { this.handle.confirm(through); }
-  /** A kept record's writes made again; the console lines of those that could not be. @param {string} record @returns {string} */
-  replay(record) { return this.handle.replay(record); }
   delete() { this.memo.clear(); this.handle.delete(); }
+}
+
+/**
+ * The store's other calls, which pass through as the handle answers them.
+ * @typedef {object} StorageCalls
+ * @property {() => { keys: string[], currentSize: number, limitSize: number }} info
+ * @property {() => boolean} dirty  some write has not reached the files yet
+ * @property {() => import('../../wasm-glue/store-sync.js').FlushReport} flush  the pending writes as one journal
+ * @property {() => import('../../wasm-glue/store-sync.js').FlushReport} compact  the journals folded into the shards
+ * @property {() => string} unsaved  the writes not yet confirmed durable, as the record a leaving page keeps
+ * @property {(through: number) => void} confirm  every op <= through is in IndexedDB
+ * @property {(record: string) => string} replay  a kept record's writes made again; the console lines of those that could not be
+ */
+/** @typedef {StorageCore & StorageCalls} Store  a store's core as the polyfill holds it */
+for (const name of ['info', 'dirty', 'flush', 'compact', 'unsaved', 'confirm', 'replay']) {
+  /** @type {any} */ (StorageCore.prototype)[name] = function (/** @type {any[]} */ ...args) { return this.handle[name](...args); };
 }
 
 /**
@@ -102,5 +104,5 @@ export const queuedWriteLine = (api, write) => `${JSON.stringify({ api, ...write
 export const persistenceOf = (Module, appId) => new Persistence({
   FS: Module.FS,
   IDBFS: Module.IDBFS,
-  open: (mount) => new StorageCore(new Module.Storage(mount)),
+  open: (mount) => /** @type {Store} */ (new StorageCore(new Module.Storage(mount))),
 }, appId, { onRead: () => mark('ft:db-read') });

@@ -146,7 +146,7 @@ export class HostBridge {
   /** After an off*: forgets listener `id` (and its function) once no registry of the core holds it. @param {number} id */
   release(id) {
     const fn = this.fns.get(id);
-    if (fn && !(this.core && this.core.holdsListener(id))) {
+    if (fn && !(this.core && this.core.call('holdsListener', id))) {
       this.fns.delete(id);
       this.ids.delete(fn);
     }
@@ -272,17 +272,17 @@ export class HostBridge {
 
   /** Full host state (src/host.h state()), or null before the core is up. */
   state() {
-    return this.core ? this.core.state() : null;
+    return this.core ? this.core.call('state') : null;
   }
 
   /** @returns {StackPage[]} */
   stack() {
-    return this.core ? this.core.stack().map(publicPage) : [];
+    return this.core ? this.core.call('stack').map(publicPage) : [];
   }
 
   /** @returns {string} */
   title() {
-    return this.core ? this.core.title() : '';
+    return this.core ? this.core.call('title') : '';
   }
 
   /**

@@ -24,7 +24,7 @@ export default function filesImpl(runtime, services) {
      * file type is: the device's own rule, §5.4).
      */
     async openDocument({ filePath, fileType }) {
-      const planOf = () => store.registry().openDocument(filePath, fileType === undefined ? '' : fileType);
+      const planOf = () => store.registry().call('openDocument', filePath, fileType === undefined ? '' : fileType);
       // A mock stands in for the file, not for the type rule.
       const early = planOf();
       if (!early.ok && early.reason !== REASON.fileNotFound) return fail(early.reason);

@@ -151,7 +151,7 @@ export default function mediaImpl(runtime, services) {
       } catch {
         return fail(REASON.fileNotFound);
       }
-      const type = store.registry().localImgType(path, bytes.subarray(0, HEAD_BYTES));
+      const type = store.registry().call('localImgType', path, bytes.subarray(0, HEAD_BYTES));
       return type.ok ? ok({ localData: `data:${type.mime};base64,${base64(bytes)}` }) : fail(type.reason);
     },
   };

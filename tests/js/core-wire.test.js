@@ -18,7 +18,7 @@ test('the reason texts the JS writes are the core\'s (src/reasons.h)', () => {
   expect(requestFailReason(core, 'TypeError: Failed to fetch')).toBe('network error');
   const reg = new FileRegistry(core, '/tmp/core-wire-reasons');
   try {
-    expect(reg.stat('nowhere')).toEqual({ ok: false, reason: REASON.fileNotFound });
+    expect(reg.call('stat', 'nowhere')).toEqual({ ok: false, reason: REASON.fileNotFound });
   } finally {
     reg.delete();
   }
@@ -60,10 +60,10 @@ test('lone surrogates and U+FFFF cross the core and come back exactly', () => {
   const reg = new FileRegistry(core, '/tmp/core-wire-test');
   try {
     const path = 'blob:odd\ud800';
-    expect(reg.addTemp(path, 3, 'n\udc00.png', 'image/png', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: true, path, name: 'n\udc00.png', size: 3, persisted: false });
-    expect(reg.stat(path)).toMatchObject({ ok: true, path });
-    expect(reg.read(path)).toEqual({ ok: false, reason: 'file bytes are not held by the core' });
-    expect(reg.stat('blob:missing')).toEqual({ ok: false, reason: REASON.fileNotFound });
+    expect(reg.call('addTemp', path, 3, 'n\udc00.png', 'image/png', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: true, path, name: 'n\udc00.png', size: 3, persisted: false });
+    expect(reg.call('stat', path)).toMatchObject({ ok: true, path });
+    expect(reg.call('read', path)).toEqual({ ok: false, reason: 'file bytes are not held by the core' });
+    expect(reg.call('stat', 'blob:missing')).toEqual({ ok: false, reason: REASON.fileNotFound });
   } finally {
     reg.delete();
   }
@@ -75,13 +75,13 @@ test('host answers are JS values, revived once, in the one {ok, reason} conventi
     expect(host.call('configure', JSON.stringify({ appId: 'wire', stack: ['pages/a/a'] }))).toEqual({ ok: true });
     const title = toCoreString('t\ud800');
     expect(host.call('setNavigationBarTitle', title)).toEqual({ ok: true, events: [{ type: 'title', title: 't\ud800' }] });
-    expect(host.title()).toBe('t\ud800');
+    expect(host.call('title')).toBe('t\ud800');
     expect(host.call('navigateBack', 5)).toEqual({ ok: false, reason: expect.any(String) });
-    expect(host.stack()).toEqual([expect.objectContaining({ route: 'pages/a/a' })]);
-    expect(host.state()).toMatchObject({ appId: 'wire', foreground: true, webview: { alive: true } });
+    expect(host.call('stack')).toEqual([expect.objectContaining({ route: 'pages/a/a' })]);
+    expect(host.call('state')).toMatchObject({ appId: 'wire', foreground: true, webview: { alive: true } });
     // A registry answers its plain value.
     expect(host.call('onShow', 7)).toBe(true);
-    expect(host.holdsListener(7)).toBe(true);
+    expect(host.call('holdsListener', 7)).toBe(true);
     // Posted data keeps an own "__proto__" member, as JSON.parse makes it.
     expect(host.call('postMessage', '{"b":{"__proto__":{"x":1}}}')).toEqual({ ok: true });
     const [message] = host.call('close').events;

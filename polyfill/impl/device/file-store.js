@@ -55,7 +55,7 @@ export function fileStore(runtime) {
     if (!current || current.mount !== persistence.mount) {
       if (current) current.registry.delete();
       const reg = new FileRegistry(runtime.core(), persistence.mount);
-      for (const w of reg.load()) console.warn(`ft-polyfill: skipped a saved file (${w})`);
+      for (const w of reg.call('load')) console.warn(`ft-polyfill: skipped a saved file (${w})`);
       current = { mount: persistence.mount, registry: reg };
     }
     return current.registry;
@@ -70,7 +70,7 @@ export function fileStore(runtime) {
     const head = bytes.subarray(0, HEAD_BYTES);
     const mime = sniffMime(runtime.core(), head, name, declared);
     const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
-    const info = registry().addTemp(url, bytes.byteLength, name, mime, head);
+    const info = registry().call('addTemp', url, bytes.byteLength, name, mime, head);
     if (!info.ok) forget(url);
     return info;
   }
@@ -85,7 +85,7 @@ export function fileStore(runtime) {
     const mime = sniffMime(runtime.core(), head, name, blob.type || '');
     const typed = blob.type === mime ? blob : blob.slice(0, blob.size, mime);
     const url = urlOf(typed);
-    const info = registry().addTemp(url, blob.size, name, mime, head);
+    const info = registry().call('addTemp', url, blob.size, name, mime, head);
     if (!info.ok) forget(url);
     return info;
   }
@@ -99,10 +99,10 @@ export function fileStore(runtime) {
     const { persistence } = runtime.core();
     // Under the storage's tab lock, pushed to IndexedDB before it resolves (persistence.js).
     const info = await persistence.runExclusive(() =>
-      registry().save(filePath, name, declared, bytes));
+      registry().call('save', filePath, name, declared, bytes));
     if (info.ok) {
       const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
-      registry().setUrl(filePath, url);
+      registry().call('setUrl', filePath, url);
       info.url = url;
     }
     return info;
@@ -114,12 +114,12 @@ export function fileStore(runtime) {
    */
   function stat(path) {
     const reg = registry();
-    const info = reg.stat(path);
+    const info = reg.call('stat', path);
     if (info.ok && !info.url && info.persisted) {
-      const read = reg.read(path);
+      const read = reg.call('read', path);
       if (!read.ok) return read;
       info.url = urlOf(new Blob([/** @type {BlobPart} */ (read.bytes)], { type: info.mime }));
-      reg.setUrl(path, info.url);
+      reg.call('setUrl', path, info.url);
     }
     return info;
   }
