@@ -71,14 +71,12 @@ val write(const WriteOutcome& out) {
   return answer;
 }
 
-namespace {
 val strings(const std::vector<std::string>& list) {
   val out = val::array();
   int i = 0;
   for (const auto& s : list) out.set(i++, s);
   return out;
 }
-}  // namespace
 
 val warnings(const std::vector<StorageWarning>& list) {
   val out = val::array();

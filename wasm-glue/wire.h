@@ -22,6 +22,18 @@
 #include "result.h"
 #include "storage.h"
 
+namespace ft {
+struct RequestPlan;
+struct DownloadPlan;
+struct ResponseInfo;
+struct ChooseImagePlan;
+struct FileInfo;
+struct OpenDocumentPlan;
+struct GetLocationPlan;
+struct LocationResult;
+struct ChooseLocationStart;
+}  // namespace ft
+
 namespace ft::wire {
 
 using emscripten::val;
@@ -34,12 +46,30 @@ inline val status(const Status& st) { return st.ok ? ok() : fail(st); }
 // {name: value, ...} in order (a later equal name replaces the value).
 val object_of(const std::vector<std::pair<std::string, std::string>>& pairs);
 
+// [string, ...]
+val strings(const std::vector<std::string>& list);
+
 // A fresh Uint8Array holding a copy of `bytes` (never a view into wasm memory, which moves when
 // it grows).
 val bytes(std::string_view bytes);
 
 // A JSON value as the JS value JSON.parse would make of its text (an own "__proto__" key too).
 val value(const nlohmann::ordered_json& json);
+
+// The device answers (wire_device.cpp), each {ok: true, ...fields} or the failure {ok: false, reason}:
+val request_plan(const Status& st,
+                 const RequestPlan& plan);  // {url, method, header, body, timeout, decode}; a failure's check?
+val download_plan(const Status& st, const DownloadPlan& plan);  // request_plan's and filePath?
+val response(const ResponseInfo& r);                            // {statusCode, header, data}
+val choose_image_plan(const Status& st,
+                      const ChooseImagePlan& p);          // {count, compressed, accept, multiple, capture, check?}
+val file(const Status& st, const FileInfo* f);            // {path, url, mime, name, size, persisted, diskPath?}
+val file_bytes(const Status& st, std::string_view data);  // {bytes: Uint8Array}
+val mime(const Status& st, const std::string& mime);      // {mime}
+val open_document(const Status& st, const OpenDocumentPlan& plan);  // {filePath, fileType, mime, url}
+val location_plan(const Status& st, const GetLocationPlan& plan);   // {type, timeout}
+val location(const Status& st, const LocationResult& r);  // {latitude, longitude, speed, accuracy, ..., altitude?}
+val choose_location(const Status& st, const ChooseLocationStart& start);  // {latitude?, longitude?}
 
 // The storage's answers (bind_storage.cpp):
 val stored(const StoredValue* value);  // get: {ok, type, payload} or {ok: false, reason: "data not found"}
