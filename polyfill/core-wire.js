@@ -1,5 +1,5 @@
 // The JS side of the one wire to the C++ core: the only JS that touches the Emscripten module and
-// its class handles (checked by tests/js/core-wire-only.test.js). This file holds the rules every
+// its class handles (scripts/import-graph.mjs checks it in lint). This file holds the rules every
 // crossing follows; polyfill/core-wire/ holds the calls, by concern: device.js (network, media,
 // location, files: the module's functions and the FileRegistry), host.js (Module.Host) and
 // storage.js (Module.Storage, and the store handles wasm-glue/persistence.js is given).
@@ -20,6 +20,8 @@
 // the core rewrites keeps the mark rewritten: a lone surrogate in a GET query is percent-encoded
 // as the mark, where JS's encodeURIComponent would throw.) Storage keys and values cross in their
 // own form instead (polyfill/storage/value-codec.js), so storage answers are used as they are.
+// A key "__proto__" in the page's data crosses back marked too (wasm-glue/wire.cpp `value`), so
+// that `read` makes it an own member, as JSON.parse does, not the object's prototype.
 
 import { ok, fail } from './pipeline/outcome.js';
 import { unserialisable } from './host-copy.js';
