@@ -1,20 +1,29 @@
-// The JS side of the wire to the C++ core: the one module that calls the core's functions, turns
-// every answer into an outcome of polyfill/pipeline.js, and applies the one lone-surrogate policy.
-// The C++ side is wasm-glue/wire.h: a call that can fail answers {ok: true, ...fields} or
-// {ok: false, reason}; a call that can not fail answers its value. Answers are JS values built
-// once by the glue (nothing here parses them); the page's options go in as JSON text, which the
-// core parses with a depth limit (src/js_value.h).
+// The JS side of the one wire to the C++ core: the only JS that touches the Emscripten module and
+// its class handles (scripts/import-graph.mjs checks it in lint). This file holds the rules every
+// crossing follows; polyfill/core-wire/ holds the calls, by concern: device.js (network, media,
+// location, files: the module's functions and the FileRegistry), host.js (Module.Host) and
+// storage.js (Module.Storage, and the store handles wasm-glue/persistence.js is given).
+//
+// Answers: every core call answers one JS value, built once by the glue (wasm-glue/wire.h; the
+// host's through wire_host.h): a call that can fail answers {ok: true, ...fields} or
+// {ok: false, reason} (a refused storage write too, in the same crossing), a call that can not
+// fail answers its value. Nothing here parses an answer; `read` is the one reader of the answers
+// whose strings crossed marked (below), `toOutcome` the one step from an answer to the pipeline's
+// outcome (pipeline/outcome.js). The page's options go in as JSON text, which the core parses
+// with a depth limit (src/js_value.h).
 //
 // Lone surrogates: JSON.stringify writes one as the escape \udXXX, valid JSON text but not valid
 // Unicode, so the core's JSON parser (nlohmann) would reject it, and Embind 3.1.6 corrupts one in
 // a string argument. So every string that crosses into the core marks them: a lone surrogate as
 // U+FFFF followed by its four hex digits, a real U+FFFF as U+FFFF "ffff" (one-to-one), and every
-// answer is revived (the marks undone) on the way back: nothing is lost (issue 6). (Text the core
-// rewrites keeps the mark rewritten: a lone surrogate in a GET query is percent-encoded as the
-// mark, where JS's encodeURIComponent would throw.)
+// answer is revived (the marks undone) by `read` on the way back: nothing is lost (issue 6). (Text
+// the core rewrites keeps the mark rewritten: a lone surrogate in a GET query is percent-encoded
+// as the mark, where JS's encodeURIComponent would throw.) Storage keys and values cross in their
+// own form instead (polyfill/storage/value-codec.js), so storage answers are used as they are.
+// A key "__proto__" in the page's data crosses back marked too (wasm-glue/wire.cpp `value`), so
+// that `read` makes it an own member, as JSON.parse does, not the object's prototype.
 
 import { ok, fail } from './pipeline/outcome.js';
-import { isFailure } from '../wasm-glue/storage-memo.js';
 import { unserialisable } from './host-copy.js';
 
 const MARK = '\uffff';
@@ -31,7 +40,7 @@ export const notSerialisable = (what, error) => `parameter error: ${unserialisab
 /**
  * The failure of a parameter error (behaviour.md §1.5): the core writes the text of the problems
  * polyfill/validate.js found (src/js_value.h param_errors_text).
- * @param {{ paramErrorText(problems: string): string }} Module @param {import('./validate.js').Problem[]} problems
+ * @param {any} Module  the Emscripten module @param {import('./validate.js').Problem[]} problems
  */
 export const paramFailure = (Module, problems) => fail(Module.paramErrorText(problems.join('\n')));
 
@@ -71,7 +80,12 @@ export function revive(value) {
   if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     /** @type {Record<string, unknown>} */
     const out = {};
-    for (const [k, v] of Object.entries(value)) out[restore(k)] = revive(v);
+    for (const [k, v] of Object.entries(value)) {
+      const key = restore(k);
+      // An own "__proto__" (JSON.parse makes one) stays a member, not the copy's prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: revive(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = revive(v);
+    }
     return out;
   }
   return value;
@@ -83,84 +97,19 @@ export function revive(value) {
  */
 
 /**
- * @typedef {object} RequestPlan  src/request.h RequestPlan (wasm-glue/bind_network.cpp)
- * @property {string} url
- * @property {string} method
- * @property {Record<string, string>} header
- * @property {{ kind: 'none' | 'text' | 'binary', text?: string }} body
- * @property {number} timeout   ms
- * @property {'json' | 'text' | 'arraybuffer'} decode
- * @property {string} [filePath]  downloadPlan only
- * @property {string} [check]  a failure's "request-url" device check message (§1.15, §5.3)
- */
-
-/**
- * @typedef {object} FileInfo  src/files.h FileInfo (wasm-glue/bind_files.cpp)
- * @property {string} path       what the page sees
- * @property {string} url        blob: URL ('' for a saved file with none attached yet)
- * @property {string} mime       the real type
- * @property {string} name       original name
- * @property {number} size       bytes
- * @property {boolean} persisted saved under a filePath
- * @property {string} [diskPath] saved files: where the bytes are in the storage mount
- */
-
-/**
- * @typedef {object} FileRegistry  the core's file registry of one storage mount (bind_files.cpp)
- * @property {() => string[]} load  warnings: one per saved file skipped
- * @property {(url: string, size: number, name: string, mime: string, head: Uint8Array) => Answer<FileInfo>} addTemp
- * @property {(filePath: string, name: string, mime: string, bytes: Uint8Array) => Answer<FileInfo>} save
- * @property {(path: string, url: string) => Answer<{}>} setUrl
- * @property {(path: string) => Answer<FileInfo>} stat
- * @property {(path: string) => Answer<{ bytes: Uint8Array }>} read
- * @property {(path: string, head: Uint8Array) => Answer<{ mime: string }>} localImgType
- * @property {(filePath: string, fileType: string) => Answer<{ filePath: string, fileType: string, mime: string, url: string }>} openDocument
- * @property {() => void} delete
- */
-
-/**
- * @typedef {object} LocationFields  getLocation's success fields (src/geo.h LocationResult)
- * @property {number} latitude
- * @property {number} longitude
- * @property {number} speed
- * @property {number} accuracy
- * @property {number} horizontalAccuracy
- * @property {number} verticalAccuracy
- * @property {number} [altitude]
- */
-
-/**
- * The device side of the Emscripten module (wasm-glue/bind_network.cpp, bind_files.cpp,
- * bind_location.cpp). `*Json` arguments are toCoreJson text.
- * @typedef {object} DeviceModule
- * @property {(optionsJson: string) => Answer<RequestPlan>} requestPlan
- * @property {(optionsJson: string) => Answer<RequestPlan>} downloadPlan
- * @property {(status: number, headerLines: string, decode: string, bodyIsJson: boolean) => { statusCode: number, header: Record<string, string>, data: 'json' | 'text' | 'arraybuffer' }} requestDecode
- * @property {(kind: string) => string} requestFailReason
- * @property {(url: string) => string} fileNameFromUrl
- * @property {(optionsJson: string) => Answer<{ count: number, compressed: boolean, accept: string, multiple: boolean, capture: boolean, check?: string }>} chooseImagePlan
- * @property {(problems: string) => string} paramErrorText
- * @property {(head: Uint8Array, name: string, declared: string) => string} sniffMime
- * @property {new (dir: string) => FileRegistry} FileRegistry
- * @property {(optionsJson: string) => Answer<{ type: 'wgs84' | 'gcj02', timeout: number }>} getLocationPlan
- * @property {(fixJson: string) => Answer<LocationFields>} locationResult
- * @property {(optionsJson: string) => Answer<{ latitude?: number, longitude?: number }>} chooseLocationCheck
- */
-
-/**
- * An answer with the marks undone: the fields of a success, or a failure with its reason.
+ * The one reader of an answer whose strings crossed marked: the same answer with the marks undone.
  * @template T
- * @param {Answer<T>} answer
- * @returns {(T & { ok: true }) | { ok: false, reason: string, check?: string }}
+ * @param {T} answer
+ * @returns {T}
  */
-export const answer = (answer) => /** @type {any} */ (revive(answer));
+export const read = (answer) => /** @type {T} */ (revive(answer));
 
 /**
- * Calls a core function that takes the page's options as JSON text (marked), and revives its
+ * Calls a core function that takes the page's options as JSON text (marked), and reads its
  * answer; a value JSON.stringify refuses fails with notSerialisable(what).
  * @template T
  * @param {(json: string) => Answer<T>} call @param {unknown} options @param {string} [what]
- * @returns {(T & { ok: true }) | { ok: false, reason: string, check?: string }}
+ * @returns {Answer<T>}
  */
 export function callWithOptions(call, options, what = 'options') {
   let text;
@@ -169,66 +118,18 @@ export function callWithOptions(call, options, what = 'options') {
   } catch (error) {
     return { ok: false, reason: notSerialisable(what, error) };
   }
-  return answer(call(text === undefined ? 'null' : text));
+  return read(call(text === undefined ? 'null' : text));
 }
 
 /**
- * The outcome of an answer: ok() with its fields (without `ok`), or fail() with its reason.
- * @param {{ ok: boolean, reason?: string }} a
+ * The pipeline's outcome of an answer: fail(reason), or ok() with the answer's fields (without
+ * `ok`), or with `data` instead when it is given (null: no data; a host answer's fields are events).
+ * @param {{ ok: boolean, reason?: string }} answer @param {Record<string, unknown> | null} [data]
  * @returns {import('./pipeline.js').Outcome}
  */
-export function outcome(a) {
-  if (!a.ok) return fail(/** @type {string} */ (a.reason));
-  const { ok: _, ...fields } = /** @type {Record<string, unknown>} */ (a);
+export function toOutcome(answer, data) {
+  if (!answer.ok) return fail(String(answer.reason));
+  if (data !== undefined) return ok(data || undefined);
+  const { ok: _, ...fields } = /** @type {Record<string, unknown>} */ (answer);
   return ok(fields);
-}
-
-// ---- Host and storage side: Module.Host / Module.Storage answers --------------------------------
-// Every fallible Module.Host call answers JSON text in one convention (wasm-glue/wire_host.h):
-// {"ok":false,"reason":"..."} or {"ok":true, events?, ...fields}. Module.Storage's hot calls
-// answer a plain string on success (a stored form, an op id) and the same failure answer. The
-// registries answer plain booleans/counts (they never fail). Strings the page gave cross with the
-// lone-surrogate marks above; readHostAnswer revives every host answer once.
-
-/**
- * A Module.Host answer, read once.
- * @typedef {{ ok: true, events?: any[], [field: string]: any } | { ok: false, reason: string, events?: undefined }} HostAnswer
- */
-
-/**
- * Reads what a Module.Host method returned: JSON answers are parsed once, plain values (the
- * registries' booleans and counts) pass as they are.
- * @param {unknown} returned @returns {any}
- */
-export function readHostAnswer(returned) {
-  if (typeof returned !== 'string') return returned;
-  const answer = JSON.parse(returned);
-  // Strings the page gave (urls, titles, names, posted data) come back with their marks: revived
-  // here, once, for every host answer (state, stack and events included).
-  return returned.includes(MARK) ? revive(answer) : answer;
-}
-
-/**
- * The pipeline's outcome of a host answer: fail(reason), or ok(data).
- * @param {HostAnswer} answer @param {Record<string, unknown>} [data]
- * @returns {import('./pipeline.js').Outcome}
- */
-export function hostOutcome(answer, data) {
-  return answer.ok ? ok(data) : fail(String(answer.reason));
-}
-
-/**
- * A Module.Storage answer (wasm-glue/bind_storage.cpp): the success text, or the failure's reason.
- * @param {string} answer @returns {{ ok: true, text: string } | { ok: false, reason: string }}
- */
-export function readStorageAnswer(answer) {
-  return isFailure(answer) ? { ok: false, reason: storageFailure(answer) } : { ok: true, text: answer };
-}
-
-/**
- * The reason of a Module.Storage failure answer: get's, or failure()'s after a write returned 0.
- * @param {string} answer @returns {string}
- */
-export function storageFailure(answer) {
-  return String(JSON.parse(answer).reason);
 }

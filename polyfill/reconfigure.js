@@ -3,11 +3,7 @@
 // (runtime.js): storage kept or switched to the new appId's, then each concern's onReset hook.
 
 import { normalizeConfig } from './config.js';
-import { Persistence } from '../wasm-glue/persistence.js';
-import { mark } from './marks.js';
-
-/** The storage of an appId (wasm-glue/persistence.js), its read marked for DevTools. @param {any} Module @param {string} appId */
-export const persistenceOf = (Module, appId) => new Persistence(Module, appId, { onRead: () => mark('ft:db-read') });
+import { persistenceOf } from './core-wire/storage.js';
 
 /**
  * Before the core starts: a window.ftHostConfig the page set after the script (a bundled app sets

@@ -28,7 +28,7 @@ export const CALL_LOG_LIMIT = 1000;
  * @typedef {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null }} EarlyDb
  * @typedef {object} CoreHandles
  * @property {any} Module                the Emscripten module
- * @property {import('../wasm-glue/storage-memo.js').MemoizedStorage} storage
+ * @property {import('./core-wire/storage.js').Store} storage
  * @property {import('../wasm-glue/persistence.js').Persistence} persistence
  */
 

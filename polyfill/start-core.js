@@ -2,7 +2,7 @@
 // each concern's set-up, overlapped; and why it could not start, in words a developer can act on.
 
 import { closeUnused } from '../wasm-glue/persistence.js';
-import { persistenceOf } from './reconfigure.js';
+import { persistenceOf } from './core-wire/storage.js';
 import { mark } from './marks.js';
 
 /**

@@ -5,6 +5,8 @@
 //   polyfill/impl/ never imports polyfill/host/ (the host bridge reaches an implementation as a
 //   service, built in polyfill/services.js), and polyfill/host/ never imports polyfill/impl/ except
 //   the mocks' controls (impl/device/mocks.js), which ftHost exposes.
+// And the one wire: only polyfill/core-wire.js and polyfill/core-wire/ reach into the Emscripten
+// module (`Module.x`, `handles.Module.x`); everything else calls their named functions.
 // Usage: node scripts/import-graph.mjs   (exit 1 with one line per problem)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -59,6 +61,34 @@ export function layerProblem(from, to) {
   return null;
 }
 
+/** The wire to the core (docs/architecture.md): the only JS that touches the Emscripten module. @param {string} path */
+export const isWire = (path) => path === 'polyfill/core-wire.js' || path.startsWith('polyfill/core-wire/');
+
+/**
+ * Where a module reaches into the Emscripten module: a member of `Module` or of `<x>.Module`, or
+ * one destructured from them.
+ * @param {string} text  the module's source @returns {number[]} the lines
+ */
+export function moduleAccesses(text) {
+  const ast = acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, locations: true });
+  /** @type {number[]} */
+  const lines = [];
+  /** @param {any} o */
+  const isModule = (o) => o && ((o.type === 'Identifier' && o.name === 'Module') || (o.type === 'MemberExpression' && !o.computed && o.property.name === 'Module'));
+  /** @param {any} node */
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if ((node.type === 'MemberExpression' && isModule(node.object)) || (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isModule(node.init))) lines.push(node.loc.start.line);
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child === 'object' && key !== 'loc') visit(child);
+    }
+  };
+  visit(ast);
+  return lines;
+}
+
 /** @returns {string[]} one line per problem */
 export function check() {
   /** @type {Map<string, string[]>} */
@@ -66,6 +96,11 @@ export function check() {
   for (const dir of DIRS) for (const path of files(join(root, dir))) graph.set(relative(root, path), importsOf(path));
   /** @type {string[]} */
   const problems = [];
+  for (const from of graph.keys()) {
+    // wasm-glue/post.js is part of the Emscripten module itself (its --post-js).
+    if (isWire(from) || from === 'wasm-glue/post.js') continue;
+    for (const line of moduleAccesses(readFileSync(join(root, from), 'utf8'))) problems.push(`${from}:${line} reaches into the Emscripten module: call the wire (polyfill/core-wire.js, polyfill/core-wire/)`);
+  }
   for (const [from, tos] of graph) {
     for (const to of tos) {
       const why = layerProblem(from, to);

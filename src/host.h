@@ -6,7 +6,8 @@
 // Typed interface: calls that change the host answer a HostResult (a Status and the events JS
 // must perform, in order); registries answer what they did (bool, count, ids); getters answer
 // views (PageView, HostState). JSON is only page data (extraData, posted messages), which the
-// core holds as values; the glue (wasm-glue/wire_host.h) writes every answer as JSON text once.
+// core holds as values; the glue writes every answer as a JSON value (wasm-glue/wire_host.h), made
+// a JS value once (wire.h).
 // Route APIs report errMsg "invokeMiniProgramAPI:ok" / "invokeMiniProgramAPI:fail <reason>" (§1.3);
 // composing errMsg is left to JS.
 //

@@ -9,7 +9,7 @@
 //   FTSTORE2 <crc32 hex8 of the records>\n
 //   <crc32 hex8>\t<type>\t<escaped key>\t<escaped payload>\n      (one line per key)
 //
-// with '\\', '\n', '\r', '\t' escaped (codec::escape_line) and the CRC taken over the text after
+// with '\\', '\n', '\r', '\t' escaped (codec::escape_line; src/storage_record.h) and the CRC taken over the text after
 // the first tab. A line whose CRC or escapes do not check out is skipped and reported; every
 // other key still loads, and the shard is rewritten clean on the next flush.
 //
@@ -150,14 +150,15 @@ class Storage {
   bool compaction_due() const;
 
   // The record of the writes not yet confirmed durable, which the page keeps in localStorage when
-  // it leaves (docs/durability.md): one line per write, in order, "<tag>\t<key>\t<payload>\n",
-  // the journal's tags and escapes without its checksums (the page's queued calls append the same
-  // lines, written by the JS, which has no CRC-32). Empty when every write is confirmed.
+  // it leaves (docs/durability.md): one line per write, in order (src/storage_record.h
+  // append_unsaved). Empty when every write is confirmed.
   std::string unsaved_record() const;
   // The flush that made every op <= `through` durable has reached IndexedDB.
   void confirm(std::uint32_t through);
-  // Makes a record's writes new writes of this store, in order, limits checked; returns a console
-  // line ("...\n") for each one that could not be made (a damaged line, a write over the limits).
+  // Makes a record's writes new writes of this store, in order, limits checked: its lines, and the
+  // page's calls queued before the core was up, as JSON (src/storage_record.h parse_unsaved);
+  // returns a console line ("...\n") for each one that could not be made (a damaged line, a
+  // write over the limits).
   std::string replay(std::string_view record);
 
   const std::string& dir() const { return dir_; }

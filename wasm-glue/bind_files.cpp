@@ -1,6 +1,6 @@
 // Embind binding of the page's files (src/files.h registry, src/file_types.h, src/file_plans.h;
 // behaviour.md §5.4-5.6): downloadFile's storage, chooseImage, getLocalImgData, openDocument.
-// Answers as wire.h builds them. Bytes go in as Uint8Array (Embind copies them into a
+// It only binds: answers as wire.h builds them (wire_device.cpp). Bytes go in as Uint8Array (Embind copies them into a
 // std::string: pass only what the core needs, e.g. a file's head) and come out as a fresh
 // Uint8Array.
 //
@@ -29,29 +29,10 @@ namespace {
 
 using emscripten::val;
 
-val info_of(val out, const ft::FileInfo& f) {
-  out.set("path", f.path);
-  out.set("url", f.url);
-  out.set("mime", f.mime);
-  out.set("name", f.name);
-  out.set("size", static_cast<double>(f.size));
-  out.set("persisted", f.persisted);
-  if (f.persisted) out.set("diskPath", f.disk_path);
-  return out;
-}
-
 val choose_image_plan(const std::string& options) {
   ft::ChooseImagePlan p;
   ft::Status st = ft::plan_choose_image_json(options, p);
-  if (!st.ok) return ft::wire::fail(st);
-  val out = ft::wire::ok();
-  out.set("count", p.count);
-  out.set("compressed", p.compressed);
-  out.set("accept", p.accept);
-  out.set("multiple", p.multiple);
-  out.set("capture", p.capture);
-  if (p.check) out.set("check", p.check);
-  return out;
+  return ft::wire::choose_image_plan(st, p);
 }
 
 std::string sniff_mime(const std::string& head, const std::string& name, const std::string& declared) {
@@ -62,39 +43,32 @@ class FileRegistryBinding {
  public:
   explicit FileRegistryBinding(std::string dir) : files_(std::move(dir)) {}
 
-  val load() {
-    val warnings = val::array();
-    for (const auto& text : files_.load()) warnings.call<void>("push", text);
-    return warnings;
-  }
+  val load() { return ft::wire::strings(files_.load()); }
 
   val add_temp(const std::string& url, double size, const std::string& name, const std::string& mime,
                const std::string& head) {
     ft::FileInfo info;
     ft::Status st = files_.add_temp(url, ft::clamp_file_size(size), name, mime, head, info);
-    return st.ok ? info_of(ft::wire::ok(), info) : ft::wire::fail(st);
+    return ft::wire::file(st, &info);
   }
 
   val save(const std::string& path, const std::string& name, const std::string& mime, const std::string& bytes) {
     ft::FileInfo info;
     ft::Status st = files_.save(path, bytes, name, mime, info);
-    return st.ok ? info_of(ft::wire::ok(), info) : ft::wire::fail(st);
+    return ft::wire::file(st, &info);
   }
 
   val set_url(const std::string& path, const std::string& url) { return ft::wire::status(files_.set_url(path, url)); }
 
   val stat(const std::string& path) const {
     const ft::FileInfo* f = files_.find(path);
-    return f ? info_of(ft::wire::ok(), *f) : ft::wire::fail(ft::file_reason::kNotFound);
+    return ft::wire::file(f ? ft::Status::Ok() : ft::Status::Fail(ft::file_reason::kNotFound), f);
   }
 
   val read(const std::string& path) const {
     std::string bytes;
     ft::Status st = files_.read(path, bytes);
-    if (!st.ok) return ft::wire::fail(st);
-    val out = ft::wire::ok();
-    out.set("bytes", ft::wire::bytes(bytes));
-    return out;
+    return ft::wire::file_bytes(st, bytes);
   }
 
   val local_img_type(const std::string& path, const std::string& head) const {
@@ -102,22 +76,13 @@ class FileRegistryBinding {
     if (!f) return ft::wire::fail(ft::file_reason::kNotFound);
     std::string mime;
     ft::Status st = ft::local_img_type(*f, head, mime);
-    if (!st.ok) return ft::wire::fail(st);
-    val out = ft::wire::ok();
-    out.set("mime", mime);
-    return out;
+    return ft::wire::mime(st, mime);
   }
 
   val open_document(const std::string& path, const std::string& type) const {
     ft::OpenDocumentPlan plan;
     ft::Status st = ft::plan_open_document(files_, path, type, plan);
-    if (!st.ok) return ft::wire::fail(st);
-    val out = ft::wire::ok();
-    out.set("filePath", plan.file_path);
-    out.set("fileType", plan.file_type);
-    out.set("mime", plan.mime);
-    out.set("url", plan.url);
-    return out;
+    return ft::wire::open_document(st, plan);
   }
 
  private:

@@ -1,21 +1,27 @@
 // Embind binding of ft::Host (src/host.h): the simulated mini-program host. It only binds: each
-// method calls the core once and its typed answer crosses once, as JSON text written by
-// wire_host.h ({ok, reason} | {ok, events, ...}) or as a plain bool/number for the registries,
-// which never fail. Listener ids are JS numbers (int here). A JS handle must be delete()d when done.
+// method calls the core once and its typed answer crosses once, as the JS value of what
+// wire_host.h writes ({ok, reason} | {ok, events, ...}; wire.h `value`), or as a plain
+// bool/number for the registries, which never fail. Listener ids are JS numbers (int here). A JS
+// handle must be delete()d when done (polyfill/core-wire/host.js, the one JS that calls it).
 #include <emscripten/bind.h>
 
 #include "host.h"
 #include "js_value.h"
+#include "wire.h"
 #include "wire_host.h"
 
 namespace {
 
+using emscripten::val;
 using ft::Host;
-using ft::wire::answer;
+template <typename... A>
+val answer(const A&... a) {
+  return ft::wire::value(ft::wire::answer(a...));
+}
 using Id = int;  // the ids JS gives functions (host/bridge.js), small positive integers
 using Text = const std::string&;
 
-std::string configure(Host& h, Text config_json) {
+val configure(Host& h, Text config_json) {
   ft::HostConfig config;
   ft::Status st = ft::parse_host_config(config_json, config);
   if (st.ok) st = h.configure(std::move(config));
@@ -25,25 +31,25 @@ std::string configure(Host& h, Text config_json) {
 
 // The HostResult methods, with no argument or one string.
 template <ft::HostResult (Host::*M)(Text)>
-std::string with_text(Host& h, Text text) {
+val with_text(Host& h, Text text) {
   return answer((h.*M)(text));
 }
 template <ft::HostResult (Host::*M)()>
-std::string no_args(Host& h) {
+val no_args(Host& h) {
   return answer((h.*M)());
 }
 
-std::string navigate_back(Host& h, double delta) { return answer(h.navigateBack(delta)); }
-std::string host_navigate_back(Host& h, double delta, bool web_view_can_go_back) {
+val navigate_back(Host& h, double delta) { return answer(h.navigateBack(delta)); }
+val host_navigate_back(Host& h, double delta, bool web_view_can_go_back) {
   return answer(h.hostNavigateBack(delta, web_view_can_go_back));
 }
-std::string navigate_to_mini_program(Host& h, Text app_id, Text path, Text extra_data_json) {
+val navigate_to_mini_program(Host& h, Text app_id, Text path, Text extra_data_json) {
   return answer(h.navigateToMiniProgram(app_id, path, extra_data_json));
 }
-std::string post_message(Host& h, Text call_json) { return answer(h.postMessage(call_json)); }
-std::string can_navigate_back(Host& h) { return answer(h.canNavigateBack(), "canNavigateBack"); }
-std::string call_native_api(Host& h, Text name) { return answer(h.callNativeAPI(name)); }
-std::string host_call_h5(Host& h, Text name) { return answer(h.hostCallH5(name), "handlers"); }
+val post_message(Host& h, Text call_json) { return answer(h.postMessage(call_json)); }
+val can_navigate_back(Host& h) { return answer(h.canNavigateBack(), "canNavigateBack"); }
+val call_native_api(Host& h, Text name) { return answer(h.callNativeAPI(name)); }
+val host_call_h5(Host& h, Text name) { return answer(h.hostCallH5(name), "handlers"); }
 
 // The registries: what changed (never a failure).
 bool on_webview_event(Host& h, Id id) { return h.onWebviewEvent(id); }
@@ -60,17 +66,17 @@ void regist_native_api_handler(Host& h, Text name, Id id) { h.registNativeAPIHan
 bool holds_listener(const Host& h, Id id) { return h.holdsListener(id); }
 
 // The ftHost controls read these two as {ok} / {ok, removed} answers.
-std::string register_native_api(Host& h, Text name) {
+val register_native_api(Host& h, Text name) {
   h.registerNativeAPI(name);
   return answer(ft::Status::Ok());
 }
-std::string unregister_native_api(Host& h, Text name) {
-  return ft::wire::ok_with("removed", h.unregisterNativeAPI(name));
+val unregister_native_api(Host& h, Text name) {
+  return ft::wire::value(ft::wire::ok_with("removed", h.unregisterNativeAPI(name)));
 }
 
-std::string stack(const Host& h) { return ft::wire::dump(ft::wire::stack(h.stack())); }
+val stack(const Host& h) { return ft::wire::value(ft::wire::stack(h.stack())); }
 std::string title(const Host& h) { return h.title(); }
-std::string state(const Host& h) { return ft::wire::dump(ft::wire::state(h.state())); }
+val state(const Host& h) { return ft::wire::value(ft::wire::state(h.state())); }
 
 std::string param_error_text(Text problems_json) { return ft::js::param_errors_text(problems_json); }
 

@@ -1,5 +1,5 @@
 // Embind binding of ft.getLocation / ft.chooseLocation's core (src/geo.h, behaviour.md §5.7-5.8).
-// Answers as wire.h builds them.
+// It only binds: answers as wire.h builds them (wire_device.cpp).
 //
 //   getLocationPlan(optionsJson)  {type?, timeout?: ftHostConfig.locationTimeout}
 //                                 → {ok, type: "wgs84"|"gcj02", timeout: ms}
@@ -20,36 +20,19 @@ using emscripten::val;
 val get_location_plan(const std::string& options) {
   ft::GetLocationPlan plan;
   ft::Status st = ft::plan_get_location_json(options, plan);
-  if (!st.ok) return ft::wire::fail(st);
-  val out = ft::wire::ok();
-  out.set("type", plan.type == ft::CoordType::Gcj02 ? "gcj02" : "wgs84");
-  out.set("timeout", plan.timeout_ms);
-  return out;
+  return ft::wire::location_plan(st, plan);
 }
 
 val location_result(const std::string& fix) {
   ft::LocationResult r;
   ft::Status st = ft::make_location_result_json(fix, r);
-  if (!st.ok) return ft::wire::fail(st);
-  val out = ft::wire::ok();
-  out.set("latitude", r.latitude);
-  out.set("longitude", r.longitude);
-  out.set("speed", r.speed);
-  out.set("accuracy", r.accuracy);
-  out.set("horizontalAccuracy", r.accuracy);
-  out.set("verticalAccuracy", r.vertical_accuracy);
-  if (r.has_altitude) out.set("altitude", r.altitude);
-  return out;
+  return ft::wire::location(st, r);
 }
 
 val choose_location_check(const std::string& options) {
   ft::ChooseLocationStart start;
   ft::Status st = ft::check_choose_location_json(options, start);
-  if (!st.ok) return ft::wire::fail(st);
-  val out = ft::wire::ok();
-  if (start.has_latitude) out.set("latitude", start.latitude);
-  if (start.has_longitude) out.set("longitude", start.longitude);
-  return out;
+  return ft::wire::choose_location(st, start);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Embind binding of ft.request / ft.downloadFile's core (src/request.h, behaviour.md §5.1-5.4).
-// Answers as wire.h builds them.
+// It only binds: answers as wire.h builds them (wire_device.cpp).
 //
 //   requestPlan(optionsJson)      options after the API table's defaults {url, method, header?,
 //                                 data?, dataKind?: "binary", dataType, responseType, timeout}
@@ -25,55 +25,22 @@ namespace {
 
 using emscripten::val;
 
-const char* body_kind_name(ft::BodyKind k) {
-  return k == ft::BodyKind::None ? "none" : k == ft::BodyKind::Text ? "text" : "binary";
-}
-
-void set_plan(val& out, const ft::RequestPlan& plan) {
-  out.set("url", plan.url);
-  out.set("method", plan.method);
-  out.set("header", ft::wire::object_of(plan.headers));
-  val body = val::object();
-  body.set("kind", body_kind_name(plan.body_kind));
-  if (plan.body_kind == ft::BodyKind::Text) body.set("text", plan.body);
-  out.set("body", body);
-  out.set("timeout", plan.timeout_ms);
-  out.set("decode", ft::decode_name(plan.decode));
-}
-
-// A failure's "request-url" device check, when the plan asks for one.
-val with_check(val out, const ft::RequestPlan& plan) {
-  if (plan.check) out.set("check", plan.check);
-  return out;
-}
-
 val request_plan(const std::string& options) {
   ft::RequestPlan plan;
   ft::Status st = ft::plan_request_json(options, plan);
-  if (!st.ok) return with_check(ft::wire::fail(st), plan);
-  val out = ft::wire::ok();
-  set_plan(out, plan);
-  return out;
+  return ft::wire::request_plan(st, plan);
 }
 
 val download_plan(const std::string& options) {
   ft::DownloadPlan plan;
   ft::Status st = ft::plan_download_json(options, plan);
-  if (!st.ok) return with_check(ft::wire::fail(st), plan.request);
-  val out = ft::wire::ok();
-  set_plan(out, plan.request);
-  if (plan.has_file_path) out.set("filePath", plan.file_path);
-  return out;
+  return ft::wire::download_plan(st, plan);
 }
 
 val request_decode(double status, const std::string& header_lines, const std::string& decode, bool body_is_json) {
   ft::ResponseInfo r = ft::decode_parsed_response(ft::clamp_status_code(status), ft::parse_header_lines(header_lines),
                                                   ft::decode_from_name(decode), body_is_json);
-  val out = val::object();
-  out.set("statusCode", r.status_code);
-  out.set("header", ft::wire::object_of(r.header));
-  out.set("data", ft::decode_name(r.data));
-  return out;
+  return ft::wire::response(r);
 }
 
 std::string request_fail_reason(const std::string& kind) { return ft::transport_failure_reason(kind); }

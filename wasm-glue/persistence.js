@@ -1,118 +1,31 @@
 // Persistence of one appId's storage through Emscripten's IDBFS (docs/emscripten-notes.md).
 //
 // The C++ core (ft::Storage) owns the state and writes its files into an IDBFS mount (one journal
-// file per flush; the shard files when it compacts); this module only moves those files between
-// memory and IndexedDB, and makes that safe:
-// - durability: a write's promise resolves only after the files holding it are in IndexedDB
-//   (behaviour.md §2.6), so a reload started in its success callback loses nothing;
-// - batching: every write made before the flush starts rides in the same sync, as one journal file;
-// - compaction: when the core says it is due, it runs once the page has paused its writes for
-//   COMPACT_AFTER_MS, in its own round under the lock, so no write waits behind it in a burst;
-// - several tabs: "populate, refresh, flush, push" runs under the store's tab lock (tab-lock.js);
-//   after a push the other tabs are told and re-read what changed; other changes of the mount
-//   (saved files) go through runExclusive, the same protocol;
-// - no IndexedDB (blocked, private modes, plain Node): storage keeps working in memory and
-//   warns once.
+// file per flush; the shard files when it compacts); persistence only moves those files between
+// memory and IndexedDB, and makes that safe: when and how writes are flushed is store-sync.js
+// (durability, batching, compaction, several tabs); this file opens the store, replays the writes
+// a page kept as it left (unsaved-record.js), suspends and resumes with the back-forward cache,
+// runs the mount's other changes (saved files) under the lock, and closes.
 // Opening the database is idb-open.js; IDBFS's private internals are idbfs-adapter.js only.
 
-import { MemoizedStorage } from './storage-memo.js';
-import { tabLock } from './tab-lock.js';
-import { writeWaiters } from './write-waiters.js';
+import { StoreSync } from './store-sync.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
-import { adoptConnection, releaseConnection, connection, restoreSnapshot, pushEntries, pushEntriesIfCurrent, entryTime, localTime, abortWrites, LEFT } from './idbfs-adapter.js';
+import { adoptConnection, releaseConnection, restoreSnapshot, abortWrites } from './idbfs-adapter.js';
+import { local, unsavedKey } from './unsaved-record.js';
 
 export { openEarly, closeUnused, mountPointOf };
-
-/** The localStorage key of an appId's unsaved-writes record (docs/durability.md). @param {string} appId */
-const unsavedKey = (appId) => `ft-polyfill:unsaved:${appId}`;
-/** The record this page last kept, per appId: replaced by its next one, removed once durable. @type {Map<string, string>} */
-const kept = new Map();
-/**
- * The page's localStorage, or null where it may not be used (sandboxed, blocked, Node). Taken
- * once, as the script loads: a tab being closed no longer has it (WebKit: null at pagehide).
- * @type {Storage | null}
- */
-let localStore = null;
-try { localStore = window.localStorage; } catch { /* none */ }
-const local = () => localStore;
-
-/**
- * The page is leaving (pagehide, or hidden: it may never run again): keeps the writes not yet in
- * IndexedDB, `record` (the core's unsaved-writes lines and the queued calls' ones), in
- * localStorage, which the browser persists synchronously, after the record another tab left there.
- * Persistence.open replays it. What localStorage refuses (about 5 MB) is lost, said once.
- * @param {string} appId @param {string} record @param {(message: string) => void} warn
- */
-export function keepUnsaved(appId, record, warn) {
-  const store = local();
-  if (!record || !store) return;
-  const key = unsavedKey(appId);
-  try {
-    const before = store.getItem(key);
-    const text = (before !== null && before !== kept.get(appId) ? before : '') + record;
-    store.setItem(key, text);
-    kept.set(appId, text);
-  } catch (error) {
-    warn(`ft-polyfill: ${Math.ceil(record.length / 1024)} KB of writes made as the page left are lost (${describe(error)})`);
-  }
-}
-
-/** How long the page's writes must pause before the journals are compacted (ms). */
-export const COMPACT_AFTER_MS = 200;
+export { keepUnsaved } from './unsaved-record.js';
+export { COMPACT_AFTER_MS } from './store-sync.js';
 /** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen */
 
-export class Persistence {
-  /**
-   * @param {any} Module   the Emscripten module (FS, IDBFS, Storage)
-   * @param {string} appId
-   * @param {{ warn?: (message: string) => void, onRead?: () => void }} [options]
-   *   onRead: called once the database has been read (the polyfill's 'ft:db-read' mark)
-   */
-  constructor(Module, appId, options = {}) {
-    this.Module = Module;
-    this.appId = appId;
-    this.mount = mountPointOf(appId);
-    /** A file whose IndexedDB timestamp is the store's generation: every push moves it forward. */
-    this.generationPath = `${this.mount}/.generation`;
-    /** The generation this tab's memory reflects. */
-    this.generation = 0;
-    /** Settles when the database, created by this tab, accepts transactions (see EarlyOpen). @type {Promise<void> | undefined} */
-    this.usable = undefined;
-    this.warn = options.warn || ((m) => console.warn(m));
-    this.onRead = options.onRead || (() => {});
-    /** @type {MemoizedStorage} */
-    this.storage = /** @type {any} */ (null);
-    this.waiters = writeWaiters();
-    this.persistent = true;
-    this.flushing = false;
-    /** Set by close(): no more work is started on this appId's store. */
-    this.closed = false;
-    /** @type {Promise<void>} */
-    this.idle = Promise.resolve();
-    this.lock = tabLock(`ft-polyfill:${this.mount}`, () => this.pullFromOthers());
-    /**
-     * Timings of the last flush, in ms: populate (IndexedDB → memory, to see other tabs' writes),
-     * write (the core rewrites changed shards), push (memory → IndexedDB).
-     * @type {{ populateMs: number, writeMs: number, pushMs: number, shardsWritten: number } | null}
-     */
-    this.lastFlush = null;
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    this.compactTimer = undefined;
-    /** Set when the compaction timer fired: the flush loop compacts once its writes are flushed. */
-    this.compactRequested = false;
-  }
-
-  /** Runs `fn` under the store's tab lock. @template T @param {() => Promise<T>} fn @returns {Promise<T>} */
-  withLock(fn) {
-    return this.lock.run(fn);
-  }
-
+export class Persistence extends StoreSync {
   /**
    * Mounts the appId's database, reads it, and returns the ready storage core.
    * @param {Promise<EarlyOpen> | null} [early]  openEarly(appId), started before the core loaded
+   * @returns {Promise<any>}  what StoreHandles.open made (polyfill/core-wire/storage.js StorageCore)
    */
   async open(early) {
-    const { FS, IDBFS } = this.Module;
+    const { FS, IDBFS } = this.store;
     FS.mkdirTree(this.mount);
     const opened = early || openEarly(this.appId);
     const { db, why, snapshot, usable } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null, usable: undefined };
@@ -139,14 +52,13 @@ export class Persistence {
         this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
       }
     }
-    this.storage = new MemoizedStorage(new this.Module.Storage(this.mount));
-    this.reportWarnings(JSON.parse(this.storage.load()));
+    this.storage = this.store.open(this.mount);
+    this.reportWarnings(this.storage.load());
     if (this.persistent && local()?.getItem(unsavedKey(this.appId))) await this.withLock(() => this.replayUnsaved());
     // Another tab may have pushed between the snapshot and this tab's BroadcastChannel.
     if (snapshot && this.persistent) this.pullFromOthers();
     return this.storage;
   }
-
   /**
    * Under the lock, before any read: makes the writes a page kept as it left (keepUnsaved) this
    * store's, in order, and removes the record once they are in IndexedDB.
@@ -157,10 +69,9 @@ export class Persistence {
     const record = store.getItem(key);
     if (!record) return;  // another tab replayed it
     // Nothing was read yet: the memo is empty, so the core is called directly.
-    for (const line of this.storage.core.replay(record).split('\n')) if (line) this.warn(line);
+    for (const line of this.storage.replay(record).split('\n')) if (line) this.warn(line);
     if (await this.flushOnce(false) && this.persistent) store.removeItem(key);
   }
-
   /**
    * The page enters the back-forward cache (pagehide, persisted), its unsaved writes kept: its
    * write transactions are aborted, since a suspended one holds the next page's IndexedDB.
@@ -168,7 +79,6 @@ export class Persistence {
   suspend() {
     abortWrites();
   }
-
   /**
    * The page is back from the back-forward cache: what a suspend() aborted is written again (the
    * record it kept, unless the next page replayed it), and the writes waiting settle.
@@ -179,257 +89,6 @@ export class Persistence {
       await this.flushOnce(false);
     }).catch((error) => this.warn(`ft-polyfill: ${describe(error)}`));
   }
-
-  /** IDBFS gave the local generation file its entry's timestamp: the generation memory holds. */
-  localGeneration() {
-    return localTime(this.Module.FS, this.generationPath);
-  }
-
-  /** @param {string} why */
-  fallBackToMemory(why) {
-    if (!this.persistent) return;
-    this.persistent = false;
-    this.warn(`ft-polyfill: ${why}; mini-program storage for appId "${this.appId}" is kept in memory only and will not survive a reload.`);
-  }
-
-  /** @param {Array<{file: string, line: number, what: string}>} warnings */
-  reportWarnings(warnings) {
-    for (const w of warnings) {
-      this.warn(`ft-polyfill: skipped damaged storage data in ${w.file}${w.line ? ` line ${w.line}` : ''} (${w.what}); the other keys are intact and the next write repairs it.`);
-    }
-  }
-
-  /**
-   * Calls `done` once write `op` (an id from MemoizedStorage.set/remove/clear) is durable (with
-   * null), or with the reason it failed (it no longer fits after another tab's writes, or
-   * IndexedDB refused it); exactly once.
-   * @param {number} op @param {import('./write-waiters.js').WriteDone} done
-   */
-  whenDurable(op, done) {
-    this.waiters.add(op, done);
-    this.scheduleFlush();
-  }
-
-  /** whenDurable as a Promise: resolves when durable, rejects with the reason. @param {number} op @returns {Promise<void>} */
-  durable(op) {
-    return new Promise((resolve, reject) => this.whenDurable(op, (reason) => (reason === null ? resolve() : reject(reason))));
-  }
-
-  scheduleFlush() {
-    // A flush under way loops again while the core is dirty, so a write made during it is
-    // picked up by the next round: no second flush is started.
-    if (this.flushing) return;
-    this.flushing = true;
-    // The lock is asked for now, at the first write, not once the current task's writes are
-    // made: its grant (a round trip to the browser process, 1 ms idle and 5 to 30 ms while the
-    // browser commits a burst of localStorage writes: docs/benchmarks.md) overlaps them. Its callback
-    // still runs after the current task's code (a microtask at the earliest, where there are no
-    // Web Locks), so the task's writes all ride in one flush.
-    this.idle = this.flushLoop();
-  }
-
-  async flushLoop() {
-    try {
-      // Writes first, then a compaction that was asked for; writes made meanwhile (during either)
-      // are flushed by the next turn, so none waits for a later write to start a flush.
-      for (let progress = true; progress;) {
-        if (this.storage.dirty()) progress = await this.withLock(() => this.flushOnce(false));
-        else if (this.compactRequested && !this.closed) {
-          this.compactRequested = false;
-          progress = await this.withLock(() => this.flushOnce(true));
-        } else break;
-      }
-      // Every write is in IndexedDB: the record this page kept as it was hidden is not needed.
-      const record = kept.get(this.appId);
-      if (record !== undefined && this.persistent && !this.storage.core.unsaved()) {
-        kept.delete(this.appId);
-        if (local()?.getItem(unsavedKey(this.appId)) === record) local()?.removeItem(unsavedKey(this.appId));
-      }
-    } catch (error) {
-      // Nothing may hang: every write still waiting fails with the reason (and may be retried);
-      // those of a flush aborted as the page left wait for resume().
-      if (error !== LEFT) this.waiters.failAll(`write failed: ${describe(error)}`);
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /**
-   * Asks for a compaction once the page's writes pause for COMPACT_AFTER_MS (each flush that
-   * finds it due starts the wait again).
-   */
-  scheduleCompaction() {
-    clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = undefined;
-      if (this.closed) return;
-      this.compactRequested = true;
-      this.scheduleFlush();
-    }, COMPACT_AFTER_MS);
-    // Node: a pending compaction does not keep the process (a test run) alive.
-    const timer = /** @type {any} */ (this.compactTimer);
-    if (timer && typeof timer.unref === 'function') timer.unref();
-  }
-
-  /**
-   * One flush (or compaction), under the lock. The fast path is one IndexedDB transaction: it
-   * reads the store's generation and, when no other tab has pushed since this one last looked,
-   * the core writes its files and they are pushed in that same transaction (IDBFS's own entry
-   * format, so IDBFS reads them back at start): one journal file for a flush; the rewritten
-   * shards, with the journals deleted, for a compaction. When another tab has pushed, IndexedDB
-   * is mirrored into memory first, the core re-reads what changed and replays its pending writes
-   * on top, and then writes and pushes.
-   * @param {boolean} compact  MemoizedStorage.compact instead of flush
-   * @returns {Promise<boolean>} false when the core could not write (stop retrying until the next write)
-   */
-  async flushOnce(compact) {
-    const write = () => JSON.parse(compact ? this.storage.compact() : this.storage.flush());
-    const t0 = performance.now();
-    let t1 = t0;
-    let t2 = t0;
-    /** @type {any} */
-    let report = null;
-    if (this.persistent) {
-      try {
-        report = await this.pushIfCurrent(() => {
-          t1 = performance.now();
-          const made = write();
-          t2 = performance.now();
-          return made;
-        });
-        if (!report) await this.catchUp();
-      } catch (error) {
-        if (error === LEFT) throw error;
-        this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
-      }
-    }
-    if (!report) {
-      t1 = performance.now();
-      report = write();
-      t2 = performance.now();
-      if (report.ok && this.persistent && report.shardsWritten > 0) {
-        try {
-          await this.push(report.written, report.removed);
-        } catch (error) {
-          if (error === LEFT) throw error;
-          this.fallBackToMemory(`IndexedDB failed (${describe(error)})`);
-        }
-      }
-    }
-    if (!report.ok) {
-      // The core kept the writes: fail the waiters now rather than hang, and try again later.
-      this.waiters.failAll(`write failed: ${report.reason}`);
-      return false;
-    }
-    if (!compact) this.lastFlush = { populateMs: t1 - t0, writeMs: t2 - t1, pushMs: performance.now() - t2, shardsWritten: report.shardsWritten };
-    this.storage.core.confirm(report.durableThrough);
-    this.waiters.durableThrough(report.durableThrough);
-    if (report.compactDue) this.scheduleCompaction();
-    return true;
-  }
-
-  /**
-   * Under the lock: if another tab pushed since this one last synced (the generation moved),
-   * mirror IndexedDB into memory and let the core re-read the changed shards.
-   */
-  async catchUp() {
-    const remote = await this.remoteGeneration();
-    if (remote === this.generation) return;
-    await this.sync(true);
-    this.generation = remote;
-    const refreshed = JSON.parse(this.storage.refresh());
-    this.reportWarnings(refreshed.warnings);
-    for (const { op, reason } of refreshed.rejected) this.waiters.settle(op, reason);
-  }
-
-  /** The store's generation in IndexedDB (0 before the first push). @returns {Promise<number>} */
-  async remoteGeneration() {
-    return entryTime(await this.database(), this.generationPath);
-  }
-
-  /** @returns {Promise<IDBDatabase>} IDBFS's own (cached) connection to this mount's database */
-  async database() {
-    await this.usable;
-    return connection(this.Module.IDBFS, this.mount);
-  }
-
-  /**
-   * Pushes the given files of the mount (and deletes the removed ones) in one IndexedDB
-   * transaction, with the store's next generation as every entry's timestamp (stamp()).
-   * Resolves when committed.
-   * @param {string[]} written  absolute paths of files (in the mount) to store
-   * @param {string[]} removed  absolute paths to delete
-   */
-  async push(written, removed) {
-    const db = await this.database();
-    const { generation, paths } = this.stamp(written);
-    await pushEntries(this.Module.IDBFS, db, paths, removed);
-    this.pushed(generation);
-  }
-
-  /**
-   * The fast path of flushOnce: in one transaction, when the store's generation in IndexedDB is
-   * still this tab's, `write` makes the core's files and they are pushed. Resolves with the
-   * core's report once committed, or null when another tab pushed first (nothing written).
-   * @param {() => any} write  the core's flush or compaction, its report parsed
-   * @returns {Promise<any | null>}
-   */
-  async pushIfCurrent(write) {
-    const db = await this.database();
-    let generation = 0;
-    const report = await pushEntriesIfCurrent(this.Module.IDBFS, db, this.generationPath, this.generation, () => {
-      const made = write();
-      if (!made.ok || made.shardsWritten === 0) return { paths: [], removed: [], result: made };
-      const stamped = this.stamp(made.written);
-      generation = stamped.generation;
-      return { paths: stamped.paths, removed: made.removed, result: made };
-    });
-    if (generation) this.pushed(generation);
-    return report;
-  }
-
-  /**
-   * Gives the written files, and the store's generation file, the store's next generation as
-   * their timestamp, so that IDBFS in other tabs sees each version as new even within one
-   * millisecond. @param {string[]} written @returns {{ generation: number, paths: string[] }}
-   */
-  stamp(written) {
-    const { FS } = this.Module;
-    const generation = Math.max(Date.now(), this.generation + 1);
-    if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
-    const paths = [...written, this.generationPath];
-    for (const path of paths) FS.utime(path, generation, generation);
-    return { generation, paths };
-  }
-
-  /** A push committed: this tab's memory is that generation; the other tabs are told. @param {number} generation */
-  pushed(generation) {
-    this.generation = generation;
-    this.lock.tell({ generation });
-  }
-
-  /** Another tab pushed: read what it changed (under the lock, so we never see half a push). */
-  pullFromOthers() {
-    if (!this.persistent || !this.storage || this.closed) return;
-    this.withLock(async () => {
-      if (this.closed) return;  // closed while this waited for the lock
-      await this.catchUp();
-      if (this.storage.dirty()) this.scheduleFlush();
-    }).catch((error) => this.warn(`ft-polyfill: could not read another tab's storage changes (${describe(error)})`));
-  }
-
-  /** @param {boolean} populate  true: IndexedDB → memory; false: memory → IndexedDB */
-  sync(populate) {
-    return new Promise((resolve, reject) => {
-      this.Module.FS.syncfs(populate, (/** @type {unknown} */ error) => (error ? reject(error) : resolve(undefined)));
-    });
-  }
-
-  /** Waits for every write made so far to be durable (or failed). */
-  async settled() {
-    while (this.flushing) await this.idle;
-  }
-
   /**
    * Runs a change of the mount other than the core's storage writes (saved files) under the tab
    * lock, in the same protocol: read the other tabs' files, change, and when the change returns
@@ -460,7 +119,6 @@ export class Persistence {
       return result;
     });
   }
-
   /** Flushes, then releases the channel, the mount, the database connection and the core's Storage. */
   async close() {
     this.closed = true;
@@ -470,9 +128,9 @@ export class Persistence {
     // Let work already queued behind the lock (another tab's changes being read) finish first.
     await this.withLock(async () => {});
     if (this.persistent) {
-      try { this.Module.FS.unmount(this.mount); } catch { /* already gone */ }
+      try { this.store.FS.unmount(this.mount); } catch { /* already gone */ }
     }
-    releaseConnection(this.Module.IDBFS, this.mount);
+    releaseConnection(this.store.IDBFS, this.mount);
     if (this.storage) this.storage.delete();
     this.storage = /** @type {any} */ (null);
   }

@@ -1,5 +1,5 @@
 # WebAssembly link of the core (included from CMakeLists.txt when building with emcmake).
-# One compile of src/ and wasm-glue/bind_*.cpp (+ wire.cpp, the device bindings' answers), linked twice:
+# One compile of src/ and wasm-glue/bind_*.cpp (+ the wire: wire.cpp, wire_device.cpp, wire_host.cpp), linked twice:
 #   ft-core-web.cjs + ft-core-web.wasm browsers: a module factory (no import.meta, so it bundles
 #       into the classic script too); scripts/build.mjs embeds the .wasm deflate-compressed in
 #       the bundles (polyfill/core-web.js inflates and compiles it, then hands the module over
@@ -29,9 +29,9 @@
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").
-# wire.cpp: the device bindings' answers; wire_host.cpp: the host side's answers as wire JSON
+# wire.cpp, wire_device.cpp: every binding's answers as JS values; wire_host.cpp: the host's as JSON values
 # (plain C++, also linked by the native host tests).
-add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/wire.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp
+add_library(ftbind OBJECT ${FT_BIND_SOURCES} ${CMAKE_SOURCE_DIR}/wasm-glue/wire.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/wire_device.cpp ${CMAKE_SOURCE_DIR}/wasm-glue/libc_small.cpp
                           ${CMAKE_SOURCE_DIR}/wasm-glue/wire_host.cpp)
 target_link_libraries(ftbind PUBLIC ftcore)
 set(FT_WASM_SIZE_FLAGS -Oz -flto -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)

@@ -84,23 +84,21 @@ json page(const PageView& p) {
 
 }  // namespace
 
-std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-std::string answer(const Status& status) {
+json answer(const Status& status) {
   json r = json::object();
   r["ok"] = status.ok;
   if (!status.ok) r["reason"] = status.reason;
-  return dump(r);
+  return r;
 }
 
-std::string ok_with(const char* name, json value) {
+json ok_with(const char* name, json value) {
   json r = json::object();
   r["ok"] = true;
   r[name] = std::move(value);
-  return dump(r);
+  return r;
 }
 
-std::string answer(const HostResult& result) {
+json answer(const HostResult& result) {
   return result.status.ok ? ok_with("events", events(result.events)) : answer(result.status);
 }
 

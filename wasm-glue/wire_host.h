@@ -1,7 +1,7 @@
-// The host/storage side of the glue's wire: the core's typed answers (src/host.h, src/result.h)
-// written as the JSON text that crosses to JS, once per call. Every fallible call answers the one
-// error convention {"ok":false,"reason":"<text after '<api>:fail '>"} (polyfill/core-wire.js turns
-// it into the pipeline's fail(reason)); successes are {"ok":true, ...fields}, with "events" when
+// The host side of the glue's wire: the core's typed answers (src/host.h, src/result.h) written as
+// JSON values, which bind_host.cpp makes JS values (wire.h `value`), once per call. Every fallible
+// call answers the one error convention {"ok":false,"reason":"<text after '<api>:fail '>"}
+// (polyfill/core-wire/ reads it); successes are {"ok":true, ...fields}, with "events" when
 // the call can produce events (the order JS performs them in, shapes below).
 //   {"type":"message","detail":{"data":[...]}}      deliver to the host's 'message' listeners
 //   {"type":"unload"|"hide"|"show","listeners":[ids],"arg":{...}}  show's arg {"data":{query}}
@@ -25,18 +25,15 @@ namespace ft::wire {
 
 using json = nlohmann::ordered_json;
 
-// Compact JSON text; invalid UTF-8 becomes U+FFFD, never throws.
-std::string dump(const json& value);
-
 // {"ok":false,"reason":...} when failed, else {"ok":true}.
-std::string answer(const Status& status);
+json answer(const Status& status);
 // {"ok":true,"<name>":value}.
-std::string ok_with(const char* name, json value);
+json ok_with(const char* name, json value);
 // {"ok":true,"events":[...]} or the failure.
-std::string answer(const HostResult& result);
+json answer(const HostResult& result);
 // A Result's value under `name`: {"ok":true,"<name>":value}, or the failure.
 template <typename T>
-std::string answer(const Result<T>& result, const char* name) {
+json answer(const Result<T>& result, const char* name) {
   return result.status.ok ? ok_with(name, json(result.value)) : answer(result.status);
 }
 

@@ -1,5 +1,5 @@
-// The JS side of the simulated mini-program host (behaviour.md §3, §4): one `Module.Host` (the C++
-// core, src/host.h) per runtime, created once the core is up and re-configured on
+// The JS side of the simulated mini-program host (behaviour.md §3, §4): one host core (the C++
+// core, src/host.h, through polyfill/core-wire/host.js) per runtime, created once the core is up and re-configured on
 // ftHost.configure. The core decides every rule; this file only
 //   - gives each listener/handler function an integer id (the core sees ids, never functions),
 //   - performs the `events` the core returns, in order (run H5 listeners, emit host events),
@@ -12,7 +12,8 @@
 // change: the panel re-renders on it).
 
 import { pageAge } from './page-age.js';
-import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.js';
+import { toOutcome, toCoreString } from '../core-wire.js';
+import { HostCore } from '../core-wire/host.js';
 
 /**
  * A page as ftHost.stack() lists it: `route` without leading slash, `query` the raw values as
@@ -25,7 +26,7 @@ import { revive, readHostAnswer, hostOutcome, toCoreString } from '../core-wire.
  * @typedef {{ ok: boolean, reason?: string }} HostResult
  */
 
-/** @typedef {import('../core-wire.js').HostAnswer} CoreResult */
+/** @typedef {import('../core-wire/host.js').HostAnswer} CoreResult */
 
 // sessionStorage keys (§3.11): the history position of the web-view's first document in this tab,
 // and, without the Navigation API, "<history.length> <the host's steps back since it last grew>".
@@ -50,7 +51,7 @@ export class HostBridge {
   /** @param {import('../runtime.js').Runtime} runtime */
   constructor(runtime) {
     this.runtime = runtime;
-    /** @type {any} the Module.Host handle, null until the core is up */
+    /** @type {HostCore | null} the host core, null until the core is up */
     this.core = null;
     /** @type {WeakMap<Function, number>} */
     this.ids = new WeakMap();
@@ -84,8 +85,8 @@ export class HostBridge {
     // count (§3.11); a later document of the same web-view reads it back.
     this.session[FIRST_ENTRY] ??= this.historyAt();
     this.firstEntry = +this.session[FIRST_ENTRY];
-    runtime.onReady(async ({ Module }) => {
-      this.core = new Module.Host();
+    runtime.onReady(async (core) => {
+      this.core = new HostCore(core);
       this.observeTitle();
       await this.configure();
       // Once per document (§3.14): a later document is a new instance.
@@ -96,9 +97,8 @@ export class HostBridge {
     // Both run as barriers of the runtime's queue, so no call sees the host half configured.
     runtime.onReset(({ full }) => {
       if (full && this.core) {
-        const { Module } = runtime.core();
         this.core.delete();
-        this.core = new Module.Host();
+        this.core = new HostCore(runtime.core());
         this.forgetAll();
       }
       this.configured = false;
@@ -146,7 +146,7 @@ export class HostBridge {
   /** After an off*: forgets listener `id` (and its function) once no registry of the core holds it. @param {number} id */
   release(id) {
     const fn = this.fns.get(id);
-    if (fn && !(this.core && this.core.holdsListener(id))) {
+    if (fn && !(this.core && this.core.call('holdsListener', id))) {
       this.fns.delete(id);
       this.ids.delete(fn);
     }
@@ -243,12 +243,11 @@ export class HostBridge {
   }
 
   /**
-   * Calls a core method and reads its answer once (core-wire.js): a JSON answer, or the plain
-   * boolean/count of a registry.
+   * Calls a core method (core-wire/host.js): its answer, or the boolean/count of a registry.
    * @param {string} method @param {...(string|number|boolean)} args @returns {any}
    */
   call(method, ...args) {
-    return readHostAnswer(this.core[method](...args));
+    return /** @type {HostCore} */ (this.core).call(method, ...args);
   }
 
   /**
@@ -274,17 +273,17 @@ export class HostBridge {
 
   /** Full host state (src/host.h state()), or null before the core is up. */
   state() {
-    return this.core ? readHostAnswer(this.core.state()) : null;
+    return this.core ? this.core.call('state') : null;
   }
 
   /** @returns {StackPage[]} */
   stack() {
-    return this.core ? readHostAnswer(this.core.stack()).map(publicPage) : [];
+    return this.core ? this.core.call('stack').map(publicPage) : [];
   }
 
   /** @returns {string} */
   title() {
-    return this.core ? /** @type {string} */ (revive(this.core.title())) : '';
+    return this.core ? this.core.call('title') : '';
   }
 
   /**
@@ -353,13 +352,14 @@ export class HostBridge {
   }
 
   /**
-   * An ft implementation's outcome from a core call: performs its events, then ok/fail.
+   * Settles an ft call from a core call's answer: performs its events, then the pipeline's
+   * outcome, ok(data) or fail(reason).
    * @param {CoreResult} result @param {Record<string, unknown>} [data] @param {{ data?: unknown }} [payload]
    * @returns {import('../pipeline.js').Outcome}
    */
-  outcome(result, data, payload) {
+  settleCall(result, data, payload) {
     if (result.ok) this.perform(result, payload);
-    return hostOutcome(result, data);
+    return toOutcome(result, data || null);
   }
 
   /** A host control's answer. @param {CoreResult} result @returns {HostResult} */

@@ -5,7 +5,7 @@
 
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
-import { answer, REASON, toCoreString } from '../core-wire.js';
+import { REASON } from '../core-wire.js';
 import { loadUi } from '../load-ui.js';
 
 /**
@@ -24,7 +24,7 @@ export default function filesImpl(runtime, services) {
      * file type is: the device's own rule, §5.4).
      */
     async openDocument({ filePath, fileType }) {
-      const planOf = () => answer(store.registry().openDocument(toCoreString(filePath), fileType === undefined ? '' : fileType));
+      const planOf = () => store.registry().call('openDocument', filePath, fileType === undefined ? '' : fileType);
       // A mock stands in for the file, not for the type rule.
       const early = planOf();
       if (!early.ok && early.reason !== REASON.fileNotFound) return fail(early.reason);

@@ -5,7 +5,8 @@
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
 import { mockAnswer, outcomeOf } from './device/mocks.js';
-import { callWithOptions, outcome, REASON } from '../core-wire.js';
+import { toOutcome, REASON } from '../core-wire.js';
+import { getLocationPlan, locationResult, chooseLocationCheck } from '../core-wire/device.js';
 import { loadUi } from '../load-ui.js';
 
 /**
@@ -58,9 +59,8 @@ export default function locationImpl(runtime, services) {
      * accuracy?, altitude?, speed?}; the core converts it like a real one.
      */
     async getLocation({ type, altitude }) {
-      /** @type {import('../core-wire.js').DeviceModule} */
-      const Module = runtime.core().Module;
-      const check = callWithOptions(Module.getLocationPlan, { type, timeout: runtime.config.locationTimeout });
+      const core = runtime.core();
+      const check = getLocationPlan(core, { type, timeout: runtime.config.locationTimeout });
       if (!check.ok) return fail(check.reason);
       /** @type {Fix | { reason: string }} */
       let fix;
@@ -72,10 +72,10 @@ export default function locationImpl(runtime, services) {
         fix = await browserFix(runtime.global, altitude === true, check.timeout);
       }
       if ('reason' in fix) return fail(fix.reason);
-      return outcome(callWithOptions(Module.locationResult, {
+      return toOutcome(locationResult(core, {
         type: check.type, latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy,
         altitude: fix.altitude, altitudeAccuracy: fix.altitudeAccuracy, speed: fix.speed,
-      }, 'the location fix'));
+      }));
     },
 
     /**
@@ -83,9 +83,8 @@ export default function locationImpl(runtime, services) {
      * host's form. Mock answer: the success object as it is.
      */
     async chooseLocation({ latitude, longitude }) {
-      /** @type {import('../core-wire.js').DeviceModule} */
-      const Module = runtime.core().Module;
-      const check = callWithOptions(Module.chooseLocationCheck, { latitude, longitude });
+      const core = runtime.core();
+      const check = chooseLocationCheck(core, { latitude, longitude });
       if (!check.ok) return fail(check.reason);
       const mocked = mockAnswer(mocks, 'chooseLocation', { latitude, longitude });
       if (mocked) return outcomeOf(await mocked);
@@ -94,7 +93,7 @@ export default function locationImpl(runtime, services) {
       if (nobody) return fail(`no location picker ${nobody}: use ftHost.mock`);
       const { askForPlace } = await loadUi();
       const place = await askForPlace(doc, check, (p) => {
-        const c = callWithOptions(Module.chooseLocationCheck, { latitude: p.latitude, longitude: p.longitude });
+        const c = chooseLocationCheck(core, { latitude: p.latitude, longitude: p.longitude });
         return c.ok && Number.isFinite(p.latitude) && Number.isFinite(p.longitude) ? null
           : c.ok ? 'latitude and longitude are required' : c.reason;
       });

@@ -8,7 +8,8 @@ import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
 import { mockAnswer } from './device/mocks.js';
 import { bytesOf, HEAD_BYTES } from './device/file-store.js';
-import { answer, callWithOptions, REASON, toCoreString } from '../core-wire.js';
+import { REASON } from '../core-wire.js';
+import { chooseImagePlan } from '../core-wire/device.js';
 import { openPicker } from '../file-picker.js';
 import { loadUi } from '../load-ui.js';
 
@@ -111,9 +112,7 @@ export default function mediaImpl(runtime, services) {
      * success object as it is.
      */
     chooseImage({ count, sizeType, sourceType }, ctx) {
-      /** @type {import('../core-wire.js').DeviceModule} */
-      const Module = runtime.core().Module;
-      const plan = callWithOptions(Module.chooseImagePlan, { count, sizeType, sourceType });
+      const plan = chooseImagePlan(runtime.core(), { count, sizeType, sourceType });
       if (!plan.ok) return fail(plan.reason);
       // A count above 9 is 9 on a device (§5.5): the core says so.
       if (plan.check) runtime.deviceCheck('choose-image-count', ctx.api, plan.check);
@@ -152,7 +151,7 @@ export default function mediaImpl(runtime, services) {
       } catch {
         return fail(REASON.fileNotFound);
       }
-      const type = answer(store.registry().localImgType(toCoreString(path), bytes.subarray(0, HEAD_BYTES)));
+      const type = store.registry().call('localImgType', path, bytes.subarray(0, HEAD_BYTES));
       return type.ok ? ok({ localData: `data:${type.mime};base64,${base64(bytes)}` }) : fail(type.reason);
     },
   };

@@ -50,7 +50,7 @@ export default function messagingImpl(runtime, services) {
 
   return {
     // message, data: their JSON copies, taken at call time by the pipeline (the table's `json`, §1.14).
-    postMessage: ({ message }) => host.outcome(host.call('postMessage', /** @type {string} */ (toCoreJson(message)))),
+    postMessage: ({ message }) => host.settleCall(host.call('postMessage', /** @type {string} */ (toCoreJson(message)))),
 
     onShow: ({ callback }) => register(() => host.call('onShow', host.idOf(callback))),
     onHide: ({ callback }) => register(() => host.call('onHide', host.idOf(callback))),
@@ -59,14 +59,14 @@ export default function messagingImpl(runtime, services) {
     // offWebviewEvent() removes every listener; an unknown function removes nothing (§4.3).
     offWebviewEvent: ({ callback }) => (callback === undefined ? unregister(() => host.call('offAllWebviewEvents')) : removal(callback, (id) => host.call('offWebviewEvent', id))),
 
-    sendWebviewEvent: ({ data }) => host.outcome(host.call('sendWebviewEvent'), undefined, { data }),
+    sendWebviewEvent: ({ data }) => host.settleCall(host.call('sendWebviewEvent'), undefined, { data }),
 
     callNativeAPI: async ({ name, data }) => {
       // The core decides "api <name> not found" (src/events.h); hostApis holds a handler for
       // every name the core has (both keyed by the core's string, host/controls.js).
       const key = toCoreString(name);
       const checked = host.call('callNativeAPI', key);
-      if (!checked.ok) return host.outcome(checked);
+      if (!checked.ok) return host.settleCall(checked);
       const handler = /** @type {Function} */ (host.hostApis.get(key));
       try {
         return ok(answerFields(await handler(data === undefined ? {} : data)));
@@ -82,6 +82,6 @@ export default function messagingImpl(runtime, services) {
       ? removal(callback, (id) => host.call('offNativeAPIHandler', toCoreString(name), id))
       : unregister(() => host.call('offAllNativeAPIHandlers', toCoreString(name)))),
 
-    complete: () => host.outcome(host.call('complete')),
+    complete: () => host.settleCall(host.call('complete')),
   };
 }

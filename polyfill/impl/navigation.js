@@ -19,13 +19,13 @@ export default function navigationImpl(runtime, services) {
 
   // The pipeline runs these only once the core is up and configured (runtime.js queue).
   /** @param {string} method @param {...(string|number)} args */
-  const route = (method, ...args) => host.outcome(host.call(method, ...args));
+  const route = (method, ...args) => host.settleCall(host.call(method, ...args));
   /** A route that opens a page; its route event (the last) carries the device check of a query the core cuts (§3.8). @param {string} method @param {string} url @param {{ api: string }} ctx */
   const open = (method, url, ctx) => {
     const answer = host.call(method, toCoreString(url));
     const check = answer.ok && answer.events[answer.events.length - 1].check;
     if (check) runtime.deviceCheck('route-query', ctx.api, check);
-    return host.outcome(answer);
+    return host.settleCall(answer);
   };
 
   return {
@@ -40,7 +40,7 @@ export default function navigationImpl(runtime, services) {
     navigateBackMiniProgram: ({ extraData }) => route('navigateBackMiniProgram', extraJson(extraData)),
     canNavigateBack: () => {
       const result = host.call('canNavigateBack');
-      return host.outcome(result, { canNavigateBack: result.canNavigateBack });
+      return host.settleCall(result, { canNavigateBack: result.canNavigateBack });
     },
     canGoBack: () => ok({ canGoBack: host.canGoBack() }),
     setNavigationBarTitle: ({ title }) => route('setNavigationBarTitle', toCoreString(title)),

@@ -7,11 +7,12 @@
 
 import { ok, fail } from '../pipeline.js';
 import { isBinary } from '../validate.js';
-import { callWithOptions, REASON, revive, toCoreString } from '../core-wire.js';
+import { REASON } from '../core-wire.js';
+import { requestPlan, downloadPlan, requestDecode, requestFailReason, fileNameFromUrl } from '../core-wire/device.js';
 import { mockAnswer } from './device/mocks.js';
 import { bytesOf } from './device/file-store.js';
 
-/** @typedef {import('../core-wire.js').RequestPlan} Plan */
+/** @typedef {import('../core-wire/device.js').RequestPlan} Plan */
 
 /**
  * The whole body as bytes, or as text when the plan decodes text or JSON (the browser decodes
@@ -72,13 +73,13 @@ function requestInit(plan, body, signal) {
 }
 
 /**
- * The core's plan for the page's options (Module.requestPlan or Module.downloadPlan); binary data
- * stays in JS (`dataKind: 'binary'`).
- * @param {(json: string) => import('../core-wire.js').Answer<Plan>} makePlan @param {Record<string, any>} args
+ * The core's plan for the page's options (requestPlan or downloadPlan); binary data stays in JS
+ * (`dataKind: 'binary'`).
+ * @param {typeof requestPlan} makePlan @param {import('../core-wire/device.js').CoreHandles} core @param {Record<string, any>} args
  */
-function planOf(makePlan, args) {
+function planOf(makePlan, core, args) {
   const binary = isBinary(args.data);
-  return callWithOptions(makePlan, binary ? { ...args, data: undefined, dataKind: 'binary' } : args);
+  return makePlan(core, binary ? { ...args, data: undefined, dataKind: 'binary' } : args);
 }
 
 /**
@@ -88,8 +89,7 @@ function planOf(makePlan, args) {
  */
 export default function networkImpl(runtime, services) {
   const { mocks, files: store } = services;
-  /** @returns {import('../core-wire.js').DeviceModule} */
-  const core = () => runtime.core().Module;
+  const core = () => runtime.core();
 
   /**
    * The device check the core's plan carries (§1.15: a url that is not http(s), §5.3), reported
@@ -99,7 +99,7 @@ export default function networkImpl(runtime, services) {
   const reportCheck = (plan, ctx) => { if (plan.check) runtime.deviceCheck('request-url', ctx.api, plan.check); };
 
   /** @param {{ kind: string }} t */
-  const transportFail = (t) => fail(core().requestFailReason(t.kind));
+  const transportFail = (t) => fail(requestFailReason(core(), t.kind));
 
   return {
     /**
@@ -107,8 +107,8 @@ export default function networkImpl(runtime, services) {
      * ({statusCode: 200, header: {}, data: ''} filled in where absent).
      */
     async request(args, ctx) {
-      const Module = core();
-      const plan = planOf((json) => Module.requestPlan(json), args);
+      const handles = core();
+      const plan = planOf(requestPlan, handles, args);
       reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
 
@@ -139,8 +139,7 @@ export default function networkImpl(runtime, services) {
       // Headers as "name: value" lines: the core splits them without a second JSON parse.
       let headers = '';
       t.response.headers.forEach((value, name) => { headers += `${name}: ${value}\r\n`; });
-      // (Header names and values are ByteStrings: no lone surrogates to mark.)
-      const decoded = Module.requestDecode(t.response.status, headers, plan.decode, bodyIsJson);
+      const decoded = requestDecode(handles, t.response.status, headers, plan.decode, bodyIsJson);
       const data = decoded.data === 'json' ? parsed
         : decoded.data === 'text' ? text
           : t.bytes.buffer.slice(t.bytes.byteOffset, t.bytes.byteOffset + t.bytes.byteLength);
@@ -154,12 +153,12 @@ export default function networkImpl(runtime, services) {
      * is stored like a real download; an answer without `data` is the success object as it is.
      */
     async downloadFile(args, ctx) {
-      const Module = core();
-      const plan = planOf((json) => Module.downloadPlan(json), args);
+      const handles = core();
+      const plan = planOf(downloadPlan, handles, args);
       reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
       /** @param {string} url */
-      const nameOf = (url) => /** @type {string} */ (revive(Module.fileNameFromUrl(toCoreString(url))));
+      const nameOf = (url) => fileNameFromUrl(handles, url);
 
       let bytes;
       let statusCode;

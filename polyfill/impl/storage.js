@@ -4,7 +4,7 @@
 
 import { ok, okOwned, fail } from '../pipeline.js';
 import { encodeValue, decodeStored, keyToCore, keyFromCore } from '../storage/value-codec.js';
-import { readStorageAnswer, storageFailure } from '../core-wire.js';
+import { queuedWriteLine } from '../core-wire/storage.js';
 import { keepUnsaved } from '../../wasm-glue/persistence.js';
 
 /**
@@ -12,16 +12,14 @@ import { keepUnsaved } from '../../wasm-glue/persistence.js';
  * @returns {Record<string, import('../pipeline.js').Impl>}
  */
 export default function storageImpl(runtime) {
-  const escapeLine = (/** @type {string} */ text) => text.replace(/[\\\n\r\t]/g, (c) => `\\${'\\nrt'['\\\n\r\t'.indexOf(c)]}`);
   /**
    * A write's outcome once it is durable (§2.6), as the thenable the pipeline settles from: the
    * persistence calls back when the flush holding it commits, with no Promise per write.
-   * @param {number} op  the core's op id, 0 when the core refused the write (failure() says why)
-   * @returns {import('../pipeline.js').Outcome | PromiseLike<import('../pipeline.js').Outcome>}
+   * @param {number} op  the core's op id of the write
+   * @returns {PromiseLike<import('../pipeline.js').Outcome>}
    */
   const whenDurable = (op) => {
-    const { storage, persistence } = runtime.core();
-    if (op === 0) return fail(storageFailure(storage.failure()));
+    const { persistence } = runtime.core();
     /** @type {import('../pipeline.js').Outcome | null} */ let outcome = null;
     /** @type {((outcome: import('../pipeline.js').Outcome) => void) | null} */ let deliver = null;
     persistence.whenDurable(op, (reason) => {
@@ -35,8 +33,8 @@ export default function storageImpl(runtime) {
   // The page leaves, or is hidden and may never run again: the writes not yet in IndexedDB (the
   // core's, then the queued calls', up to a configure) go to localStorage, replayed at the next
   // start (docs/durability.md); a page entering the back-forward cache also aborts its writes in
-  // flight, and writes them again when it is shown again. The queued calls' lines are the core's record format
-  // (src/storage.h: the journal's tags and escapes).
+  // flight, and writes them again when it is shown again. The queued calls go as the calls
+  // themselves (queuedWriteLine): the core makes them writes when it replays the record.
   const leave = (/** @type {any} */ event) => {
     const { handles } = runtime;
     if (event.type === 'pageshow') {
@@ -44,13 +42,12 @@ export default function storageImpl(runtime) {
       return;
     }
     if (event.type !== 'pagehide' && doc.visibilityState !== 'hidden') return;
-    let record = handles && handles.persistence.persistent ? handles.storage.core.unsaved() : '';
+    let record = handles && handles.persistence.persistent ? handles.storage.unsaved() : '';
     for (const { barrier, call } of runtime.queue) {
       if (barrier) break;
-      const [name, args] = call || [];
-      const value = /** @type {any} */ (name === 'setStorage' && encodeValue(args.data));
-      const tag = value ? value.type : name === 'removeStorage' ? '-' : name === 'clearStorage' && '*';
-      if (tag) record += `${tag}\t${escapeLine(keyToCore(args.key || ''))}\t${escapeLine(value ? value.payload : '')}\n`;
+      const [name, args] = /** @type {[any, any]} */ (call || []);
+      const value = /** @type {any} */ (name === 'setStorage' ? encodeValue(args.data) : {});
+      if (/^(set|remove|clear)Storage$/.test(name) && !value.reason) record += queuedWriteLine(name, { key: keyToCore(args.key || ''), type: value.type, payload: value.payload });
     }
     keepUnsaved(handles ? handles.persistence.appId : runtime.currentConfig().appId, record, console.warn);
     if (event.persisted && handles) handles.persistence.suspend();
@@ -70,20 +67,20 @@ export default function storageImpl(runtime) {
 
   return {
     getStorage({ key }) {
-      const stored = readStorageAnswer(runtime.core().storage.get(keyToCore(key)));
+      const stored = runtime.core().storage.get(keyToCore(key));
       if (!stored.ok) return fail(stored.reason);
-      const decoded = decodeStored(stored.text);
+      const decoded = decodeStored(stored.type, stored.payload);
       return 'reason' in decoded ? fail(decoded.reason) : okOwned({ data: decoded.value });
     },
 
     setStorage({ key, data }, { api }) {
       const encoded = encodeValue(data);
       if ('reason' in encoded) return fail(encoded.reason);
-      const { storage } = runtime.core();
-      const op = storage.set(keyToCore(key), encoded.type, encoded.payload);
+      const written = runtime.core().storage.set(keyToCore(key), encoded.type, encoded.payload);
+      if (!written.ok) return fail(written.reason);
       // What reads back is not what the page stored (§2.1, §1.15).
-      if (op && encoded.check) runtime.deviceCheck('storage-value', api, encoded.check);
-      return whenDurable(op);
+      if (encoded.check) runtime.deviceCheck('storage-value', api, encoded.check);
+      return whenDurable(written.op);
     },
 
     removeStorage({ key }) {
@@ -95,7 +92,7 @@ export default function storageImpl(runtime) {
     },
 
     getStorageInfo() {
-      const info = JSON.parse(runtime.core().storage.info());
+      const info = runtime.core().storage.info();
       return ok({ keys: info.keys.map(keyFromCore), currentSize: info.currentSize, limitSize: info.limitSize });
     },
   };

@@ -28,17 +28,15 @@ export function encodeValue(value) {
 }
 
 /**
- * The page's value from the core's "<type>\t<payload>" answer ('' reads back as undefined).
- * @param {string} stored
+ * The page's value from the core's answer to get: its tag and JSON text ('' reads back as undefined).
+ * @param {string} type @param {string} payload
  * @returns {{ value: unknown } | { reason: string }}
  */
-export function decodeStored(stored) {
-  const tab = stored.indexOf('\t');
-  const payload = stored.slice(tab + 1);
+export function decodeStored(type, payload) {
   if (payload === '') return { value: undefined };
   try {
     const value = JSON.parse(payload);
-    return { value: stored.startsWith('date\t') ? new Date(value) : value };
+    return { value: type === 'date' ? new Date(value) : value };
   } catch {
     return { reason: 'data damaged' };
   }

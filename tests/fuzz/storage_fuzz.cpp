@@ -5,7 +5,8 @@
 // reloads it.
 // Properties: nothing crashes; the write reads back after each reload; a reload after the flush
 // reports no damage for the rewritten shard, and after the compaction none for any journal.
-// The same bytes are a stored record's tag and payload for payload_for_page (src/storage_value.h).
+// The same bytes are a stored record's tag and payload for payload_for_page (src/storage_value.h),
+// and a record line (src/storage_record.h): what the core builds reads back as made.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <unistd.h>
@@ -19,6 +20,7 @@
 
 #include "codec.h"
 #include "storage.h"
+#include "storage_record.h"
 #include "storage_value.h"
 
 namespace {
@@ -72,6 +74,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!ft::codec::unescape_line(ft::codec::escape_line(body), line) || line != body) std::abort();
   std::uint32_t hex = 0;
   (void)ft::codec::parse_hex32(key, hex);
+
+  // The record formats (src/storage_record.h): a line the core built reads back as it was made,
+  // whatever the bytes; any line (a queued call's JSON too) parses without a crash.
+  {
+    std::string built, tag, k, payload;
+    ft::record::append_unsaved(built, "-", key, body);
+    built.pop_back();
+    if (!ft::record::parse_unsaved(built, tag, k, payload) || tag != "-" || k != key || payload != body) std::abort();
+    (void)ft::record::parse_unsaved(body, tag, k, payload);
+    std::string records;
+    std::string_view rtag;
+    ft::record::append(records, "string", key, body);
+    records.pop_back();
+    if (ft::record::parse(records, true, false, rtag, k, payload) != nullptr || rtag != "string" || k != key ||
+        payload != body)
+      std::abort();
+    (void)ft::record::parse(body, true, true, rtag, k, payload);
+  }
 
   std::string file;
   if (mode == 0) {

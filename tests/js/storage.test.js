@@ -161,9 +161,9 @@ describe('storage', () => {
     const { storage, persistence } = first.runtime.core();
     // What the first format wrote: the tag "date" and the time value (NaN when invalid).
     for (const [key, payload] of [['valid', '1700000000123'], ['invalid', 'NaN'], ['u', ''], ['n', 'null']]) {
-      const op = storage.set(key, key === 'u' ? 'undefined' : key === 'n' ? 'null' : 'date', payload);
-      expect(op).toBeGreaterThan(0);
-      await new Promise((resolve) => persistence.whenDurable(op, resolve));
+      const written = storage.set(key, key === 'u' ? 'undefined' : key === 'n' ? 'null' : 'date', payload);
+      expect(written).toEqual({ ok: true, op: expect.any(Number) });
+      await new Promise((resolve) => persistence.whenDurable(written.op, resolve));
     }
     const second = polyfill.createFt({ config: { appId } });
     await second.host.ready;

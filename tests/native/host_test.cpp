@@ -253,7 +253,7 @@ TEST(Host, MessagesNotFlushedWhenOnlyHidden) {
 TEST(Host, ClosedPageRejectsH5Calls) {
   Host h = configured();
   h.navigateBack(1);
-  for (const std::string& res :
+  for (const json& res :
        {W(h.navigateTo("/pages/goods/list")), W(h.redirectTo("/pages/goods/list")), W(h.switchTab("/pages/me/me")),
         W(h.reLaunch("/pages/me/me")), W(h.navigateBack(1)), W(h.postMessage("{}")), W(h.sendWebviewEvent()),
         W(h.canNavigateBack()), W(h.setNavigationBarTitle("t")), W(h.complete()), W(h.callNativeAPI("x")),

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "codec.h"
+#include "storage_record.h"
 
 namespace {
 
@@ -531,4 +532,69 @@ TEST_F(StorageTest, SetSetClearSetFlushKeepsOnlyTheLastWrite) {
   ft::Storage again(dir_);
   again.load();
   EXPECT_EQ(again.info().keys, std::vector<std::string>{"d"});
+}
+
+// The record formats (src/storage_record.h): each built and read back by the core only.
+TEST(StorageRecordTest, UnsavedLinesAndQueuedCallsParse) {
+  std::string line, tag, key, payload;
+  ft::record::append_unsaved(line, "object", "k\n\t\\", "{\"a\":\"\\t\"}");
+  ASSERT_EQ(line.back(), '\n');
+  line.pop_back();
+  ASSERT_TRUE(ft::record::parse_unsaved(line, tag, key, payload));
+  EXPECT_EQ(tag, "object");
+  EXPECT_EQ(key, "k\n\t\\");
+  EXPECT_EQ(payload, "{\"a\":\"\\t\"}");
+  // The page's calls queued before the core was up, as its JS wrote them (JSON.stringify).
+  ASSERT_TRUE(ft::record::parse_unsaved(R"({"api":"setStorage","key":"a\tb","type":"string","payload":"\"x\""})", tag,
+                                        key, payload));
+  EXPECT_EQ(tag, "string");
+  EXPECT_EQ(key, "a\tb");
+  EXPECT_EQ(payload, "\"x\"");
+  ASSERT_TRUE(ft::record::parse_unsaved(R"({"api":"removeStorage","key":"gone"})", tag, key, payload));
+  EXPECT_EQ(tag, "-");
+  EXPECT_EQ(key, "gone");
+  EXPECT_EQ(payload, "");
+  ASSERT_TRUE(ft::record::parse_unsaved(R"({"api":"clearStorage"})", tag, key, payload));
+  EXPECT_EQ(tag, "*");
+  for (const char* bad : {R"({"api":"setStorage","key":"a"})", R"({"api":"getStorage","key":"a"})", R"({"api":1})",
+                          "{not json", R"({"api":"removeStorage"})", "a\tb", ""})
+    EXPECT_FALSE(ft::record::parse_unsaved(bad, tag, key, payload)) << bad;
+}
+
+TEST(StorageRecordTest, ChecksummedRecordsRoundTripAndReportDamage) {
+  std::string records;
+  ft::record::append(records, "-", "k\t1", "");
+  records.pop_back();
+  std::string_view tag;
+  std::string key, payload;
+  EXPECT_EQ(ft::record::parse(records, true, true, tag, key, payload), nullptr);
+  EXPECT_EQ(tag, "-");
+  EXPECT_EQ(key, "k\t1");
+  EXPECT_STREQ(ft::record::parse(records, true, false, tag, key, payload),
+               "malformed record");  // a shard holds values only
+  EXPECT_STREQ(ft::record::parse(records, false, true, tag, key, payload), "truncated record");
+  records[0] = records[0] == '0' ? '1' : '0';
+  EXPECT_STREQ(ft::record::parse(records, true, true, tag, key, payload), "checksum mismatch");
+}
+
+TEST_F(StorageTest, ReplayMakesQueuedCallsWritesInOrder) {
+  ft::Storage s(dir_);
+  s.load();
+  ASSERT_TRUE(s.set("old", "string", "\"x\"").status.ok);
+  const std::string kept =
+      "number\tn\t1\n"
+      R"({"api":"clearStorage"})"
+      "\n"
+      R"({"api":"setStorage","key":"a","type":"string","payload":"\"y\""})"
+      "\n"
+      R"({"api":"setStorage","key":"b","type":"Bad","payload":"1"})"
+      "\n"
+      R"({"api":"removeStorage","key":"a"})"
+      "\n"
+      R"({"api":"setStorage","key":"c","type":"number","payload":"3"})";
+  EXPECT_EQ(s.replay(kept),
+            "ft-polyfill: a write kept as the page left is lost: parameter error: invalid value type tag\n");
+  EXPECT_EQ(s.info().keys, std::vector<std::string>{"c"});
+  // Replayed, they are this store's writes, in its own format.
+  EXPECT_EQ(s.unsaved_record(), "string\told\t\"x\"\nnumber\tn\t1\n*\t\t\nstring\ta\t\"y\"\n-\ta\t\nnumber\tc\t3\n");
 }

@@ -5,10 +5,10 @@
 // The store keeps its own Blobs and reads them itself, never through the page's fetch (MSW, a
 // fetch wrapper or page.route never see a file read), and reads jsdom's Blobs too (blob-io.js).
 
-import { answer, toCoreString } from '../../core-wire.js';
+import { FileRegistry, sniffMime } from '../../core-wire/device.js';
 import { blobBytes, objectUrl, revokeUrl } from './blob-io.js';
 
-/** @typedef {import('../../core-wire.js').FileInfo} FileInfo */
+/** @typedef {import('../../core-wire/device.js').FileInfo} FileInfo */
 /** @typedef {{ ok: true } & FileInfo | { ok: false, reason: string }} InfoResult */
 
 /** Bytes the core needs to sniff a type (SVG needs the most; src/file_types.h kSniffBytes). */
@@ -27,14 +27,12 @@ export function bytesOf(data) {
  * @param {import('../../runtime.js').Runtime} runtime
  */
 export function fileStore(runtime) {
-  /** @type {{ mount: string, registry: import('../../core-wire.js').FileRegistry } | null} */
+  /** @type {{ mount: string, registry: FileRegistry } | null} */
   let current = null;
   runtime.onDispose(() => {
     if (current) current.registry.delete();
     current = null;
   });
-  /** @returns {import('../../core-wire.js').DeviceModule} */
-  const core = () => runtime.core().Module;
   /** The Blob behind each blob: URL this store made. @type {Map<string, Blob>} */
   const blobs = new Map();
 
@@ -56,8 +54,8 @@ export function fileStore(runtime) {
     const { persistence } = runtime.core();
     if (!current || current.mount !== persistence.mount) {
       if (current) current.registry.delete();
-      const reg = new (core().FileRegistry)(persistence.mount);
-      for (const w of reg.load()) console.warn(`ft-polyfill: skipped a saved file (${w})`);
+      const reg = new FileRegistry(runtime.core(), persistence.mount);
+      for (const w of reg.call('load')) console.warn(`ft-polyfill: skipped a saved file (${w})`);
       current = { mount: persistence.mount, registry: reg };
     }
     return current.registry;
@@ -70,9 +68,9 @@ export function fileStore(runtime) {
    */
   function addTemp(bytes, name, declared) {
     const head = bytes.subarray(0, HEAD_BYTES);
-    const mime = core().sniffMime(head, toCoreString(name), declared);
+    const mime = sniffMime(runtime.core(), head, name, declared);
     const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: mime }));
-    const info = answer(registry().addTemp(url, bytes.byteLength, toCoreString(name), mime, head));
+    const info = registry().call('addTemp', url, bytes.byteLength, name, mime, head);
     if (!info.ok) forget(url);
     return info;
   }
@@ -84,10 +82,10 @@ export function fileStore(runtime) {
    */
   async function addTempBlob(blob, name) {
     const head = await blobBytes(runtime.global, blob.slice(0, HEAD_BYTES));
-    const mime = core().sniffMime(head, toCoreString(name), blob.type || '');
+    const mime = sniffMime(runtime.core(), head, name, blob.type || '');
     const typed = blob.type === mime ? blob : blob.slice(0, blob.size, mime);
     const url = urlOf(typed);
-    const info = answer(registry().addTemp(url, blob.size, toCoreString(name), mime, head));
+    const info = registry().call('addTemp', url, blob.size, name, mime, head);
     if (!info.ok) forget(url);
     return info;
   }
@@ -101,10 +99,10 @@ export function fileStore(runtime) {
     const { persistence } = runtime.core();
     // Under the storage's tab lock, pushed to IndexedDB before it resolves (persistence.js).
     const info = await persistence.runExclusive(() =>
-      answer(registry().save(toCoreString(filePath), toCoreString(name), declared, bytes)));
+      registry().call('save', filePath, name, declared, bytes));
     if (info.ok) {
       const url = urlOf(new Blob([/** @type {BlobPart} */ (bytes)], { type: info.mime }));
-      registry().setUrl(toCoreString(filePath), url);
+      registry().call('setUrl', filePath, url);
       info.url = url;
     }
     return info;
@@ -116,13 +114,12 @@ export function fileStore(runtime) {
    */
   function stat(path) {
     const reg = registry();
-    const key = toCoreString(path);
-    const info = answer(reg.stat(key));
+    const info = reg.call('stat', path);
     if (info.ok && !info.url && info.persisted) {
-      const read = reg.read(key);
+      const read = reg.call('read', path);
       if (!read.ok) return read;
       info.url = urlOf(new Blob([/** @type {BlobPart} */ (read.bytes)], { type: info.mime }));
-      reg.setUrl(key, info.url);
+      reg.call('setUrl', path, info.url);
     }
     return info;
   }
