@@ -26,7 +26,7 @@ val configure(Host& h, Text config_json) {
   ft::Status st = ft::parse_host_config(config_json, config);
   if (st.ok) st = h.configure(std::move(config));
   // The load timeout as the core clamped it: the one JS's timer waits (host/bridge.js).
-  return st.ok ? ft::wire::ok_with("webviewTimeout", h.webviewTimeoutMs()) : answer(st);
+  return st.ok ? ft::wire::value(ft::wire::ok_with("webviewTimeout", h.webviewTimeoutMs())) : answer(st);
 }
 
 // The HostResult methods, with no argument or one string.

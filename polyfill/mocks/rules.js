@@ -63,7 +63,7 @@ const isBytes = (v) => ArrayBuffer.isView(v) || Object.prototype.toString.call(v
  * What impl/network.js gets from fetch, from a rule's response: a string body as it is, bytes as
  * they are, any other value as its JSON text (content-type application/json unless the rule's
  * header names one).
- * @param {NonNullable<Rule['response']>} response @param {import('../core-wire.js').RequestPlan} plan
+ * @param {NonNullable<Rule['response']>} response @param {import('../core-wire/device.js').RequestPlan} plan
  */
 export function transferOf(response, plan) {
   const { statusCode = 200, header = {}, data = '' } = response;
@@ -104,7 +104,7 @@ function pageStack() {
  */
 function sender(runtime, checked) {
   /**
-   * @param {import('../core-wire.js').RequestPlan} plan @param {BodyInit | undefined} body
+   * @param {import('../core-wire/device.js').RequestPlan} plan @param {BodyInit | undefined} body
    * @param {AbortSignal | undefined} signal @param {Function} send  impl/network.js's
    */
   return async (plan, body, signal, send) => {
