@@ -72,7 +72,7 @@ test('lone surrogates and U+FFFF cross the core and come back exactly', () => {
 test('host answers are JS values, revived once, in the one {ok, reason} convention', () => {
   const host = new HostCore(core);
   try {
-    expect(host.call('configure', JSON.stringify({ appId: 'wire', stack: ['pages/a/a'] }))).toEqual({ ok: true });
+    expect(host.call('configure', JSON.stringify({ appId: 'wire', stack: ['pages/a/a'] }))).toEqual({ ok: true, webviewTimeout: 0 });
     const title = toCoreString('t\ud800');
     expect(host.call('setNavigationBarTitle', title)).toEqual({ ok: true, events: [{ type: 'title', title: 't\ud800' }] });
     expect(host.call('title')).toBe('t\ud800');
