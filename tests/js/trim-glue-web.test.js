@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { STUBBED, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, trimWebGlue } from '../../scripts/trim-glue.mjs';
+import { STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -49,6 +49,18 @@ test('the unused stream operations are gone from FS and MEMFS, and named nowhere
   expect(seen.filter((m) => m.includes('stream operation'))).toEqual(['trim-glue: the stream operation msync is used by the glue; kept']);
 });
 
+test('the devices, standard streams and terminals are gone: no call of them, no member, no TTY', () => {
+  for (const call of Object.keys(UNUSED_CALLS)) {
+    expect([call, webGlue.includes(`${call}()`)]).toEqual([call, true]);
+    expect([call, trimmed.includes(`${call}(`)]).toEqual([call, false]);
+  }
+  for (const name of Object.keys(WITHOUT_DEVICES)) expect([name, new RegExp(`\\b${name}\\s*:`).test(trimmed)]).toEqual([name, false]);
+  expect(trimmed).not.toMatch(/\bTTY\b|"\/dev/);
+  const seen = [];
+  trimWebGlue(webGlue.replace('FS.createSpecialDirectories();', ''), (m) => seen.push(m));
+  expect(seen).toContain('trim-glue: no call `FS.createSpecialDirectories()` in the glue; nothing removed');
+});
+
 test('a stale list is an error; a declaration the glue still names is kept, with a warning', () => {
   expect(() => trimWebGlue('var x = 1;')).toThrow(/no `function __embind_register_std_wstring` in the glue/);
   const stubs = Object.keys(STUBBED).map((name) => `function ${name}() { return "long original body"; }`).join('\n');
@@ -86,4 +98,23 @@ test('the trimmed browser glue starts the real core: classes, UTF-8 strings and 
   } finally {
     registry.delete();
   }
+  // Without standard streams the core's files take fds from 0: a write, a flush to a file and a
+  // read back by a new Storage answer as the untrimmed glue's, and nothing else is in the folder.
+  /** @param {any} M */
+  const roundTrip = (M) => {
+    M.FS.mkdirTree('/round');
+    const first = new M.Storage('/round');
+    const second = new M.Storage('/round');
+    try {
+      return [first.load(), first.set('s\tvalue\tkey'), first.flush(), second.load(), second.get('key'), second.info(), M.FS.readdir('/round')];
+    } finally {
+      first.delete();
+      second.delete();
+    }
+  };
+  const answers = roundTrip(Module);
+  expect(answers).toEqual(roundTrip(untrimmed));
+  expect(answers[4]).toBe('s\tvalue');
+  expect(Module.FS.analyzePath('/dev').exists).toBe(false);
+  expect(untrimmed.FS.analyzePath('/dev').exists).toBe(true);
 });
