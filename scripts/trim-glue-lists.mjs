@@ -54,9 +54,6 @@ export const STUBBED = {
   __embind_register_std_wstring: 'function __embind_register_std_wstring(rawType, charSize, name) {}',
   // Only smart pointers and classes with a base class convert through it; the bindings register
   // neither (every class_ in wasm-glue/bind_*.cpp is a plain class without base<>).
-  // polyfill/core-web.js compiles the embedded module and always hands it over through
-  // `instantiateWasm`: the glue never fetches or reads a .wasm itself.
-  getBinaryPromise: 'function getBinaryPromise() { return Promise.reject(new Error("ft-polyfill: the core comes through instantiateWasm")); }',
   // Embind's leak-check helpers on Module (getInheritedInstanceCount, getLiveInheritedInstances,
   // flushPendingDeletes, setDelayFunction): the browser builds never call them (the Node glue,
   // which the testing kit uses, keeps them).
@@ -88,7 +85,12 @@ export const UNUSED_DECLARATIONS = {
   UTF16ToString: 'only std::wstring/u16string used it', stringToUTF16: 'same', lengthBytesUTF16: 'same', UTF16Decoder: 'same',
   UTF32ToString: 'only std::u32string used it', stringToUTF32: 'same', lengthBytesUTF32: 'same',
   getInheritedInstanceCount: 'only init_embind exposed it', getLiveInheritedInstances: 'same', setDelayFunction: 'same',
-  getBinary: 'only getBinaryPromise used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
+  getBinary: 'only getBinaryPromise used it',
+  // polyfill/core-web.js compiles the embedded module and always hands it over through
+  // `instantiateWasm` (REPLACED_TEXT): the glue never fetches, reads or compiles a .wasm itself.
+  instantiateAsync: 'the fetch-and-compile path inside createWasm', instantiateArrayBuffer: 'same', receiveInstantiationResult: 'same',
+  getBinaryPromise: 'only that path used it', isDataURI: 'only the .wasm file name used it', dataURIPrefix: 'same',
+  wasmBinaryFile: 'the .wasm file name: never fetched', locateFile: 'only the .wasm file name used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
   ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
   shallowCopyInternalPointer: 'only clone used it',
   TTY: 'terminals: only the standard streams and /dev/tty used them (UNUSED_CALLS)', getRandomDevice: 'only /dev/random used it',
@@ -115,4 +117,15 @@ export const WITHOUT_DEVICES = {
   createDevice: 'only the standard streams and /dev/random used it', mkdev: 'only the devices used it', makedev: 'same',
   major: 'same', minor: 'same',
   getMode: 'only createDevice used it', ioctl: 'only ___syscall_ioctl (STUBBED) used it',
+};
+
+/**
+ * Exact texts of the glue replaced (text → its replacement, and why); each must occur once.
+ */
+export const REPLACED_TEXT = {
+  // createWasm's last statement, reached only without Module.instantiateWasm, which
+  // polyfill/core-web.js always passes: the start-up then fails with this error.
+  'instantiateAsync().catch(readyPromiseReject);': 'readyPromiseReject(new Error("ft-polyfill: the core comes through instantiateWasm"));',
+  // The .wasm's url, resolved at start-up and used only to fetch it.
+  'wasmBinaryFile="ft-core-web.wasm";if(!isDataURI(wasmBinaryFile)){wasmBinaryFile=locateFile(wasmBinaryFile)}': '',
 };

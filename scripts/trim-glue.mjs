@@ -11,9 +11,9 @@
 // (/dev, /proc/self/fd, stdin/stdout/stderr, TTY: ~1.2 KB). The lists, each entry with its
 // reason, are in scripts/trim-glue-lists.mjs.
 import * as acorn from 'acorn';
-import { STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
 
-export { STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
+export { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
 
 /**
  * Calls `visit` on every node of an acorn tree, parents first.
@@ -41,8 +41,23 @@ function walk(node, visit) {
  */
 export function trimWebGlue(source, warn = () => {}) {
   const unused = { ...UNUSED, FS: { ...UNUSED.FS, ...WITHOUT_DEVICES } };
-  const members = trimGlue(trimCalls(stubFunctions(source), warn), warn, unused);
+  const members = trimGlue(trimCalls(replaceTexts(stubFunctions(source), warn), warn), warn, unused);
   return trimStreamOperations(trimDeclarations(members, warn), warn);
+}
+
+/**
+ * Replaces each REPLACED_TEXT that occurs exactly once (else says so, and leaves the glue as it is).
+ * @param {string} source @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function replaceTexts(source, warn) {
+  let out = source;
+  for (const [text, by] of Object.entries(REPLACED_TEXT)) {
+    const count = source.split(text).length - 1;
+    if (count === 1) out = out.replace(text, () => by);
+    else warn(`trim-glue: \`${text.slice(0, 40)}...\` occurs ${count} times in the glue, not once; nothing removed`);
+  }
+  return out;
 }
 
 /**
@@ -207,6 +222,7 @@ function applyEdits(source, edits) {
 
 /**
  * Removes the UNUSED_DECLARATIONS no one else names (else keeps them and says so).
+ * Candidates nested in one another are not listed (createWasm's functions are siblings).
  * @param {string} source
  * @param {(message: string) => void} warn
  * @returns {string}
@@ -215,7 +231,14 @@ function trimDeclarations(source, warn) {
   const body = factoryBody(source);
   /** @param {any} n @returns {string | undefined} */
   const declared = (n) => (n.type === 'FunctionDeclaration' ? n.id.name : n.type === 'VariableDeclaration' && n.declarations.length === 1 ? n.declarations[0].id.name : undefined);
-  const candidates = body.filter((n) => Object.hasOwn(UNUSED_DECLARATIONS, declared(n) ?? ''));
+  // Top-level declarations, and functions declared inside a top-level function (createWasm's).
+  /** @type {any[]} */
+  const candidates = [];
+  for (const statement of body) {
+    walk(statement, (n) => {
+      if ((n === statement || n.type === 'FunctionDeclaration') && Object.hasOwn(UNUSED_DECLARATIONS, declared(n) ?? '')) candidates.push(n);
+    });
+  }
   for (const name of Object.keys(UNUSED_DECLARATIONS)) {
     if (!candidates.some((n) => declared(n) === name)) warn(`trim-glue: no top-level \`${name}\` in the glue; nothing removed`);
   }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue } from '../../scripts/trim-glue.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -59,6 +59,17 @@ test('the devices, standard streams and terminals are gone: no call of them, no 
   const seen = [];
   trimWebGlue(webGlue.replace('FS.createSpecialDirectories();', ''), (m) => seen.push(m));
   expect(seen).toContain('trim-glue: no call `FS.createSpecialDirectories()` in the glue; nothing removed');
+});
+
+test('the .wasm is never fetched: without instantiateWasm the start-up fails with a clear error', async () => {
+  for (const [text, by] of Object.entries(REPLACED_TEXT)) {
+    expect([text, webGlue.split(text).length]).toEqual([text, 2]);
+    expect([text, trimmed.includes(text), trimmed.includes(by)]).toEqual([text, false, true]);
+  }
+  expect(trimmed).not.toMatch(/\b(fetch|instantiateStreaming|wasmBinaryFile|locateFile)\b/);
+  const sandbox = { module: { exports: {} }, exports: {}, TextDecoder, WebAssembly, console: { ...console, warn() {} }, setTimeout, clearTimeout };
+  vm.runInNewContext(`${trimmed}\n;module.exports = createFtCore;`, sandbox);
+  await expect(/** @type {any} */ (sandbox.module.exports)({})).rejects.toThrow('ft-polyfill: the core comes through instantiateWasm');
 });
 
 test('a stale list is an error; a declaration the glue still names is kept, with a warning', () => {
