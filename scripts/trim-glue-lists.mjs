@@ -33,7 +33,7 @@ export const UNUSED = {
 
 
 /**
- * Stream operations no call of the core reaches (operation → why): the wasm imports no syscall
+ * Stream (and node) operations no call of the core reaches (operation → why): the wasm imports no syscall
  * that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table entries for
  * them all go, together, and only when nothing else in the glue names the operation.
  */
@@ -41,6 +41,7 @@ export const UNUSED_STREAM_OPERATIONS = {
   mmap: 'no mmap() in the core (no __syscall_mmap2 import)',
   msync: 'no msync(), which only works on mmap-ed memory',
   allocate: 'no posix_fallocate() (no __syscall_fallocate import)',
+  symlink: 'no symlink() in the core (no __syscall_symlink import); only the standard streams made links',
 };
 
 
@@ -59,11 +60,12 @@ export const STUBBED = {
   // which the testing kit uses, keeps them).
   init_embind: 'function init_embind() {}',
   genericPointerToWireType: 'function genericPointerToWireType() { throwBindingError("ft-polyfill: no smart pointers or derived classes in this build"); }',
-  // Without a base class (above), these walk no class chain: what remains is exactly their
-  // answer for a class that is its own basest, upcast and downcast class.
+  // Without a base class (above), it walks no class chain: what remains is exactly its answer
+  // for a class that is its own upcast class.
   upcastPointer: 'function upcastPointer(ptr, ptrClass, desiredClass) { if (ptrClass !== desiredClass) throwBindingError("ft-polyfill: no derived classes in this build"); return ptr; }',
-  downcastPointer: 'function downcastPointer(ptr, ptrClass, desiredClass) { return ptrClass === desiredClass ? ptr : null; }',
-  getBasestPointer: 'function getBasestPointer(class_, ptr) { return ptr; }',
+  // Without smart pointers, derived classes or instances registered by a JS subclass (above), a
+  // pointer from the core becomes a new handle of its own registered pointer type.
+  RegisteredPointer_fromWireType: 'function RegisteredPointer_fromWireType(ptr) { if (!ptr) { this.destructor(ptr); return null; } return makeClassHandle(this.registeredClass.instancePrototype, { ptrType: this, ptr: ptr }); }',
   // Every binding registers each name once (one function per name, one constructor per arity),
   // so Embind never builds an overload table.
   ensureOverloadTable: 'function ensureOverloadTable() { throwBindingError("ft-polyfill: no overloads in this build"); }',
@@ -93,6 +95,8 @@ export const UNUSED_DECLARATIONS = {
   wasmBinaryFile: 'the .wasm file name: never fetched', locateFile: 'only the .wasm file name used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
   ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
   shallowCopyInternalPointer: 'only clone used it',
+  getInheritedInstance: 'only RegisteredPointer_fromWireType (STUBBED) used it', downcastPointer: 'same', getBasestPointer: 'only getInheritedInstance used it',
+  registeredInstances: 'same',
   TTY: 'terminals: only the standard streams and /dev/tty used them (UNUSED_CALLS)', getRandomDevice: 'only /dev/random used it',
   intArrayFromString: 'only TTY used it',
 };
