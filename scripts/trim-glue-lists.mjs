@@ -22,7 +22,7 @@ export const UNUSED = {
     chdir: 'no working directory changes',
     ftruncate: 'no syscall uses it in this build',
     fchmod: 'same', fchown: 'same', lchmod: 'same', lchown: 'same',
-    createLink: 'not used', joinPath: 'not used', absolutePath: 'not used', findObject: 'not used', quit: 'not used',
+    findObject: 'not used', quit: 'not used',
     chown: 'no chown() in the core', createFile: 'not used', isSocket: 'no sockets',
   },
   SYSCALLS: {

@@ -11,6 +11,7 @@
 // (/dev, /proc/self/fd, stdin/stdout/stderr, TTY: ~1.2 KB). The lists, each entry with its
 // reason, are in scripts/trim-glue-lists.mjs.
 import * as acorn from 'acorn';
+import { EMSCRIPTEN_VERSION } from './toolchain.mjs';
 import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
 
 export { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
@@ -43,6 +44,23 @@ export function trimWebGlue(source, warn = () => {}) {
   const unused = { ...UNUSED, FS: { ...UNUSED.FS, ...WITHOUT_DEVICES } };
   const members = trimGlue(trimCalls(replaceTexts(stubFunctions(source), warn), warn), warn, unused);
   return trimStreamOperations(trimDeclarations(members, warn), warn);
+}
+
+/**
+ * trimWebGlue for the build: a stale list (a listed name or text the glue lacks, "nothing
+ * removed") stops it with every such name, rather than ship an untrimmed glue; the other messages
+ * (a listed member the glue still uses, kept) go to `log`.
+ * @param {string} source  the browser glue's text
+ * @param {(message: string) => void} [log]
+ * @returns {string}
+ * @throws {Error} naming scripts/trim-glue-lists.mjs, the stale entries and the pinned Emscripten
+ */
+export function trimWebGlueForBuild(source, log = () => {}) {
+  /** @type {string[]} */
+  const stale = [];
+  const out = trimWebGlue(source, (m) => (/nothing removed/.test(m) ? stale.push(m) : log(m)));
+  if (stale.length) throw new Error(`build: the glue is not what scripts/trim-glue-lists.mjs was written for (Emscripten ${EMSCRIPTEN_VERSION}, scripts/toolchain.mjs):\n  ${stale.join('\n  ')}`);
+  return out;
 }
 
 /**
@@ -140,9 +158,11 @@ export function trimGlue(source, warn = () => {}, unused = UNUSED) {
       warn(`trim-glue: no \`var ${name} = {...}\` in the glue; nothing removed from it`);
       continue;
     }
-    for (const p of objects[name].properties) {
-      if (p.key && Object.hasOwn(listed, p.key.name || p.key.value)) members.push(Object.assign(p, { owner: name }));
+    const found = objects[name].properties.filter((/** @type {any} */ p) => p.key && Object.hasOwn(listed, p.key.name || p.key.value));
+    for (const member of Object.keys(listed)) {
+      if (!found.some((/** @type {any} */ p) => (p.key.name || p.key.value) === member)) warn(`trim-glue: no ${name}.${member} in the glue; nothing removed`);
     }
+    members.push(...found.map((/** @type {any} */ p) => Object.assign(p, { owner: name })));
   }
   members.sort((a, b) => a.start - b.start);
   // A member goes only when no one names it in the glue without the members that go (repeated

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue } from '../../scripts/trim-glue.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue, trimWebGlueForBuild } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -70,6 +70,12 @@ test('the .wasm is never fetched: without instantiateWasm the start-up fails wit
   const sandbox = { module: { exports: {} }, exports: {}, TextDecoder, WebAssembly, console: { ...console, warn() {} }, setTimeout, clearTimeout };
   vm.runInNewContext(`${trimmed}\n;module.exports = createFtCore;`, sandbox);
   await expect(/** @type {any} */ (sandbox.module.exports)({})).rejects.toThrow('ft-polyfill: the core comes through instantiateWasm');
+});
+
+test('the build stops on a stale list, naming every entry the glue lacks and the pinned Emscripten', () => {
+  expect(trimWebGlueForBuild(webGlue)).toBe(trimmed);
+  const other = webGlue.replace('createPreloadedFile:', 'createPreloadedFileLater:').replace('FS.createSpecialDirectories();', '');
+  expect(() => trimWebGlueForBuild(other)).toThrow(/^build: the glue is not what scripts\/trim-glue-lists\.mjs was written for \(Emscripten 3\.1\.6, scripts\/toolchain\.mjs\):\n {2}trim-glue: no call `FS\.createSpecialDirectories\(\)` in the glue; nothing removed\n {2}trim-glue: no FS\.createPreloadedFile in the glue; nothing removed$/);
 });
 
 test('a stale list is an error; a declaration the glue still names is kept, with a warning', () => {
