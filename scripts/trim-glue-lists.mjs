@@ -69,6 +69,12 @@ export const STUBBED = {
   // Every binding registers each name once (one function per name, one constructor per arity),
   // so Embind never builds an overload table.
   ensureOverloadTable: 'function ensureOverloadTable() { throwBindingError("ft-polyfill: no overloads in this build"); }',
+  // The only start-up callbacks are functions (addOnInit's wasm constructors; nothing adds a
+  // {func, arg} record, and Module.preRun/postRun are not read): each is called with Module.
+  callRuntimeCallbacks: 'function callRuntimeCallbacks(callbacks) { while (callbacks.length > 0) callbacks.shift()(Module); }',
+  // Every name is registered once (above): no overload table is ever made or filled.
+  exposePublicSymbol: 'function exposePublicSymbol(name, value, numArguments) { if (Module.hasOwnProperty(name)) throwBindingError("Cannot register public name \'" + name + "\' twice"); Module[name] = value; if (undefined !== numArguments) Module[name].numArguments = numArguments; }',
+  replacePublicSymbol: 'function replacePublicSymbol(name, value, numArguments) { if (!Module.hasOwnProperty(name)) throwInternalError("Replacing nonexistant public symbol"); Module[name] = value; Module[name].argCount = numArguments; }',
   // The polyfill calls only delete() on a handle (never clone, isAliasOf, isDeleted, deleteLater).
   init_ClassHandle: 'function init_ClassHandle() { ClassHandle.prototype["delete"] = ClassHandle_delete; }',
   // Without TTY (UNUSED_CALLS) no stream is a terminal, so every ioctl answers ENOTTY (-59), as the
@@ -130,6 +136,8 @@ export const REPLACED_TEXT = {
   // createWasm's last statement, reached only without Module.instantiateWasm, which
   // polyfill/core-web.js always passes: the start-up then fails with this error.
   'instantiateAsync().catch(readyPromiseReject);': 'readyPromiseReject(new Error("ft-polyfill: the core comes through instantiateWasm"));',
+  // Emscripten's preloaded-asset maps: nothing preloads (asyncLoad and createPreloadedFile are gone).
+  'Module["preloadedImages"]={};Module["preloadedAudios"]={};': '',
   // The .wasm's url, resolved at start-up and used only to fetch it.
   'wasmBinaryFile="ft-core-web.wasm";if(!isDataURI(wasmBinaryFile)){wasmBinaryFile=locateFile(wasmBinaryFile)}': '',
 };
