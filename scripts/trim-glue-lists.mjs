@@ -98,7 +98,8 @@ export const UNUSED_DECLARATIONS = {
   // `instantiateWasm` (REPLACED_TEXT): the glue never fetches, reads or compiles a .wasm itself.
   instantiateAsync: 'the fetch-and-compile path inside createWasm', instantiateArrayBuffer: 'same', receiveInstantiationResult: 'same',
   getBinaryPromise: 'only that path used it', isDataURI: 'only the .wasm file name used it', dataURIPrefix: 'same',
-  wasmBinaryFile: 'the .wasm file name: never fetched', locateFile: 'only the .wasm file name used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
+  wasmBinaryFile: 'the .wasm file name: never fetched', locateFile: 'only the .wasm file name used it',
+  scriptDirectory: 'only locateFile read it (UNUSED_STATEMENTS set it)', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
   ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
   shallowCopyInternalPointer: 'only clone used it',
   getInheritedInstance: 'only RegisteredPointer_fromWireType (STUBBED) used it', downcastPointer: 'same', getBasestPointer: 'only getInheritedInstance used it',
@@ -140,4 +141,13 @@ export const REPLACED_TEXT = {
   'Module["preloadedImages"]={};Module["preloadedAudios"]={};': '',
   // The .wasm's url, resolved at start-up and used only to fetch it.
   'wasmBinaryFile="ft-core-web.wasm";if(!isDataURI(wasmBinaryFile)){wasmBinaryFile=locateFile(wasmBinaryFile)}': '',
+};
+
+/**
+ * Top-level statements of the glue's module factory removed, by how their text starts (→ why);
+ * each must start exactly one statement.
+ */
+export const UNUSED_STATEMENTS = {
+  'if(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER){': "the script's folder and the XHR readers: only the .wasm url and preloading used them",
+  'var read_,readAsync,readBinary,setWindowTitle;': 'set only by that statement',
 };

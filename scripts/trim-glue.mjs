@@ -12,9 +12,9 @@
 // reason, are in scripts/trim-glue-lists.mjs.
 import * as acorn from 'acorn';
 import { EMSCRIPTEN_VERSION } from './toolchain.mjs';
-import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
 
-export { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
+export { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
 
 /**
  * Calls `visit` on every node of an acorn tree, parents first.
@@ -42,7 +42,7 @@ function walk(node, visit) {
  */
 export function trimWebGlue(source, warn = () => {}) {
   const unused = { ...UNUSED, FS: { ...UNUSED.FS, ...WITHOUT_DEVICES } };
-  const members = trimGlue(trimCalls(replaceTexts(stubFunctions(source), warn), warn), warn, unused);
+  const members = trimGlue(trimCalls(trimStatements(replaceTexts(stubFunctions(source), warn), warn), warn), warn, unused);
   return trimStreamOperations(trimDeclarations(members, warn), warn);
 }
 
@@ -76,6 +76,23 @@ function replaceTexts(source, warn) {
     else warn(`trim-glue: \`${text.slice(0, 40)}...\` occurs ${count} times in the glue, not once; nothing removed`);
   }
   return out;
+}
+
+/**
+ * Removes the UNUSED_STATEMENTS (top-level in the module factory, known by how they start).
+ * @param {string} source @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimStatements(source, warn) {
+  const body = factoryBody(source);
+  /** @type {any[]} */
+  const statements = [];
+  for (const start of Object.keys(UNUSED_STATEMENTS)) {
+    const found = body.filter((n) => source.startsWith(start, n.start));
+    if (found.length === 1) statements.push(found[0]);
+    else warn(`trim-glue: ${found.length} statements start with \`${start}\`, not one; nothing removed`);
+  }
+  return applyEdits(source, statements.map((n) => ({ start: n.start, end: n.end, text: '' })));
 }
 
 /**

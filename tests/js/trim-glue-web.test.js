@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue, trimWebGlueForBuild } from '../../scripts/trim-glue.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue, trimWebGlueForBuild } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -66,7 +66,8 @@ test('the .wasm is never fetched: without instantiateWasm the start-up fails wit
     expect([text, webGlue.split(text).length]).toEqual([text, 2]);
     expect([text, trimmed.includes(text), trimmed.includes(by)]).toEqual([text, false, true]);
   }
-  expect(trimmed).not.toMatch(/\b(fetch|instantiateStreaming|wasmBinaryFile|locateFile)\b/);
+  for (const start of Object.keys(UNUSED_STATEMENTS)) expect([start, webGlue.includes(start), trimmed.includes(start)]).toEqual([start, true, false]);
+  expect(trimmed).not.toMatch(/\b(fetch|instantiateStreaming|wasmBinaryFile|locateFile|XMLHttpRequest|scriptDirectory)\b/);
   const sandbox = { module: { exports: {} }, exports: {}, TextDecoder, WebAssembly, console: { ...console, warn() {} }, setTimeout, clearTimeout };
   vm.runInNewContext(`${trimmed}\n;module.exports = createFtCore;`, sandbox);
   await expect(/** @type {any} */ (sandbox.module.exports)({})).rejects.toThrow('ft-polyfill: the core comes through instantiateWasm');
