@@ -31,11 +31,10 @@ export const UNUSED = {
   },
 };
 
-
 /**
- * Stream (and node) operations no call of the core reaches (operation → why): the wasm imports no syscall
- * that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table entries for
- * them all go, together, and only when nothing else in the glue names the operation.
+ * Stream (and node) operations no call of the core reaches (operation → why): the wasm imports
+ * no syscall that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table
+ * entries for them all go, together, and only when nothing else in the glue names the operation.
  */
 export const UNUSED_STREAM_OPERATIONS = {
   mmap: 'no mmap() in the core (no __syscall_mmap2 import)',
@@ -43,7 +42,6 @@ export const UNUSED_STREAM_OPERATIONS = {
   allocate: 'no posix_fallocate() (no __syscall_fallocate import)',
   symlink: 'no symlink() in the core (no __syscall_symlink import); only the standard streams made links',
 };
-
 
 /**
  * Functions of the glue (top-level in its module factory) whose body is replaced, with why. The
@@ -53,12 +51,12 @@ export const STUBBED = {
   // No binding in wasm-glue/bind_*.cpp takes or returns std::wstring/u16string/u32string; a binding
   // that did would fail to register with Embind's "unbound types" error, not misbehave.
   __embind_register_std_wstring: 'function __embind_register_std_wstring(rawType, charSize, name) {}',
-  // Only smart pointers and classes with a base class convert through it; the bindings register
-  // neither (every class_ in wasm-glue/bind_*.cpp is a plain class without base<>).
   // Embind's leak-check helpers on Module (getInheritedInstanceCount, getLiveInheritedInstances,
   // flushPendingDeletes, setDelayFunction): the browser builds never call them (the Node glue,
   // which the testing kit uses, keeps them).
   init_embind: 'function init_embind() {}',
+  // Only smart pointers and classes with a base class convert through it; the bindings register
+  // neither (every class_ in wasm-glue/bind_*.cpp is a plain class without base<>).
   genericPointerToWireType: 'function genericPointerToWireType() { throwBindingError("ft-polyfill: no smart pointers or derived classes in this build"); }',
   // Without a base class (above), it walks no class chain: what remains is exactly its answer
   // for a class that is its own upcast class.
@@ -84,10 +82,10 @@ export const STUBBED = {
   emval_get_global: 'function emval_get_global() { return globalThis; }',
 };
 
-
 /**
- * Functions and variables of the glue (top-level in its module factory) removed when nothing else
- * in the glue names them (declaration → why it is unused here).
+ * Functions and variables of the glue (top-level in its module factory, or functions declared in
+ * a top-level function) removed when nothing else in the glue names them (declaration → why it is
+ * unused here).
  */
 export const UNUSED_DECLARATIONS = {
   UTF16ToString: 'only std::wstring/u16string used it', stringToUTF16: 'same', lengthBytesUTF16: 'same', UTF16Decoder: 'same',
@@ -103,7 +101,7 @@ export const UNUSED_DECLARATIONS = {
   ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
   shallowCopyInternalPointer: 'only clone used it',
   getInheritedInstance: 'only RegisteredPointer_fromWireType (STUBBED) used it', downcastPointer: 'same', getBasestPointer: 'only getInheritedInstance used it',
-  registeredInstances: 'same',
+  registeredInstances: 'only getInheritedInstance read it',
   TTY: 'terminals: only the standard streams and /dev/tty used them (UNUSED_CALLS)', getRandomDevice: 'only /dev/random used it',
   intArrayFromString: 'only TTY used it',
 };

@@ -7,9 +7,10 @@
 // take (std::wstring, smart pointers and derived classes) and the .wasm fetch the browser builds
 // never make (polyfill/core-web.js hands the module over), and drops what only they used (a
 // further ~1.0 KB of the gzipped script), the stream operations no syscall of the core
-// reaches (mmap, msync, allocate: ~0.3 KB), and the devices, standard streams and terminals
-// (/dev, /proc/self/fd, stdin/stdout/stderr, TTY: ~1.2 KB). The lists, each entry with its
-// reason, are in scripts/trim-glue-lists.mjs.
+// reaches (mmap, msync, allocate, symlink: ~0.3 KB), the devices, standard streams and terminals
+// (/dev, /proc/self/fd, stdin/stdout/stderr, TTY: ~1.3 KB), and the .wasm fetch path, Embind's
+// pointer lookups and overload tables (~0.7 KB). The lists, each entry with its reason, are in
+// scripts/trim-glue-lists.mjs.
 import * as acorn from 'acorn';
 import { EMSCRIPTEN_VERSION } from './toolchain.mjs';
 import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
@@ -31,10 +32,10 @@ function walk(node, visit) {
 
 /**
  * The browser glue (build/wasm/ft-core-web.cjs) trimmed for the bundles: the STUBBED functions
- * replaced, the UNUSED_CALLS statements removed, then trimGlue (with WITHOUT_DEVICES), the
- * UNUSED_DECLARATIONS and UNUSED_STREAM_OPERATIONS no one names removed. Only for the browser
- * glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through getBinaryPromise, and the
- * testing kit's Node glue keeps its standard streams.
+ * and REPLACED_TEXT replaced, the UNUSED_STATEMENTS and UNUSED_CALLS removed, then trimGlue (with
+ * WITHOUT_DEVICES), the UNUSED_DECLARATIONS and UNUSED_STREAM_OPERATIONS no one names removed.
+ * Only for the browser glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through
+ * getBinaryPromise, and the testing kit's Node glue keeps its standard streams.
  * @param {string} source  the browser glue's text
  * @param {(message: string) => void} [warn]  a message with "nothing removed" means a stale list
  * @returns {string}
