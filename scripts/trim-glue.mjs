@@ -6,62 +6,111 @@
 // (else it keeps them and says so). trimWebGlue also stubs the Embind paths the bindings never
 // take (std::wstring, smart pointers and derived classes) and the .wasm fetch the browser builds
 // never make (polyfill/core-web.js hands the module over), and drops what only they used (a
-// further ~1.0 KB of the gzipped script), and the stream operations no syscall of the core
-// reaches (mmap, msync, allocate: ~0.3 KB).
+// further ~1.0 KB of the gzipped script), the stream operations no syscall of the core
+// reaches (mmap, msync, allocate, symlink: ~0.3 KB), the devices, standard streams and terminals
+// (/dev, /proc/self/fd, stdin/stdout/stderr, TTY: ~1.3 KB), and the .wasm fetch path, Embind's
+// pointer lookups and overload tables (~0.7 KB). The lists, each entry with its reason, are in
+// scripts/trim-glue-lists.mjs.
 import * as acorn from 'acorn';
+import { EMSCRIPTEN_VERSION } from './toolchain.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES } from './trim-glue-lists.mjs';
+
+export { REPLACED_TEXT, STUBBED, UNUSED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES };
 
 /**
- * Members removed when nothing else in the glue names them, per object of the glue (object →
- * member → why it is unused here). The polyfill itself uses FS.mkdirTree, mount, unmount,
- * analyzePath, writeFile, utime, syncfs and IDBFS's entry functions (wasm-glue/persistence.js,
- * wasm-glue/idbfs-adapter.js).
+ * Calls `visit` on every node of an acorn tree, parents first.
+ * @param {any} node @param {(node: any) => void} visit
  */
-export const UNUSED = {
-  FS: {
-    createLazyFile: 'XHR-backed lazy files',
-    forceLoadFile: 'only used by lazy files',
-    createPreloadedFile: 'preloading assets at start-up',
-    createDataFile: 'only used by preloading',
-    createPath: 'only used by preloading',
-    loadFilesFromDB: "FS's own IndexedDB import (IDBFS does the persistence)",
-    saveFilesToDB: "FS's own IndexedDB export",
-    DB_NAME: 'only used by loadFilesFromDB/saveFilesToDB',
-    readFile: 'the core reads its files itself',
-    chdir: 'no working directory changes',
-    ftruncate: 'no syscall uses it in this build',
-    fchmod: 'same', fchown: 'same', lchmod: 'same', lchown: 'same',
-    createLink: 'not used', joinPath: 'not used', absolutePath: 'not used', findObject: 'not used', quit: 'not used',
-    chown: 'no chown() in the core', createFile: 'not used', isSocket: 'no sockets',
-  },
-  SYSCALLS: {
-    doReadlink: 'no readlink in the core', doAccess: 'no access()', doDup: 'no dup()', doMknod: 'no mknod()', doMsync: 'no mmap',
-    get64: 'no 64-bit syscall argument in this build', DEFAULT_POLLMASK: 'no poll()',
-  },
-};
+function walk(node, visit) {
+  if (!node || typeof node !== 'object') return;
+  visit(node);
+  for (const child of Object.values(node)) {
+    if (Array.isArray(child)) child.forEach((c) => walk(c, visit));
+    else if (child && typeof child.type === 'string') walk(child, visit);
+  }
+}
 
 /**
- * The browser glue (build/wasm/ft-core-web.cjs) trimmed for the bundles: trimGlue, then the
- * STUBBED functions replaced and the UNUSED_DECLARATIONS no one names removed. Only for the
- * browser glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through getBinaryPromise.
+ * The browser glue (build/wasm/ft-core-web.cjs) trimmed for the bundles: the STUBBED functions
+ * and REPLACED_TEXT replaced, the UNUSED_STATEMENTS and UNUSED_CALLS removed, then trimGlue (with
+ * WITHOUT_DEVICES), the UNUSED_DECLARATIONS and UNUSED_STREAM_OPERATIONS no one names removed.
+ * Only for the browser glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through
+ * getBinaryPromise, and the testing kit's Node glue keeps its standard streams.
  * @param {string} source  the browser glue's text
- * @param {(message: string) => void} [warn]
+ * @param {(message: string) => void} [warn]  a message with "nothing removed" means a stale list
  * @returns {string}
  * @throws {Error} when a STUBBED function is not in the glue (the list is stale: a build error)
  */
 export function trimWebGlue(source, warn = () => {}) {
-  return trimStreamOperations(trimDeclarations(trimGlue(source, warn), warn), warn);
+  const unused = { ...UNUSED, FS: { ...UNUSED.FS, ...WITHOUT_DEVICES } };
+  const members = trimGlue(trimCalls(trimStatements(replaceTexts(stubFunctions(source), warn), warn), warn), warn, unused);
+  return trimStreamOperations(trimDeclarations(members, warn), warn);
 }
 
 /**
- * Stream operations no call of the core reaches (operation → why): the wasm imports no syscall
- * that would call them, so FS's entry point, MEMFS's implementation and MEMFS's table entries for
- * them all go, together, and only when nothing else in the glue names the operation.
+ * trimWebGlue for the build: a stale list (a listed name or text the glue lacks, "nothing
+ * removed") stops it with every such name, rather than ship an untrimmed glue; the other messages
+ * (a listed member the glue still uses, kept) go to `log`.
+ * @param {string} source  the browser glue's text
+ * @param {(message: string) => void} [log]
+ * @returns {string}
+ * @throws {Error} naming scripts/trim-glue-lists.mjs, the stale entries and the pinned Emscripten
  */
-export const UNUSED_STREAM_OPERATIONS = {
-  mmap: 'no mmap() in the core (no __syscall_mmap2 import)',
-  msync: 'no msync(), which only works on mmap-ed memory',
-  allocate: 'no posix_fallocate() (no __syscall_fallocate import)',
-};
+export function trimWebGlueForBuild(source, log = () => {}) {
+  /** @type {string[]} */
+  const stale = [];
+  const out = trimWebGlue(source, (m) => (/nothing removed/.test(m) ? stale.push(m) : log(m)));
+  if (stale.length) throw new Error(`build: the glue is not what scripts/trim-glue-lists.mjs was written for (Emscripten ${EMSCRIPTEN_VERSION}, scripts/toolchain.mjs):\n  ${stale.join('\n  ')}`);
+  return out;
+}
+
+/**
+ * Replaces each REPLACED_TEXT that occurs exactly once (else says so, and leaves the glue as it is).
+ * @param {string} source @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function replaceTexts(source, warn) {
+  let out = source;
+  for (const [text, by] of Object.entries(REPLACED_TEXT)) {
+    const count = source.split(text).length - 1;
+    if (count === 1) out = out.replace(text, () => by);
+    else warn(`trim-glue: \`${text.slice(0, 40)}...\` occurs ${count} times in the glue, not once; nothing removed`);
+  }
+  return out;
+}
+
+/**
+ * Removes the UNUSED_STATEMENTS (top-level in the module factory, known by how they start).
+ * @param {string} source @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimStatements(source, warn) {
+  const body = factoryBody(source);
+  /** @type {any[]} */
+  const statements = [];
+  for (const start of Object.keys(UNUSED_STATEMENTS)) {
+    const found = body.filter((n) => source.startsWith(start, n.start));
+    if (found.length === 1) statements.push(found[0]);
+    else warn(`trim-glue: ${found.length} statements start with \`${start}\`, not one; nothing removed`);
+  }
+  return applyEdits(source, statements.map((n) => ({ start: n.start, end: n.end, text: '' })));
+}
+
+/**
+ * Removes the UNUSED_CALLS statements (`FS.createDefaultDevices();`) wherever they stand.
+ * @param {string} source @param {(message: string) => void} warn
+ * @returns {string}
+ */
+function trimCalls(source, warn) {
+  /** @type {any[]} */
+  const calls = [];
+  walk(acorn.parse(source, { ecmaVersion: 2020 }), (node) => {
+    const callee = node.type === 'ExpressionStatement' && node.expression.type === 'CallExpression' ? node.expression.callee : null;
+    if (callee && callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && Object.hasOwn(UNUSED_CALLS, `${callee.object.name}.${callee.property.name}`)) calls.push(Object.assign(node, { callee: `${callee.object.name}.${callee.property.name}` }));
+  });
+  for (const name of Object.keys(UNUSED_CALLS)) if (!calls.some((c) => c.callee === name)) warn(`trim-glue: no call \`${name}()\` in the glue; nothing removed`);
+  return withoutMembers(source, calls.sort((a, b) => a.start - b.start));
+}
 
 /**
  * Removes every property named by UNUSED_STREAM_OPERATIONS from the object literals inside
@@ -109,95 +158,41 @@ function trimStreamOperations(source, warn) {
 }
 
 /**
- * Functions of the glue (top-level in its module factory) whose body is replaced, with why. The
- * core's start-up still calls them (Embind registers its built-in types), so they stay, shorter.
- */
-export const STUBBED = {
-  // No binding in wasm-glue/bind_*.cpp takes or returns std::wstring/u16string/u32string; a binding
-  // that did would fail to register with Embind's "unbound types" error, not misbehave.
-  __embind_register_std_wstring: 'function __embind_register_std_wstring(rawType, charSize, name) {}',
-  // Only smart pointers and classes with a base class convert through it; the bindings register
-  // neither (every class_ in wasm-glue/bind_*.cpp is a plain class without base<>).
-  // polyfill/core-web.js compiles the embedded module and always hands it over through
-  // `instantiateWasm`: the glue never fetches or reads a .wasm itself.
-  getBinaryPromise: 'function getBinaryPromise() { return Promise.reject(new Error("ft-polyfill: the core comes through instantiateWasm")); }',
-  // Embind's leak-check helpers on Module (getInheritedInstanceCount, getLiveInheritedInstances,
-  // flushPendingDeletes, setDelayFunction): the browser builds never call them (the Node glue,
-  // which the testing kit uses, keeps them).
-  init_embind: 'function init_embind() {}',
-  genericPointerToWireType: 'function genericPointerToWireType() { throwBindingError("ft-polyfill: no smart pointers or derived classes in this build"); }',
-  // Without a base class (above), these walk no class chain: what remains is exactly their
-  // answer for a class that is its own basest, upcast and downcast class.
-  upcastPointer: 'function upcastPointer(ptr, ptrClass, desiredClass) { if (ptrClass !== desiredClass) throwBindingError("ft-polyfill: no derived classes in this build"); return ptr; }',
-  downcastPointer: 'function downcastPointer(ptr, ptrClass, desiredClass) { return ptrClass === desiredClass ? ptr : null; }',
-  getBasestPointer: 'function getBasestPointer(class_, ptr) { return ptr; }',
-  // Every binding registers each name once (one function per name, one constructor per arity),
-  // so Embind never builds an overload table.
-  ensureOverloadTable: 'function ensureOverloadTable() { throwBindingError("ft-polyfill: no overloads in this build"); }',
-  // The polyfill calls only delete() on a handle (never clone, isAliasOf, isDeleted, deleteLater).
-  init_ClassHandle: 'function init_ClassHandle() { ClassHandle.prototype["delete"] = ClassHandle_delete; }',
-};
-
-/**
- * Functions and variables of the glue (top-level in its module factory) removed when nothing else
- * in the glue names them (declaration → why it is unused here).
- */
-export const UNUSED_DECLARATIONS = {
-  UTF16ToString: 'only std::wstring/u16string used it', stringToUTF16: 'same', lengthBytesUTF16: 'same', UTF16Decoder: 'same',
-  UTF32ToString: 'only std::u32string used it', stringToUTF32: 'same', lengthBytesUTF32: 'same',
-  getInheritedInstanceCount: 'only init_embind exposed it', getLiveInheritedInstances: 'same', setDelayFunction: 'same',
-  getBinary: 'only getBinaryPromise used it', asyncLoad: 'preloaded files only', getUniqueRunDependency: 'preloaded files only',
-  ClassHandle_clone: 'only init_ClassHandle exposed it', ClassHandle_isAliasOf: 'same', ClassHandle_isDeleted: 'same', ClassHandle_deleteLater: 'same',
-  shallowCopyInternalPointer: 'only clone used it',
-};
-
-/**
  * @param {string} source  the glue's text
  * @param {(message: string) => void} [warn]
+ * @param {Record<string, Record<string, string>>} [unused]  object → member → why (UNUSED by default)
  * @returns {string} the glue without the unreferenced members
  */
-export function trimGlue(source, warn = () => {}) {
-  const ast = /** @type {any} */ (acorn.parse(source, { ecmaVersion: 2020 }));
+export function trimGlue(source, warn = () => {}, unused = UNUSED) {
   /** @type {Record<string, any>} `var NAME = {...}` object literals of the glue, by name */
   const objects = {};
-  (function find(node) {
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'VariableDeclarator' && node.id && Object.hasOwn(UNUSED, node.id.name) && node.init && node.init.type === 'ObjectExpression') {
-      objects[node.id.name] = node.init;
-    }
-    for (const key of Object.keys(node)) {
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(find);
-      else if (child && typeof child.type === 'string') find(child);
-    }
-  })(ast);
+  walk(acorn.parse(source, { ecmaVersion: 2020 }), (node) => {
+    if (node.type === 'VariableDeclarator' && Object.hasOwn(unused, node.id.name) && node.init && node.init.type === 'ObjectExpression') objects[node.id.name] = node.init;
+  });
   /** @type {any[]} */
   const members = [];
-  for (const [name, unused] of Object.entries(UNUSED)) {
+  for (const [name, listed] of Object.entries(unused)) {
     if (!objects[name]) {
       warn(`trim-glue: no \`var ${name} = {...}\` in the glue; nothing removed from it`);
       continue;
     }
-    for (const p of objects[name].properties) {
-      if (p.key && Object.hasOwn(unused, p.key.name || p.key.value)) members.push(Object.assign(p, { owner: name }));
+    const found = objects[name].properties.filter((/** @type {any} */ p) => p.key && Object.hasOwn(listed, p.key.name || p.key.value));
+    for (const member of Object.keys(listed)) {
+      if (!found.some((/** @type {any} */ p) => (p.key.name || p.key.value) === member)) warn(`trim-glue: no ${name}.${member} in the glue; nothing removed`);
     }
+    members.push(...found.map((/** @type {any} */ p) => Object.assign(p, { owner: name })));
   }
   members.sort((a, b) => a.start - b.start);
-  // Text of the glue outside the members being removed: a member is removed only when no one
-  // else names it.
-  let outside = '';
-  let at = 0;
-  for (const p of members) {
-    outside += source.slice(at, p.start);
-    at = p.end;
+  // A member goes only when no one names it in the glue without the members that go (repeated
+  // until it settles: a kept member keeps what it names).
+  let removable = members;
+  for (;;) {
+    const outside = withoutMembers(source, removable);
+    const next = removable.filter((p) => !new RegExp(`\\b${p.key.name || p.key.value}\\b`).test(outside));
+    if (next.length === removable.length) break;
+    removable = next;
   }
-  outside += source.slice(at);
-  const removable = members.filter((/** @type {any} */ p) => {
-    const name = p.key.name || p.key.value;
-    const used = new RegExp(`\\b${name}\\b`).test(outside);
-    if (used) warn(`trim-glue: ${p.owner}.${name} is used by the glue; kept`);
-    return !used;
-  });
+  for (const p of members) if (!removable.includes(p)) warn(`trim-glue: ${p.owner}.${p.key.name || p.key.value} is used by the glue; kept`);
   return withoutMembers(source, removable);
 }
 
@@ -225,65 +220,77 @@ function withoutMembers(source, members) {
  * @returns {any[]}
  */
 function factoryBody(source) {
-  const ast = /** @type {any} */ (acorn.parse(source, { ecmaVersion: 2020 }));
   /** @type {any[]} */
   let body = [];
-  (function find(node) {
-    if (!node || typeof node !== 'object') return;
+  walk(acorn.parse(source, { ecmaVersion: 2020 }), (node) => {
     if ((node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') && node.body.type === 'BlockStatement' && node.body.body.length > body.length) body = node.body.body;
-    for (const key of Object.keys(node)) {
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(find);
-      else if (child && typeof child.type === 'string') find(child);
-    }
-  })(ast);
+  });
   return body;
 }
 
 /**
- * Replaces the STUBBED functions (a build error when one is missing: the stub would be stale),
- * then removes the UNUSED_DECLARATIONS no one else names (else keeps them and says so).
+ * Replaces the STUBBED functions (top-level in the glue's module factory).
+ * @param {string} source
+ * @returns {string}
+ * @throws {Error} when one is missing (the stub would be stale: a build error)
+ */
+function stubFunctions(source) {
+  const body = factoryBody(source);
+  const edits = Object.entries(STUBBED).map(([name, stub]) => {
+    const fn = body.find((n) => n.type === 'FunctionDeclaration' && n.id.name === name);
+    if (!fn) throw new Error(`trim-glue: no \`function ${name}\` in the glue; update STUBBED in scripts/trim-glue-lists.mjs`);
+    return { start: fn.start, end: fn.end, text: stub };
+  });
+  return applyEdits(source, edits);
+}
+
+/**
+ * @param {string} source @param {{ start: number, end: number, text: string }[]} edits  not overlapping
+ * @returns {string} the source with each edit's range replaced by its text
+ */
+function applyEdits(source, edits) {
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + source.slice(at);
+}
+
+/**
+ * Removes the UNUSED_DECLARATIONS no one else names (else keeps them and says so).
+ * Candidates nested in one another are not listed (createWasm's functions are siblings).
  * @param {string} source
  * @param {(message: string) => void} warn
  * @returns {string}
  */
 function trimDeclarations(source, warn) {
-  /** @type {{ start: number, end: number, text: string }[]} */
-  const edits = [];
   const body = factoryBody(source);
-  for (const [name, stub] of Object.entries(STUBBED)) {
-    const fn = body.find((n) => n.type === 'FunctionDeclaration' && n.id.name === name);
-    if (!fn) throw new Error(`trim-glue: no \`function ${name}\` in the glue; update STUBBED in scripts/trim-glue.mjs`);
-    edits.push({ start: fn.start, end: fn.end, text: stub });
-  }
   /** @param {any} n @returns {string | undefined} */
   const declared = (n) => (n.type === 'FunctionDeclaration' ? n.id.name : n.type === 'VariableDeclaration' && n.declarations.length === 1 ? n.declarations[0].id.name : undefined);
-  const candidates = body.filter((n) => Object.hasOwn(UNUSED_DECLARATIONS, declared(n) ?? ''));
+  // Top-level declarations, and functions declared inside a top-level function (createWasm's).
+  /** @type {any[]} */
+  const candidates = [];
+  for (const statement of body) {
+    walk(statement, (n) => {
+      if ((n === statement || n.type === 'FunctionDeclaration') && Object.hasOwn(UNUSED_DECLARATIONS, declared(n) ?? '')) candidates.push(n);
+    });
+  }
   for (const name of Object.keys(UNUSED_DECLARATIONS)) {
     if (!candidates.some((n) => declared(n) === name)) warn(`trim-glue: no top-level \`${name}\` in the glue; nothing removed`);
   }
-  /** @param {{ start: number, end: number, text: string }[]} list */
-  const apply = (list) => {
-    let out = '';
-    let at = 0;
-    for (const e of [...list].sort((a, b) => a.start - b.start)) {
-      out += source.slice(at, e.start) + e.text;
-      at = e.end;
-    }
-    return out + source.slice(at);
-  };
+  /** @param {any[]} nodes */
+  const without = (nodes) => applyEdits(source, nodes.map((n) => ({ start: n.start, end: n.end, text: '' })));
   // A candidate goes only when no one names it in the glue without the candidates that go
   // (repeated until it settles: a kept candidate keeps what it names).
   let removable = candidates;
   for (;;) {
-    const outside = apply([...edits, ...removable.map((n) => ({ start: n.start, end: n.end, text: '' }))]);
+    const outside = without(removable);
     const next = removable.filter((n) => !new RegExp(`\\b${declared(n)}\\b`).test(outside));
     if (next.length === removable.length) break;
     removable = next;
   }
-  for (const n of candidates) {
-    if (removable.includes(n)) edits.push({ start: n.start, end: n.end, text: '' });
-    else warn(`trim-glue: ${declared(n)} is used by the glue; kept`);
-  }
-  return apply(edits);
+  for (const n of candidates) if (!removable.includes(n)) warn(`trim-glue: ${declared(n)} is used by the glue; kept`);
+  return without(removable);
 }

@@ -22,10 +22,17 @@
 # scripts/trim-glue.mjs drops the glue's unused FS/SYSCALLS helpers from the browser bundles, and
 # (trimWebGlue) stubs the Embind paths the bindings never take (std::wstring, smart pointers,
 # derived classes, leak-check helpers) and the .wasm fetch core-web.js never needs (-1.0 KB), and
-# drops the mmap/msync/allocate stream operations no imported syscall reaches (-0.3 KB).
-# -sTEXTDECODER=2 for the browser glue (TextDecoder is in every browser it runs in; no JS UTF-8
-# decoding fallback): -0.13 KB. Measured, no gain: -sPOLYFILL=0, -sSUPPORT_LONGJMP=0, higher
-# -sMIN_*_VERSION, a smaller TOTAL_STACK; -sEVAL_CTORS=1 grows the .wasm (+0.3 KB gzip).
+# drops the mmap/msync/allocate stream operations no imported syscall reaches (-0.3 KB), the
+# devices, standard streams and TTY (-1.3 KB), the .wasm fetch path, Embind's pointer lookups and
+# overload tables (-0.7 KB); scripts/build.mjs puts the embedded wasm at each bundle's start
+# (-1.1 KB). -sTEXTDECODER=2 for the browser glue (TextDecoder is in every browser it runs in; no
+# JS UTF-8 decoding fallback): -0.13 KB. Measured, no gain: -sPOLYFILL=0, -sSUPPORT_LONGJMP=0,
+# higher -sMIN_*_VERSION, a smaller TOTAL_STACK, -fno-threadsafe-statics, -fwhole-program-vtables
+# -fvirtual-function-elimination (-22 B), more wasm-opt passes (--local-cse, -O4, another
+# flatten/rereloop round), zopfli --i100; -mnontrapping-fptoint -mbulk-memory -msign-ext
+# -sWASM_BIGINT saves 23 B and needs Safari 15; --closure 1 (its glue is 19.4 KB gzip, the trimmed
+# one 16.9 KB, and it renames the IDBFS internals the adapter reads). Bigger: -sEVAL_CTORS=1
+# (+0.3 KB gzip), -Os (+0.9 KB), LTO at --lto-O1 (+4.9 KB deflated wasm).
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { STUBBED, UNUSED_DECLARATIONS, UNUSED_STREAM_OPERATIONS, trimWebGlue } from '../../scripts/trim-glue.mjs';
+import { REPLACED_TEXT, STUBBED, UNUSED_CALLS, UNUSED_DECLARATIONS, UNUSED_STATEMENTS, UNUSED_STREAM_OPERATIONS, WITHOUT_DEVICES, trimWebGlue, trimWebGlueForBuild } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -41,12 +41,42 @@ test('the unused stream operations are gone from FS and MEMFS, and named nowhere
     expect([name, new RegExp(`\\b${name}\\b`).test(webGlue)]).toEqual([name, true]);
     expect([name, new RegExp(`\\b${name}\\b`).test(trimmed)]).toEqual([name, false]);
   }
-  const glue = 'var FS = { mmap: function (s) { s.stream_ops.mmap(); }, msync: 1, read: 2 };\nvar MEMFS = { stream_ops: { mmap: 1, allocate: 2 } };\nFS.msync;';
+  const glue = 'var FS = { mmap: function (s) { s.stream_ops.mmap(); }, msync: 1, read: 2 };\nvar MEMFS = { stream_ops: { mmap: 1, allocate: 2 }, node_ops: { symlink: 3 } };\nFS.msync;';
   const seen = [];
   const out = trimWebGlue(`var createFtCore = (() => function () {\n${Object.keys(STUBBED).map((n) => `function ${n}() {}`).join('\n')}\n${glue}\n});`, (m) => seen.push(m));
-  expect(out).not.toMatch(/mmap|allocate/);
+  expect(out).not.toMatch(/mmap|allocate|symlink/);
   expect(out).toMatch(/msync: 1/);
   expect(seen.filter((m) => m.includes('stream operation'))).toEqual(['trim-glue: the stream operation msync is used by the glue; kept']);
+});
+
+test('the devices, standard streams and terminals are gone: no call of them, no member, no TTY', () => {
+  for (const call of Object.keys(UNUSED_CALLS)) {
+    expect([call, webGlue.includes(`${call}()`)]).toEqual([call, true]);
+    expect([call, trimmed.includes(`${call}(`)]).toEqual([call, false]);
+  }
+  for (const name of Object.keys(WITHOUT_DEVICES)) expect([name, new RegExp(`\\b${name}\\s*:`).test(trimmed)]).toEqual([name, false]);
+  expect(trimmed).not.toMatch(/\bTTY\b|"\/dev/);
+  const seen = [];
+  trimWebGlue(webGlue.replace('FS.createSpecialDirectories();', ''), (m) => seen.push(m));
+  expect(seen).toContain('trim-glue: no call `FS.createSpecialDirectories()` in the glue; nothing removed');
+});
+
+test('the .wasm is never fetched: without instantiateWasm the start-up fails with a clear error', async () => {
+  for (const [text, by] of Object.entries(REPLACED_TEXT)) {
+    expect([text, webGlue.split(text).length]).toEqual([text, 2]);
+    expect([text, trimmed.includes(text), trimmed.includes(by)]).toEqual([text, false, true]);
+  }
+  for (const start of Object.keys(UNUSED_STATEMENTS)) expect([start, webGlue.includes(start), trimmed.includes(start)]).toEqual([start, true, false]);
+  expect(trimmed).not.toMatch(/\b(fetch|instantiateStreaming|wasmBinaryFile|locateFile|XMLHttpRequest|scriptDirectory)\b/);
+  const sandbox = { module: { exports: {} }, exports: {}, TextDecoder, WebAssembly, console: { ...console, warn() {} }, setTimeout, clearTimeout };
+  vm.runInNewContext(`${trimmed}\n;module.exports = createFtCore;`, sandbox);
+  await expect(/** @type {any} */ (sandbox.module.exports)({})).rejects.toThrow('ft-polyfill: the core comes through instantiateWasm');
+});
+
+test('the build stops on a stale list, naming every entry the glue lacks and the pinned Emscripten', () => {
+  expect(trimWebGlueForBuild(webGlue)).toBe(trimmed);
+  const other = webGlue.replace('createPreloadedFile:', 'createPreloadedFileLater:').replace('FS.createSpecialDirectories();', '');
+  expect(() => trimWebGlueForBuild(other)).toThrow(/^build: the glue is not what scripts\/trim-glue-lists\.mjs was written for \(Emscripten 3\.1\.6, scripts\/toolchain\.mjs\):\n {2}trim-glue: no call `FS\.createSpecialDirectories\(\)` in the glue; nothing removed\n {2}trim-glue: no FS\.createPreloadedFile in the glue; nothing removed$/);
 });
 
 test('a stale list is an error; a declaration the glue still names is kept, with a warning', () => {
@@ -86,4 +116,23 @@ test('the trimmed browser glue starts the real core: classes, UTF-8 strings and 
   } finally {
     registry.delete();
   }
+  // Without standard streams the core's files take fds from 0: a write, a flush to a file and a
+  // read back by a new Storage answer as the untrimmed glue's, and nothing else is in the folder.
+  /** @param {any} M */
+  const roundTrip = (M) => {
+    M.FS.mkdirTree('/round');
+    const first = new M.Storage('/round');
+    const second = new M.Storage('/round');
+    try {
+      return [first.load(), first.set('s\tvalue\tkey'), first.flush(), second.load(), second.get('key'), second.info(), M.FS.readdir('/round')];
+    } finally {
+      first.delete();
+      second.delete();
+    }
+  };
+  const answers = roundTrip(Module);
+  expect(answers).toEqual(roundTrip(untrimmed));
+  expect(answers[4]).toBe('s\tvalue');
+  expect(Module.FS.analyzePath('/dev').exists).toBe(false);
+  expect(untrimmed.FS.analyzePath('/dev').exists).toBe(true);
 });

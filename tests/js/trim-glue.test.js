@@ -70,7 +70,9 @@ test('a member the rest of the glue names is kept, with a warning; a missing obj
   const out = trimGlue(glue, (m) => warnings.push(m));
   expect(membersOf(out, 'FS')).toEqual(new Set(['readFile', 'mkdirTree']));
   expect(membersOf(out, 'SYSCALLS')).toEqual(new Set(['doDup']));
-  expect(warnings).toEqual(['trim-glue: FS.readFile is used by the glue; kept', 'trim-glue: SYSCALLS.doDup is used by the glue; kept']);
+  expect(warnings.filter((w) => w.includes('is used'))).toEqual(['trim-glue: FS.readFile is used by the glue; kept', 'trim-glue: SYSCALLS.doDup is used by the glue; kept']);
+  // A listed member the object lacks is reported: the build stops on it (a stale list).
+  expect(warnings).toContain('trim-glue: no FS.forceLoadFile in the glue; nothing removed');
   const lonely = [];
   expect(trimGlue('var x = 1;', (m) => lonely.push(m))).toBe('var x = 1;');
   expect(lonely).toEqual(['trim-glue: no `var FS = {...}` in the glue; nothing removed from it', 'trim-glue: no `var SYSCALLS = {...}` in the glue; nothing removed from it']);
