@@ -25,6 +25,7 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  * @property {string} api          qualified name, e.g. 'miniProgram.navigateTo'
  * @property {import('./api-table.js').ApiDef} def
  * @property {AbortSignal} [signal] aborted by task.abort() (defs with `task: true`)
+ * @property {{ api: string, net?: NetRecord }} [call]  the call's log entry (tasks): network.js keeps what the network panel and ftHost.har() show
  * @property {(fn: Function) => void} [setTask]  not used: reserved
  */
 
@@ -42,6 +43,12 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  * @property {() => boolean} mayRunWithoutCore          a call with `core: false` may run now (nothing queued before it)
  * @property {(entry: CallRecord) => void} record        call log + 'call' event
  * @property {(kind: string, api: string, message: string) => void} deviceCheck  a device check (behaviour.md §1.15)
+ */
+
+/**
+ * What ft.request / ft.downloadFile keep on their log entry for the network panel and ftHost.har()
+ * (host/panel/network-log.js builds the views): the core's plan, and the mock's answer or the transfer.
+ * @typedef {{ plan: any, mock?: any, t?: any }} NetRecord
  */
 
 /**

@@ -51,7 +51,12 @@ export function hostControls(runtime, host, ftHost, mocks) {
     return loading;
   };
 
+  /** The instance's devtools (host/panel/devtools.js, UI chunk): the network log, HAR, storage. */
+  const devtools = () => loadUi().then((ui) => ui.devtools(runtime));
+
   const controls = {
+    [Symbol.for('ft-polyfill.devtools')]: devtools,
+    har: () => devtools().then((d) => d.har()),
     stack: () => host.stack(),
     title: () => host.title(),
     state: () => host.state(),

@@ -90,7 +90,7 @@ export function optionsApi(def, api, prefix, runtime) {
     let task;
     if (def.task) {
       const controller = new AbortController();
-      ctx = { api, def: runDef, signal: controller.signal };
+      ctx = { api, def: runDef, signal: controller.signal, call };
       task = {
         abort() {
           // Settle first (one fail, never a late success), then stop the transfer.

@@ -16,6 +16,7 @@ import { loadSettings, saveSettings } from './settings.js';
 import { buildControls } from './controls.js';
 import { connectFrame } from './frame.js';
 import { buildChrome } from './chrome.js';
+import { devtoolsSections } from '../panel/devtools-view.js';
 
 export { DEVICES, findDevice } from './devices.js';
 export { SLOW_NETWORK_MS, RECEIVED_EVENTS } from './frame.js';
@@ -96,6 +97,9 @@ export function createSimulator(doc, options = {}) {
   const { screen, status, nav, menu, tabs } = chrome;
 
   const controls = buildControls(doc, { settings, save, frame: () => shell.frame, reload, restart, schedule });
+  // Pending postMessage data, storage and network: the host panel's sections (panel/devtools-view.js).
+  const tools = devtoolsSections(doc, schedule);
+  controls.element.append(tools.element);
   shadow.append(h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [chrome.phone]), controls.element]));
   if (doc.body) doc.body.style.margin = '0'; // CSSOM: the shell's CSP allows it, unlike a style attribute
   (doc.body || doc.documentElement).append(hostEl);
@@ -186,6 +190,7 @@ export function createSimulator(doc, options = {}) {
       save();
     }
     controls.render(state);
+    tools.render(state ? frame && frame.ftHost : null, state);
   }
 
   layout();
