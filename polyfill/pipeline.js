@@ -25,7 +25,6 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  * @property {string} api          qualified name, e.g. 'miniProgram.navigateTo'
  * @property {import('./api-table.js').ApiDef} def
  * @property {AbortSignal} [signal] aborted by task.abort() (defs with `task: true`)
- * @property {{ api: string, net?: NetRecord }} [call]  the call's log entry (tasks): network.js keeps what the network panel and ftHost.har() show
  * @property {(fn: Function) => void} [setTask]  not used: reserved
  */
 
@@ -46,9 +45,10 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  */
 
 /**
- * What ft.request / ft.downloadFile keep on their log entry for the network panel and ftHost.har()
- * (host/panel/network-log.js builds the views): the core's plan, and the mock's answer or the transfer.
- * @typedef {{ plan: any, mock?: any, t?: any }} NetRecord
+ * What ft.request / ft.downloadFile keep of a call for the network panel and ftHost.har()
+ * (host/panel/network-log.js builds the views): a task's context is its log entry's `net`
+ * (non-enumerable), where impl/network.js puts the core's plan, and the mock's answer or the transfer.
+ * @typedef {CallContext & { plan?: any, mock?: any, t?: any }} NetRecord
  */
 
 /**

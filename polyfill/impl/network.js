@@ -93,13 +93,12 @@ export default function networkImpl(runtime, services) {
 
   /**
    * The device check the core's plan carries (§1.15: a url that is not http(s), §5.3), reported
-   * while the page's call is on the stack; the plan starts the call's network record (NetRecord).
-   * @param {{ check?: string }} plan @param {import('../pipeline.js').CallContext} ctx
-   * @returns {import('../pipeline.js').NetRecord}
+   * while the page's call is on the stack; the plan is kept for the network panel (NetRecord).
+   * @param {{ check?: string }} plan @param {import('../pipeline.js').NetRecord} ctx
    */
   const reportCheck = (plan, ctx) => {
     if (plan.check) runtime.deviceCheck('request-url', ctx.api, plan.check);
-    return (/** @type {any} */ (ctx).call.net = { plan });
+    ctx.plan = plan;
   };
 
   /** @param {{ kind: string }} t */
@@ -113,12 +112,12 @@ export default function networkImpl(runtime, services) {
     async request(args, ctx) {
       const Module = core();
       const plan = planOf((json) => Module.requestPlan(json), args);
-      const net = reportCheck(plan, ctx);
+      reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
 
       const mocked = mockAnswer(mocks, 'request', args);
       if (mocked) {
-        const r = net.mock = await mocked;
+        const r = /** @type {any} */ (ctx).mock = await mocked;
         return 'fail' in r ? fail(r.fail) : ok({ data: '', statusCode: 200, header: {}, ...r.data });
       }
 
@@ -126,7 +125,7 @@ export default function networkImpl(runtime, services) {
       let body;
       if (plan.body.kind === 'text') body = plan.body.text;
       else if (plan.body.kind === 'binary') body = /** @type {BufferSource} */ (args.data);
-      const t = net.t = await send(plan, body, ctx.signal);
+      const t = /** @type {any} */ (ctx).t = await send(plan, body, ctx.signal);
       if ('kind' in t) return transportFail(t);
 
       const text = t.text === undefined ? '' : t.text;
@@ -160,7 +159,7 @@ export default function networkImpl(runtime, services) {
     async downloadFile(args, ctx) {
       const Module = core();
       const plan = planOf((json) => Module.downloadPlan(json), args);
-      const net = reportCheck(plan, ctx);
+      reportCheck(plan, ctx);
       if (!plan.ok) return fail(plan.reason);
       /** @param {string} url */
       const nameOf = (url) => /** @type {string} */ (revive(Module.fileNameFromUrl(toCoreString(url))));
@@ -172,7 +171,7 @@ export default function networkImpl(runtime, services) {
       let name = nameOf(plan.url);
       const mocked = mockAnswer(mocks, 'downloadFile', args);
       if (mocked) {
-        const r = net.mock = await mocked;
+        const r = /** @type {any} */ (ctx).mock = await mocked;
         if ('fail' in r) return fail(r.fail);
         if (!('data' in r.data)) return ok({ statusCode: 200, ...r.data });
         const d = r.data.data;
@@ -182,7 +181,7 @@ export default function networkImpl(runtime, services) {
         declared = typeof r.data.type === 'string' ? r.data.type : '';
         if (typeof r.data.name === 'string') name = r.data.name;
       } else {
-        const t = net.t = await send(plan, undefined, ctx.signal);
+        const t = /** @type {any} */ (ctx).t = await send(plan, undefined, ctx.signal);
         if ('kind' in t) return transportFail(t);
         bytes = t.bytes;
         statusCode = t.response.status;

@@ -106,14 +106,14 @@ test('the storage section lists keys with type and size, edits through setStorag
   await other.close();
 
   // Export, clear, import: the same keys and types come back.
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('button', { hasText: 'Export' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export', exact: true }).click()]);
   const file = join(mkdtempSync(join(tmpdir(), 'ft-storage-')), 'export.json');
   await download.saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   expect(exported.items.map((/** @type {any} */ i) => [i.key, i.type])).toEqual([['fromOtherTab', 'number'], ['since', 'date'], ['user', 'object'], ['when', 'date']]);
   await panel.locator('button', { hasText: 'Clear all' }).click();
   await page.waitForFunction(() => ft.getStorageInfo().then((r) => r.keys.length === 0));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.locator('button', { hasText: 'Import' }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Import', exact: true }).click()]);
   await chooser.setFiles(file);
   await waitIn(page, `root.querySelector('.out').textContent.startsWith('imported')`);
   expect(await panelText(page, '.out')).toBe('imported 4 key(s)');
@@ -212,7 +212,7 @@ test('the simulator shows the pending data, the storage and the network of the p
   const site = mkdtempSync(join(tmpdir(), 'ft-devtools-sim-'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><html><head><title>Shop</title></head><body><h1>H5</h1></body></html>');
   writeFileSync(join(site, 'data.json'), '{"teas": 3}');
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ft-polyfill.js'), 'serve', site, '--app-id', 'sim-devtools', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ft-polyfill.js'), 'serve', site, '--app-id', 'sim-devtools', '--simulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
   try {
     const url = await new Promise((resolve, reject) => {
       let out = '';

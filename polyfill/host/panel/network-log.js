@@ -80,7 +80,7 @@ const headerPairs = (headers) => {
  */
 function callEntry(call, index) {
   const args = call.args[0] || {};
-  const net = call.net || {};
+  const net = call.net || {};  // the task's context (pipeline.js NetRecord)
   const plan = net.plan && net.plan.ok ? net.plan : null;
   const result = call.result || {};
   const source = /download/.test(call.api) ? 'downloadFile' : 'request';
