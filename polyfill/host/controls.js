@@ -12,14 +12,6 @@ import { loadUi } from '../load-ui.js';
 
 /** @typedef {{ ok: false, reason: string }} HostFailure */
 
-/** @param {any} global @param {() => void} fn */
-function whenDom(global, fn) {
-  const doc = global.document;
-  if (!doc) return;
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
-  else fn();
-}
-
 /**
  * The host's controls over the bridge (host/index.js puts them on ftHost). Opens the panel at
  * once when ftHostConfig.panel or ?ft-panel asks for it.
@@ -123,8 +115,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
       open: async () => {
         await loadPanel();
         await runtime.whenApplied();
-        await new Promise((resolve) => whenDom(runtime.global, () => resolve(undefined)));
-        panel.open();
+        await panel.open();
       },
       /** @returns {Promise<void>} */
       close: async () => {

@@ -256,7 +256,14 @@ export function createPanel(runtime, host, controls, mocks) {
     if (target) /** @type {HTMLElement} */ (target).focus();
   }
 
+  /** Opens the panel once the document is parsed (it goes at the end of the body). @returns {Promise<void>} */
   function open() {
+    if (doc.readyState === 'loading') return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(open()), { once: true }));
+    mount();
+    return Promise.resolve();
+  }
+
+  function mount() {
     if (hostEl) return;
     hostEl = doc.createElement('ft-host-panel');
     hostEl.setAttribute('data-ft-panel', '');
