@@ -6,7 +6,7 @@
 // Every page-provided string is rendered as text (dom.js), never as HTML.
 
 import { PANEL_CSS, PANEL_WIDTH } from './style.js';
-import { h, preview, warningRows } from './dom.js';
+import { h, preview, pretty, warningRows } from './dom.js';
 import { styleShadow } from '../ui-style.js';
 import { hostForms } from './forms.js';
 import { devtoolsSections } from './devtools-view.js';
@@ -29,6 +29,7 @@ export function createPanel(runtime, host, controls, mocks) {
   /** @type {HTMLElement|null} */ let hostEl = null;
   /** @type {Record<string, HTMLElement>} */ const slots = {};
   /** @type {Array<{ name: string, payload: unknown, time: number }>} */ const received = [];
+  /** The call log entries shown whole. @type {WeakSet<object>} */ const expanded = new WeakSet();
   let scheduled = false;
   let savedMargin = '';
   /** @type {HTMLElement|null} */ let root = null;
@@ -212,11 +213,17 @@ export function createPanel(runtime, host, controls, mocks) {
     for (const call of calls) {
       const errMsg = call.result && typeof call.result.errMsg === 'string' ? call.result.errMsg : '';
       const { errMsg: _ignored, ...fields } = call.result || {};
-      slots.log.append(h(doc, 'li', {}, [
+      const args = call.args.length === 1 ? call.args[0] : call.args;
+      const full = expanded.has(call);
+      // A click shows the whole arguments and result (pretty JSON), another folds them again.
+      slots.log.append(h(doc, 'li', { class: 'call', title: full ? 'fold' : 'show all', onclick: () => {
+        if (!expanded.delete(call)) expanded.add(call);
+        schedule();
+      } }, [
         h(doc, 'span', { class: 'api' }, [call.api]), ' ',
         h(doc, 'span', { class: /:ok$/.test(errMsg) ? 'ok' : 'fail' }, [errMsg]), ' ',
-        Object.keys(fields).length ? h(doc, 'span', {}, [preview(fields, 120)]) : null,
-        h(doc, 'div', { class: 'args' }, [preview(call.args.length === 1 ? call.args[0] : call.args, 160)]),
+        Object.keys(fields).length ? h(doc, 'span', {}, [full ? '' : preview(fields, 120)]) : null,
+        full ? h(doc, 'pre', { class: 'args' }, [`args ${pretty(args)}\nresult ${pretty(call.result)}`]) : h(doc, 'div', { class: 'args' }, [preview(args, 160)]),
       ]));
     }
   }

@@ -13,6 +13,7 @@ import * as install from './install.js';
 import * as demo from './demo.js';
 import * as strict from './strict.js';
 import * as realClients from './real-clients.js';
+import * as devtools from './devtools.js';
 
 /** @type {Array<{ concern: string, cases: import('../../helpers/engines.js').EngineCase[], routes?: Record<string, import('../../../bin/server.js').RouteHandler> }>} */
 const MODULES = [
@@ -30,6 +31,7 @@ const MODULES = [
   { concern: 'demo', ...demo },
   { concern: 'strict pages', ...strict },
   { concern: 'real clients', ...realClients },
+  { concern: 'devtools', ...devtools },
 ];
 
 export const CASES = MODULES.map(({ concern, cases }) => ({ concern, cases }));
