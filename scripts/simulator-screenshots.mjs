@@ -69,7 +69,7 @@ try {
     ft.miniProgram.postMessage({ data: { checkout: true } });
     await ft.request({ url: new URL('/api/products', location.href).href }).catch(() => {});
     await ft.downloadFile({ url: new URL('/demo/assets/sample.pdf', location.href).href }).catch(() => {});
-    await fetch('/demo/app.json').catch(() => {});
+    await fetch('/demo/api.json').catch(() => {});
   });
   const tools = page.locator('ft-simulator ft-devtools');
   await tools.locator('table[aria-label="requests"] tr.entry').nth(2).waitFor();

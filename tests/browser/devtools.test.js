@@ -144,9 +144,9 @@ test('the network section lists ft.request, downloadFile, mocks and the page\'s 
   expect(rows.map((r) => [r[0], r[1], r[2].replace(/^http:\/\/[^/]+/, ''), r[3]])).toEqual([
     ['fetch', 'GET', '/api/counter?page=own', '200'],
     ['mock', 'GET', 'https://api.example.com/mocked', '202'],
-    ['download', 'GET', '/api/bytes', '200'],
-    ['request', 'POST', '/api/echo', '201'],
-    ['request', 'GET', '/api/counter?a=1', '200'],
+    ['down', 'GET', '/api/bytes', '200'],
+    ['req', 'POST', '/api/echo', '201'],
+    ['req', 'GET', '/api/counter?a=1', '200'],
   ]);
   expect(rows[2][5]).toBe('7 B');
   // Expanded: headers and bodies.
@@ -246,6 +246,13 @@ test('the simulator shows the pending data, the storage and the network of the p
     await tools.locator('textarea[aria-label="storage value"]').fill('["puer"]');
     await tools.locator('button', { hasText: 'Save' }).click();
     await frame.waitForFunction(() => ft.getStorage({ key: 'cart' }).then((r) => r.data[0] === 'puer'));
+    // A Date typed in the shell is the page's Date (made in the frame's realm), and listed as one.
+    await tools.locator('input[aria-label="storage key"]').fill('since');
+    await tools.locator('select[aria-label="value type"]').selectOption('date');
+    await tools.locator('textarea[aria-label="storage value"]').fill('2026-03-04T05:06:07.000Z');
+    await tools.locator('button', { hasText: 'Save' }).click();
+    await frame.waitForFunction(() => ft.getStorage({ key: 'since' }).then((r) => r.data instanceof Date && r.data.toISOString() === '2026-03-04T05:06:07.000Z', () => false));
+    await tools.locator('tr.entry', { hasText: 'Date 2026-03-04T05:06:07.000Z' }).waitFor();
     expect(page.errors).toEqual([]);
     await context.close();
   } finally {

@@ -31,6 +31,9 @@ export function mockRule(e) {
   return { [e.source === 'downloadFile' ? 'downloadFile' : 'request']: [{ url: e.url, method: e.method, response: { statusCode: e.status, header: Object.fromEntries(e.responseHeaders), data } }] };
 }
 
+/** The url without the page's own origin (the title keeps it whole). @param {string} url */
+const shortUrl = (url) => (typeof location !== 'undefined' && url.startsWith(`${location.origin}/`) ? url.slice(location.origin.length) : url);
+
 /** @param {number} n */
 const sizeText = (n) => (n < 0 ? '' : n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
 
@@ -77,7 +80,7 @@ export function networkSection(doc, schedule) {
     h(doc, 'h3', {}, ['Network (ft.request, ft.downloadFile, page fetch)']),
     h(doc, 'div', { class: 'row' }, [filter, source, h(doc, 'button', { type: 'button', onclick: exportHar }, ['Export HAR']), count]),
     h(doc, 'div', { class: 'scroll' }, [h(doc, 'table', { 'aria-label': 'requests' }, [
-      h(doc, 'colgroup', {}, [h(doc, 'col', { width: '50px' }), h(doc, 'col', { width: '44px' }), h(doc, 'col', {}), h(doc, 'col', { width: '38px' }), h(doc, 'col', { width: '50px' }), h(doc, 'col', { width: '56px' })]),
+      h(doc, 'colgroup', {}, [h(doc, 'col', { width: '44px' }), h(doc, 'col', { width: '48px' }), h(doc, 'col', {}), h(doc, 'col', { width: '44px' }), h(doc, 'col', { width: '62px' }), h(doc, 'col', { width: '56px' })]),
       h(doc, 'thead', {}, [h(doc, 'tr', {}, ['', 'method', 'url', 'status', 'time', 'size'].map((t) => h(doc, 'th', {}, [t])))]), body])]),
     out,
   ]);
@@ -107,8 +110,8 @@ export function networkSection(doc, schedule) {
           }
           schedule();
         } }, [
-          h(doc, 'td', {}, [h(doc, 'span', { class: e.mock ? 'tag mock' : e.source === 'fetch' ? 'tag fetch' : 'tag' }, [e.mock ? 'mock' : e.source === 'downloadFile' ? 'download' : e.source])]),
-          h(doc, 'td', {}, [e.method]), h(doc, 'td', { title: e.url }, [e.url]),
+          h(doc, 'td', { title: e.mock ? `ft.${e.source}, ${e.mock}` : e.source === 'fetch' ? 'the page\'s own fetch' : `ft.${e.source}` }, [h(doc, 'span', { class: e.mock ? 'tag mock' : e.source === 'fetch' ? 'tag fetch' : 'tag' }, [e.mock ? 'mock' : e.source === 'downloadFile' ? 'down' : e.source === 'request' ? 'req' : 'fetch'])]),
+          h(doc, 'td', {}, [e.method]), h(doc, 'td', { title: e.url }, [shortUrl(e.url)]),
           h(doc, 'td', { class: failed || e.status >= 400 ? 'num bad' : 'num' }, [e.status ? String(e.status) : failed ? 'fail' : '…']),
           h(doc, 'td', { class: 'num' }, [e.duration < 0 ? '' : `${e.duration} ms`]), h(doc, 'td', { class: 'num' }, [sizeText(e.size)]),
         ]));

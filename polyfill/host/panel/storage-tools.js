@@ -56,6 +56,28 @@ export function storageTools(runtime) {
     },
     /** setStorage's implementation. @param {string} key @param {unknown} data */
     set: (key, data) => run('setStorage', { key, data }),
+    /**
+     * Stores the panel editor's text as `type`: 'json' (empty: undefined), 'string' or 'date' (empty:
+     * now). The value is made here, in the page's realm, so that a Date is the page's Date (the
+     * simulator's shell is another window).
+     * @param {string} key @param {'json' | 'string' | 'date'} type @param {string} text
+     * @returns {Promise<{ ok: boolean, reason?: string }>}
+     */
+    write(key, type, text) {
+      let data;
+      if (type === 'string') data = text;
+      else if (type === 'date') {
+        data = new Date(text.trim() === '' ? Date.now() : text.trim());
+        if (Number.isNaN(data.getTime())) return Promise.resolve({ ok: false, reason: `not a date: ${text}` });
+      } else if (text.trim() !== '') {
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          return Promise.resolve({ ok: false, reason: `invalid JSON: ${/** @type {Error} */ (error).message}` });
+        }
+      }
+      return this.set(key, data);
+    },
     /** @param {string} key */
     remove: (key) => run('removeStorage', { key }),
     clear: () => run('clearStorage', {}),

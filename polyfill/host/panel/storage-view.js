@@ -2,11 +2,14 @@
 // quota getStorageInfo reports, and an editor. Every edit runs setStorage / removeStorage /
 // clearStorage's own implementation (storage-tools.js): the core's limits and type tags apply.
 
-import { h, preview, parseJson } from './dom.js';
+import { h, preview } from './dom.js';
 import { download, pickFile } from './files.js';
 
+/** A Date of any window (the simulator's frame is another realm than its shell). @param {unknown} v @returns {v is Date} */
+const isDate = (v) => Object.prototype.toString.call(v) === '[object Date]';
+
 /** How a stored value is shown in the list: a Date as a Date. @param {import('./storage-tools.js').StorageRow} row */
-const shown = (row) => (row.value instanceof Date ? `Date ${Number.isNaN(row.value.getTime()) ? 'Invalid Date' : row.value.toISOString()}` : preview(row.value, 120));
+const shown = (row) => (isDate(row.value) ? `Date ${Number.isNaN(row.value.getTime()) ? 'Invalid Date' : row.value.toISOString()}` : preview(row.value, 120));
 
 /** @param {Document} doc @param {() => void} schedule */
 export function storageSection(doc, schedule) {
@@ -34,7 +37,7 @@ export function storageSection(doc, schedule) {
   /** Loads a row into the editor. @param {import('./storage-tools.js').StorageRow} row */
   const edit = (row) => {
     keyInput.value = row.key;
-    if (row.value instanceof Date) {
+    if (isDate(row.value)) {
       typeSelect.value = 'date';
       valueText.value = Number.isNaN(row.value.getTime()) ? '' : row.value.toISOString();
     } else if (typeof row.value === 'string') {
@@ -47,21 +50,7 @@ export function storageSection(doc, schedule) {
     say(false, `editing "${row.key}" (${row.type}, ${row.size} B)`);
   };
 
-  const save = () => {
-    if (!tools) return;
-    const type = typeSelect.value;
-    let data;
-    if (type === 'string') data = valueText.value;
-    else if (type === 'date') {
-      data = new Date(valueText.value.trim() === '' ? Date.now() : valueText.value.trim());
-      if (Number.isNaN(data.getTime())) return say(true, `not a date: ${valueText.value}`);
-    } else {
-      const parsed = parseJson(valueText.value, undefined);
-      if ('error' in parsed) return say(true, parsed.error);
-      data = parsed.value;
-    }
-    after(tools.storage.set(keyInput.value, data), `saved "${keyInput.value}"`);
-  };
+  const save = () => tools && after(tools.storage.write(keyInput.value, typeSelect.value, valueText.value), `saved "${keyInput.value}"`);
 
   const element = h(doc, 'section', { 'aria-label': 'storage', 'data-section': 'storage' }, [
     h(doc, 'h3', {}, ['Storage (this appId)']),

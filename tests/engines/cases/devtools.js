@@ -17,6 +17,7 @@ export const cases = [
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ stack: ['pages/index/index', 'pages/web/web'] }));
       const out = await page.evaluate(async () => {
+        await ftHost.ready;
         const empty = ftHost.state().pendingData;
         await ft.miniProgram.postMessage({ data: { step: 1 } });
         await ft.miniProgram.postMessage({ foo: 'no data field', when: new Date(0) });
@@ -38,6 +39,7 @@ export const cases = [
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-devtools' }));
       const out = await page.evaluate(async () => {
+        await ftHost.ready;
         const url = new URL('/engines/devtools/data.json?n=1', location.href).href;
         await ftHost.har();  // loads the host UI, which records the page's fetch from now on
         const r = await ft.request({ url, header: { 'x-trace': 'case' } });
