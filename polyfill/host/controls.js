@@ -43,12 +43,11 @@ export function hostControls(runtime, host, ftHost, mocks) {
     return loading;
   };
 
-  /** The instance's devtools (host/panel/devtools.js, UI chunk): the network log, HAR, storage. */
-  const devtools = () => loadUi().then((ui) => ui.devtools(runtime));
-
   const controls = {
-    [Symbol.for('ft-polyfill.devtools')]: devtools,
-    har: () => devtools().then((d) => d.har()),
+    // The devtools sections (host/panel/devtools.js) read the instance through it: the host
+    // panel's here, the simulator's shell from its frame (without loading this page's UI).
+    [Symbol.for('ft-polyfill.runtime')]: runtime,
+    har: () => loadUi().then((ui) => ui.devtools(runtime).har()),
     stack: () => host.stack(),
     title: () => host.title(),
     state: () => host.state(),

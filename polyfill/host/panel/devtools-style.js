@@ -21,7 +21,7 @@ textarea { width: 100%; resize: vertical; }
 .out { font: 12px ui-monospace, Menlo, Consolas, monospace; color: #4e5969; white-space: pre-wrap; word-break: break-all; margin-top: 4px; }
 .out.bad { color: #cb2634; }
 .empty { color: #86909c; font-size: 12px; }
-.scroll { max-height: 220px; overflow: auto; }
+.scroll { max-height: 280px; overflow: auto; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font: 12px ui-monospace, Menlo, Consolas, monospace; }
 th { text-align: left; font: 600 11px -apple-system, "Segoe UI", Roboto, sans-serif; color: #86909c; padding: 2px 4px; border-bottom: 1px solid #e5e6eb; }
 td { padding: 2px 4px; border-top: 1px solid #f2f3f5; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: top; }

@@ -1,7 +1,7 @@
 // The devtools sections (pending postMessage data, storage, network), one component the host
 // panel and the simulator both mount: render(ftHost, state) with the ftHost of the page and its
 // host state, read once per render by the caller. The sections read the page's instance through
-// ftHost[Symbol.for('ft-polyfill.devtools')]() (panel/devtools.js), in the page's own window.
+// ftHost[Symbol.for('ft-polyfill.runtime')] (panel/devtools.js).
 
 import { h } from './dom.js';
 import { styleShadow } from '../ui-style.js';
@@ -9,8 +9,9 @@ import { DEVTOOLS_CSS } from './devtools-style.js';
 import { pendingSection } from './pending-view.js';
 import { storageSection } from './storage-view.js';
 import { networkSection } from './network-view.js';
+import { devtools } from './devtools.js';
 
-const DEVTOOLS = Symbol.for('ft-polyfill.devtools');
+const RUNTIME = Symbol.for('ft-polyfill.runtime');
 /** How often the storage list is read again while shown (another tab's writes, §2.6), ms. */
 const STORAGE_POLL_MS = 1000;
 
@@ -28,17 +29,11 @@ export function devtoolsSections(doc, schedule) {
   const network = networkSection(doc, schedule);
   shadow.append(pending.element, storage.element, network.element);
 
-  /** @type {WeakMap<object, import('./devtools.js').Devtools | null>} */
-  const tools = new WeakMap();
   /** @type {any} */ let current = null;
-  /** The page's devtools, once loaded (null until then, or when the page has none). @param {any} ftHost */
+  /** The page's devtools (null when its ftHost has none: another version, or disposed). @param {any} ftHost */
   const toolsOf = (ftHost) => {
-    if (!ftHost || typeof ftHost[DEVTOOLS] !== 'function') return null;
-    if (!tools.has(ftHost)) {
-      tools.set(ftHost, null);
-      ftHost[DEVTOOLS]().then((/** @type {any} */ t) => { tools.set(ftHost, t); schedule(); }, () => {});
-    }
-    return tools.get(ftHost) || null;
+    const runtime = ftHost && ftHost[RUNTIME];
+    return runtime && !runtime.stopError ? devtools(runtime) : null;
   };
   const timer = setInterval(() => {
     if (!element.isConnected) return;

@@ -1,6 +1,8 @@
-// The devtools of one instance (UI chunk, built on first use, one per runtime): what the storage
-// and network sections of the host panel and the simulator read and do, and ftHost.har(). The
-// simulator's shell reaches the frame's through ftHost[Symbol.for('ft-polyfill.devtools')]().
+// The devtools of one instance (built on first use, one per runtime): what the storage and network
+// sections of the host panel and the simulator read and do, and ftHost.har(). The sections reach
+// the instance through ftHost[Symbol.for('ft-polyfill.runtime')]: the simulator's shell runs this
+// code in its own window over its frame's instance (so values the page gets are made with the
+// page's own constructors: storage-tools.js), and the page's UI chunk loads only for ftHost.har().
 
 import { harOf, networkEntries, readFetchBody, recordFetch } from './network-log.js';
 import { storageTools } from './storage-tools.js';
@@ -21,12 +23,12 @@ function makeDevtools(runtime) {
   };
 }
 
-/** @type {WeakMap<object, Devtools>} */
-const made = new WeakMap();
+/** Where an instance keeps its devtools: one set, whichever bundle (UI chunk, simulator) made it. */
+const MADE = Symbol.for('ft-polyfill.devtools');
 
 /** @param {import('../../runtime.js').Runtime} runtime @returns {Devtools} */
 export function devtools(runtime) {
-  let tools = made.get(runtime);
-  if (!tools) made.set(runtime, (tools = makeDevtools(runtime)));
-  return tools;
+  const holder = /** @type {any} */ (runtime);
+  if (!holder[MADE]) holder[MADE] = makeDevtools(runtime);
+  return holder[MADE];
 }

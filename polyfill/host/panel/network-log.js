@@ -62,7 +62,8 @@ function textBody(text, type, json) {
 function valueBody(data) {
   if (data === undefined) return null;
   if (typeof data === 'string') return textBody(data, '');
-  if (data instanceof ArrayBuffer) return { kind: 'bytes', bytes: new Uint8Array(data) };
+  // (Another window's ArrayBuffer too: the simulator's shell reads its frame's.)
+  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return { kind: 'bytes', bytes: new Uint8Array(/** @type {ArrayBuffer} */ (data)) };
   if (ArrayBuffer.isView(data)) return { kind: 'bytes', bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   return { kind: 'json', value: data };
 }
@@ -182,18 +183,18 @@ function fetchRecorder(global, changed) {
   return { rows };
 }
 
-/** @type {WeakMap<object, ReturnType<typeof fetchRecorder>>} */
-const recorders = new WeakMap();
+/** Where an instance keeps its fetch recorder (one per window, whichever bundle started it). */
+const RECORDER = Symbol.for('ft-polyfill.fetchRecorder');
 
 /**
  * Starts recording the page's fetch (once per runtime).
- * @param {import('../../runtime.js').Runtime} runtime
+ * @param {import('../../runtime.js').Runtime} runtime @returns {ReturnType<typeof fetchRecorder>}
  */
 export function recordFetch(runtime) {
-  let recorder = recorders.get(runtime);
+  const holder = /** @type {any} */ (runtime);
   // 'host': the panel and the simulator redraw on it.
-  if (!recorder) recorders.set(runtime, (recorder = fetchRecorder(runtime.global, () => runtime.emit('host', { reason: 'network' }))));
-  return recorder;
+  if (!holder[RECORDER]) holder[RECORDER] = fetchRecorder(runtime.global, () => runtime.emit('host', { reason: 'network' }));
+  return holder[RECORDER];
 }
 
 /**

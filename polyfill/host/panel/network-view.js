@@ -80,7 +80,7 @@ export function networkSection(doc, schedule) {
     h(doc, 'h3', {}, ['Network (ft.request, ft.downloadFile, page fetch)']),
     h(doc, 'div', { class: 'row' }, [filter, source, h(doc, 'button', { type: 'button', onclick: exportHar }, ['Export HAR']), count]),
     h(doc, 'div', { class: 'scroll' }, [h(doc, 'table', { 'aria-label': 'requests' }, [
-      h(doc, 'colgroup', {}, [h(doc, 'col', { width: '44px' }), h(doc, 'col', { width: '48px' }), h(doc, 'col', {}), h(doc, 'col', { width: '44px' }), h(doc, 'col', { width: '62px' }), h(doc, 'col', { width: '56px' })]),
+      h(doc, 'colgroup', {}, [h(doc, 'col', { width: '50px' }), h(doc, 'col', { width: '46px' }), h(doc, 'col', {}), h(doc, 'col', { width: '44px' }), h(doc, 'col', { width: '62px' }), h(doc, 'col', { width: '56px' })]),
       h(doc, 'thead', {}, [h(doc, 'tr', {}, ['', 'method', 'url', 'status', 'time', 'size'].map((t) => h(doc, 'th', {}, [t])))]), body])]),
     out,
   ]);

@@ -2,7 +2,8 @@
 // core's store as getStorage reads it (no ft call, so the call log stays the page's); edits run
 // the very implementations of setStorage, removeStorage and clearStorage (impl/storage.js), so the
 // core's rules apply as to the page: the limits (§2.3), the type tags (§2.1), the device check,
-// durability (§2.6). Export and import: a JSON file of every key with its type.
+// durability (§2.6). Export and import: a JSON file of every key with its type. Values the page
+// gets are made with its window's Date and JSON (the simulator's shell runs this code too).
 
 import { readStorageAnswer } from '../../core-wire.js';
 import { decodeStored, keyFromCore } from '../../storage/value-codec.js';
@@ -58,20 +59,21 @@ export function storageTools(runtime) {
     set: (key, data) => run('setStorage', { key, data }),
     /**
      * Stores the panel editor's text as `type`: 'json' (empty: undefined), 'string' or 'date' (empty:
-     * now). The value is made here, in the page's realm, so that a Date is the page's Date (the
-     * simulator's shell is another window).
+     * now). The value is made with the page's own Date and JSON, so that a Date is the page's Date
+     * when the simulator's shell (another window) runs this.
      * @param {string} key @param {'json' | 'string' | 'date'} type @param {string} text
      * @returns {Promise<{ ok: boolean, reason?: string }>}
      */
     write(key, type, text) {
+      const { Date: PageDate, JSON: PageJSON } = runtime.global;
       let data;
       if (type === 'string') data = text;
       else if (type === 'date') {
-        data = new Date(text.trim() === '' ? Date.now() : text.trim());
+        data = new PageDate(text.trim() === '' ? Date.now() : text.trim());
         if (Number.isNaN(data.getTime())) return Promise.resolve({ ok: false, reason: `not a date: ${text}` });
       } else if (text.trim() !== '') {
         try {
-          data = JSON.parse(text);
+          data = PageJSON.parse(text);
         } catch (error) {
           return Promise.resolve({ ok: false, reason: `invalid JSON: ${/** @type {Error} */ (error).message}` });
         }
@@ -93,9 +95,10 @@ export function storageTools(runtime) {
      * @param {string} text @returns {Promise<{ written: number, failed: string[] }>}
      */
     async importText(text) {
+      const { Date: PageDate, JSON: PageJSON } = runtime.global;
       /** @type {any} */ let file;
       try {
-        file = JSON.parse(text);
+        file = PageJSON.parse(text);
       } catch (error) {
         return { written: 0, failed: [`not JSON: ${/** @type {Error} */ (error).message}`] };
       }
@@ -107,7 +110,7 @@ export function storageTools(runtime) {
           failed.push(`${JSON.stringify(item)}: no key`);
           continue;
         }
-        const data = item.type === 'date' ? new Date(item.data) : item.type === 'undefined' ? undefined : item.data;
+        const data = item.type === 'date' ? new PageDate(item.data) : item.type === 'undefined' ? undefined : item.data;
         const r = await this.set(item.key, data);
         if (r.ok) written++;
         else failed.push(`${item.key}: ${r.reason}`);
