@@ -15,12 +15,34 @@ function pendingMessages(host) {
 /** @param {any} received */
 const isPage = (received) => Boolean(received && typeof received.evaluate === 'function' && typeof received.state !== 'function');
 
+/**
+ * Deep equality of JSON values (what the host receives is a JSON copy, §1.14); object members in
+ * any order. @param {unknown} a @param {unknown} b @returns {boolean}
+ */
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]));
+}
+
 /** @this {any} @param {unknown} actual @param {unknown[]} expected */
 function verdict(actual, expected) {
-  const pass = this.equals(actual, expected);
+  let pass;
+  try {
+    // Jest's and Vitest's equality (asymmetric matchers such as expect.any work); Playwright's
+    // matchers have none (its `equals` throws), so they compare JSON values here.
+    pass = this.equals(actual, expected);
+  } catch {
+    pass = jsonEqual(actual, expected);
+  }
   const show = (/** @type {unknown} */ v) => (this.utils && this.utils.printExpected ? this.utils.printExpected(v) : JSON.stringify(v));
   return {
     pass,
+    name: 'toHavePendingMessages',
+    expected,
+    actual,
     message: () => `expected the host's pending postMessage data (delivered at the next back, share or destroy)${pass ? ' not' : ''} to equal ${show(expected)}\nreceived: ${show(actual)}`,
   };
 }

@@ -3,6 +3,7 @@
 // export and import), the network section (ft.request, ft.downloadFile, the page's fetch, mocks)
 // and ftHost.har(), which Playwright's routeFromHAR replays.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ const suite = useChromium({
   },
 });
 const { open } = suite;
+/** ft-polyfill/playwright's expect (its matchers run outside the Playwright Test runner too). */
+const { expect: playwrightExpect } = createRequire(import.meta.url)('../../playwright/index.cjs');
 
 /** The devtools' shadow root in the host panel, as page code. */
 const ROOT_JS = "document.querySelector('ft-host-panel').shadowRoot.querySelector('ft-devtools').shadowRoot";
@@ -53,6 +56,9 @@ test('the panel shows the pending postMessage data live; the kit\'s pendingMessa
   expect(await readIn(page, `[...root.querySelectorAll('ol.pending li')].map((li) => li.textContent)`))
     .toEqual(['{"step":1}', '{"other":"no data field"}']);
   expect(await page.evaluate(() => ftHost.state().pendingData)).toEqual([{ step: 1 }, { other: 'no data field' }]);
+  // The Playwright fixture's matcher reads the same, in the page.
+  await playwrightExpect(page).toHavePendingMessages([{ step: 1 }, { other: 'no data field' }]);
+  await expect(playwrightExpect(page).toHavePendingMessages([{ step: 2 }])).rejects.toThrow(/pending postMessage data/);
   // A share delivers and keeps them (§4.1); a back empties the buffer.
   await page.evaluate(() => ftHost.share());
   expect(await page.evaluate(() => ftHost.state().pendingData.length)).toBe(2);
