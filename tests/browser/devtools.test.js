@@ -59,6 +59,11 @@ test('the panel shows the pending postMessage data live; the kit\'s pendingMessa
   // The Playwright fixture's matcher reads the same, in the page.
   await playwrightExpect(page).toHavePendingMessages([{ step: 1 }, { other: 'no data field' }]);
   await expect(playwrightExpect(page).toHavePendingMessages([{ step: 2 }])).rejects.toThrow(/pending postMessage data/);
+  // The call log's entries expand to the whole arguments and result, uncut.
+  const call = page.locator('ft-host-panel [data-slot=log] li', { hasText: 'no data field' });
+  await call.click();
+  await page.locator('ft-host-panel [data-slot=log] li pre').waitFor();
+  expect(await call.locator('pre').innerText()).toBe('args {\n  "other": "no data field"\n}\nresult {\n  "errMsg": "postMessage:ok"\n}');
   // A share delivers and keeps them (§4.1); a back empties the buffer.
   await page.evaluate(() => ftHost.share());
   expect(await page.evaluate(() => ftHost.state().pendingData.length)).toBe(2);
