@@ -15,7 +15,7 @@
 'use strict';
 
 const base = require('@playwright/test');
-const { injectFt, readHost, deviceCheckError } = require('../testing/index.cjs');
+const { injectFt, readHost, deviceCheckError, ftMatchers } = require('../testing/index.cjs');
 
 /** The fixture object holds the controls; its JSSDK typing (FtFixture) is for page.evaluate callbacks only. @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixtureControls }} FtArgs */
 /** @typedef {import('@playwright/test').PlaywrightTestArgs & import('@playwright/test').PlaywrightTestOptions} BaseArgs */
@@ -48,4 +48,5 @@ const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtA
   },
 }));
 
-module.exports = { test, expect: base.expect };
+// expect(page).toHavePendingMessages([...]) (testing/matchers.cjs)
+module.exports = { test, expect: base.expect.extend(ftMatchers) };

@@ -5,6 +5,16 @@ import type { HostSnapshot } from '../testing/index.js';
 
 export { expect } from '@playwright/test';
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace PlaywrightTest {
+    interface Matchers<R, T = unknown> {
+      /** The page's pending postMessage data (what the host would receive now at a share, back or destroy, behaviour.md §4.1) equals `expected`: `await expect(page).toHavePendingMessages([...])`. */
+      toHavePendingMessages(expected: unknown[]): Promise<R>;
+    }
+  }
+}
+
 /** The options this `test` adds: `test.use({ ftConfig })` or `use: { ftConfig }` in playwright.config. */
 export interface FtOptions {
   /** window.ftHostConfig of every page of the test. Default {}. With `onDeviceCheck: 'error'` a test fails when one of its pages produced a device check (behaviour.md §1.15). */

@@ -44,6 +44,13 @@ export { fail, ok, okOwned, resultOf } from './pipeline/outcome.js';
  */
 
 /**
+ * What ft.request / ft.downloadFile keep of a call for the network panel and ftHost.har()
+ * (host/panel/network-log.js builds the views): a task's context is its log entry's `net`
+ * (non-enumerable), where impl/network.js puts the core's plan, and the mock's answer or the transfer.
+ * @typedef {CallContext & { plan?: any, mock?: any, t?: any }} NetRecord
+ */
+
+/**
  * One settled call, as `ftHost.calls()` lists it.
  * @typedef {object} CallRecord
  * @property {string} api        qualified name

@@ -136,6 +136,17 @@ export interface FtDeviceWarning {
   site: string;
 }
 
+/** ftHost.har(): a HAR 1.2 log (http://www.softwareishard.com/blog/har-12-spec/), as Chrome DevTools and Playwright's routeFromHAR read it. */
+export interface FtHar {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    pages: unknown[];
+    /** Oldest first. _ftApi: 'request', 'downloadFile' or 'fetch' (the page's own); _ftMock: the mock that answered; _error: the failure's errMsg. */
+    entries: Array<{ startedDateTime: string; time: number; request: Record<string, any>; response: Record<string, any>; cache: object; timings: Record<string, number>; _ftApi: string; _ftMock?: string; _error?: string }>;
+  };
+}
+
 /** A page of the simulated page stack, as ftHost.stack() lists it. */
 export interface FtStackPage {
   /** Path without the leading slash, e.g. 'pages/detail/index'. */

@@ -1,6 +1,7 @@
 // Screenshots of the simulator (docs/guides/simulator.md): the demo as `npm start` serves it, one
 // picture of the whole shell, one of the phone for each device the guide shows, the shell in
-// landscape, and the launch form.
+// landscape, the launch form; and one of each devtools section (docs/guides/devtools.md: pending
+// postMessage data, storage, network).
 //   node scripts/simulator-screenshots.mjs [outDir] [--fast]   (default docs/; --fast skips zopflipng;
 //   tests/browser/simulator.test.js runs it into a temporary folder and compares the pictures'
 //   sizes with the committed ones)
@@ -71,6 +72,36 @@ try {
     if (page.errors.length) console.warn(`${file}: page errors`, page.errors);
     await context.close();
   }
+  // The devtools sections (docs/guides/devtools.md): the demo after a few calls, each section alone.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+  const page = await newPage(context);
+  await page.goto(simulator);
+  const frame = await (await page.waitForSelector('ft-simulator iframe')).contentFrame();
+  if (!frame) throw new Error('no frame');
+  await frame.waitForFunction(() => window.ftHost && ftHost.state() !== null && document.getElementById('env').textContent.includes('JSSDK'));
+  await frame.evaluate(async () => {
+    await ft.clearStorage();
+    await ft.setStorage({ key: 'cart', data: [{ id: 'oolong', count: 2 }] });
+    await ft.setStorage({ key: 'lastVisit', data: new Date(Date.UTC(2026, 11, 7, 9, 30)) });
+    await ft.setStorage({ key: 'token', data: 'eyJhbGciOi...' });
+    ft.miniProgram.postMessage({ data: { cart: ['oolong', 'oolong'] } });
+    ft.miniProgram.postMessage({ data: { checkout: true } });
+    await ft.request({ url: new URL('/api/products', location.href).href }).catch(() => {});
+    await ft.downloadFile({ url: new URL('/demo/assets/sample.pdf', location.href).href }).catch(() => {});
+    await fetch('/demo/api.json').catch(() => {});
+  });
+  const tools = page.locator('ft-simulator ft-devtools');
+  await tools.locator('table[aria-label="requests"] tr.entry').nth(2).waitFor();
+  await tools.locator('table[aria-label="requests"] tr.entry').last().click();
+  await tools.locator('td.detail').waitFor();
+  await page.waitForTimeout(300);
+  for (const [section, name] of [['pending', 'devtools-pending.png'], ['storage', 'devtools-storage.png'], ['network-log', 'devtools-network.png']]) {
+    const file = join(outDir, name);
+    await tools.locator(`section[data-section="${section}"]`).screenshot({ path: file });
+    written.push(file);
+  }
+  if (page.errors.length) console.warn('devtools: page errors', page.errors);
+  await context.close();
 } finally {
   await browser.close();
   child.kill();

@@ -71,9 +71,14 @@ void MessageBuffer::post_value(const nlohmann::ordered_json& call) {
   items_.push_back(call);
 }
 
-nlohmann::ordered_json MessageBuffer::flush(bool keep) {
+nlohmann::ordered_json MessageBuffer::snapshot() const {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const auto& item : items_) arr.push_back(item);
+  return arr;
+}
+
+nlohmann::ordered_json MessageBuffer::flush(bool keep) {
+  nlohmann::ordered_json arr = snapshot();
   if (!keep) items_.clear();
   return arr;
 }

@@ -47,6 +47,8 @@ class MessageBuffer {
   nlohmann::ordered_json flush(bool keep = false);
   std::size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
+  // The array a flush would deliver now, oldest first (the host panel shows it, §4.1).
+  nlohmann::ordered_json snapshot() const;
 
  private:
   std::vector<nlohmann::ordered_json> items_;

@@ -179,7 +179,7 @@ HostState Host::state() const {
   s.closed = nav_.closed();
   s.apps = nav_.apps();
   s.h5_app_index = nav_.h5_app_index();
-  s.pending_messages = messages_.size();
+  s.pending_messages = messages_.snapshot();
   s.webview_timeout_ms = timeout_.timeout_ms();
   s.load_complete = timeout_.completed();
   s.load_timeout_fired = timeout_.fired();

@@ -132,7 +132,7 @@ struct HostState {
   bool closed = false;
   std::vector<AppEntry> apps;
   std::size_t h5_app_index = 0;
-  std::size_t pending_messages = 0;
+  nlohmann::ordered_json pending_messages;  // the array back, share or destroy delivers now (§4.1)
   std::uint32_t webview_timeout_ms = 0;
   bool load_complete = false;
   bool load_timeout_fired = false;

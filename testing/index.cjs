@@ -267,4 +267,6 @@ async function readHost(page) {
 /** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */
 const scriptPath = join(DIST, 'ft-polyfill.js');
 
-module.exports = { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL };
+const { ftMatchers, pendingMessages } = require('./matchers.cjs');
+
+module.exports = { ftMatchers, pendingMessages, setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL };

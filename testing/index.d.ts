@@ -1,6 +1,8 @@
 // Types of ft-polyfill/testing (see testing/index.cjs).
 import type { Ft, FtHost, FtHostConfig, FtCallRecord, FtStackPage, FtDeviceWarning } from '../dist/ft-polyfill.js';
 
+export { ftMatchers, pendingMessages, FtMatchers } from './matchers.js';
+
 export interface FtInstance {
   ft: Ft;
   host: FtHost;

@@ -3,5 +3,5 @@ import { createRequire } from 'node:module';
 
 const kit = createRequire(import.meta.url)('./index.cjs');
 
-export const { setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL } = kit;
+export const { ftMatchers, pendingMessages, setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL } = kit;
 export default kit;

@@ -8,8 +8,10 @@
 // itself), else from the FT_HOST_CONFIG environment variable: JSON text, or the path of a JSON file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, inject } from 'vitest';
-import { setupFt, deviceCheckError } from '../testing/index.mjs';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
+import { setupFt, deviceCheckError, ftMatchers } from '../testing/index.mjs';
+
+expect.extend(ftMatchers);
 
 /**
  * @returns {object} the ftHostConfig for this run

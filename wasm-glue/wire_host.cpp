@@ -140,7 +140,8 @@ json state(const HostState& s) {
   }
   out["apps"] = std::move(apps);
   out["h5AppIndex"] = s.h5_app_index;
-  out["pendingMessages"] = s.pending_messages;
+  out["pendingMessages"] = s.pending_messages.size();
+  out["pendingData"] = s.pending_messages;
   out["webviewTimeout"] = s.webview_timeout_ms;
   out["loadComplete"] = s.load_complete;
   out["loadTimeoutFired"] = s.load_timeout_fired;

@@ -42,7 +42,8 @@ json events(const std::vector<HostEvent>& events);
 json stack(const std::vector<PageView>& pages);
 // {"appId","title","stack","canNavigateBack","webview":{"index","alive","visible","parked",
 //  "route","url"},"foreground","closed","apps":[{"appId","path","extraData"}],"h5AppIndex",
-//  "pendingMessages","webviewTimeout","loadComplete","loadTimeoutFired","nativeAPIs":[...]}
+//  "pendingMessages" (a count),"pendingData":[what back, share or destroy delivers now],
+//  "webviewTimeout","loadComplete","loadTimeoutFired","nativeAPIs":[...]}
 json state(const HostState& state);
 
 }  // namespace ft::wire

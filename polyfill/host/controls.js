@@ -12,14 +12,6 @@ import { loadUi } from '../load-ui.js';
 
 /** @typedef {{ ok: false, reason: string }} HostFailure */
 
-/** @param {any} global @param {() => void} fn */
-function whenDom(global, fn) {
-  const doc = global.document;
-  if (!doc) return;
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
-  else fn();
-}
-
 /**
  * The host's controls over the bridge (host/index.js puts them on ftHost). Opens the panel at
  * once when ftHostConfig.panel or ?ft-panel asks for it.
@@ -52,6 +44,10 @@ export function hostControls(runtime, host, ftHost, mocks) {
   };
 
   const controls = {
+    // The devtools sections (host/panel/devtools.js) read the instance through it: the host
+    // panel's here, the simulator's shell from its frame (without loading this page's UI).
+    [Symbol.for('ft-polyfill.runtime')]: runtime,
+    har: () => loadUi().then((ui) => ui.devtools(runtime).har()),
     stack: () => host.stack(),
     title: () => host.title(),
     state: () => host.state(),
@@ -118,8 +114,7 @@ export function hostControls(runtime, host, ftHost, mocks) {
       open: async () => {
         await loadPanel();
         await runtime.whenApplied();
-        await new Promise((resolve) => whenDom(runtime.global, () => resolve(undefined)));
-        panel.open();
+        await panel.open();
       },
       /** @returns {Promise<void>} */
       close: async () => {

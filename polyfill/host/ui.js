@@ -3,6 +3,7 @@
 // Browser pages download it only when one of them is shown (dist/ft-polyfill-ui.js, .mjs).
 
 export { createPanel } from './panel/index.js';
+export { devtools } from './panel/devtools.js';
 export { askForImages } from './sheets/choose-image.js';
 export { askForPlace } from './sheets/choose-location.js';
 export { showDocument } from './sheets/document-viewer.js';

@@ -93,10 +93,13 @@ export default function networkImpl(runtime, services) {
 
   /**
    * The device check the core's plan carries (§1.15: a url that is not http(s), §5.3), reported
-   * while the page's call is on the stack.
-   * @param {{ check?: string }} plan @param {import('../pipeline.js').CallContext} ctx
+   * while the page's call is on the stack; the plan is kept for the network panel (NetRecord).
+   * @param {{ check?: string }} plan @param {import('../pipeline.js').NetRecord} ctx
    */
-  const reportCheck = (plan, ctx) => { if (plan.check) runtime.deviceCheck('request-url', ctx.api, plan.check); };
+  const reportCheck = (plan, ctx) => {
+    if (plan.check) runtime.deviceCheck('request-url', ctx.api, plan.check);
+    ctx.plan = plan;
+  };
 
   /** @param {{ kind: string }} t */
   const transportFail = (t) => fail(requestFailReason(core(), t.kind));
@@ -114,7 +117,7 @@ export default function networkImpl(runtime, services) {
 
       const mocked = mockAnswer(mocks, 'request', args);
       if (mocked) {
-        const r = await mocked;
+        const r = /** @type {any} */ (ctx).mock = await mocked;
         return 'fail' in r ? fail(r.fail) : ok({ data: '', statusCode: 200, header: {}, ...r.data });
       }
 
@@ -122,7 +125,7 @@ export default function networkImpl(runtime, services) {
       let body;
       if (plan.body.kind === 'text') body = plan.body.text;
       else if (plan.body.kind === 'binary') body = /** @type {BufferSource} */ (args.data);
-      const t = await (mocks.send || send)(plan, body, ctx.signal, send);
+      const t = /** @type {any} */ (ctx).t = await (mocks.send || send)(plan, body, ctx.signal, send);
       if ('kind' in t) return transportFail(t);
 
       const text = t.text === undefined ? '' : t.text;
@@ -167,7 +170,7 @@ export default function networkImpl(runtime, services) {
       let name = nameOf(plan.url);
       const mocked = mockAnswer(mocks, 'downloadFile', args);
       if (mocked) {
-        const r = await mocked;
+        const r = /** @type {any} */ (ctx).mock = await mocked;
         if ('fail' in r) return fail(r.fail);
         if (!('data' in r.data)) return ok({ statusCode: 200, ...r.data });
         const d = r.data.data;
@@ -177,7 +180,7 @@ export default function networkImpl(runtime, services) {
         declared = typeof r.data.type === 'string' ? r.data.type : '';
         if (typeof r.data.name === 'string') name = r.data.name;
       } else {
-        const t = await send(plan, undefined, ctx.signal);
+        const t = /** @type {any} */ (ctx).t = await send(plan, undefined, ctx.signal);
         if ('kind' in t) return transportFail(t);
         bytes = t.bytes;
         statusCode = t.response.status;

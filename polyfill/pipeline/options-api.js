@@ -91,6 +91,8 @@ export function optionsApi(def, api, prefix, runtime) {
     if (def.task) {
       const controller = new AbortController();
       ctx = { api, def: runDef, signal: controller.signal };
+      // What ft.request / downloadFile keep of a call (NetRecord): on its log entry, out of JSON and toEqual's sight.
+      Object.defineProperty(call, 'net', { value: ctx });
       task = {
         abort() {
           // Settle first (one fail, never a late success), then stop the transfer.

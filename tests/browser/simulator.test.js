@@ -303,7 +303,11 @@ test('the screenshots of the README and the simulator guide are what scripts/sim
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png', 'simulator-landscape.png', 'simulator-launch.png'];
-    expect(readdirSync(out).sort()).toEqual([...shots].sort());
+    const devtools = ['devtools-pending.png', 'devtools-storage.png', 'devtools-network.png'];
+    expect(readdirSync(out).sort()).toEqual([...shots, ...devtools].sort());
+    // The devtools sections' pictures are in their guide (their heights follow the demo's data).
+    const devtoolsGuide = readFileSync(join(ROOT, 'docs/guides/devtools.md'), 'utf8');
+    for (const name of devtools) expect([name, pngSize(join(out, name))[0], devtoolsGuide.includes(`](../${name})`)]).toEqual([name, pngSize(join(ROOT, 'docs', name))[0], true]);
     for (const name of shots) expect([name, ...pngSize(join(out, name))]).toEqual([name, ...pngSize(join(ROOT, 'docs', name))]);
     // Each preset's picture is its phone: the screen plus the 12 px bezel on each side (a pixel
     // more where the phone's box does not start on a whole pixel).

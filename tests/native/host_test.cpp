@@ -178,12 +178,14 @@ TEST(Host, PostMessageDeliveredBeforeUnloadOnBack) {
   EXPECT_EQ(J(h.postMessage(R"({"data":"foo"})"))["ok"], true);
   EXPECT_EQ(J(h.postMessage(R"({"someKey":"bar"})"))["ok"], true);
   EXPECT_EQ(J(h.state())["pendingMessages"], 2);
+  EXPECT_EQ(J(h.state())["pendingData"], (json{"foo", {{"someKey", "bar"}}}));  // what back delivers
   json r = J(h.navigateBack(1));
   ASSERT_EQ(r["ok"], true);
   EXPECT_EQ(types(r), (std::vector<std::string>{"message", "unload", "route"}));
   EXPECT_EQ(r["events"][0]["detail"]["data"], (json{"foo", {{"someKey", "bar"}}}));
   EXPECT_EQ(r["events"][1]["listeners"], (json{3}));
   EXPECT_EQ(J(h.state())["pendingMessages"], 0);
+  EXPECT_EQ(J(h.state())["pendingData"], json::array());
 }
 
 TEST(Host, NoMessageEventWhenNothingPosted) {

@@ -2,7 +2,7 @@
 // Each @ts-expect-error line must be an error, or tsc fails: wrong types are rejected.
 import ft, { host } from 'ft-polyfill';
 import type { FtHostConfig, GetStorageSuccess, RequestSuccess, FtTask, FtCallRecord } from 'ft-polyfill';
-import { setupFt, injectFt, readHost } from 'ft-polyfill/testing';
+import { setupFt, injectFt, readHost, ftMatchers, pendingMessages } from 'ft-polyfill/testing';
 
 async function promiseForms(): Promise<void> {
   const info: GetStorageSuccess = await ft.getStorage({ key: 'user' });
@@ -67,6 +67,8 @@ async function hostControls(): Promise<void> {
   if (!moved.ok) console.log(moved.reason);
   const shared = await host.share();
   if (shared.ok) console.log(shared.webViewUrl?.length);
+  const har = await host.har();
+  console.log(har.log.version, har.log.entries.map((e) => `${e._ftApi} ${e.request.url} ${e._ftMock ?? ''}`));
   const set = await host.setSrc('#section');
   if (!set.ok) console.log(set.reason);
   host.on('load', (e) => console.log(e.detail.src.length));
@@ -101,6 +103,9 @@ async function testingKit(page: { addInitScript(s: { content: string }): Promise
   await injectFt(page, { appId: 'pw' });
   const { stack, calls, messages } = await readHost(page);
   void [stack.length, calls.length, messages.length];
+  const pending: unknown[] = pendingMessages(kitHost);
+  const verdict = ftMatchers.toHavePendingMessages(kitHost, pending);
+  void verdict;
 }
 
 function wrongTypes(): void {

@@ -39,6 +39,15 @@ export function preview(value, max = 160) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A value as indented JSON (functions as ƒ), never throwing, never cut. @param {unknown} value */
+export function pretty(value) {
+  try {
+    return JSON.stringify(value, (k, v) => (typeof v === 'function' ? 'ƒ' : v), 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /**
  * Parses the JSON of a panel textarea; an empty field is `fallback`.
  * @param {string} text @param {unknown} fallback

@@ -6,9 +6,11 @@
 // Every page-provided string is rendered as text (dom.js), never as HTML.
 
 import { PANEL_CSS, PANEL_WIDTH } from './style.js';
-import { h, preview, parseJson, warningRows } from './dom.js';
+import { h, preview, pretty, warningRows } from './dom.js';
 import { styleShadow } from '../ui-style.js';
 import { mocksSection, instanceModel } from './mocks.js';
+import { hostForms } from './forms.js';
+import { devtoolsSections } from './devtools-view.js';
 
 const LOG_ROWS = 40;
 const RECEIVED_ROWS = 20;
@@ -28,10 +30,12 @@ export function createPanel(runtime, host, controls, mocks) {
   /** @type {HTMLElement|null} */ let hostEl = null;
   /** @type {Record<string, HTMLElement>} */ const slots = {};
   /** @type {Array<{ name: string, payload: unknown, time: number }>} */ const received = [];
+  /** The call log entries shown whole. @type {WeakSet<object>} */ const expanded = new WeakSet();
   let scheduled = false;
   let savedMargin = '';
   /** @type {HTMLElement|null} */ let root = null;
   /** @type {HTMLElement|null} */ let handle = null;
+  /** @type {ReturnType<typeof devtoolsSections> | null} */ let tools = null;
   /**
    * The person's collapse choice for this width class (null: automatic, collapsed when the
    * viewport is narrow). Crossing between narrow and wide goes back to automatic.
@@ -102,58 +106,11 @@ export function createPanel(runtime, host, controls, mocks) {
     slots.received = h(doc, 'ul', { class: 'list scrolled short', 'data-slot': 'received' });
     scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host received']), slots.received]));
 
-    // Host actions.
-    const actionOut = h(doc, 'div', { class: 'out' });
-    slots.hideShow = button('Hide app', () => {
-      const state = host.state();
-      (state && !state.foreground ? controls.show() : controls.hide()).then(report(actionOut));
-    });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Host actions']), h(doc, 'div', { class: 'row' }, [
-      button('Back', () => controls.back().then(report(actionOut))),
-      button('Share', () => controls.share().then(report(actionOut))),
-      slots.hideShow,
-      button('Destroy web-view', () => controls.destroy().then(report(actionOut))),
-    ]), actionOut]));
+    for (const section of hostForms(doc, host, controls, button, show, report, slots)) scroll.append(section);
 
-    // sendWebviewEvent from the host.
-    const eventText = h(doc, 'textarea', { rows: 2, 'aria-label': 'webview event JSON', placeholder: '{"type": "refresh"}' });
-    const eventOut = h(doc, 'div', { class: 'out' });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Send webview event']), eventText,
-      h(doc, 'div', { class: 'row' }, [button('Send', () => {
-        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (eventText).value, {});
-        if ('error' in parsed) return show(eventOut, true, parsed.error);
-        controls.sendWebviewEvent(parsed.value).then((/** @type {any} */ r) => show(eventOut, !r.ok, r.ok ? `delivered to ${r.listeners} listener(s)` : `fail: ${r.reason}`));
-      }, 'b primary')]), eventOut]));
-
-    // Native APIs the host answers (ft.callNativeAPI).
-    const apiName = h(doc, 'input', { placeholder: 'api name', 'aria-label': 'native API name' });
-    const apiJson = h(doc, 'textarea', { rows: 2, 'aria-label': 'native API answer JSON', placeholder: '{"result": 1}' });
-    const apiOut = h(doc, 'div', { class: 'out' });
-    slots.apis = h(doc, 'ul', { class: 'list' });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Native APIs (callNativeAPI answers)']), slots.apis,
-      h(doc, 'div', { class: 'row' }, [apiName]), apiJson,
-      h(doc, 'div', { class: 'row' }, [button('Register', () => {
-        const name = /** @type {HTMLInputElement} */ (apiName).value.trim();
-        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (apiJson).value, {});
-        if ('error' in parsed) return show(apiOut, true, parsed.error);
-        const text = JSON.stringify(parsed.value);
-        controls.registerNativeAPI(name, () => JSON.parse(text)).then(report(apiOut));
-      }, 'b primary')]), apiOut]));
-
-    // Call an H5 handler (onNativeAPIHandler / registNativeAPIHandler).
-    const jsName = h(doc, 'input', { placeholder: 'handler name', 'aria-label': 'H5 handler name' });
-    const jsParams = h(doc, 'textarea', { rows: 2, 'aria-label': 'H5 handler params JSON', placeholder: '{"id": 1}' });
-    const jsOut = h(doc, 'div', { class: 'out' });
-    scroll.append(h(doc, 'section', {}, [h(doc, 'h3', {}, ['Call H5 handler (callJS)']),
-      h(doc, 'div', { class: 'row' }, [jsName]), jsParams,
-      h(doc, 'div', { class: 'row' }, [button('Call', () => {
-        const parsed = parseJson(/** @type {HTMLTextAreaElement} */ (jsParams).value, {});
-        if ('error' in parsed) return show(jsOut, true, parsed.error);
-        controls.callJS(/** @type {HTMLInputElement} */ (jsName).value.trim(), parsed.value).then(
-          (/** @type {unknown} */ answer) => show(jsOut, false, `answer: ${preview(answer, 400)}`),
-          (/** @type {any} */ error) => show(jsOut, true, `fail: ${error && error.message}`),
-        );
-      }, 'b primary')]), jsOut]));
+    // Pending postMessage data, storage, network (devtools-view.js, shared with the simulator).
+    tools = devtoolsSections(doc, schedule);
+    scroll.append(tools.element);
 
     scroll.append(mocksSection(doc, instanceModel(runtime, host, /** @type {any} */ (mocks))));
     slots.mocks = h(doc, 'section', {});
@@ -161,8 +118,8 @@ export function createPanel(runtime, host, controls, mocks) {
     return root;
   }
 
-  function renderPhone() {
-    const state = host.state();
+  /** @param {any} state  the host state of this render */
+  function renderPhone(state) {
     slots.app.textContent = state ? `appId ${state.appId}` : 'loading…';
     slots.title.textContent = host.title();
     slots.title.setAttribute('title', host.title());
@@ -224,8 +181,8 @@ export function createPanel(runtime, host, controls, mocks) {
     }
   }
 
-  function renderLists() {
-    const state = host.state();
+  /** @param {any} state  the host state of this render */
+  function renderLists(state) {
     slots.apis.replaceChildren();
     const names = state ? state.nativeAPIs : [];
     if (!names.length) slots.apis.append(h(doc, 'li', { class: 'empty' }, ['none registered']));
@@ -258,18 +215,27 @@ export function createPanel(runtime, host, controls, mocks) {
     for (const call of calls) {
       const errMsg = call.result && typeof call.result.errMsg === 'string' ? call.result.errMsg : '';
       const { errMsg: _ignored, ...fields } = call.result || {};
-      slots.log.append(h(doc, 'li', {}, [
+      const args = call.args.length === 1 ? call.args[0] : call.args;
+      const full = expanded.has(call);
+      // A click shows the whole arguments and result (pretty JSON), another folds them again.
+      slots.log.append(h(doc, 'li', { class: 'call', title: full ? 'fold' : 'show all', onclick: () => {
+        if (!expanded.delete(call)) expanded.add(call);
+        schedule();
+      } }, [
         h(doc, 'span', { class: 'api' }, [call.api]), ' ',
         h(doc, 'span', { class: /:ok$/.test(errMsg) ? 'ok' : 'fail' }, [errMsg]), ' ',
-        Object.keys(fields).length ? h(doc, 'span', {}, [preview(fields, 120)]) : null,
-        h(doc, 'div', { class: 'args' }, [preview(call.args.length === 1 ? call.args[0] : call.args, 160)]),
+        Object.keys(fields).length ? h(doc, 'span', {}, [full ? '' : preview(fields, 120)]) : null,
+        full ? h(doc, 'pre', { class: 'args' }, [`args ${pretty(args)}\nresult ${pretty(call.result)}`]) : h(doc, 'div', { class: 'args' }, [preview(args, 160)]),
       ]));
     }
   }
 
+  /** Draws everything from one read of the host state. */
   function render() {
-    renderPhone();
-    renderLists();
+    const state = host.state();
+    renderPhone(state);
+    renderLists(state);
+    if (tools) tools.render(controls, state);
   }
 
   /** A viewport where a column beside the page would leave the page less than the panel's width. */
@@ -299,7 +265,14 @@ export function createPanel(runtime, host, controls, mocks) {
     if (target) /** @type {HTMLElement} */ (target).focus();
   }
 
+  /** Opens the panel once the document is parsed (it goes at the end of the body). @returns {Promise<void>} */
   function open() {
+    if (doc.readyState === 'loading') return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(open()), { once: true }));
+    mount();
+    return Promise.resolve();
+  }
+
+  function mount() {
     if (hostEl) return;
     hostEl = doc.createElement('ft-host-panel');
     hostEl.setAttribute('data-ft-panel', '');
@@ -323,6 +296,8 @@ export function createPanel(runtime, host, controls, mocks) {
     runtime.global.removeEventListener('resize', layout);
     hostEl.remove();
     hostEl = null;
+    if (tools) tools.stop();
+    tools = null;
     root = null;
     handle = null;
     doc.documentElement.style.marginRight = savedMargin;

@@ -71,5 +71,6 @@ textarea { width: 100%; resize: vertical; }
 .list .api { font-weight: 600; color: #1f2329; }
 .list .ok { color: #00a854; } .list .fail { color: #cb2634; }
 .list .args { color: #86909c; }
+.list li.call { cursor: pointer; } .list pre.args { margin: 2px 0 0; white-space: pre-wrap; word-break: break-all; font: inherit; }
 .empty { color: #86909c; font-size: 12px; }
 `;

@@ -17,6 +17,7 @@ import { buildControls } from './controls.js';
 import { connectFrame } from './frame.js';
 import { buildChrome } from './chrome.js';
 import { applyParams, buildLaunch, stateUrl } from './launch.js';
+import { devtoolsSections } from '../panel/devtools-view.js';
 
 export { DEVICES, findDevice } from './devices.js';
 export { RECEIVED_EVENTS } from './frame.js';
@@ -114,6 +115,9 @@ export function createSimulator(doc, options = {}) {
     win.location.assign(url);
   } });
   controls.element.prepend(launch.element);
+  // Pending postMessage data, storage and network: the host panel's sections (panel/devtools-view.js).
+  const tools = devtoolsSections(doc, schedule);
+  controls.element.append(tools.element);
   const main = h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [chrome.phone]), controls.element]);
   shadow.append(main);
   if (doc.body) doc.body.style.margin = '0'; // CSSOM: the shell's CSP allows it, unlike a style attribute
@@ -214,6 +218,7 @@ export function createSimulator(doc, options = {}) {
     }
     if (state) currentAppId = state.appId;
     controls.render(shown);
+    tools.render(state ? frame && frame.ftHost : null, state);
     syncUrl();
   }
 

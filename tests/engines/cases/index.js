@@ -14,6 +14,7 @@ import * as install from './install.js';
 import * as demo from './demo.js';
 import * as strict from './strict.js';
 import * as realClients from './real-clients.js';
+import * as devtools from './devtools.js';
 
 /** @type {Array<{ concern: string, cases: import('../../helpers/engines.js').EngineCase[], routes?: Record<string, import('../../../bin/server.js').RouteHandler> }>} */
 const MODULES = [
@@ -32,6 +33,7 @@ const MODULES = [
   { concern: 'demo', ...demo },
   { concern: 'strict pages', ...strict },
   { concern: 'real clients', ...realClients },
+  { concern: 'devtools', ...devtools },
 ];
 
 export const CASES = MODULES.map(({ concern, cases }) => ({ concern, cases }));
