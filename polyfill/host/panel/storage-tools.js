@@ -5,7 +5,6 @@
 // durability (§2.6). Export and import: a JSON file of every key with its type. Values the page
 // gets are made with its window's Date and JSON (the simulator's shell runs this code too).
 
-import { readStorageAnswer } from '../../core-wire.js';
 import { decodeStored, keyFromCore } from '../../storage/value-codec.js';
 
 /**
@@ -39,18 +38,16 @@ export function storageTools(runtime) {
      * @returns {{ rows: StorageRow[], currentSize: number, limitSize: number } | null}
      */
     list() {
-      if (!runtime.isReady() || runtime.stopError) return null;
+      if (runtime.state !== 'ready' && runtime.state !== 'applying') return null;
       const { storage } = runtime.core();
-      const info = JSON.parse(storage.info());
+      const info = storage.info();
       /** @type {StorageRow[]} */
       const rows = [];
       for (const coreKey of info.keys) {
-        const stored = readStorageAnswer(storage.get(coreKey));
+        const stored = storage.get(coreKey);
         if (!stored.ok) continue;
-        const tab = stored.text.indexOf('\t');
-        const json = stored.text.slice(tab + 1);
-        const decoded = decodeStored(stored.text);
-        rows.push({ key: keyFromCore(coreKey), type: stored.text.slice(0, tab) || 'undefined', size: utf8(coreKey) + utf8(json), value: 'value' in decoded ? decoded.value : undefined, json });
+        const decoded = decodeStored(stored.type, stored.payload);
+        rows.push({ key: keyFromCore(coreKey), type: stored.type || 'undefined', size: utf8(coreKey) + utf8(stored.payload), value: 'value' in decoded ? decoded.value : undefined, json: stored.payload });
       }
       rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       return { rows, currentSize: info.currentSize, limitSize: info.limitSize };
