@@ -1,10 +1,10 @@
 // The JS side of the simulated mini-program host (behaviour.md §3, §4): one host core (the C++
 // core, src/host.h, through polyfill/core-wire/host.js) per runtime, created once the core is up and re-configured on
 // ftHost.configure. The core decides every rule; this file only
-//   - gives each listener/handler function an integer id (the core sees ids, never functions),
+//   - gives each listener/handler function an integer id (listener-ids.js),
 //   - performs the `events` the core returns, in order (run H5 listeners, emit host events),
 //   - keeps the host's native API handlers (name → function), the load-timeout timer, and the
-//     observer that reports document.title changes.
+//     observer that reports document.title changes; the web-view's own history is web-view-history.js.
 // Host events (runtime.emit): 'message' {detail:{data:[...]}}, 'event' {detail:{data}},
 // 'timeout' {detail:{timeout}}, 'route' {action, stack}, 'title' (string), 'complete',
 // 'navigateToMiniProgram' / 'navigateBackMiniProgram' / 'close' (the core's event object),
@@ -14,6 +14,8 @@
 import { pageAge } from './page-age.js';
 import { toOutcome, toCoreString } from '../core-wire.js';
 import { HostCore } from '../core-wire/host.js';
+import { WebViewHistory } from './web-view-history.js';
+import { ListenerIds } from './listener-ids.js';
 
 /**
  * A page as ftHost.stack() lists it: `route` without leading slash, `query` the raw values as
@@ -27,14 +29,6 @@ import { HostCore } from '../core-wire/host.js';
  */
 
 /** @typedef {import('../core-wire/host.js').HostAnswer} CoreResult */
-
-// sessionStorage keys (§3.11): the history position of the web-view's first document in this tab,
-// and, without the Navigation API, "<history.length> <the host's steps back since it last grew>".
-const FIRST_ENTRY = 'ft-polyfill.webViewFirst';
-const STEPS_BACK = 'ft-polyfill.webViewBack';
-
-/** Listener ids kept before the first sweep for ones the core no longer holds (see idOf). */
-const SWEEP_MIN = 64;
 
 /** Reports a page function's error (reportError where there is one), never throwing. @param {unknown} error */
 export function report(error) {
@@ -53,13 +47,8 @@ export class HostBridge {
     this.runtime = runtime;
     /** @type {HostCore | null} the host core, null until the core is up */
     this.core = null;
-    /** @type {WeakMap<Function, number>} */
-    this.ids = new WeakMap();
-    /** @type {Map<number, Function>} */
-    this.fns = new Map();
-    this.nextId = 1;
-    /** fns.size at which idOf first releases the ids the core no longer holds. */
-    this.sweepAt = SWEEP_MIN;
+    /** The page's listener and handler functions, by the ids the core knows them by. */
+    this.listeners = new ListenerIds((id) => !!(this.core && this.core.call('holdsListener', id)));
     /** The host's native APIs (ftHost.registerNativeAPI): name → handler. @type {Map<string, Function>} */
     this.hostApis = new Map();
     /** @type {any} */
@@ -74,17 +63,7 @@ export class HostBridge {
     this.firstLoad = true;
     this.titleObserver = null;
     const g = runtime.global;
-    /** sessionStorage, or an object where there is none (Node, an opaque origin). @type {Record<string, any>} */
-    this.session = {};
-    try {
-      this.session = g.sessionStorage || {};
-    } catch {
-      // an opaque origin: this document is the web-view's first
-    }
-    // The tab's first document with the polyfill is the web-view's first: entries before it never
-    // count (§3.11); a later document of the same web-view reads it back.
-    this.session[FIRST_ENTRY] ??= this.historyAt();
-    this.firstEntry = +this.session[FIRST_ENTRY];
+    this.history = new WebViewHistory(g);
     runtime.onReady(async (core) => {
       this.core = new HostCore(core);
       this.observeTitle();
@@ -102,8 +81,7 @@ export class HostBridge {
         this.forgetAll();
       }
       this.configured = false;
-      // A new configuration opens the web-view page afresh: its history starts here (§3.11).
-      this.session[FIRST_ENTRY] = this.firstEntry = this.historyAt();
+      this.history.restart();
       return this.configure();
     });
     runtime.onDispose(() => {
@@ -118,44 +96,8 @@ export class HostBridge {
   }
 
   forgetAll() {
-    this.fns.clear();
-    this.ids = new WeakMap();
+    this.listeners.clear();
     this.hostApis.clear();
-    this.sweepAt = SWEEP_MIN;
-  }
-
-  /** The id of a function (the same function always gets the same id). @param {Function} fn */
-  idOf(fn) {
-    let id = this.ids.get(fn);
-    if (id === undefined) {
-      // Removals that name no id (offAll, a replaced regist handler) leave ids the core no longer
-      // holds: release them once there are twice as many as after the last sweep.
-      if (this.fns.size >= this.sweepAt) this.sweep();
-      id = this.nextId++;
-      this.ids.set(fn, id);
-      this.fns.set(id, fn);
-    }
-    return id;
-  }
-
-  /** The id of a function only if it has one (off* with an unknown function). @param {Function} fn */
-  knownId(fn) {
-    return this.ids.get(fn) ?? 0;
-  }
-
-  /** After an off*: forgets listener `id` (and its function) once no registry of the core holds it. @param {number} id */
-  release(id) {
-    const fn = this.fns.get(id);
-    if (fn && !(this.core && this.core.call('holdsListener', id))) {
-      this.fns.delete(id);
-      this.ids.delete(fn);
-    }
-  }
-
-  /** Releases every listener the core no longer holds. */
-  sweep() {
-    for (const id of [...this.fns.keys()]) this.release(id);
-    this.sweepAt = Math.max(SWEEP_MIN, 2 * this.fns.size);
   }
 
   /**
@@ -250,25 +192,9 @@ export class HostBridge {
     return /** @type {HostCore} */ (this.core).call(method, ...args);
   }
 
-  /**
-   * The web-view's position in its session history: the Navigation API's entry index where the
-   * browser has it; else history.length less the host's own steps back (`step` adds one) since
-   * the history last grew (a page's history.back() is not seen there).
-   * @param {number} [step]
-   */
-  historyAt(step = 0) {
-    const g = this.runtime.global;
-    if (g.navigation && g.navigation.currentEntry) return g.navigation.currentEntry.index;
-    const length = g.history ? g.history.length : 0;
-    const [was, back] = String(this.session[STEPS_BACK]).split(' ');
-    const steps = (+was === length ? +back : 0) + step;
-    this.session[STEPS_BACK] = `${length} ${steps}`;
-    return length - steps;
-  }
-
   /** Whether the web-view's own history has an entry before the current one (§3.11). */
   canGoBack() {
-    return this.historyAt() > this.firstEntry;
+    return this.history.canGoBack();
   }
 
   /** Full host state (src/host.h state()), or null before the core is up. */
@@ -323,8 +249,7 @@ export class HostBridge {
           emit('timeout', { detail: { timeout: event.timeout } });
           break;
         case 'historyBack':
-          this.historyAt(1);
-          this.runtime.global.history.back();
+          this.history.back();
           break;
         default: // navigateToMiniProgram, navigateBackMiniProgram (with the page's extraData), close
           emit(event.type, event);
@@ -340,7 +265,7 @@ export class HostBridge {
    * @param {number[]} ids @param {unknown} arg @returns {unknown[]} what each returned
    */
   runAll(ids, arg) {
-    return ids.map((id) => this.fns.get(id)).map((fn) => {
+    return ids.map((id) => this.listeners.fns.get(id)).map((fn) => {
       if (!fn) return undefined;
       try {
         return fn(arg);

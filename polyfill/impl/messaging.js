@@ -37,14 +37,14 @@ export default function messagingImpl(runtime, services) {
   /** A removal of many: their functions are released (a sweep) once the core holds them nowhere. @param {() => unknown} fn */
   const unregister = (fn) => {
     fn();
-    host.sweep();
+    host.listeners.sweep();
     return ok();
   };
   /** Removes one function's registration, then releases it unless the core holds it elsewhere. @param {Function} callback @param {(id: number) => unknown} fn */
   const removal = (callback, fn) => {
-    const id = host.knownId(callback);
+    const id = host.listeners.knownId(callback);
     fn(id);
-    host.release(id);
+    host.listeners.release(id);
     return ok();
   };
 
@@ -52,10 +52,10 @@ export default function messagingImpl(runtime, services) {
     // message, data: their JSON copies, taken at call time by the pipeline (the table's `json`, §1.14).
     postMessage: ({ message }) => host.settleCall(host.call('postMessage', /** @type {string} */ (toCoreJson(message)))),
 
-    onShow: ({ callback }) => register(() => host.call('onShow', host.idOf(callback))),
-    onHide: ({ callback }) => register(() => host.call('onHide', host.idOf(callback))),
-    onUnload: ({ callback }) => register(() => host.call('onUnload', host.idOf(callback))),
-    onWebviewEvent: ({ callback }) => register(() => host.call('onWebviewEvent', host.idOf(callback))),
+    onShow: ({ callback }) => register(() => host.call('onShow', host.listeners.idOf(callback))),
+    onHide: ({ callback }) => register(() => host.call('onHide', host.listeners.idOf(callback))),
+    onUnload: ({ callback }) => register(() => host.call('onUnload', host.listeners.idOf(callback))),
+    onWebviewEvent: ({ callback }) => register(() => host.call('onWebviewEvent', host.listeners.idOf(callback))),
     // offWebviewEvent() removes every listener; an unknown function removes nothing (§4.3).
     offWebviewEvent: ({ callback }) => (callback === undefined ? unregister(() => host.call('offAllWebviewEvents')) : removal(callback, (id) => host.call('offWebviewEvent', id))),
 
@@ -75,8 +75,8 @@ export default function messagingImpl(runtime, services) {
       }
     },
 
-    registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', toCoreString(name), host.idOf(callback))),
-    onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', toCoreString(name), host.idOf(callback))),
+    registNativeAPIHandler: ({ name, callback }) => register(() => host.call('registNativeAPIHandler', toCoreString(name), host.listeners.idOf(callback))),
+    onNativeAPIHandler: ({ name, callback }) => register(() => host.call('onNativeAPIHandler', toCoreString(name), host.listeners.idOf(callback))),
     // Without a function: every onNativeAPIHandler handler of that name (never the regist one, §4.5).
     offNativeAPIHandler: ({ name, callback }) => (callback !== undefined
       ? removal(callback, (id) => host.call('offNativeAPIHandler', toCoreString(name), id))
