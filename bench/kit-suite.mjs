@@ -59,7 +59,7 @@ describe('cart ${n}', () => {
  * Writes the suite: tests/ (files x 5 tests), src/cart.js (+ .cjs), the fake and the configs.
  * @param {string} dir @param {number} files
  */
-function writeSuite(dir, files) {
+export function writeSuite(dir, files) {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['src', 'fake', 'vitest-tests', 'jest-tests', 'node_modules']) mkdirSync(join(dir, sub), { recursive: true });
   // The package as installed (a copy: Vite serves no file outside the project through a link).

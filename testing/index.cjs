@@ -207,6 +207,14 @@ function loadedPageUrl(target) {
   return urls.find((/** @type {string} */ url) => url && url !== 'about:blank') || '';
 }
 
+/** dist/ft-polyfill.js and its UI script, read once per process (a Playwright worker injects them in every test). @type {string[] | null} */
+let scripts = null;
+/** @returns {string[]} the host UI (panel, sheets: an injected script has no address to load it from), then the polyfill */
+function injectedScripts() {
+  if (!scripts) scripts = [readFileSync(uiScriptPath, 'utf8'), readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8')];
+  return scripts;
+}
+
 /**
  * Playwright: installs the polyfill in every page (and frame) of `target` before any page script
  * runs, with `config` as window.ftHostConfig, and answers requests for FinClip's JSSDK script
@@ -223,13 +231,10 @@ async function injectFt(target, config = {}) {
   }
   const loaded = loadedPageUrl(target);
   if (loaded) throw new Error(`injectFt: ${loaded} is already loaded, and an init script only reaches later navigations; call injectFt(page, config) before page.goto`);
-  const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
-  // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
-  const ui = readFileSync(uiScriptPath, 'utf8');
   // Only in documents that load something: a new tab's first about:blank would start a second
   // polyfill whose storage (and its warnings) the page never sees. Each piece in a function of its
   // own keeps its "use strict" a directive.
-  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ui, script, RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
+  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ...injectedScripts(), RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
   await target.addInitScript({ content });
   await target.route(JSSDK_URL, (/** @type {any} */ route) => {
     const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());
