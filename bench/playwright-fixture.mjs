@@ -3,7 +3,7 @@
 // (ft.setStorage, success = in IndexedDB) and once with @playwright/test's own `test` on a plain
 // page that does the same IndexedDB write itself; alternating which goes first. The figure is the
 // difference of the tests' summed durations (fixtures included, the runner's start-up not), per test.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,11 +47,27 @@ function writeProject(dir) {
   writeFileSync(join(dir, 'tests/kit.spec.cjs'), spec('kit'));
   writeFileSync(join(dir, 'tests/plain.spec.cjs'), spec('plain'));
   writeFileSync(join(dir, 'playwright.config.cjs'), `module.exports = {
-  testDir: 'tests', testMatch: /\\.spec\\.cjs$/, workers: 1, retries: 0,
+  testDir: 'tests', testMatch: /\\.spec\\.cjs$/, workers: 1, retries: 0, timeout: 20000, outputDir: 'test-results',
   reporter: [['json', { outputFile: process.env.BENCH_REPORT }]],
   use: { baseURL: process.env.BENCH_BASE_URL, launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] } },
 };
 `);
+}
+
+/**
+ * Runs node with `args` without blocking this process (its server answers the pages).
+ * @param {string[]} args @param {import('node:child_process').SpawnOptions} options
+ * @returns {Promise<{ code: number | null, output: string }>}
+ */
+function run(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => { output += d; });
+    child.stderr?.on('data', (d) => { output += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
 }
 
 /** @param {any} suite @returns {number[]} each test's duration (ms) */
@@ -68,10 +84,10 @@ export async function playwrightFixture(rounds) {
     for (let r = 0; r < rounds; r++) {
       for (const side of /** @type {Array<'kit'|'plain'>} */ (r % 2 ? ['plain', 'kit'] : ['kit', 'plain'])) {
         const report = join(dir, `report-${side}.json`);
-        const out = spawnSync(process.execPath, [CLI, 'test', '-c', 'playwright.config.cjs', `tests/${side}.spec.cjs`], {
-          cwd: dir, encoding: 'utf8', env: { ...process.env, BENCH_REPORT: report, BENCH_BASE_URL: server.url, CI: '1', NODE_OPTIONS: '' },
+        const out = await run([CLI, 'test', '-c', 'playwright.config.cjs', `tests/${side}.spec.cjs`], {
+          cwd: dir, env: { ...process.env, BENCH_REPORT: report, BENCH_BASE_URL: server.url, CI: '1', NODE_OPTIONS: '' },
         });
-        if (out.status !== 0) throw new Error(`bench playwright-fixture (${side}) failed:\n${(out.stdout + out.stderr).slice(-3000)}`);
+        if (out.code !== 0) throw new Error(`bench playwright-fixture (${side}) failed:\n${out.output.slice(-3000)}`);
         const each = durations({ suites: JSON.parse(readFileSync(report, 'utf8')).suites });
         if (each.length !== TESTS) throw new Error(`bench playwright-fixture (${side}): ${each.length} results, expected ${TESTS}`);
         totals[side].push(each.reduce((a, b) => a + b, 0));
