@@ -83,3 +83,21 @@ test('setupFt in a fresh process loads no part of Node it does not use (fetch: u
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual([]);
 });
+
+// Jest runs many files in one worker: the store's BroadcastChannel (its tab lock) would keep this
+// file's whole instance reachable after the file ends. The kit closes its channels after the
+// file's tests; this afterAll, declared after the kit's (Jest runs them in that order), sees them
+// closed and the instance still working.
+/** @type {any[]} */
+let fileChannels = [];
+test("the store's BroadcastChannel is the kit's to close when the file ends", () => {
+  fileChannels = [...globalThis.BroadcastChannel.ftPolyfillFile];
+  expect(fileChannels.map((c) => c.name)).toContain(`ft-polyfill:/ft-polyfill-storage/kit-node-${process.pid}`);
+  expect(fileChannels.some((c) => c.ftPolyfillReleased)).toBe(false);
+});
+afterAll(async () => {
+  expect(fileChannels.length).toBeGreaterThan(0);
+  expect(fileChannels.every((c) => c.ftPolyfillReleased)).toBe(true);
+  await globalThis.ft.setStorage({ key: 'after', data: 1 });
+  expect((await globalThis.ft.getStorage({ key: 'after' })).data).toBe(1);
+});
