@@ -109,9 +109,9 @@ function runOnce(runner, side, env, dir) {
 
 /**
  * The rows: for each runner and environment, the kit's run and the fake's, alternating.
- * @param {{ rounds: number, files?: number, bigFiles?: number }} options
+ * @param {{ rounds: number, files?: number, bigFiles?: number, runners?: Array<'vitest'|'jest'> }} options
  */
-export function kitSuite({ rounds, files = 40, bigFiles = 200 }) {
+export function kitSuite({ rounds, files = 40, bigFiles = 200, runners = ['vitest', 'jest'] }) {
   const dir = join(root, 'build/bench-kits');
   /** @type {any[]} */
   const rows = [];
@@ -127,18 +127,18 @@ export function kitSuite({ rounds, files = 40, bigFiles = 200 }) {
     rows.push({ runner, env, files: n, tests: n * 5, kitMs: Math.round(median(kit)), fakeMs: Math.round(median(fake)), perFileMs: round((median(kit) - median(fake)) / n, 1), ratio, target, pass: ratio <= target });
   };
   writeSuite(dir, files);
-  for (const runner of /** @type {const} */ (['vitest', 'jest'])) for (const env of /** @type {const} */ (['node', 'jsdom'])) measure(runner, env, files, rounds);
+  for (const runner of runners) for (const env of /** @type {const} */ (['node', 'jsdom'])) measure(runner, env, files, rounds);
   if (bigFiles) {
     writeSuite(dir, bigFiles);
-    measure('vitest', 'node', bigFiles, Math.max(1, Math.ceil(rounds / 2)));
-    measure('jest', 'node', bigFiles, Math.max(1, Math.ceil(rounds / 2)));
+    for (const runner of runners) measure(runner, 'node', bigFiles, Math.max(1, Math.ceil(rounds / 2)));
   }
   rmSync(dir, { recursive: true, force: true });
   return rows;
 }
 
-// Alone: node bench/kit-suite.mjs [files] [rounds]
+// Alone: node bench/kit-suite.mjs [files] [rounds] [vitest|jest]
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = Number(process.argv[2] || 40);
-  console.log(JSON.stringify(kitSuite({ rounds: Number(process.argv[3] || 1), files, bigFiles: 0 }), null, 1));
+  const [files, rounds, runner] = [Number(process.argv[2] || 40), Number(process.argv[3] || 1), process.argv[4]];
+  const runners = /** @type {Array<'vitest'|'jest'>} */ (runner ? [runner] : ['vitest', 'jest']);
+  console.log(JSON.stringify(kitSuite({ rounds, files, bigFiles: 0, runners }), null, 1));
 }
