@@ -18,7 +18,7 @@ export function table(r) {
   const s = r.startup;
   if (s) browserRows(r, rows);
   kitRows(r, rows);
-  const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}` : ''}, load average ${r.machine.loadAverage.before} → ${r.machine.loadAverage.after}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds * 3, 7)} fresh contexts each), ${r.seconds.total} s`;
+  const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}, ` : ''}load average ${r.machine.loadAverage.before} → ${r.machine.loadAverage.after}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds * 3, 7)} fresh contexts each), ${r.seconds.total} s`;
   const lines = rows.map((row) => `| ${row.join(' | ')} |`);
   lines.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
   return `${head}\n\n${lines.join('\n')}`;
