@@ -16,9 +16,24 @@ export function table(r) {
     rows.push([`bytes, ${build} (${b.files.join(' + ')}), gzip`, kb(b.gzip), '', `raw ${kb(b.raw)}`, `≤ ${kb(b.targetGzip)}: ${mark(b.pass)}`]);
   }
   const s = r.startup;
+  if (s) browserRows(r, rows);
+  kitRows(r, rows);
+  const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}, ` : ''}load average ${r.machine.loadAverage.before} → ${r.machine.loadAverage.after}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds * 3, 7)} fresh contexts each), ${r.seconds.total} s`;
+  const lines = rows.map((row) => `| ${row.join(' | ')} |`);
+  lines.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
+  return `${head}\n\n${lines.join('\n')}`;
+}
+
+/** The browser sections' rows. @param {any} r @param {string[][]} rows */
+function browserRows(r, rows) {
+  const s = r.startup;
   rows.push(['time to ready: first getEnv callback', `${s.getEnv.ftMs} ms`, `${s.getEnv.baselineMs} ms`, `${s.getEnv.ratio}`, `≤ ${s.target}: ${mark(s.getEnv.ratio <= s.target)}`]);
   rows.push(['time to ready: first getStorage callback', `${s.getStorage.ftMs} ms`, `${s.getStorage.baselineMs} ms`, `${s.getStorage.ratio}`, `≤ ${s.target}: ${mark(s.getStorage.ratio <= s.target)}`]);
   if (s.floor) rows.push(['time to ready: first getStorage callback against the floor (a page that creates an IndexedDB database and reads one key)', `${s.getStorage.ftMs} ms`, `${s.floor.getStorageMs} ms`, `${s.floor.ftRatio}`, `≤ ${s.floor.target}: ${mark(s.floor.pass)}`]);
+  for (const [field, label] of [['noAppIdFloor', 'a page that names no appId'], ['moduleFloor', 'the ES module build (dist/ft-polyfill.mjs)']]) {
+    const f = s[field];
+    if (f) rows.push([`time to ready: first getStorage callback against the floor, ${label}`, `${f.getStorageMs} ms`, `${s.floor.getStorageMs} ms`, `${f.ftRatio}`, `≤ ${f.target}: ${mark(f.pass)}`]);
+  }
   if (s.scriptFloor) rows.push([`(what bounds it) the floor's code in an external script of ft's size (${kb(r.bytes['script tag'].raw)})`, `${s.getStorage.ftMs} ms`, `${s.scriptFloor.getStorageMs} ms`, `${s.scriptFloor.ftRatio}`, `floor ÷ floor as a script: ${round2(s.floor.getStorageMs / s.scriptFloor.getStorageMs)}`]);
   const st = r.storage;
   /** @type {Array<[string, string, number|null]>} */
@@ -55,14 +70,23 @@ export function table(r) {
   if (br.request.floorMs !== undefined) rows.push(['(what bounds it) fetch with an AbortSignal and a timer, headers read, text + JSON.parse', `${br.request.ftMs} ms`, `${br.request.floorMs} ms`, `${br.request.floorRatio}`, `floor ÷ fetch + json: ${br.request.floorOverBaseline}`]);
   const ct = r.crossTab;
   if (ct) rows.push([`a write in one tab read by getStorage in another (median of ${ct.samples}; baseline: localStorage's storage event)`, `${ct.ftMs} ms (worst ${ct.worstMs} ms)`, `${ct.baselineMs} ms`, '', `≤ ${ct.targetMs} ms: ${mark(ct.pass)}`]);
+}
+
+/** The kits' rows (testing kit in Node, the suites against a fake, the Playwright fixture). @param {any} r @param {string[][]} rows */
+function kitRows(r, rows) {
   const k = r.kit;
   if (k) {
     rows.push(['testing kit: setupFt in a fresh Node process (load, core start, config)', `${k.setupMs} ms`, '', '', `≤ ${k.setupTargetMs} ms: ${mark(k.setupMs <= k.setupTargetMs)}`]);
+    if (k.phases) {
+      const p = k.phases;
+      rows.push(['(where a test file\'s set-up goes, ms) module load · globals and install (fake-indexeddb) · wasm compile and instantiate · storage open · config · first reset', `${p.moduleLoadMs} · ${p.globalsAndInstallMs} · ${p.wasmCompileInstantiateMs} · ${p.storageOpenMs} · ${p.configMs} · ${p.firstResetMs}`, '', '', '']);
+    }
     rows.push(['testing kit: host.reset()', `${k.resetMs} ms`, '', '', `≤ ${k.resetTargetMs} ms: ${mark(k.resetMs <= k.resetTargetMs)}`]);
     rows.push(['testing kit: 100 test bodies (reset, setStorage, getStorage, navigateTo)', `${k.hundredTestsMs} ms`, '', '', '']);
   }
-  const head = `${r.date.slice(0, 10)}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.chromium ? `Chromium ${r.machine.chromium}` : ''}, load average ${r.machine.loadAverage.before} → ${r.machine.loadAverage.after}, median of ${r.rounds} rounds (time to ready: ${Math.max(r.rounds * 3, 7)} fresh contexts each), ${r.seconds.total} s`;
-  const lines = rows.map((row) => `| ${row.join(' | ')} |`);
-  lines.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
-  return `${head}\n\n${lines.join('\n')}`;
+  for (const v of r.kitSuite || []) {
+    rows.push([`${v.runner === 'vitest' ? 'Vitest' : 'Jest'} (${v.env}), ${v.files} files × 5 tests of app code importing finclip-js-sdk: the kit (baseline: a hand-written fake ft), whole run; per file ${v.perFileMs} ms more`, `${(v.kitMs / 1000).toFixed(1)} s`, `${(v.fakeMs / 1000).toFixed(1)} s`, `${v.ratio}`, `≤ ${v.target}: ${mark(v.pass)}`]);
+  }
+  const pw = r.playwrightFixture;
+  if (pw) rows.push([`Playwright fixture, per test over a plain page doing the same (goto + one durable write; ${pw.tests} tests, one worker, a fresh context each)`, `${pw.kitPerTestMs} ms`, `${pw.plainPerTestMs} ms`, `+${pw.overMs} ms`, `≤ +${pw.targetMs} ms: ${mark(pw.pass)}`]);
 }

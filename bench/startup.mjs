@@ -35,14 +35,14 @@ export const FLOOR_TARGET = 1.2;
  */
 export async function startup(browser, base, rounds) {
   /** @type {Record<string, any[]>} */
-  const samples = { ft: [], baseline: [], idb: [], idbScript: [] };
-  const files = { ft: 'ready-ft.html', baseline: 'ready-baseline.html', idb: 'idb-floor.html', idbScript: 'idb-floor-script.html' };
+  const samples = { ft: [], baseline: [], idb: [], idbScript: [], ftNoApp: [], ftModule: [] };
+  const files = { ft: 'ready-ft.html', baseline: 'ready-baseline.html', idb: 'idb-floor.html', idbScript: 'idb-floor-script.html', ftNoApp: 'ready-ft-noapp.html', ftModule: 'ready-ft-module.html' };
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? ['baseline', 'ft', 'idb', 'idbScript'] : ['idbScript', 'ft', 'baseline', 'idb'];
+    const order = r % 2 ? ['baseline', 'ft', 'ftModule', 'idb', 'ftNoApp', 'idbScript'] : ['idbScript', 'ftNoApp', 'ft', 'baseline', 'ftModule', 'idb'];
     for (const name of order) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      samples[name].push(await readyTimes(page, `${base}/bench/${files[/** @type {'ft'|'baseline'|'idb'|'idbScript'} */ (name)]}?app=ready-${r}`));
+      samples[name].push(await readyTimes(page, `${base}/bench/${files[/** @type {keyof typeof files} */ (name)]}?app=ready-${r}`));
       await context.close();
     }
   }
@@ -53,6 +53,11 @@ export async function startup(browser, base, rounds) {
   const storageRatio = ratio('getStorage');
   const floorRatio = round(median(samples.ft.map((t, i) => t.getStorage / samples.idb[i].getStorage)));
   const scriptFloorRatio = round(median(samples.ft.map((t, i) => t.getStorage / samples.idbScript[i].getStorage)));
+  /** ft's first getStorage in another page against the floor page of the same round. @param {string} name */
+  const againstFloor = (name) => {
+    const ratio = round(median(samples[name].map((t, i) => t.getStorage / samples.idb[i].getStorage)));
+    return { getStorageMs: med(name, 'getStorage'), coreReadyMs: med(name, 'coreReady'), ftRatio: ratio, target: FLOOR_TARGET, pass: ratio <= FLOOR_TARGET };
+  };
   return {
     target: 1.5,
     pass: ratio('getEnv') <= 1.5 && storageRatio <= 1.5,
@@ -65,5 +70,8 @@ export async function startup(browser, base, rounds) {
     floor: { getStorageMs: med('idb', 'getStorage'), openMs: med('idb', 'open'), ftRatio: floorRatio, target: FLOOR_TARGET, pass: floorRatio <= FLOOR_TARGET },
     // What bounds it: the same floor loaded as an external script of ft's size (idb-floor-script.html).
     scriptFloor: { getStorageMs: med('idbScript', 'getStorage'), ftRatio: scriptFloorRatio },
+    // The same against the floor (issue 25): a page that names no appId, and the ES module build.
+    noAppIdFloor: againstFloor('ftNoApp'),
+    moduleFloor: againstFloor('ftModule'),
   };
 }

@@ -54,6 +54,7 @@ function existingInstance(global) {
  */
 function installFt(config = {}, { global = pageGlobal } = {}) {
   polyfillGlobals(global);
+  if (global === pageGlobal) releaseChannelsAtFileEnd(global);
   let instance = existingInstance(global);
   if (!instance) {
     global.ftHostConfig = { ...config, force: true };
@@ -134,6 +135,38 @@ const insideJestTest = () => {
     return false;
   }
 };
+/** The polyfill's BroadcastChannels (a store's tab lock: 'ft-polyfill:…') of this test file, open. @type {Set<any> | null} */
+let fileChannels = null;
+
+/**
+ * Jest runs many test files in one worker, and an open BroadcastChannel stays reachable after its
+ * file has ended, with all its listener reaches: the tab lock's channel would keep the file's whole
+ * instance (core, wasm memory, jsdom window) alive, the worker's heap growing by megabytes a file
+ * and the run slowing with it (docs/benchmarks.md). So the polyfill's channels of a file are closed
+ * once its tests are done; the instance keeps working after that (a later afterAll may use it),
+ * only no longer telling other instances of its appId in this worker about its writes.
+ * @param {any} global
+ */
+function releaseChannelsAtFileEnd(global) {
+  const open = /** @type {Set<any>} */ (fileChannels);
+  const Base = fileChannels && global.BroadcastChannel;
+  if (typeof Base !== 'function' || Base.ftPolyfillFile === open) return;
+  class FileBroadcastChannel extends Base {
+    /** @param {string} name */
+    constructor(name) {
+      super(name);
+      if (String(name).startsWith('ft-polyfill:')) open.add(this);
+    }
+
+    /** @param {any} message */
+    postMessage(message) {
+      if (!this.ftPolyfillReleased) super.postMessage(message);
+    }
+  }
+  /** @type {any} */ (FileBroadcastChannel).ftPolyfillFile = open;
+  global.BroadcastChannel = FileBroadcastChannel;
+}
+
 if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ && !insideJestTest()) {
   try {
     pageGlobal.afterEach(() => {
@@ -142,6 +175,18 @@ if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ 
         if (error) throw error;
       }
     });
+    if (typeof pageGlobal.afterAll === 'function') {
+      const open = new Set();
+      pageGlobal.afterAll(() => {
+        for (const channel of open) {
+          channel.ftPolyfillReleased = true;
+          channel.close();
+        }
+        open.clear();
+      });
+      fileChannels = open;
+      if (typeof pageGlobal.BroadcastChannel === 'function') releaseChannelsAtFileEnd(pageGlobal);
+    }
   } catch {
     // Loaded inside a hook or a test, where Jest takes no hook: expectNoDeviceChecks() remains.
   }
@@ -208,6 +253,14 @@ function loadedPageUrl(target) {
   return urls.find((/** @type {string} */ url) => url && url !== 'about:blank') || '';
 }
 
+/** dist/ft-polyfill.js and its UI script, read once per process (a Playwright worker injects them in every test). @type {string[] | null} */
+let scripts = null;
+/** @returns {string[]} the host UI (panel, sheets: an injected script has no address to load it from), then the polyfill */
+function injectedScripts() {
+  if (!scripts) scripts = [readFileSync(uiScriptPath, 'utf8'), readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8')];
+  return scripts;
+}
+
 /**
  * Playwright: installs the polyfill in every page (and frame) of `target` before any page script
  * runs, with `config` as window.ftHostConfig, and answers requests for FinClip's JSSDK script
@@ -224,13 +277,10 @@ async function injectFt(target, config = {}) {
   }
   const loaded = loadedPageUrl(target);
   if (loaded) throw new Error(`injectFt: ${loaded} is already loaded, and an init script only reaches later navigations; call injectFt(page, config) before page.goto`);
-  const script = readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8');
-  // The host UI (panel, sheets) goes in too: an injected script has no address to load it from.
-  const ui = readFileSync(uiScriptPath, 'utf8');
   // Only in documents that load something: a new tab's first about:blank would start a second
   // polyfill whose storage (and its warnings) the page never sees. Each piece in a function of its
   // own keeps its "use strict" a directive.
-  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ui, script, RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
+  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ...injectedScripts(), RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
   await target.addInitScript({ content });
   await target.route(JSSDK_URL, (/** @type {any} */ route) => {
     const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());

@@ -5,7 +5,8 @@
 // IndexedDB there): the kit fills them in from Node and the polyfill works on `window`.
 import { createRequire } from 'node:module';
 
-const kit = createRequire(import.meta.url)('../../testing/index.cjs');
+const require = createRequire(import.meta.url);
+const kit = require('../../testing/index.cjs');
 
 test('jsdom lacks what the core needs, and the kit fills it in', async () => {
   const missing = ['structuredClone', 'indexedDB'].filter((n) => typeof globalThis[n] === 'undefined');
@@ -28,4 +29,13 @@ test('storage, getEnv and reset work under jsdom', async () => {
 test('chooseImage and chooseLocation without a mock fail at once in jsdom (nobody can answer a sheet there)', async () => {
   expect((await ft.chooseImage({}).catch((e) => e)).errMsg).toBe('chooseImage:fail no file picker in jsdom (nobody can answer it there): use ftHost.mock');
   expect((await ft.chooseLocation({}).catch((e) => e)).errMsg).toBe('chooseLocation:fail no location picker in jsdom (nobody can answer it there): use ftHost.mock');
+});
+
+test("what the kit fills in is Node's, read when first used; a test's own assignment replaces it", () => {
+  const node = require('node:vm').runInThisContext('globalThis');
+  expect(globalThis.Response).toBe(node.Response);
+  expect(new globalThis.Response('{"a":1}').headers.get('content-type')).toBe('text/plain;charset=UTF-8');
+  const own = () => 'own fetch';
+  globalThis.fetch = own;
+  expect(globalThis.fetch).toBe(own);
 });

@@ -1,9 +1,11 @@
 // ft-polyfill/testing in Jest's node environment: one call installs ft + host globally, reset
 // clears what a test left behind, fake timers do not stall callbacks.
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { jest } from '@jest/globals';
 
-const kit = createRequire(import.meta.url)('../../testing/index.cjs');
+const require = createRequire(import.meta.url);
+const kit = require('../../testing/index.cjs');
 
 beforeAll(() => kit.setupFt({ appId: `kit-node-${process.pid}` }));
 beforeEach(() => globalThis.host.reset());
@@ -72,4 +74,30 @@ test('a reset after a configure that failed is not poisoned by it', async () => 
   await expect(host.configure({ appJson: 'http://127.0.0.1:1/app.json' })).rejects.toThrow(/^ftHost\.configure: appJson/);
   await expect(host.reset()).resolves.toBeUndefined();
   expect(host.configError()).toBe('');
+});
+
+test('setupFt in a fresh process loads no part of Node it does not use (fetch: undici, tens of ms per test file)', () => {
+  const script = `require(${JSON.stringify(require.resolve('../../testing/index.cjs'))}).setupFt({ appId: 'kit-lean' })
+    .then(() => { process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => /undici/.test(m)))); process.exit(0); });`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(JSON.parse(run.stdout)).toEqual([]);
+});
+
+// Jest runs many files in one worker: the store's BroadcastChannel (its tab lock) would keep this
+// file's whole instance reachable after the file ends. The kit closes its channels after the
+// file's tests; this afterAll, declared after the kit's (Jest runs them in that order), sees them
+// closed and the instance still working.
+/** @type {any[]} */
+let fileChannels = [];
+test("the store's BroadcastChannel is the kit's to close when the file ends", () => {
+  fileChannels = [...globalThis.BroadcastChannel.ftPolyfillFile];
+  expect(fileChannels.map((c) => c.name)).toContain(`ft-polyfill:/ft-polyfill-storage/kit-node-${process.pid}`);
+  expect(fileChannels.some((c) => c.ftPolyfillReleased)).toBe(false);
+});
+afterAll(async () => {
+  expect(fileChannels.length).toBeGreaterThan(0);
+  expect(fileChannels.every((c) => c.ftPolyfillReleased)).toBe(true);
+  await globalThis.ft.setStorage({ key: 'after', data: 1 });
+  expect((await globalThis.ft.getStorage({ key: 'after' })).data).toBe(1);
 });
