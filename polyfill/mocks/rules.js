@@ -108,7 +108,8 @@ function sender(runtime, checked) {
    * @param {AbortSignal | undefined} signal @param {Function} send  impl/network.js's
    */
   return async (plan, body, signal, send) => {
-    const rule = checked.rules[matchRule(checked.rules, plan.method, plan.url)];
+    const index = matchRule(checked.rules, plan.method, plan.url);
+    const rule = checked.rules[index];
     if (!rule) {
       const what = `${plan.method} ${plan.url} matches no rule of ftHostConfig.mocks.request`;
       if (checked.unmatched === 'fail') {
@@ -119,9 +120,11 @@ function sender(runtime, checked) {
       return send(plan, body, signal);
     }
     const waited = await wait(rule.delay, plan.timeout, signal);
-    if (waited) return { kind: waited };
-    if (rule.fail) return { kind: REQUEST_FAILS[/** @type {keyof REQUEST_FAILS} */ (rule.fail)] };
-    return transferOf(/** @type {NonNullable<Rule['response']>} */ (rule.response), plan);
+    // `rule`: which rule answered, for the network panel (host/panel/network-log.js).
+    const answered = `ftHostConfig.mocks.request[${index}]`;
+    if (waited) return { kind: waited, rule: answered };
+    if (rule.fail) return { kind: REQUEST_FAILS[/** @type {keyof REQUEST_FAILS} */ (rule.fail)], rule: answered };
+    return { ...transferOf(/** @type {NonNullable<Rule['response']>} */ (rule.response), plan), rule: answered };
   };
 }
 

@@ -176,13 +176,19 @@ test('the network section lists ft.request, downloadFile, mocks and the page\'s 
   await panel.locator('tr.entry', { hasText: 'mocked' }).click();
   expect(await panel.locator('td.detail').innerText()).toContain("answered by ftHost.mock('request')");
   await panel.locator('tr.entry', { hasText: 'mocked' }).click();
-  // "Mock this response": an ftHostConfig.mocks rule in the mocks' shape.
+  // "Mock this response": the entry becomes the first ftHostConfig.mocks request rule, in force:
+  // the counter (a new number per request) now answers what it answered then.
   await panel.locator('tr.entry', { hasText: '/api/counter?a=1' }).click();
   await panel.locator('button', { hasText: 'Mock this response' }).click();
+  await waitIn(page, `/Added as the first rule/.test(root.querySelector('section[data-section=network-log] .out').textContent)`);
   const out = await panel.locator('section[data-section=network-log] .out').innerText();
   const rule = JSON.parse(out.slice(out.indexOf('{')));
-  expect(rule.request[0]).toMatchObject({ method: 'GET', response: { statusCode: 200, data: { served: expect.any(Number) } } });
-  expect(rule.request[0].url).toMatch(/\/api\/counter\?a=1$/);
+  expect(rule).toMatchObject({ method: 'GET', response: { statusCode: 200, data: { served: expect.any(Number) } } });
+  expect(rule.url).toMatch(/\/api\/counter\?a=1$/);
+  const again = await page.evaluate((url) => ft.request({ url }).then((r) => r.data), rule.url);
+  expect(again).toEqual(rule.response.data);
+  const answeredBy = await page.evaluate(() => ftHost.har().then((har) => har.log.entries.map((e) => e._ftMock).filter(Boolean)));
+  expect(answeredBy).toContain('ftHostConfig.mocks.request[0]');
   // The filter.
   await panel.locator('input[aria-label="filter requests"]').fill('echo');
   await waitIn(page, `root.querySelectorAll('table[aria-label="requests"] tr.entry').length === 1`);

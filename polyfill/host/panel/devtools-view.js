@@ -20,13 +20,13 @@ const STORAGE_POLL_MS = 1000;
  * @param {() => void} schedule  redraws (the host's render, at most once a frame)
  * @returns {{ element: HTMLElement, render: (ftHost: any, state: any) => void, stop: () => void }}
  */
-export function devtoolsSections(doc, schedule) {
+export function devtoolsSections(doc, schedule, mocks) {
   const element = h(doc, 'ft-devtools', { 'data-ft-devtools': '' });
   const shadow = element.attachShadow({ mode: 'open' });
   styleShadow(shadow, DEVTOOLS_CSS);
   const pending = pendingSection(doc);
   const storage = storageSection(doc, schedule);
-  const network = networkSection(doc, schedule);
+  const network = networkSection(doc, schedule, mocks);
   shadow.append(pending.element, storage.element, network.element);
 
   /** @type {any} */ let current = null;

@@ -109,10 +109,11 @@ export function createPanel(runtime, host, controls, mocks) {
     for (const section of hostForms(doc, host, controls, button, show, report, slots)) scroll.append(section);
 
     // Pending postMessage data, storage, network (devtools-view.js, shared with the simulator).
-    tools = devtoolsSections(doc, schedule);
+    const mocksModel = instanceModel(runtime, host, /** @type {any} */ (mocks));
+    tools = devtoolsSections(doc, schedule, mocksModel);
     scroll.append(tools.element);
 
-    scroll.append(mocksSection(doc, instanceModel(runtime, host, /** @type {any} */ (mocks))));
+    scroll.append(mocksSection(doc, mocksModel));
     slots.mocks = h(doc, 'section', {});
     scroll.append(slots.mocks);
     return root;

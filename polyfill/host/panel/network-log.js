@@ -102,7 +102,8 @@ function callEntry(call, index) {
       entry.responseHeaders = pairs(result.header);
       entry.responseBody = source === 'request' ? valueBody(result.data) : valueBody(net.mock.data && net.mock.data.data);
     }
-  } else if (t && t.response) {
+  } else if (t && t.rule) entry.mock = t.rule;
+  if (!net.mock && t && t.response) {
     entry.status = t.response.status;
     entry.statusText = t.response.statusText;
     entry.responseHeaders = headerPairs(t.response.headers);

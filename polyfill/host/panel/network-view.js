@@ -22,13 +22,13 @@ export function bodyText(body) {
 }
 
 /**
- * The ftHostConfig.mocks rule that answers like this entry (`{request: [{url, method, response}]}`).
+ * The ftHostConfig.mocks request rule that answers like this entry: `{url, method, response}`.
  * @param {import('./network-log.js').NetEntry} e
  */
 export function mockRule(e) {
   const b = e.responseBody;
   const data = !b ? '' : b.kind === 'json' ? b.value : b.kind === 'text' ? b.text : new TextDecoder().decode(b.bytes);
-  return { [e.source === 'downloadFile' ? 'downloadFile' : 'request']: [{ url: e.url, method: e.method, response: { statusCode: e.status, header: Object.fromEntries(e.responseHeaders), data } }] };
+  return { url: e.url, method: e.method, response: { statusCode: e.status, header: Object.fromEntries(e.responseHeaders), data } };
 }
 
 /** The url without the page's own origin (the title keeps it whole). @param {string} url */
@@ -37,8 +37,11 @@ const shortUrl = (url) => (typeof location !== 'undefined' && url.startsWith(`${
 /** @param {number} n */
 const sizeText = (n) => (n < 0 ? '' : n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
 
-/** @param {Document} doc @param {() => void} schedule */
-export function networkSection(doc, schedule) {
+/**
+ * @param {Document} doc @param {() => void} schedule
+ * @param {import('./mocks.js').MocksModel} mocks  where "Mock this response" adds its rule
+ */
+export function networkSection(doc, schedule, mocks) {
   /** @type {any} */ let tools = null;
   /** @type {Set<string>} */ const open = new Set();
   let last = '';
@@ -52,11 +55,15 @@ export function networkSection(doc, schedule) {
 
   /** @param {import('./network-log.js').NetEntry} e */
   const copyRule = (e) => {
-    const text = JSON.stringify(mockRule(e), null, 2);
-    const clipboard = doc.defaultView && doc.defaultView.navigator.clipboard;
-    const shown = () => { out.textContent = `An ftHostConfig.mocks rule for this response (copy it into your config):\n${text}`; };
-    shown();
-    if (clipboard) clipboard.writeText(text).then(() => { out.textContent = `Copied to the clipboard: an ftHostConfig.mocks rule for this response:\n${text}`; }, shown);
+    const rule = mockRule(e);
+    const text = JSON.stringify(rule, null, 2);
+    // The first rule, so it wins over the rules in use (first match wins); the Mocks section lists it.
+    const current = mocks.read() || {};
+    Promise.resolve(mocks.write({ ...current, request: [rule, ...(current.request || [])] })).then((problems) => {
+      const bad = problems.filter(Boolean);
+      out.textContent = bad.length ? `The rule was not applied: ${bad.join('; ')}\n${text}` : `Added as the first rule of ftHostConfig.mocks (see Mocks; Export there keeps it):\n${text}`;
+      schedule();
+    });
   };
 
   /** @param {string} title @param {Array<[string, string]>} headers */
@@ -73,7 +80,8 @@ export function networkSection(doc, schedule) {
     h(doc, 'h4', {}, ['Request body']), h(doc, 'pre', {}, [bodyText(e.requestBody)]),
     ...headerList('Response headers', e.responseHeaders),
     h(doc, 'h4', {}, ['Response body']), h(doc, 'pre', { 'data-slot': 'response-body' }, [bodyText(e.responseBody)]),
-    e.status ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
+    // A download is answered by mocks.downloadFile (any url), not by a request rule.
+    e.status && e.source !== 'downloadFile' ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
   ])]);
 
   const element = h(doc, 'section', { 'aria-label': 'network', 'data-section': 'network-log' }, [

@@ -7,7 +7,7 @@
 import { h, preview, parseJson, warningRows } from '../panel/dom.js';
 import { buildConditions } from './conditions.js';
 import { LOCATION_FAILS } from './presets.js';
-import { mocksSection, frameModel } from '../panel/mocks.js';
+import { mocksSection } from '../panel/mocks.js';
 
 const LOG_ROWS = 60;
 
@@ -19,6 +19,7 @@ const LOG_ROWS = 60;
  * @property {() => void} reload
  * @property {() => void} restart
  * @property {() => void} schedule
+ * @property {import('../panel/mocks.js').MocksModel} mocks  the frame's mocks (panel/mocks.js frameModel)
  */
 
 /** @param {Document} doc @param {ControlsContext} ctx */
@@ -186,7 +187,7 @@ export function buildControls(doc, ctx) {
   const checks = section('Device checks (would differ on a phone)', [checkList], 'checks');
 
   const element = h(doc, 'div', { class: 'side', role: 'complementary', 'aria-label': 'host controls' },
-    [actions, checks, log, received, network, location, media, timeout, events, nativeApis, callJs, mocksSection(doc, frameModel(ctx.frame))]);
+    [actions, checks, log, received, network, location, media, timeout, events, nativeApis, callJs, mocksSection(doc, ctx.mocks)]);
 
   /** Applies the shell's mocks to the frame's ftHost (only the ones the shell set). */
   function applyMocks() {

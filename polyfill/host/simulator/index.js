@@ -18,6 +18,7 @@ import { connectFrame } from './frame.js';
 import { buildChrome } from './chrome.js';
 import { applyParams, buildLaunch, stateUrl } from './launch.js';
 import { devtoolsSections } from '../panel/devtools-view.js';
+import { frameModel } from '../panel/mocks.js';
 
 export { DEVICES, findDevice } from './devices.js';
 export { RECEIVED_EVENTS } from './frame.js';
@@ -107,7 +108,9 @@ export function createSimulator(doc, options = {}) {
   const chrome = buildChrome(doc, { shell, settings, iframe, act, reload, restart });
   const { screen, status, nav, menu, tabs } = chrome;
 
-  const controls = buildControls(doc, { settings, save, frame: () => shell.frame, reload, restart, schedule });
+  // One model of the frame's mocks: the Mocks section and the network's "Mock this response".
+  const mocks = frameModel(() => shell.frame);
+  const controls = buildControls(doc, { settings, save, frame: () => shell.frame, reload, restart, schedule, mocks });
   const view = () => ({ page: currentPage, device: device.id, landscape, appId: currentAppId });
   const launch = buildLaunch(doc, { settings, view, open: (url) => {
     settings.stacks = {};
@@ -116,7 +119,7 @@ export function createSimulator(doc, options = {}) {
   } });
   controls.element.prepend(launch.element);
   // Pending postMessage data, storage and network: the host panel's sections (panel/devtools-view.js).
-  const tools = devtoolsSections(doc, schedule);
+  const tools = devtoolsSections(doc, schedule, mocks);
   controls.element.append(tools.element);
   const main = h(doc, 'div', { class: 'main' }, [h(doc, 'div', { class: 'stage' }, [chrome.phone]), controls.element]);
   shadow.append(main);
