@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import * as terser from 'terser';
 import { writeTypes } from './gen-types.mjs';
 import { trimWebGlueForBuild } from './trim-glue.mjs';
+import { lazyRandomDevice } from './node-glue.mjs';
 import { checkEmscripten } from './toolchain.mjs';
 import { writeNotices } from './notices.mjs';
 
@@ -114,6 +115,19 @@ function wasmFirst(entry, reexport, packed) {
   };
 }
 
+/**
+ * The Node build's glue with its random device chosen on first use (scripts/node-glue.mjs).
+ * @returns {import('esbuild').Plugin}
+ */
+function nodeGlue() {
+  return {
+    name: 'node-glue',
+    setup(build) {
+      build.onLoad({ filter: /ft-core-node\.cjs$/ }, (args) => ({ contents: lazyRandomDevice(readFileSync(args.path, 'utf8')), loader: 'js' }));
+    },
+  };
+}
+
 /** Fields of the API table only tools read (the typings, the reference pages, the tests). */
 const TYPINGS_ONLY = new Set(['doc', 'ts', 'result', 'since', 'concern', 'note', 'waitsForPerson']);
 
@@ -186,7 +200,7 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate-script.js')], outfile: join(root, 'dist/ft-polyfill-inflate.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate.js')], outfile: join(root, 'dist/ft-polyfill-inflate.mjs'), format: 'esm', platform: 'browser', minify: true }),
     // fake-indexeddb is its own file beside it (below), loaded only where IndexedDB is missing.
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node-entry.cjs')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node-entry.cjs')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'], plugins: [nodeGlue()] }),
     // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).
     esbuild.build({ ...common, legalComments: 'inline', banner: { js: "/* fake-indexeddb (Apache-2.0), bundled for ft-polyfill/testing */\nconst __ftTimers = require('node:vm').runInThisContext('({ setImmediate, setTimeout })');" },
       // Node's own timers, so Jest's fake timers do not stall IndexedDB (and storage writes).

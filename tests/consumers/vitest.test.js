@@ -70,13 +70,17 @@ test('the plugin: vitest.config.js and the test from the README, plus globals, o
   expect(code).toBe(0);
 }, 180000);
 
-test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOST_CONFIG (JSON text, or a JSON file\'s path; a bad one fails in one line)', async () => {
+test('without the plugin: alias, setupFiles: [\'ft-polyfill/vitest\'] and FT_HOST_CONFIG (JSON text, or a JSON file\'s path; a bad one fails in one line); --no-isolate keeps each test\'s fresh host', async () => {
   const app = scratch.app('vitest-plain', { tools: ['vitest'], packageJson: { type: 'module' } });
   copyFixture('vitest-plain', app.dir);
   copyCart(join(app.dir, 'src/cart.js'));
   writeFiles(scratch.work, { 'vitest-plain/vitest.config.js': recipe('vitest-plain/vitest.config.js') });
-  const names = ['src/cart.test.js > each test starts empty', 'src/cart.test.js > the config came from FT_HOST_CONFIG; the app\'s finclip-js-sdk is the global ft'];
-  for (const args of [[], ['--config', 'vitest.file.config.js']]) {
+  const names = [
+    'src/cart.test.js > each test starts empty', 'src/cart.test.js > the config came from FT_HOST_CONFIG; the app\'s finclip-js-sdk is the global ft',
+    'src/second.test.js > a second file: the app\'s finclip-js-sdk is the global ft, and the first test starts empty',
+  ];
+  // --no-isolate: one module graph (and one instance) for both files, the faster run of the guide.
+  for (const args of [[], ['--config', 'vitest.file.config.js'], ['--no-isolate']]) {
     const { code, statuses } = await vitestRun(app.dir, args);
     expect([args, failed(statuses), Object.keys(statuses).sort(), code]).toEqual([args, [], names, 0]);
   }

@@ -76,9 +76,9 @@ test('a reset after a configure that failed is not poisoned by it', async () => 
   expect(host.configError()).toBe('');
 });
 
-test('setupFt in a fresh process loads no part of Node it does not use (fetch: undici, tens of ms per test file)', () => {
+test('setupFt in a fresh process loads no part of Node it does not use (fetch: undici, tens of ms per test file; crypto: WebCrypto)', () => {
   const script = `require(${JSON.stringify(require.resolve('../../testing/index.cjs'))}).setupFt({ appId: 'kit-lean' })
-    .then(() => { process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => /undici/.test(m)))); process.exit(0); });`;
+    .then(() => { process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => /undici|webcrypto/.test(m)))); process.exit(0); });`;
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual([]);
