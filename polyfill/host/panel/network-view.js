@@ -21,14 +21,19 @@ export function bodyText(body) {
   return text.length > BODY_CHARS ? `${text.slice(0, BODY_CHARS)}… (${text.length} characters)` : text;
 }
 
+// Headers of the transport, not of the answer: the rule's data is the decoded body, written again.
+const TRANSPORT_HEADERS = /^(content-length|content-encoding|transfer-encoding|connection|keep-alive)$/i;
+
 /**
- * The ftHostConfig.mocks request rule that answers like this entry: `{url, method, response}`.
+ * The ftHostConfig.mocks request rule that answers like this entry: `{url, method, response}`
+ * (the response headers without those of the transport: length, encoding, connection).
  * @param {import('./network-log.js').NetEntry} e
  */
 export function mockRule(e) {
   const b = e.responseBody;
   const data = !b ? '' : b.kind === 'json' ? b.value : b.kind === 'text' ? b.text : new TextDecoder().decode(b.bytes);
-  return { url: e.url, method: e.method, response: { statusCode: e.status, header: Object.fromEntries(e.responseHeaders), data } };
+  const header = Object.fromEntries(e.responseHeaders.filter(([k]) => !TRANSPORT_HEADERS.test(k)));
+  return { url: e.url, method: e.method, response: { statusCode: e.status, header, data } };
 }
 
 /** The url without the page's own origin (the title keeps it whole). @param {string} url */
