@@ -78,6 +78,14 @@ test('the --mocks file answers the page in the frame; the simulator\'s Mocks sec
   expect(exported.request[0]).toMatchObject({ method: 'GET', response: { statusCode: 200, data: { teas: 3 } } });
   expect(Object.keys(exported.request[0].response.header)).toContain('content-type');
   expect(Object.keys(exported.request[0].response.header).filter((k) => /^(content-length|transfer-encoding|connection|keep-alive)$/.test(k))).toEqual([]);
+
+  // The edit outlives a reload of the frame's page (the Reload button, a dev server's reload).
+  await frame.evaluate(() => { /** @type {any} */ (window).beforeReload = true; });
+  await page.locator('ft-simulator').getByRole('button', { name: 'Reload', exact: true }).click();
+  await frame.waitForFunction(() => !(/** @type {any} */ (window).beforeReload) && window.ftHost && ftHost.state() !== null);
+  expect(await from()).toBe('simulator');
+  expect(await frame.evaluate(() => ft.request({ url: new URL('/data.json', location.href).href }).then((r) => r.header['content-length'] ?? 'none'))).toBe('none');
+  await ruleItems.nth(2).filter({ hasText: 'goods*' }).waitFor();
   await page.close();
   await context.close();
 });

@@ -32,10 +32,11 @@ export const instanceModel = (runtime, host, mocks) => ({
 
 /**
  * The simulator's model: its frame's instance, through the frame's ftHost.configure (the page's
- * own ftHostConfig with these mocks), so until the frame's page reloads.
- * @param {() => import('../simulator/frame.js').Frame | null} frame @returns {MocksModel}
+ * own ftHostConfig with these mocks); `keep` gets each edit, for the frame's next page (a reload).
+ * @param {() => import('../simulator/frame.js').Frame | null} frame
+ * @param {(mocks: unknown) => void} [keep] @returns {MocksModel}
  */
-export function frameModel(frame) {
+export function frameModel(frame, keep) {
   /** @type {unknown} */
   let edited;
   // Every section over this model re-renders after any writer (the network's "Mock this response").
@@ -46,6 +47,7 @@ export function frameModel(frame) {
     read: () => (edited === undefined ? /** @type {any} */ (config()).mocks : edited),
     write: (next) => {
       edited = next;
+      if (keep) keep(next);
       const f = frame();
       if (!f) return ['no page with ft-polyfill in the frame'];
       return f.ftHost.configure({ ...config(), mocks: next }).then(() => [], (/** @type {Error} */ e) => [String(e && e.message).replace(/^ftHost\.configure: /, '')])
