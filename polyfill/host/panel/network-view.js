@@ -80,13 +80,14 @@ export function networkSection(doc, schedule, mocks) {
   const detail = (e) => h(doc, 'tr', { class: 'detail-row' }, [h(doc, 'td', { class: 'detail', colspan: 6 }, [
     h(doc, 'div', {}, [h(doc, 'b', {}, [`${e.method} `]), e.url]),
     e.errMsg ? h(doc, 'div', { class: /:ok$/.test(e.errMsg) ? 'ok' : 'bad' }, [e.errMsg]) : null,
-    h(doc, 'div', { class: 'dim' }, [e.mock ? `answered by ${e.mock}` : e.source === 'fetch' ? 'the page\'s own fetch (it runs in the web-view on a device too)' : 'answered by the network']),
+    h(doc, 'div', { class: 'dim' }, [e.mock ? `answered by ${e.mock}` : e.source === 'fetch' ? 'the page\'s own fetch (it runs in the web-view on a device too; ftHostConfig.mocks answers ft.request only: mock a fetch with MSW or page.route)' : 'answered by the network']),
     ...headerList('Request headers', e.requestHeaders),
     h(doc, 'h4', {}, ['Request body']), h(doc, 'pre', {}, [bodyText(e.requestBody)]),
     ...headerList('Response headers', e.responseHeaders),
     h(doc, 'h4', {}, ['Response body']), h(doc, 'pre', { 'data-slot': 'response-body' }, [bodyText(e.responseBody)]),
-    // A download is answered by mocks.downloadFile (any url), not by a request rule.
-    e.status && e.source !== 'downloadFile' ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
+    // Only ft.request has request rules: a download is answered by mocks.downloadFile (any url), a
+    // page's fetch by none (it is the web-view's own, as on a device).
+    e.status && e.source === 'request' ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
   ])]);
 
   const element = h(doc, 'section', { 'aria-label': 'network', 'data-section': 'network-log' }, [
