@@ -176,6 +176,11 @@ test('the network section lists ft.request, downloadFile, mocks and the page\'s 
   await panel.locator('tr.entry', { hasText: 'mocked' }).click();
   expect(await panel.locator('td.detail').innerText()).toContain("answered by ftHost.mock('request')");
   await panel.locator('tr.entry', { hasText: 'mocked' }).click();
+  // The page's own fetch has no request rule to make: ftHostConfig.mocks answers ft.request only.
+  await panel.locator('tr.entry', { hasText: 'page=own' }).click();
+  await panel.locator('td.detail', { hasText: 'ftHostConfig.mocks answers ft.request only' }).waitFor();
+  expect(await panel.locator('td.detail button', { hasText: 'Mock this response' }).count()).toBe(0);
+  await panel.locator('tr.entry', { hasText: 'page=own' }).click();
   // "Mock this response": the entry becomes the first ftHostConfig.mocks request rule, in force:
   // the counter (a new number per request) now answers what it answered then.
   await panel.locator('tr.entry', { hasText: '/api/counter?a=1' }).click();

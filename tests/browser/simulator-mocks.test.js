@@ -18,6 +18,7 @@ beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), 'ft-sim-mocks-'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><html><head><title>Shop</title></head><body><h1>H5 shop</h1></body></html>');
   writeFileSync(join(site, 'mocks.json'), JSON.stringify(MOCKS));
+  writeFileSync(join(site, 'data.json'), '{"teas": 3}');
   child = spawn(process.execPath, [CLI, 'serve', site, '--mocks', join(site, 'mocks.json'), '--port', '0', '--simulator'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
   let out = '';
   const url = new Promise((resolve, reject) => {
@@ -59,6 +60,32 @@ test('the --mocks file answers the page in the frame; the simulator\'s Mocks sec
   await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="request rules"] li').textContent.includes('goods?id=1'));
   await frame.waitForFunction(() => window.ftHost && ftHost.state() !== null);
   expect(await from()).toBe('simulator');
+  // The ends of the list: no ↑ on the first rule, no ↓ on the last (neither would move it).
+  const ruleItems = section.locator('[aria-label="request rules"] li');
+  expect(await ruleItems.first().getByRole('button', { name: '↑' }).count()).toBe(0);
+  expect(await ruleItems.last().getByRole('button', { name: '↓' }).count()).toBe(0);
+
+  // "Mock this response" in the network section: the Mocks section lists the new first rule at
+  // once, without the transport's headers (the rule's data is the decoded body, written again).
+  await frame.evaluate(() => ft.request({ url: new URL('/data.json', location.href).href }));
+  const network = page.locator('ft-simulator [data-section=network-log]');
+  await network.locator('tr.entry', { hasText: '/data.json' }).click();
+  await network.getByRole('button', { name: 'Mock this response' }).click();
+  await ruleItems.first().filter({ hasText: '/data.json' }).waitFor();
+  expect(await ruleItems.count()).toBe(3);
+  await section.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = JSON.parse(await section.getByLabel('mocks JSON', { exact: true }).inputValue());
+  expect(exported.request[0]).toMatchObject({ method: 'GET', response: { statusCode: 200, data: { teas: 3 } } });
+  expect(Object.keys(exported.request[0].response.header)).toContain('content-type');
+  expect(Object.keys(exported.request[0].response.header).filter((k) => /^(content-length|transfer-encoding|connection|keep-alive)$/.test(k))).toEqual([]);
+
+  // The edit outlives a reload of the frame's page (the Reload button, a dev server's reload).
+  await frame.evaluate(() => { /** @type {any} */ (window).beforeReload = true; });
+  await page.locator('ft-simulator').getByRole('button', { name: 'Reload', exact: true }).click();
+  await frame.waitForFunction(() => !(/** @type {any} */ (window).beforeReload) && window.ftHost && ftHost.state() !== null);
+  expect(await from()).toBe('simulator');
+  expect(await frame.evaluate(() => ft.request({ url: new URL('/data.json', location.href).href }).then((r) => r.header['content-length'] ?? 'none'))).toBe('none');
+  await ruleItems.nth(2).filter({ hasText: 'goods*' }).waitFor();
   await page.close();
   await context.close();
 });

@@ -208,6 +208,18 @@ test('a mocked location and an offline network reach the page\'s calls; the call
   const rows = await page.locator('ft-simulator [aria-label="ft calls"] li').allInnerTexts();
   expect(rows[0]).toMatch(/^request request:fail network error \d+ ms/);
   expect(rows[1]).toMatch(/^request request:ok \d+ ms/);
+  // A click shows a call whole (its arguments and result as JSON), a second click folds it.
+  const long = 'x'.repeat(300);
+  await frame.evaluate((data) => ft.setStorage({ key: 'long', data }), long);
+  await page.waitForFunction(() => [...document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="filter calls by API"]').options].some((o) => o.value === 'setStorage'));
+  await page.locator('ft-simulator [aria-label="filter calls by API"]').selectOption('setStorage');
+  const logText = () => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="ft calls"]').textContent;
+  await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="ft calls"]').textContent.includes('setStorage:ok'));
+  expect(await page.evaluate(logText)).not.toContain(long);
+  await page.locator('ft-simulator [aria-label="ft calls"] li').first().click();
+  await page.waitForFunction((text) => document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="ft calls"]').textContent.includes(text), long);
+  await page.locator('ft-simulator [aria-label="ft calls"] li').first().click();
+  await page.waitForFunction((text) => !document.querySelector('ft-simulator').shadowRoot.querySelector('[aria-label="ft calls"]').textContent.includes(text), long);
 
   // A reload keeps the settings (offline, the mock) and the stack, as a devtools reload does.
   // (The stack is kept up to the web-view's page: the config stack holds the web-view last.)

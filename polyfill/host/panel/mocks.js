@@ -32,24 +32,31 @@ export const instanceModel = (runtime, host, mocks) => ({
 
 /**
  * The simulator's model: its frame's instance, through the frame's ftHost.configure (the page's
- * own ftHostConfig with these mocks), so until the frame's page reloads.
- * @param {() => import('../simulator/frame.js').Frame | null} frame @returns {MocksModel}
+ * own ftHostConfig with these mocks); `keep` gets each edit, for the frame's next page (a reload).
+ * @param {() => import('../simulator/frame.js').Frame | null} frame
+ * @param {(mocks: unknown) => void} [keep] @returns {MocksModel}
  */
-export function frameModel(frame) {
+export function frameModel(frame, keep) {
   /** @type {unknown} */
   let edited;
+  // Every section over this model re-renders after any writer (the network's "Mock this response").
+  /** @type {Set<() => void>} */
+  const listeners = new Set();
   const config = () => { const f = frame(); return f && f.win.ftHostConfig && typeof f.win.ftHostConfig === 'object' ? f.win.ftHostConfig : {}; };
   return {
     read: () => (edited === undefined ? /** @type {any} */ (config()).mocks : edited),
     write: (next) => {
       edited = next;
+      if (keep) keep(next);
       const f = frame();
       if (!f) return ['no page with ft-polyfill in the frame'];
-      return f.ftHost.configure({ ...config(), mocks: next }).then(() => [], (/** @type {Error} */ e) => [String(e && e.message).replace(/^ftHost\.configure: /, '')]);
+      return f.ftHost.configure({ ...config(), mocks: next }).then(() => [], (/** @type {Error} */ e) => [String(e && e.message).replace(/^ftHost\.configure: /, '')])
+        .then((/** @type {string[]} */ problems) => { listeners.forEach((fn) => fn()); return problems; });
     },
     // The frame's page comes and goes (loads, reloads) without telling the section: a look twice a second.
     on: (fn) => {
       let seen = frame();
+      listeners.add(fn);
       const timer = setInterval(() => {
         const f = frame();
         if (f === seen) return;
@@ -57,7 +64,10 @@ export function frameModel(frame) {
         edited = undefined;
         fn();
       }, 500);
-      return () => clearInterval(timer);
+      return () => {
+        clearInterval(timer);
+        listeners.delete(fn);
+      };
     },
   };
 }
@@ -204,7 +214,8 @@ export function mocksSection(doc, model) {
       rules.append(h(doc, 'li', { class: 'row' }, [
         h(doc, 'span', { class: 'api' }, [String((rule && rule.method) || '*')]), ' ', h(doc, 'span', {}, [String(rule && rule.url)]),
         h(doc, 'span', { class: 'args' }, [` → ${what}${rule && rule.delay ? ` after ${rule.delay} ms` : ''}`]),
-        button('↑', () => moveRule(i, i - 1)), button('↓', () => moveRule(i, i + 1)), button('×', () => moveRule(i, -1)),
+        // No ↑ on the first rule nor ↓ on the last: moveRule(0, -1) would remove it.
+        i > 0 ? button('↑', () => moveRule(i, i - 1)) : null, i < m.request.length - 1 ? button('↓', () => moveRule(i, i + 1)) : null, button('×', () => moveRule(i, -1)),
       ]));
     });
     const rows = [...Object.entries(m.callNativeAPI).map(([name, a]) => h(doc, 'li', { class: 'row' }, [h(doc, 'span', { class: 'api' }, [`callNativeAPI ${name}`]), ' ', describe(a), button('×', () => removeAnswer('callNativeAPI', name))])),

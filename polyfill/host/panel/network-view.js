@@ -21,14 +21,19 @@ export function bodyText(body) {
   return text.length > BODY_CHARS ? `${text.slice(0, BODY_CHARS)}… (${text.length} characters)` : text;
 }
 
+// Headers of the transport, not of the answer: the rule's data is the decoded body, written again.
+const TRANSPORT_HEADERS = /^(content-length|content-encoding|transfer-encoding|connection|keep-alive)$/i;
+
 /**
- * The ftHostConfig.mocks request rule that answers like this entry: `{url, method, response}`.
+ * The ftHostConfig.mocks request rule that answers like this entry: `{url, method, response}`
+ * (the response headers without those of the transport: length, encoding, connection).
  * @param {import('./network-log.js').NetEntry} e
  */
 export function mockRule(e) {
   const b = e.responseBody;
   const data = !b ? '' : b.kind === 'json' ? b.value : b.kind === 'text' ? b.text : new TextDecoder().decode(b.bytes);
-  return { url: e.url, method: e.method, response: { statusCode: e.status, header: Object.fromEntries(e.responseHeaders), data } };
+  const header = Object.fromEntries(e.responseHeaders.filter(([k]) => !TRANSPORT_HEADERS.test(k)));
+  return { url: e.url, method: e.method, response: { statusCode: e.status, header, data } };
 }
 
 /** The url without the page's own origin (the title keeps it whole). @param {string} url */
@@ -75,13 +80,14 @@ export function networkSection(doc, schedule, mocks) {
   const detail = (e) => h(doc, 'tr', { class: 'detail-row' }, [h(doc, 'td', { class: 'detail', colspan: 6 }, [
     h(doc, 'div', {}, [h(doc, 'b', {}, [`${e.method} `]), e.url]),
     e.errMsg ? h(doc, 'div', { class: /:ok$/.test(e.errMsg) ? 'ok' : 'bad' }, [e.errMsg]) : null,
-    h(doc, 'div', { class: 'dim' }, [e.mock ? `answered by ${e.mock}` : e.source === 'fetch' ? 'the page\'s own fetch (it runs in the web-view on a device too)' : 'answered by the network']),
+    h(doc, 'div', { class: 'dim' }, [e.mock ? `answered by ${e.mock}` : e.source === 'fetch' ? 'the page\'s own fetch (it runs in the web-view on a device too; ftHostConfig.mocks answers ft.request only: mock a fetch with MSW or page.route)' : 'answered by the network']),
     ...headerList('Request headers', e.requestHeaders),
     h(doc, 'h4', {}, ['Request body']), h(doc, 'pre', {}, [bodyText(e.requestBody)]),
     ...headerList('Response headers', e.responseHeaders),
     h(doc, 'h4', {}, ['Response body']), h(doc, 'pre', { 'data-slot': 'response-body' }, [bodyText(e.responseBody)]),
-    // A download is answered by mocks.downloadFile (any url), not by a request rule.
-    e.status && e.source !== 'downloadFile' ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
+    // Only ft.request has request rules: a download is answered by mocks.downloadFile (any url), a
+    // page's fetch by none (it is the web-view's own, as on a device).
+    e.status && e.source === 'request' ? h(doc, 'div', { class: 'row' }, [h(doc, 'button', { type: 'button', onclick: () => copyRule(e) }, ['Mock this response'])]) : null,
   ])]);
 
   const element = h(doc, 'section', { 'aria-label': 'network', 'data-section': 'network-log' }, [

@@ -4,7 +4,7 @@
 // presets and the web-view load timeout (the network and location sections: conditions.js). All act through the frame's window.ftHost.
 // Page-provided strings are rendered as text (../panel/dom.js).
 
-import { h, preview, parseJson, warningRows } from '../panel/dom.js';
+import { h, preview, pretty, parseJson, warningRows } from '../panel/dom.js';
 import { buildConditions } from './conditions.js';
 import { LOCATION_FAILS } from './presets.js';
 import { mocksSection } from '../panel/mocks.js';
@@ -180,6 +180,8 @@ export function buildControls(doc, ctx) {
   const filter = /** @type {HTMLSelectElement} */ (h(doc, 'select', { class: 'f', 'aria-label': 'filter calls by API', onchange: () => ctx.schedule() }, [h(doc, 'option', { value: '' }, ['all APIs'])]));
   const failuresOnly = /** @type {HTMLInputElement} */ (h(doc, 'input', { type: 'checkbox', onchange: () => ctx.schedule() }));
   const logList = h(doc, 'ul', { class: 'list', 'aria-label': 'ft calls' });
+  /** The call log entries shown whole (the frame's own records). @type {WeakSet<object>} */
+  const expanded = new WeakSet();
   const log = section('ft calls (newest first)', [h(doc, 'div', { class: 'row' }, [filter, h(doc, 'label', { class: 't' }, [failuresOnly, 'failures only'])]), logList], 'calls');
 
   // Where the page would break or differ on a phone (behaviour.md §1.15: ftHost.warnings()).
@@ -283,12 +285,18 @@ export function buildControls(doc, ctx) {
     for (const call of shown) {
       const errMsg = call.result && typeof call.result.errMsg === 'string' ? call.result.errMsg : '';
       const { errMsg: _ignored, ...fields } = call.result || {};
-      logList.append(h(doc, 'li', {}, [
+      const args = call.args.length === 1 ? call.args[0] : call.args;
+      const full = expanded.has(call);
+      // As in the host panel: a click shows the whole arguments and result (pretty JSON), another folds them.
+      logList.append(h(doc, 'li', { class: 'call', title: full ? 'fold' : 'show all', onclick: () => {
+        if (!expanded.delete(call)) expanded.add(call);
+        ctx.schedule();
+      } }, [
         h(doc, 'span', { class: 'api' }, [call.api]), ' ',
         h(doc, 'span', { class: /:ok$/.test(errMsg) ? 'ok' : 'fail' }, [errMsg]), ' ',
         h(doc, 'span', { class: 'ms' }, [`${Math.round(call.duration)} ms`]), ' ',
-        Object.keys(fields).length ? h(doc, 'span', {}, [preview(fields, 120)]) : null,
-        h(doc, 'div', { class: 'args' }, [preview(call.args.length === 1 ? call.args[0] : call.args, 160)]),
+        Object.keys(fields).length && !full ? h(doc, 'span', {}, [preview(fields, 120)]) : null,
+        full ? h(doc, 'pre', { class: 'args' }, [`args ${pretty(args)}\nresult ${pretty(call.result)}`]) : h(doc, 'div', { class: 'args' }, [preview(args, 160)]),
       ]));
     }
   }

@@ -54,7 +54,7 @@ export function connectFrame(win, { shell, settings, schedule, onAttach }) {
     /**
      * The frame's ftHostConfig: the page's own, without the panel (the shell is the host's UI),
      * with the launch's appId, app.json and backMode, the stack the shell kept for this appId (else
-     * the launch's) and the shell's load timeout.
+     * the launch's), the shell's load timeout and the Mocks section's edit.
      * @param {Window} fwin @param {unknown} given @returns {Record<string, unknown>}
      */
     frameConfig(fwin, given) {
@@ -74,6 +74,12 @@ export function connectFrame(win, { shell, settings, schedule, onAttach }) {
       else if (launch.stack.length) config.stack = launch.stack;
       const timeout = Number(settings.timeout);
       if (settings.timeout !== '' && Number.isFinite(timeout) && timeout >= 0) config.webviewTimeout = timeout;
+      // The Mocks section's edit outlives a reload (a dev server's too), as the settings above do.
+      if (settings.mocks) {
+        try {
+          config.mocks = JSON.parse(settings.mocks);
+        } catch { /* a damaged entry: the page's own mocks */ }
+      }
       conditionNetwork(fwin);
       started.set(fwin, { app: config.app && typeof config.app === 'object' ? config.app : null, appJson: config.appJson });
       return config;

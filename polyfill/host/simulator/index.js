@@ -18,7 +18,7 @@ import { connectFrame } from './frame.js';
 import { buildChrome } from './chrome.js';
 import { applyParams, buildLaunch, stateUrl } from './launch.js';
 import { devtoolsSections } from '../panel/devtools-view.js';
-import { frameModel } from '../panel/mocks.js';
+import { frameModel, mocksJson } from '../panel/mocks.js';
 
 export { DEVICES, findDevice } from './devices.js';
 export { RECEIVED_EVENTS } from './frame.js';
@@ -109,7 +109,11 @@ export function createSimulator(doc, options = {}) {
   const { screen, status, nav, menu, tabs } = chrome;
 
   // One model of the frame's mocks: the Mocks section and the network's "Mock this response".
-  const mocks = frameModel(() => shell.frame);
+  // Its edits are kept with the settings: the frame's next page (Reload, a dev server's reload) starts with them.
+  const mocks = frameModel(() => shell.frame, (next) => {
+    settings.mocks = mocksJson(next);
+    save();
+  });
   const controls = buildControls(doc, { settings, save, frame: () => shell.frame, reload, restart, schedule, mocks });
   const view = () => ({ page: currentPage, device: device.id, landscape, appId: currentAppId });
   const launch = buildLaunch(doc, { settings, view, open: (url) => {

@@ -1,6 +1,6 @@
 // What the simulator keeps across reloads of its frame and of the shell (sessionStorage of the
 // shell's tab, as a devtools session): the stack of each app, the network condition, the load
-// timeout, the device mocks, the native APIs' answers and the launch (appId, stack, app.json,
+// timeout, the device mocks, the native APIs' answers, the Mocks section's edit and the launch (appId, stack, app.json,
 // backMode). The shell's url carries the launch, the network and the location too (launch.js), and
 // the device and orientation (?device=, ?landscape): a link opens the same phone in the same state.
 
@@ -19,6 +19,7 @@ const STORE_KEY = 'ft-polyfill-simulator';
  * @property {Array<[string, string]>} nativeApis  name → the JSON text of the answer
  * @property {Record<string, string[]>} stacks  appId → the page urls up to the web-view's page
  * @property {Launch} launch  what the mini-program starts with, over the page's own ftHostConfig
+ * @property {string} mocks  the Mocks section's edit as its JSON file ('' = the page's own ftHostConfig.mocks)
  */
 
 /**
@@ -47,6 +48,7 @@ export const defaultSettings = () => ({
   nativeApis: [],
   stacks: {},
   launch: emptyLaunch(),
+  mocks: '',
 });
 
 /** @param {Window} win @returns {SimulatorSettings} */

@@ -62,7 +62,7 @@ button, select, input, textarea { font: inherit; color: inherit; }
 .tabs button.on .dot { background: #07c160; }
 .side { flex: 0 1 420px; min-width: 300px; display: flex; flex-direction: column; gap: 10px; }
 section { background: #fff; border: 1px solid #e5e6eb; border-radius: 8px; padding: 8px 10px; }
-h2 { margin: 0 0 6px; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #4e5969; font-weight: 600; }
+h2, section > h3 { margin: 0 0 6px; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #4e5969; font-weight: 600; }
 .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
 .row + .row, .row + textarea, textarea + .row { margin-top: 6px; }
 .b { border: 1px solid #c9cdd4; background: #fff; border-radius: 6px; padding: 3px 10px; cursor: pointer; }
@@ -90,6 +90,7 @@ label.t { font-size: 12px; color: #4e5969; display: flex; align-items: center; g
 .api { font-weight: 600; }
 .ok { color: #00a854; } .fail { color: #cb2634; }
 .args, .ms { color: #86909c; }
+.list li.call { cursor: pointer; } .list pre.args { margin: 2px 0 0; white-space: pre-wrap; word-break: break-all; font: inherit; }
 .empty { color: #86909c; }
 .stack { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-direction: column-reverse; gap: 3px; font: 12px ui-monospace, Menlo, Consolas, monospace; }
 .stack li { padding: 2px 6px; border-radius: 5px; background: #f2f3f5; word-break: break-all; }
