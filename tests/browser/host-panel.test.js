@@ -41,6 +41,15 @@ test('the panel opens from ?ft-panel, shows stack, title, tabBar and log, and re
   expect(view.log[2]).toContain('setNavigationBarTitle:ok');
   expect(view.received).toContain(`message {"detail":{"data":[${JSON.stringify(hostile)}]}}`);
   expect(view.pwned).toBe(0);
+  // What the host received is cut at 300 characters; a click shows it whole.
+  const long = 'x'.repeat(400);
+  await page.evaluate(async (long) => { ft.miniProgram.postMessage({ data: { long } }); await ftHost.share(); }, long);
+  const item = page.locator('ft-host-panel').locator('[data-slot=received] li').first();
+  await item.waitFor();
+  expect(await item.textContent()).not.toContain(long);
+  await item.click();
+  await page.locator('ft-host-panel').locator('[data-slot=received] li pre').first().waitFor();
+  expect(await page.locator('ft-host-panel').locator('[data-slot=received] li').first().textContent()).toContain(long);
   // The tabBar is the host's: clicking switches tab.
   await page.locator('ft-host-panel').locator('.tabbar button', { hasText: 'Cart' }).click();
   await page.waitForTimeout(50);

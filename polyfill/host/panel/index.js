@@ -197,7 +197,12 @@ export function createPanel(runtime, host, controls, mocks) {
     slots.received.replaceChildren();
     if (!received.length) slots.received.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage is delivered at back, destroy and share)']));
     for (const item of received) {
-      slots.received.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', h(doc, 'span', {}, [preview(item.payload, 300)])]));
+      // A click shows the whole payload (pretty JSON), another folds it, as in the call log.
+      const full = expanded.has(item);
+      slots.received.append(h(doc, 'li', { class: 'call', title: full ? 'fold' : 'show all', onclick: () => {
+        if (!expanded.delete(item)) expanded.add(item);
+        schedule();
+      } }, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', full ? h(doc, 'pre', { class: 'args' }, [pretty(item.payload)]) : h(doc, 'span', {}, [preview(item.payload, 300)])]));
     }
 
     slots.mocks.replaceChildren();

@@ -257,7 +257,14 @@ export function buildControls(doc, ctx) {
     receivedList.replaceChildren();
     const items = f ? f.received : [];
     if (!items.length) receivedList.append(h(doc, 'li', { class: 'empty' }, ['nothing yet (postMessage data arrives at back, share and close)']));
-    for (const item of items) receivedList.append(h(doc, 'li', {}, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', preview(item.payload, 300)]));
+    for (const item of items) {
+      // A click shows the whole payload (pretty JSON), another folds it, as in the call log.
+      const full = expanded.has(item);
+      receivedList.append(h(doc, 'li', { class: 'call', title: full ? 'fold' : 'show all', onclick: () => {
+        if (!expanded.delete(item)) expanded.add(item);
+        ctx.schedule();
+      } }, [h(doc, 'span', { class: 'api' }, [item.name]), ' ', full ? h(doc, 'pre', { class: 'args' }, [pretty(item.payload)]) : preview(item.payload, 300)]));
+    }
 
     /** @type {Array<{ kind: string, api: string, message: string, site: string }>} */
     let warnings = [];
