@@ -1,7 +1,7 @@
 // Screenshots of the simulator (docs/guides/simulator.md): the demo as `npm start` serves it, one
 // picture of the whole shell, one of the phone for each device the guide shows, the shell in
 // landscape, the launch form; and one of each devtools section (docs/guides/devtools.md: pending
-// postMessage data, storage, network).
+// postMessage data, storage, network, mocks).
 //   node scripts/simulator-screenshots.mjs [outDir] [--fast]   (default docs/; --fast skips zopflipng;
 //   tests/browser/simulator.test.js runs it into a temporary folder and compares the pictures'
 //   sizes with the committed ones)
@@ -100,6 +100,16 @@ try {
     await tools.locator(`section[data-section="${section}"]`).screenshot({ path: file });
     written.push(file);
   }
+  // The Mocks section (docs/guides/mocks.md): the products request made a rule, and 'pay' answered
+  // with a failure, as a person sets them up.
+  await tools.locator('table[aria-label="requests"] tr.entry').first().click();
+  await tools.locator('button', { hasText: 'Mock this response' }).click();
+  const mocks = page.locator('ft-simulator section[data-section="mocks"]');
+  await mocks.locator('ol[aria-label="request rules"] li').first().waitFor();
+  await page.waitForTimeout(300);
+  const mocksFile = join(outDir, 'devtools-mocks.png');
+  await mocks.screenshot({ path: mocksFile });
+  written.push(mocksFile);
   if (page.errors.length) console.warn('devtools: page errors', page.errors);
   await context.close();
 } finally {

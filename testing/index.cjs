@@ -9,6 +9,7 @@
 
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { releaseChannelsAtFileEnd } = require('./file-channels.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -135,38 +136,6 @@ const insideJestTest = () => {
     return false;
   }
 };
-/** The polyfill's BroadcastChannels (a store's tab lock: 'ft-polyfill:…') of this test file, open. @type {Set<any> | null} */
-let fileChannels = null;
-
-/**
- * Jest runs many test files in one worker, and an open BroadcastChannel stays reachable after its
- * file has ended, with all its listener reaches: the tab lock's channel would keep the file's whole
- * instance (core, wasm memory, jsdom window) alive, the worker's heap growing by megabytes a file
- * and the run slowing with it (docs/benchmarks.md). So the polyfill's channels of a file are closed
- * once its tests are done; the instance keeps working after that (a later afterAll may use it),
- * only no longer telling other instances of its appId in this worker about its writes.
- * @param {any} global
- */
-function releaseChannelsAtFileEnd(global) {
-  const open = /** @type {Set<any>} */ (fileChannels);
-  const Base = fileChannels && global.BroadcastChannel;
-  if (typeof Base !== 'function' || Base.ftPolyfillFile === open) return;
-  class FileBroadcastChannel extends Base {
-    /** @param {string} name */
-    constructor(name) {
-      super(name);
-      if (String(name).startsWith('ft-polyfill:')) open.add(this);
-    }
-
-    /** @param {any} message */
-    postMessage(message) {
-      if (!this.ftPolyfillReleased) super.postMessage(message);
-    }
-  }
-  /** @type {any} */ (FileBroadcastChannel).ftPolyfillFile = open;
-  global.BroadcastChannel = FileBroadcastChannel;
-}
-
 if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ && !insideJestTest()) {
   try {
     pageGlobal.afterEach(() => {
@@ -175,18 +144,7 @@ if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ 
         if (error) throw error;
       }
     });
-    if (typeof pageGlobal.afterAll === 'function') {
-      const open = new Set();
-      pageGlobal.afterAll(() => {
-        for (const channel of open) {
-          channel.ftPolyfillReleased = true;
-          channel.close();
-        }
-        open.clear();
-      });
-      fileChannels = open;
-      if (typeof pageGlobal.BroadcastChannel === 'function') releaseChannelsAtFileEnd(pageGlobal);
-    }
+    if (typeof pageGlobal.afterAll === 'function') pageGlobal.afterAll(releaseChannelsAtFileEnd(pageGlobal));
   } catch {
     // Loaded inside a hook or a test, where Jest takes no hook: expectNoDeviceChecks() remains.
   }

@@ -315,7 +315,7 @@ test('the screenshots of the README and the simulator guide are what scripts/sim
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     const shots = ['simulator.png', 'simulator-iphone-se.png', 'simulator-iphone-14.png', 'simulator-pixel-7.png', 'simulator-landscape.png', 'simulator-launch.png'];
-    const devtools = ['devtools-pending.png', 'devtools-storage.png', 'devtools-network.png'];
+    const devtools = ['devtools-pending.png', 'devtools-storage.png', 'devtools-network.png', 'devtools-mocks.png'];
     expect(readdirSync(out).sort()).toEqual([...shots, ...devtools].sort());
     // The devtools sections' pictures are in their guide (their heights follow the demo's data).
     const devtoolsGuide = readFileSync(join(ROOT, 'docs/guides/devtools.md'), 'utf8');
