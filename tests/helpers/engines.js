@@ -169,10 +169,14 @@ export class EnginePage {
    * @param {Function} fn @param {unknown} [arg]
    */
   async navigateBy(fn, arg) {
-    await this.evaluate(() => { /** @type {any} */ (window).__ftEngineOld = true; });
+    // A page with the polyfill navigates to another with it: the next document counts as loaded
+    // once its ftHost is seen too (Firefox's driver has reported a new document complete before
+    // its scripts' globals were visible to it, in two of many runs).
+    const hadHost = await this.evaluate(() => { /** @type {any} */ (window).__ftEngineOld = true; return typeof (/** @type {any} */ (window).ftHost) !== 'undefined'; });
     const value = await this.evaluate(fn, arg).catch(() => undefined);
     for (;;) {
-      const loaded = await this.evaluate(() => !(/** @type {any} */ (window).__ftEngineOld) && document.readyState === 'complete').catch(() => false);
+      const loaded = await this.evaluate((hadHost) => !(/** @type {any} */ (window).__ftEngineOld) && document.readyState === 'complete'
+        && (!hadHost || typeof (/** @type {any} */ (window).ftHost) !== 'undefined'), hadHost).catch(() => false);
       if (loaded) return value;
       await sleep(50);
     }
