@@ -92,7 +92,8 @@ export default {
  */
 function runOnce(runner, side, env, dir) {
   const jestConfig = {
-    rootDir: dir, testEnvironment: env, transform: {}, testMatch: ['<rootDir>/jest-tests/*.test.cjs'], moduleFileExtensions: ['js', 'cjs'],
+    // The kit's side: the Jest guide's recipe, its environment and setupFt.
+    rootDir: dir, testEnvironment: side === 'kit' ? `ft-polyfill/jest-environment-${env}` : env, transform: {}, testMatch: ['<rootDir>/jest-tests/*.test.cjs'], moduleFileExtensions: ['js', 'cjs'],
     moduleNameMapper: { '^finclip-js-sdk$': side === 'kit' ? 'ft-polyfill' : '<rootDir>/fake/ft.cjs' },
     setupFilesAfterEnv: [side === 'kit' ? '<rootDir>/kit-jest-setup.cjs' : '<rootDir>/fake/jest-setup.cjs'],
   };

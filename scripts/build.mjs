@@ -4,7 +4,8 @@
 //   dist/ft-polyfill-ui.js, .mjs       the host UI, downloaded on first use
 //   dist/ft-polyfill-simulator.mjs     the simulator's shell (ft-polyfill serve --simulator)
 //   dist/ft-polyfill-inflate.js, .mjs  the inflate fallback, downloaded only without DecompressionStream
-//   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit); ft-polyfill.node.mjs imports it in Node
+//   dist/ft-polyfill.cjs  CommonJS for Node (Jest, the testing kit): loads ft-polyfill-node.cjs, the build;
+//                         ft-polyfill.node.mjs imports it in Node
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
@@ -200,7 +201,7 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate-script.js')], outfile: join(root, 'dist/ft-polyfill-inflate.js'), format: 'iife', platform: 'browser', minify: true }),
     esbuild.build({ ...common, banner: { js: FFLATE_NOTICE }, entryPoints: [join(root, 'polyfill/inflate.js')], outfile: join(root, 'dist/ft-polyfill-inflate.mjs'), format: 'esm', platform: 'browser', minify: true }),
     // fake-indexeddb is its own file beside it (below), loaded only where IndexedDB is missing.
-    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node-entry.cjs')], outfile: join(root, 'dist/ft-polyfill.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'], plugins: [nodeGlue()] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'polyfill/node.js')], outfile: join(root, 'dist/ft-polyfill-node.cjs'), format: 'cjs', platform: 'node', external: ['./fake-indexeddb.cjs'], plugins: [nodeGlue()] }),
     // The testing kit's in-memory IndexedDB for Node/jsdom (bundled: the package has no dependencies).
     esbuild.build({ ...common, legalComments: 'inline', banner: { js: "/* fake-indexeddb (Apache-2.0), bundled for ft-polyfill/testing */\nconst __ftTimers = require('node:vm').runInThisContext('({ setImmediate, setTimeout })');" },
       // Node's own timers, so Jest's fake timers do not stall IndexedDB (and storage writes).
@@ -219,6 +220,8 @@ export async function buildAll({ quiet = false } = {}) {
   // The CLI's static file server (bin/server.js), bundled so that the package keeps no dependencies.
   await esbuild.build({ ...common, entryPoints: ['sirv'], outfile: join(root, 'dist/sirv.mjs'), format: 'esm', platform: 'node', banner: { js: '/* sirv with @polka/url, mrmime and totalist (MIT), bundled for ft-polyfill serve: dist/THIRD-PARTY-NOTICES.md */' } });
   writeNotices(join(root, 'dist/THIRD-PARTY-NOTICES.md'));
+  // require('ft-polyfill'): a few lines that load dist/ft-polyfill-node.cjs (polyfill/node-entry.cjs).
+  copyFileSync(join(root, 'polyfill/node-entry.cjs'), join(root, 'dist/ft-polyfill.cjs'));
   // `import` in Node: the CommonJS build's instance (polyfill/node-wrapper.mjs).
   copyFileSync(join(root, 'polyfill/node-wrapper.mjs'), join(root, 'dist/ft-polyfill.node.mjs'));
   // TypeScript declarations from the API table (dist/ft-polyfill.d.ts, .d.cts).

@@ -10,6 +10,7 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { releaseChannelsAtFileEnd } = require('./file-channels.cjs');
+const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -33,8 +34,17 @@ function polyfillGlobals(global = pageGlobal) {
   return polyfill().polyfillGlobals(global);
 }
 
-/** @returns {any} the CommonJS build (dist/ft-polyfill.cjs) */
+/**
+ * The CommonJS build (dist/ft-polyfill.cjs, which loads dist/ft-polyfill-node.cjs), the build
+ * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs), and its
+ * in-memory IndexedDB too when the page's global has none.
+ * @returns {any}
+ */
 function polyfill() {
+  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) {
+    if (typeof pageGlobal.indexedDB === 'undefined') requireWithCodeCache(require, join(DIST, 'fake-indexeddb.cjs'));
+    requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
+  }
   return require('../dist/ft-polyfill.cjs');
 }
 
@@ -91,6 +101,7 @@ async function setupFt(config = {}, options = {}) {
   const error = instance.host.configError();
   if (error) throw new Error(`setupFt: ${error}`);
   watchDeviceChecks(instance.host, config);
+  saveCodeCaches();
   return instance;
 }
 

@@ -1,6 +1,7 @@
 // A Jest project on the packed package (README recipes jest-app/): moduleNameMapper sends the
 // application's `import ft from 'finclip-js-sdk'` to ft-polyfill, babel-jest compiles the ES
-// modules to CommonJS, and ft-polyfill/testing installs the globals (node and jsdom environments).
+// modules to CommonJS, and ft-polyfill/testing installs the globals (node and jsdom environments:
+// ft-polyfill/jest-environment-node from the recipe and -jsdom in a docblock, plain jsdom in another).
 // The project runs in its own Jest process; its JSON report is compared test by test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +40,11 @@ test('jest.config.js, babel.config.js and cart.test.js from the README, plus one
     'files-jsdom.test.js > downloadFile mock, then getLocalImgData: the same bytes',
     'instance.test.js > each test starts from an empty cart, also under fake timers',
     'instance.test.js > one instance: globals, the finclip-js-sdk import and the ft-polyfill import',
+    "instance.test.js > results and errors are this file's own objects (toStrictEqual, instanceof), the build loaded by the environment",
     'instance.test.js > storage through the app, read through the global',
+    'instance.test.js > this file has its own storage: what another file wrote is not here',
     'jsdom.test.js > one instance on window: globals, the finclip-js-sdk import and the ft-polyfill import',
+    'other-file.test.js > writes a key the other file must not see',
   ]);
   expect(code).toBe(0);
 }, 180000);

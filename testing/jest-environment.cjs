@@ -1,0 +1,98 @@
+'use strict';
+// ft-polyfill/jest-environment-node and ft-polyfill/jest-environment-jsdom: Jest's own
+// environments (jest-environment-node, jest-environment-jsdom, from the project), which hand each
+// test file the polyfill's Node build from code compiled once per worker. Jest compiles every
+// module a test file requires again, in that file's context and with no code cache, and the build
+// (dist/ft-polyfill-node.cjs, about 600 KB with the core's wasm as base64, and fake-indexeddb) was
+// most of what the kit added to a file (docs/benchmarks.md). Here it is a vm.Script, compiled once
+// and run in each file's context, so the file's `ft`, its results and its errors still belong to
+// the file's own realm, and every file still gets its own instance, core and storage. It is run
+// the first time the file reads it (polyfill/node-entry.cjs: require('ft-polyfill'), setupFt), so
+// a file that does not use ft pays nothing.
+
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+/** Where a test file's global holds the build (polyfill/node-entry.cjs reads it). */
+const BUILD_KEY = Symbol.for('ft-polyfill.node-build');
+/** The build's files, compiled once per worker. @type {Map<string, any>} */
+const scripts = new Map();
+
+/** @param {string} name  a file of dist/ */
+function script(name) {
+  let compiled = scripts.get(name);
+  if (!compiled) {
+    const file = join(DIST, name);
+    compiled = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+    scripts.set(name, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Defines the build on a test file's global, run in its context when first read.
+ * @param {any} context  the file's vm context @param {any} global  its global object
+ */
+function offerBuild(context, global) {
+  /** @type {Map<string, { exports: any }>} */
+  const modules = new Map();
+  /** @param {string} name @returns {any} */
+  const load = (name) => {
+    const known = modules.get(name);
+    if (known) return known.exports;
+    const file = join(DIST, name);
+    const module = { exports: {}, id: file, filename: file, loaded: false };
+    modules.set(name, module);
+    // The build requires its fake-indexeddb beside it, and Node's own modules (as Jest gives them).
+    const requireFromBuild = (/** @type {string} */ id) => (id === './fake-indexeddb.cjs' ? load('fake-indexeddb.cjs') : require(id));
+    script(name).runInContext(context)(module.exports, requireFromBuild, module, file, DIST);
+    module.loaded = true;
+    return module.exports;
+  };
+  Object.defineProperty(global, BUILD_KEY, {
+    configurable: true,
+    get() {
+      const build = load('ft-polyfill-node.cjs');
+      Object.defineProperty(global, BUILD_KEY, { configurable: true, value: build });
+      return build;
+    },
+  });
+}
+
+/**
+ * Jest's environment `name` (jest-environment-node, jest-environment-jsdom), found from the
+ * project (the working directory), from Jest's own worker (jest-environment-node comes with
+ * Jest), then from this package.
+ * @param {string} name
+ * @throws {Error} naming the package to install when none is found
+ */
+function baseEnvironment(name) {
+  const from = [process.cwd(), require.main ? dirname(require.main.filename) : '', __dirname].filter(Boolean);
+  let path;
+  try {
+    path = require.resolve(name, { paths: from });
+  } catch (error) {
+    throw new Error(`ft-polyfill/${name}: ${name} is not installed (npm install --save-dev ${name}); it is the environment this one extends`, { cause: error });
+  }
+  const exported = require(path);
+  return exported.TestEnvironment || exported.default || exported;
+}
+
+/**
+ * The environment class: `name`'s, with the build offered to each test file.
+ * @param {string} name  jest-environment-node or jest-environment-jsdom
+ */
+function environmentWithFt(name) {
+  const Base = baseEnvironment(name);
+  return class extends Base {
+    async setup() {
+      await super.setup();
+      offerBuild(this.getVmContext(), this.global);
+    }
+  };
+}
+
+module.exports = { environmentWithFt, BUILD_KEY };
