@@ -64,7 +64,12 @@ export class DeviceChecks {
     this.list = [];
     /** kind + api + site (or message, when the site is unknown) already reported. @type {Set<string>} */
     this.seen = new Set();
-    this.own = ownFile();
+    /**
+     * This module's file, found at the first report: reading a stack is not free where the
+     * runner maps every frame through source maps (Jest reads the whole file of each frame).
+     * @type {string | undefined}
+     */
+    this.own = undefined;
   }
 
   /**
@@ -76,6 +81,7 @@ export class DeviceChecks {
   report(kind, api, message, stack) {
     let site = '';
     try {
+      if (this.own === undefined) this.own = ownFile();
       site = callSite(String(stack || new Error().stack || ''), this.own);
     } catch {
       // no stack: keyed by the message

@@ -15,8 +15,9 @@ import { HostEvents } from './host-events.js';
  *
  * One call waiting its turn. `barrier`: true for a configure/reset;
  * `call`: the interface's name and checked arguments (impl/storage.js keeps queued writes when the
- * page leaves); `stack`: the page's stack at the call, for its device checks' call site.
- * @typedef {{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any], stack?: string }} QueuedCall
+ * page leaves); `stack`: an Error made at the page's call (its stack is formatted only when a device
+ * check reads it), for its device checks' call site.
+ * @typedef {{ fn: () => any, resolve: (v: any) => void, reject: (e: unknown) => void, barrier: boolean, call?: [string, any], stack?: Error }} QueuedCall
  */
 
 /**
@@ -56,7 +57,7 @@ export class Lifecycle extends HostEvents {
     this.queue = [];
     /** The queue is being run (drain awaits a barrier's work). */
     this.running = false;
-    /** The stack of the queued call running now (deviceCheck's call site), else undefined. @type {string | undefined} */
+    /** The Error made at the queued call running now (deviceCheck's call site), else undefined. @type {Error | undefined} */
     this.stack = undefined;
   }
 
@@ -106,7 +107,7 @@ export class Lifecycle extends HostEvents {
   /**
    * Adds `fn` behind everything waiting; settles with what it returns once it has run.
    * @template T @param {() => T} fn @param {QueuedCall['barrier']} barrier
-   * @param {[string, any]} [call] @param {string} [stack]
+   * @param {[string, any]} [call] @param {Error} [stack]
    * @returns {Promise<Awaited<T>>}
    */
   push(fn, barrier, call, stack) {

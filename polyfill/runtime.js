@@ -190,7 +190,7 @@ export class Runtime extends Lifecycle {
     if (refusal) return Promise.reject(refusal);
     // A call made before the core is up runs later, outside the page's stack: its device checks
     // name the page's call site from the stack kept here.
-    const done = this.push(fn, barrier, call, barrier ? undefined : new Error().stack);
+    const done = this.push(fn, barrier, call, barrier ? undefined : new Error());
     this.startCore();
     if (this.handles) this.drain();
     return done;
@@ -213,7 +213,7 @@ export class Runtime extends Lifecycle {
    * @param {string} kind @param {string} api @param {string} message  what the device does and the fix
    */
   deviceCheck(kind, api, message) {
-    this.checks.report(kind, api, message, this.stack);
+    this.checks.report(kind, api, message, this.stack && this.stack.stack);
   }
 
   /** @param {import('./pipeline.js').CallRecord} entry */
