@@ -36,7 +36,12 @@ export async function applyConfig(runtime, config, full, by) {
   }
   runtime.config = next;
   runtime.configError = '';
-  for (const hook of runtime.resetHooks) await hook({ full });
+  for (const hook of runtime.resetHooks) {
+    // Awaited only when it returns a promise: most hooks are synchronous, and a runner that
+    // tracks every promise (Jest's AsyncLocalStorage) makes each one cost (docs/benchmarks.md).
+    const done = hook({ full });
+    if (done && typeof done.then === 'function') await done;
+  }
   if (runtime.configError) throw new Error(`${by}: ${runtime.configError}`);
 }
 
