@@ -9,7 +9,7 @@
 
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { releaseChannelsAtFileEnd } = require('./file-channels.cjs');
+const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
 const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
@@ -65,7 +65,7 @@ function existingInstance(global) {
  */
 function installFt(config = {}, { global = pageGlobal } = {}) {
   polyfillGlobals(global);
-  if (global === pageGlobal) releaseChannelsAtFileEnd(global);
+  if (global === pageGlobal) trackFileChannels(global);
   let instance = existingInstance(global);
   if (!instance) {
     global.ftHostConfig = { ...config, force: true };
@@ -155,7 +155,10 @@ if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ 
         if (error) throw error;
       }
     });
-    if (typeof pageGlobal.afterAll === 'function') pageGlobal.afterAll(releaseChannelsAtFileEnd(pageGlobal));
+    if (typeof pageGlobal.afterAll === 'function') {
+      trackFileChannels(pageGlobal);
+      pageGlobal.afterAll(releaseFileChannels(pageGlobal));
+    }
   } catch {
     // Loaded inside a hook or a test, where Jest takes no hook: expectNoDeviceChecks() remains.
   }

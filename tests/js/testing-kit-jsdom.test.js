@@ -39,3 +39,18 @@ test("what the kit fills in is Node's, read when first used; a test's own assign
   globalThis.fetch = own;
   expect(globalThis.fetch).toBe(own);
 });
+
+// jsdom has no BroadcastChannel until the kit gives it Node's, whose channels reach every file of
+// the worker: the store's channel must still be the kit's to close when this file ends, or each
+// later file's write would wake this file's store.
+/** @type {any[]} */
+let fileChannels = [];
+test("the store's BroadcastChannel is the kit's to close when the file ends, in jsdom too", () => {
+  fileChannels = [...globalThis.BroadcastChannel.ftPolyfillFile];
+  expect(fileChannels.map((c) => c.name)).toContain(`ft-polyfill:/ft-polyfill-storage/kit-jsdom-${process.pid}`);
+  expect(fileChannels.some((c) => c.ftPolyfillReleased)).toBe(false);
+});
+afterAll(() => {
+  expect(fileChannels.length).toBeGreaterThan(0);
+  expect(fileChannels.every((c) => c.ftPolyfillReleased)).toBe(true);
+});
