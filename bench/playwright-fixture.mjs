@@ -3,6 +3,7 @@
 // (ft.setStorage, success = in IndexedDB) and once with @playwright/test's own `test` on a plain
 // page that does the same IndexedDB write itself; alternating which goes first. The figure is the
 // difference of the tests' summed durations (fixtures included, the runner's start-up not), per test.
+// Beside them, what bounds it: the plain page compiling the same embedded wasm first (boundScript).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,11 +17,26 @@ const CLI = join(root, 'node_modules/@playwright/test/cli.js');
 export const FIXTURE_TARGET_MS = 40;
 const TESTS = 30;
 
+/**
+ * What bounds the fixture (the side 'bound'): the plain page, plus what any polyfill with a
+ * WebAssembly core must do in a fresh context, as ft does it (polyfill/core-web.js): the same
+ * embedded wasm decoded, inflated and compiled, awaited before the write.
+ * @param {string} packed  the deflated wasm, base64 (build/wasm/ft-core-wasm.js)
+ */
+const boundScript = (packed) => `if (location.href !== 'about:blank') window.__compiled = (() => {
+  const packed = Uint8Array.fromBase64 ? Uint8Array.fromBase64('${packed}') : Uint8Array.from(atob('${packed}'), (c) => c.charCodeAt(0));
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  writer.write(packed); writer.close();
+  return WebAssembly.compileStreaming(new Response(inflate.readable, { headers: { 'content-type': 'application/wasm' } }));
+})();`;
+
+/** @param {'kit'|'plain'|'bound'} side */
 const spec = (side) => `const { test, expect } = require(${JSON.stringify(side === 'kit' ? 'ft-polyfill/playwright' : '@playwright/test')});
-${side === 'kit' ? "test.use({ ftConfig: { appId: 'bench-playwright' } });\n" : ''}for (let i = 0; i < ${TESTS}; i++) {
+${side === 'kit' ? "test.use({ ftConfig: { appId: 'bench-playwright' } });\n" : ''}${side === 'bound' ? "test.beforeEach(({ context }) => context.addInitScript({ path: require('node:path').join(__dirname, 'bound.js') }));\n" : ''}for (let i = 0; i < ${TESTS}; i++) {
   test('goto and one durable write ' + i, async ({ page }) => {
     await page.goto('/index.html');
-    const done = await page.evaluate(${side === 'kit'
+    ${side === 'bound' ? 'await page.evaluate(() => window.__compiled);\n    ' : ''}const done = await page.evaluate(${side === 'kit'
     ? "() => window.ft.setStorage({ key: 'cart', data: [1] }).then((r) => r.errMsg)"
     : `() => new Promise((resolve, reject) => {
       const open = indexedDB.open('plain', 1);
@@ -46,6 +62,10 @@ function writeProject(dir) {
   writeFileSync(join(dir, 'site/index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>bench</body></html>\n');
   writeFileSync(join(dir, 'tests/kit.spec.cjs'), spec('kit'));
   writeFileSync(join(dir, 'tests/plain.spec.cjs'), spec('plain'));
+  writeFileSync(join(dir, 'tests/bound.spec.cjs'), spec('bound'));
+  const packed = /'([A-Za-z0-9+/=]+)'/.exec(readFileSync(join(root, 'build/wasm/ft-core-wasm.js'), 'utf8'));
+  if (!packed) throw new Error('bench playwright-fixture: build/wasm/ft-core-wasm.js holds no embedded wasm; build first');
+  writeFileSync(join(dir, 'tests/bound.js'), boundScript(packed[1]));
   writeFileSync(join(dir, 'playwright.config.cjs'), `module.exports = {
   testDir: 'tests', testMatch: /\\.spec\\.cjs$/, workers: 1, retries: 0, timeout: 20000, outputDir: 'test-results',
   reporter: [['json', { outputFile: process.env.BENCH_REPORT }]],
@@ -78,11 +98,11 @@ export async function playwrightFixture(rounds) {
   const dir = join(root, 'build/bench-playwright');
   writeProject(dir);
   const server = await serve({ root: join(dir, 'site'), port: 0 });
-  /** @type {Record<'kit'|'plain', number[]>} */
-  const totals = { kit: [], plain: [] };
+  /** @type {Record<'kit'|'plain'|'bound', number[]>} */
+  const totals = { kit: [], plain: [], bound: [] };
   try {
     for (let r = 0; r < rounds; r++) {
-      for (const side of /** @type {Array<'kit'|'plain'>} */ (r % 2 ? ['plain', 'kit'] : ['kit', 'plain'])) {
+      for (const side of /** @type {Array<'kit'|'plain'|'bound'>} */ (r % 2 ? ['plain', 'bound', 'kit'] : ['kit', 'bound', 'plain'])) {
         const report = join(dir, `report-${side}.json`);
         const out = await run([CLI, 'test', '-c', 'playwright.config.cjs', `tests/${side}.spec.cjs`], {
           cwd: dir, env: { ...process.env, BENCH_REPORT: report, BENCH_BASE_URL: server.url, CI: '1', NODE_OPTIONS: '' },
@@ -97,9 +117,10 @@ export async function playwrightFixture(rounds) {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const perTest = (/** @type {'kit'|'plain'} */ side) => median(totals[side]) / TESTS;
+  const perTest = (/** @type {'kit'|'plain'|'bound'} */ side) => median(totals[side]) / TESTS;
   const overMs = round(median(totals.kit.map((k, i) => (k - totals.plain[i]) / TESTS)), 1);
-  return { tests: TESTS, kitPerTestMs: round(perTest('kit'), 1), plainPerTestMs: round(perTest('plain'), 1), overMs, targetMs: FIXTURE_TARGET_MS, pass: overMs <= FIXTURE_TARGET_MS };
+  const boundOverMs = round(median(totals.bound.map((b, i) => (b - totals.plain[i]) / TESTS)), 1);
+  return { tests: TESTS, kitPerTestMs: round(perTest('kit'), 1), plainPerTestMs: round(perTest('plain'), 1), boundPerTestMs: round(perTest('bound'), 1), overMs, boundOverMs, targetMs: FIXTURE_TARGET_MS, pass: overMs <= FIXTURE_TARGET_MS };
 }
 
 // Alone: node bench/playwright-fixture.mjs [rounds]
