@@ -5,17 +5,46 @@
 // (docs/benchmarks.md). The compiled code is kept on disk where other tools keep theirs
 // (node_modules/.cache/ft-polyfill), under a name made of the file's size and mtime and V8's
 // version, so a changed file or another Node never reads a stale cache (V8 also refuses data
-// it did not make for this source). Node 22's module.enableCompileCache does the same for a whole
+// it did not make for this source), and with a digest of the data, so a damaged file is never
+// handed to V8 (see HEADER). Node 22's module.enableCompileCache does the same for a whole
 // process; this touches only the kit's files. FT_POLYFILL_CODE_CACHE=0 turns it off; a path there
 // moves it.
 //
 // Only with Node's own require: Jest's module registry evaluates each file in the test file's
 // own realm, and a module compiled here would belong to Node's.
 
+const crypto = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { basename, dirname, join, sep } = require('node:path');
 const { Script } = require('node:vm');
+
+/**
+ * A cache file: this header, the SHA-1 of the data, then V8's data. V8 checks only that its data
+ * was made for this source and V8, not that it is whole: damaged data it takes can crash the
+ * process, so data whose digest differs is never handed to it.
+ */
+const HEADER = Buffer.from('ft-polyfill code cache 1\n');
+const DIGEST_BYTES = 20;
+/** @param {Uint8Array} data */
+const digest = (data) => (typeof crypto.hash === 'function' ? crypto.hash('sha1', data, 'buffer') : crypto.createHash('sha1').update(data).digest());
+
+/**
+ * V8's data from a cache file, or undefined when there is none or it is not whole.
+ * @param {string} cacheFile @returns {Buffer | undefined}
+ */
+function readCache(cacheFile) {
+  let file;
+  try {
+    file = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const start = HEADER.length + DIGEST_BYTES;
+  if (file.length <= start || !file.subarray(0, HEADER.length).equals(HEADER)) return undefined;
+  const data = file.subarray(start);
+  return digest(data).equals(file.subarray(HEADER.length, start)) ? data : undefined;
+}
 
 /** @typedef {{ file: string, cacheFile: string, script: any, accepted: boolean, saved: boolean }} Loaded */
 
@@ -63,12 +92,7 @@ function requireWithCodeCache(require, file) {
   } catch {
     return require(file);
   }
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = readCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const module = new Module(file, /** @type {any} */ (require.main));
   module.filename = file;
@@ -100,7 +124,8 @@ function saveCodeCaches() {
       const stem = `${basename(entry.file)}-`;
       for (const old of readdirSync(dir)) if (old.startsWith(stem) && old.endsWith('.v8') && join(dir, old) !== entry.cacheFile) unlinkSync(join(dir, old));
       const temporary = `${entry.cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, entry.script.createCachedData());
+      const data = entry.script.createCachedData();
+      writeFileSync(temporary, Buffer.concat([HEADER, digest(data), data]));
       renameSync(temporary, entry.cacheFile);
     } catch {
       // A read-only or shared install: the next process compiles again.

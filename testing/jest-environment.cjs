@@ -14,6 +14,7 @@ const { readFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
+const { releaseFileChannels } = require('./file-channels.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /** Where a test file's global holds the build (polyfill/node-entry.cjs reads it). */
@@ -91,6 +92,20 @@ function environmentWithFt(name) {
     async setup() {
       await super.setup();
       offerBuild(this.getVmContext(), this.global);
+    }
+
+    // The file's instance (installed by require('ft-polyfill') or setupFt) is disposed and the
+    // store channels of the file closed, so nothing of the file stays in the worker, with or
+    // without ft-polyfill/testing (which closes them too).
+    async teardown() {
+      const global = this.global;
+      const offered = global && Object.getOwnPropertyDescriptor(global, BUILD_KEY);
+      if (offered && 'value' in offered) {
+        const instance = offered.value.installedOn(global);
+        if (instance) await instance.host.dispose().catch(() => undefined);
+        releaseFileChannels(global)();
+      }
+      await super.teardown();
     }
   };
 }

@@ -145,7 +145,9 @@ export default function networkImpl(runtime, services) {
       const decoded = requestDecode(handles, t.response.status, headers, plan.decode, bodyIsJson);
       const data = decoded.data === 'json' ? parsed
         : decoded.data === 'text' ? text
-          : t.bytes.buffer.slice(t.bytes.byteOffset, t.bytes.byteOffset + t.bytes.byteLength);
+          // A copy made by this realm's Uint8Array: the page's own ArrayBuffer (instanceof holds),
+          // also where fetch's bytes come from another realm (Node's fetch under jsdom in Jest).
+          : new Uint8Array(t.bytes).buffer;
       return ok({ data, statusCode: decoded.statusCode, header: decoded.header });
     },
 

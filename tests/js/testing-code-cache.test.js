@@ -1,10 +1,10 @@
 // ft-polyfill/testing's code cache (testing/code-cache.cjs) in fresh Node processes, as Vitest runs
 // each test file: the first process writes V8's cache of the Node build, the next ones use it,
-// a damaged cache is refused and rewritten, FT_POLYFILL_CODE_CACHE=0 writes nothing, and the
-// build loaded this way is the one `require('ft-polyfill')` and `import 'ft-polyfill'` give.
+// a damaged cache (even one V8 itself would take, and crash on) is refused and rewritten,
+// FT_POLYFILL_CODE_CACHE=0 writes nothing, and the build loaded this way is the one `require('ft-polyfill')` and `import 'ft-polyfill'` give.
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,11 +50,20 @@ test('the first process writes the cache, the next one uses it; both work and sh
 
 test('a damaged cache is refused and written again; FT_POLYFILL_CODE_CACHE=0 writes none', () => {
   freshProcess(dir);
-  for (const name of readdirSync(dir)) writeFileSync(join(dir, name), 'not a code cache');
-  const damaged = freshProcess(dir);
-  expect(damaged.state.map((/** @type {any} */ e) => [e.accepted, e.saved])).toEqual([[false, true], [false, true]]);
-  expect(damaged.stored).toEqual([1]);
-  expect(freshProcess(dir).state.every((/** @type {any} */ e) => e.accepted)).toBe(true);
+  // Three kinds of damage: not a cache at all; V8's own header kept and the rest scrambled (V8
+  // would take it and crash); one byte changed inside the embedded wasm's constant.
+  const damages = [
+    () => Buffer.from('not a code cache'),
+    (/** @type {Buffer} */ file) => Buffer.concat([file.subarray(0, 120), Buffer.from(file.subarray(120).map((b, i) => (b * 31 + i) & 0xff))]),
+    (/** @type {Buffer} */ file) => { const copy = Buffer.from(file); copy[copy.length >> 1] ^= 0xff; return copy; },
+  ];
+  for (const damage of damages) {
+    for (const name of readdirSync(dir)) writeFileSync(join(dir, name), damage(readFileSync(join(dir, name))));
+    const damaged = freshProcess(dir);
+    expect(damaged.state.map((/** @type {any} */ e) => [e.accepted, e.saved])).toEqual([[false, true], [false, true]]);
+    expect(damaged.stored).toEqual([1]);
+    expect(freshProcess(dir).state.every((/** @type {any} */ e) => e.accepted)).toBe(true);
+  }
   // Off: nothing loaded through the cache, so nothing to write.
   expect(freshProcess('0')).toEqual({ state: [], required: true, imported: true, stored: [1] });
 }, 60000);

@@ -31,6 +31,19 @@ test('chooseImage and chooseLocation without a mock fail at once in jsdom (nobod
   expect((await ft.chooseLocation({}).catch((e) => e)).errMsg).toBe('chooseLocation:fail no location picker in jsdom (nobody can answer it there): use ftHost.mock');
 });
 
+test("ft.request's arraybuffer is this page's ArrayBuffer, though jsdom's fetch is Node's (another realm)", async () => {
+  const { createServer } = require('node:http');
+  const server = createServer((_req, res) => res.end(Buffer.from([1, 2, 3])));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  try {
+    const { data } = await ft.request({ url: `http://127.0.0.1:${server.address().port}/bytes`, responseType: 'arraybuffer' });
+    expect(data instanceof ArrayBuffer).toBe(true);
+    expect([...new Uint8Array(data)]).toEqual([1, 2, 3]);
+  } finally {
+    server.close();
+  }
+});
+
 test("what the kit fills in is Node's, read when first used; a test's own assignment replaces it", () => {
   const node = require('node:vm').runInThisContext('globalThis');
   expect(globalThis.Response).toBe(node.Response);

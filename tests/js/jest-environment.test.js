@@ -1,0 +1,71 @@
+// ft-polyfill/jest-environment-node (testing/jest-environment.cjs) driven as Jest drives it, one
+// environment per test file: the build is offered to the file's context and run there only when
+// read, results and errors are the file's own realm's objects, two files of one worker have their
+// own instances and storage, and teardown disposes the file's instance and closes its channels.
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+
+const require = createRequire(import.meta.url);
+const Environment = require('../../testing/jest-environment-node.cjs');
+const BUILD = Symbol.for('ft-polyfill.node-build');
+
+/** A test file's environment, set up. @param {string} name */
+async function fileEnvironment(name) {
+  const projectConfig = { testEnvironmentOptions: { globalsCleanup: 'off' }, globals: {}, fakeTimers: {}, sandboxInjectedGlobals: [] };
+  const env = new Environment({ globalConfig: {}, projectConfig }, { console, docblockPragmas: {}, testPath: `/virtual/${name}.test.js` });
+  await env.setup();
+  return env;
+}
+
+/** The file's installed instance, as require('ft-polyfill') makes it there. @param {any} env */
+async function installIn(env) {
+  const instance = env.global[BUILD].installFt(env.global);
+  await instance.host.ready;
+  return instance;
+}
+
+test('the build is offered, not run, until the file reads it', async () => {
+  const env = await fileEnvironment('lazy');
+  try {
+    expect(typeof Object.getOwnPropertyDescriptor(env.global, BUILD)?.get).toBe('function');
+    expect(env.global.ft).toBeUndefined();
+    const build = env.global[BUILD];
+    expect(Object.getOwnPropertyDescriptor(env.global, BUILD)?.value).toBe(build);
+    expect(typeof build.installFt).toBe('function');
+  } finally {
+    await env.teardown();
+  }
+});
+
+test("results and errors belong to the file's realm; two files have their own instance and storage", async () => {
+  const [one, two] = [await fileEnvironment('one'), await fileEnvironment('two')];
+  try {
+    const [a, b] = [await installIn(one), await installIn(two)];
+    expect(a.ft).not.toBe(b.ft);
+    await a.ft.setStorage({ key: 'cart', data: [{ id: 1 }] });
+    const read = await a.ft.getStorage({ key: 'cart' });
+    const realm = one.getVmContext();
+    expect(read.data instanceof vm.runInContext('Array', realm)).toBe(true);
+    expect(read.data instanceof Array).toBe(false); // this file's Array is another realm's
+    expect(Object.getPrototypeOf(read) === vm.runInContext('Object.prototype', realm)).toBe(true);
+    const missing = await b.ft.getStorage({ key: 'cart' }).catch((/** @type {any} */ e) => e);
+    expect(missing.errMsg).toBe('getStorage:fail data not found');
+    expect(missing instanceof vm.runInContext('Object', two.getVmContext())).toBe(true);
+  } finally {
+    await one.teardown();
+    await two.teardown();
+  }
+});
+
+test("teardown disposes the file's instance and closes its store's channels", async () => {
+  const env = await fileEnvironment('teardown');
+  // The file's channels tracked as ft-polyfill/testing does (testing/file-channels.cjs).
+  require('../../testing/file-channels.cjs').trackFileChannels(env.global);
+  const { ft } = await installIn(env);
+  await ft.setStorage({ key: 'k', data: 1 });
+  const channels = [...env.global.BroadcastChannel.ftPolyfillFile];
+  expect(channels.map((c) => c.ftPolyfillReleased)).toEqual([undefined]);
+  await env.teardown();
+  expect((await ft.getStorage({ key: 'k' }).catch((/** @type {any} */ e) => e)).errMsg).toBe('getStorage:fail ft-polyfill instance disposed (ftHost.dispose() was called)');
+  expect(channels.map((c) => c.ftPolyfillReleased)).toEqual([true]);
+});
