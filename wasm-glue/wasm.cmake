@@ -33,10 +33,11 @@
 # -sWASM_BIGINT saves 23 B and needs Safari 15; --closure 1 (its glue is 19.4 KB gzip, the trimmed
 # one 16.9 KB, and it renames the IDBFS internals the adapter reads). Bigger: -sEVAL_CTORS=1
 # (+0.3 KB gzip), -Os (+0.9 KB), LTO at --lto-O1 (+4.9 KB deflated wasm).
-# Memory: 2 MB to start (growing as storage needs), 1 MB of it the stack (the core's deepest
-# recursion, JSON nested kMaxDepth = 256 levels in storage and requests, runs inside it).
-# Emscripten's default, 16 MB with a 5 MB stack, made every instance a 16 MB buffer: a Jest run of
-# 40 test files (an instance each) took about 12% more CPU, much of it in the garbage collector.
+# Memory of the Node build: 2 MB to start (growing as storage needs), 1 MB of it the stack (the
+# core's deepest recursion, JSON nested kMaxDepth = 256 levels in storage and requests, runs inside
+# it). Emscripten's default, 16 MB with a 5 MB stack, made every instance a 16 MB buffer: a Jest run
+# of 40 test files (an instance each) took about 12% more CPU, much of it in the garbage collector.
+# The browser build keeps the default (a page makes one instance).
 file(GLOB FT_BIND_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm-glue/bind_*.cpp)
 # libc_small.cpp: smaller snprintf, strtod and strerror than musl's, for what the core asks of them
 # (see "Size").
@@ -54,7 +55,6 @@ set(FT_WASM_LINK_OPTIONS
   ${FT_WASM_SIZE_FLAGS}
   -lembind -lidbfs.js
   -sALLOW_MEMORY_GROWTH=1
-  -sTOTAL_STACK=1048576 -sINITIAL_MEMORY=2097152
   -sMALLOC=emmalloc
   -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge
   -sMODULARIZE=1
@@ -73,5 +73,5 @@ set_target_properties(ft_core_web PROPERTIES OUTPUT_NAME ft-core-web SUFFIX .cjs
 
 add_executable(ft_core_node $<TARGET_OBJECTS:ftcore> $<TARGET_OBJECTS:ftbind>)
 target_link_libraries(ft_core_node PRIVATE nlohmann_json::nlohmann_json)
-target_link_options(ft_core_node PRIVATE ${FT_WASM_LINK_OPTIONS} -sSINGLE_FILE=1 -sENVIRONMENT=node)
+target_link_options(ft_core_node PRIVATE ${FT_WASM_LINK_OPTIONS} -sSINGLE_FILE=1 -sENVIRONMENT=node -sTOTAL_STACK=1048576 -sINITIAL_MEMORY=2097152)
 set_target_properties(ft_core_node PROPERTIES OUTPUT_NAME ft-core-node SUFFIX .cjs LINK_DEPENDS ${FT_POST_JS})
