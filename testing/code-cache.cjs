@@ -64,8 +64,9 @@ function cacheDir() {
   if (setting === '0' || setting === 'false') return null;
   if (setting && setting !== '1' && setting !== 'true') return setting;
   const packageRoot = dirname(__dirname);
-  const inside = packageRoot.lastIndexOf(`${sep}node_modules${sep}`);
-  const nodeModules = inside >= 0 ? packageRoot.slice(0, inside + '/node_modules'.length) : join(packageRoot, 'node_modules');
+  const marker = `${sep}node_modules${sep}`;
+  const inside = packageRoot.lastIndexOf(marker);
+  const nodeModules = inside >= 0 ? packageRoot.slice(0, inside + marker.length - 1) : join(packageRoot, 'node_modules');
   return join(nodeModules, '.cache', 'ft-polyfill');
 }
 
@@ -141,4 +142,4 @@ function codeCacheState() {
   return loaded.map(({ file, cacheFile, accepted, saved }) => ({ file, cacheFile, accepted, saved }));
 }
 
-module.exports = { requireWithCodeCache, saveCodeCaches, codeCacheState, cacheDir };
+module.exports = { requireWithCodeCache, saveCodeCaches, codeCacheState };
