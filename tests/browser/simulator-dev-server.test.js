@@ -103,6 +103,24 @@ function startProxy(target, args = []) {
  */
 const hmrConnected = (page) => page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected.'), timeout: 60000 });
 
+/**
+ * Opens `url` (the simulator) in a fresh context and resolves once the phone's page is loaded and
+ * its Vite client has its hot-update socket.
+ * @param {string} url
+ */
+async function openWithHmr(url) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const page = await newPage(context);
+  const connected = hmrConnected(page);
+  await page.goto(url);
+  const frame = await pageFrame(page);
+  await connected;
+  return { context, page, frame };
+}
+
+/** Puts src/label.js back as the fixture has it. */
+const resetLabel = () => writeFileSync(join(viteApp, 'src/label.js'), "export const label = 'v1';\n");
+
 /** Writes src/label.js and waits until the frame's document (the same one: no reload) shows it. @param {import('playwright-core').Frame} frame @param {string} label */
 async function editLabel(frame, label) {
   const before = await frame.evaluate(() => performance.timeOrigin);
@@ -116,12 +134,7 @@ test('the Vite plugin serves the simulator on the dev server and prints its url;
   try {
     const [, url] = await printed(server.output, /ft-polyfill simulator: (http:\/\/\S+)/);
     expect(url).toBe(`${server.url}/__ft/simulator/`);
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
-    const page = await newPage(context);
-    const connected = hmrConnected(page);
-    await page.goto(url);
-    const frame = await pageFrame(page);
-    await connected;
+    const { context, page, frame } = await openWithHmr(url);
     await expect(frame.evaluate(() => [ftHost.state().appId, window.sdk === window.ft, document.getElementById('label').textContent])).resolves.toEqual(['vite-sim', true, 'v1']);
     await page.waitForFunction(() => document.querySelector('ft-simulator').shadowRoot.querySelector('.title').textContent === 'Vite shop');
     await editLabel(frame, 'v2');
@@ -132,7 +145,7 @@ test('the Vite plugin serves the simulator on the dev server and prints its url;
     await context.close();
   } finally {
     await server.stop();
-    writeFileSync(join(viteApp, 'src/label.js'), "export const label = 'v1';\n");
+    resetLabel();
   }
 }, 120000);
 
@@ -205,18 +218,13 @@ test('serve --proxy in front of Vite: hot module replacement\'s websocket passes
   const server = await startVite();
   try {
     const url = await startProxy(server.url);
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
-    const page = await newPage(context);
-    const connected = hmrConnected(page);
-    await page.goto(url);
-    const frame = await pageFrame(page);
-    await connected;
+    const { context, page, frame } = await openWithHmr(url);
     await expect(frame.evaluate(() => [ftHost.state().appId, location.origin])).resolves.toEqual(['vite-sim', new URL(url).origin]);
     await editLabel(frame, 'v3');
     expect(page.errors).toEqual([]);
     await context.close();
   } finally {
     await server.stop();
-    writeFileSync(join(viteApp, 'src/label.js'), "export const label = 'v1';\n");
+    resetLabel();
   }
 }, 120000);
