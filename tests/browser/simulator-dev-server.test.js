@@ -4,11 +4,10 @@
 // live reload; Vite's websocket hot module replacement through it).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchChromium, newPage } from '../helpers/browser.js';
-import { scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { freePort, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
 
 const CLI = join(ROOT, 'bin', 'ft-polyfill.js');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -58,15 +57,6 @@ async function printed(read, pattern) {
   }
 }
 
-/** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createTcpServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 /** Vite's dev server for the scratch project. */
 const startVite = async () => startTool(VITE, ['--port', String(await freePort()), '--strictPort', '--host', '127.0.0.1'], { cwd: viteApp });

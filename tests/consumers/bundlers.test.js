@@ -4,10 +4,9 @@
 // A stand-in `finclip-js-sdk` package is installed too, so a production build that keeps the
 // real SDK can be told apart from one on ft-polyfill.
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { launchChromium, newPage, ROOT } from '../helpers/browser.js';
-import { FIXTURES, copyFixture, recipe, runTool, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { FIXTURES, copyFixture, freePort, recipe, runTool, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
 import { serve } from '../../bin/server.js';
 
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -37,15 +36,6 @@ afterAll(async () => {
   scratch?.remove();
 });
 
-/** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 /**
  * Opens url and waits for document.body.dataset.result.
