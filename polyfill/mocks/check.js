@@ -97,14 +97,19 @@ function checkRule(rule, where, out) {
   } catch (error) {
     return out.problems.push(`${where}.url ${String(url)}: ${/** @type {Error} */ (error).message}`);
   }
-  const problem = !pattern ? `${where}.url should be a non-empty string ('*' matches any run of characters) or a RegExp ("/re/flags" in JSON)`
-    : method !== undefined && (typeof method !== 'string' || method === '') ? `${where}.method should be a method name, e.g. 'GET'`
-      : fail !== undefined && !(typeof fail === 'string' && fail in REQUEST_FAILS) ? `${where}.fail should be one of ${Object.keys(REQUEST_FAILS).map((f) => `'${f}'`).join(', ')}`
-        : fail === undefined && !isObject(response) ? `${where} should have a response ({statusCode?, header?, data?}) or a fail`
-          : response !== undefined && !isObject(response) ? `${where}.response should be an object: {statusCode?, header?, data?}`
-            : isObject(response) && response.statusCode !== undefined && !(Number.isInteger(response.statusCode) && response.statusCode >= 0) ? `${where}.response.statusCode should be an integer`
-              : isObject(response) && response.header !== undefined && !isObject(response.header) ? `${where}.response.header should be an object`
-                : !(typeof delay === 'number' && delay >= 0) ? `${where}.delay should be a number of ms >= 0` : '';
+  // The first of these that holds is the rule's problem.
+  /** @type {Array<[unknown, string]>} */
+  const checks = [
+    [!pattern, `${where}.url should be a non-empty string ('*' matches any run of characters) or a RegExp ("/re/flags" in JSON)`],
+    [method !== undefined && (typeof method !== 'string' || method === ''), `${where}.method should be a method name, e.g. 'GET'`],
+    [fail !== undefined && !(typeof fail === 'string' && fail in REQUEST_FAILS), `${where}.fail should be one of ${Object.keys(REQUEST_FAILS).map((f) => `'${f}'`).join(', ')}`],
+    [fail === undefined && !isObject(response), `${where} should have a response ({statusCode?, header?, data?}) or a fail`],
+    [response !== undefined && !isObject(response), `${where}.response should be an object: {statusCode?, header?, data?}`],
+    [isObject(response) && response.statusCode !== undefined && !(Number.isInteger(response.statusCode) && response.statusCode >= 0), `${where}.response.statusCode should be an integer`],
+    [isObject(response) && response.header !== undefined && !isObject(response.header), `${where}.response.header should be an object`],
+    [!(typeof delay === 'number' && delay >= 0), `${where}.delay should be a number of ms >= 0`],
+  ];
+  const problem = checks.find(([bad]) => bad)?.[1] ?? '';
   if (problem) return out.problems.push(problem);
   out.rules.push({ pattern: /** @type {RegExp} */ (pattern), url, method: method && method.toUpperCase(), response, fail, delay });
   return 0;
