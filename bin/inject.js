@@ -5,6 +5,7 @@
 // (the Vite plugin's script) keeps it, with serve's options applied on top, after it.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import configJson from '../testing/config-json.cjs';
 
 /** Requests for FinClip's JSSDK script (finclip-jssdk-1.4.20.js, .esm.js, any copy). */
 export const JSSDK_PATH = /\/finclip-jssdk[^/]*\.js$/;
@@ -62,7 +63,7 @@ export function injectPolyfill(html, config, { src = '/__ft/ft-polyfill.js', bun
   if (LOADS_POLYFILL.test(html)) return html;
   // The JSSDK from FinClip's CDN (or any absolute url) is fetched from this server instead.
   html = html.replace(JSSDK_ABSOLUTE, (_m, q, name) => `${q}/__ft/jssdk/${name}${q}`);
-  const json = JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c'); // a mock rule's RegExp as "/re/flags"
+  const json = configJson.inlineConfigJson(config);
   const script = bundled ? '' : `<script src="${src}"></script>`;
   const own = [...html.matchAll(PAGE_CONFIG)].pop();
   if (own && own.index !== undefined) {

@@ -11,6 +11,7 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
 const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
+const { inlineConfigJson } = require('./config-json.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -193,7 +194,7 @@ const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexp
  */
 function configScript(config) {
   return `;(function () {
-  var injected = ${JSON.stringify(config, (_, v) => (v instanceof RegExp ? String(v) : v)).replace(/</g, '\\u003c')}, own, merged = injected;
+  var injected = ${inlineConfigJson(config)}, own, merged = injected;
   Object.defineProperty(window, 'ftHostConfig', {
     configurable: true, enumerable: true,
     get: function () { return merged; },

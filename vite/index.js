@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import guard from '../webpack/production-guard.cjs';
+import configJson from '../testing/config-json.cjs';
 import { FRAME_SCRIPT_PATH, SIMULATOR_PATH, simulatorRoutes } from '../bin/simulator.js';
 
 const { isPolyfillModule, productionMessage } = guard;
@@ -36,9 +37,6 @@ function findSdkDir(from) {
   }
 }
 
-/** A JSON replacer: a mock rule's RegExp goes as "/re/flags" (docs/guides/mocks.md). @param {string} _ @param {unknown} v */
-const regExpAsText = (_, v) => (v instanceof RegExp ? String(v) : v);
-
 /** The config script's path: under the dev server's base, and in a build's assets folder. */
 const CONFIG_FILE = '@ft-polyfill/host-config.js';
 
@@ -48,7 +46,7 @@ const CONFIG_FILE = '@ft-polyfill/host-config.js';
  * @param {object} config
  */
 export function hostConfigScript(config) {
-  return `window.ftHostConfig = ${JSON.stringify(config, regExpAsText).replace(/</g, '\\u003c')};`;
+  return `window.ftHostConfig = ${configJson.inlineConfigJson(config)};`;
 }
 
 /**
@@ -102,7 +100,7 @@ export default function ftPolyfill(options = {}) {
       if (!active) return undefined;
       /** @type {Record<string, any>} */
       const added = { resolve: { alias: [{ find: new RegExp(`^${SDK}$`), replacement: 'ft-polyfill' }] } };
-      if (vitest) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: JSON.parse(JSON.stringify(config, regExpAsText)) } }; // provide takes only what serializes
+      if (vitest) added.test = { setupFiles: [SETUP_FILE], provide: { [PROVIDE_KEY]: JSON.parse(JSON.stringify(config, configJson.regExpAsText)) } }; // provide takes only what serializes
       return added;
     },
     /** @param {{ root: string, base: string, command: string, build: { assetsDir: string } }} resolved */
