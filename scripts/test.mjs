@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, missingLine, selectedEngines } from '../tests/helpers/engines-select.js';
 
@@ -97,6 +97,27 @@ async function engineSummary(results, engines) {
   }
 }
 
+/**
+ * Each failed test, a line each with the first line of its error, next to the closing lines: a
+ * run whose output is cut keeps what failed and why.
+ * @param {any} results
+ */
+function failureSummary(results) {
+  for (const file of results.testResults) {
+    const failed = file.assertionResults.filter((/** @type {any} */ a) => a.status === 'failed');
+    const where = relative(root, file.name);
+    if (!failed.length && file.status === 'failed') console.log(`Failed: ${where}: ${firstLine(file.message)}`);
+    for (const a of failed) console.log(`Failed: ${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
+}
+
+/** @param {unknown} text */
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  const line = String(text || '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).find(Boolean) || '';
+  return line.length > 240 ? `${line.slice(0, 240)}...` : line;
+}
+
 try {
   const engines = enginesInRun();
   const missing = engines.map((id) => missingLine(id)).filter(Boolean);
@@ -141,6 +162,7 @@ try {
     if (r) {
       console.log('');
       await engineSummary(r, engines);
+      failureSummary(r);
       console.log(`Jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
     }
   }

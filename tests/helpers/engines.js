@@ -146,6 +146,18 @@ export class EnginePage {
   }
 
   /**
+   * Runs fn(arg) in the page once this call has answered, for a step that leaves the document
+   * without a load to wait for (a step back into the back-forward cache): a document swapped out
+   * while the driver waits for its answer takes the answer with it (Chromium rejects the call;
+   * WebKitWebDriver keeps waiting, since the cached document's global is never destroyed).
+   * @template A
+   * @param {((arg: A) => unknown) | string} fn @param {A} [arg]
+   */
+  async soon(fn, arg) {
+    await this.evaluate(`(arg) => { setTimeout(() => (${String(fn)})(arg), 50); }`, arg);
+  }
+
+  /**
    * Waits until fn(arg) in the page gives a truthy value (polled in the page) and resolves with it.
    * Bounded by the case's timeout, never by a time of its own.
    * @template A, R

@@ -11,7 +11,7 @@ const BUILD = Symbol.for('ft-polyfill.node-build');
 
 /** A test file's environment, set up. @param {string} name */
 async function fileEnvironment(name) {
-  const projectConfig = { testEnvironmentOptions: { globalsCleanup: 'off' }, globals: {}, fakeTimers: {}, sandboxInjectedGlobals: [] };
+  const projectConfig = { testEnvironmentOptions: {}, globals: {}, fakeTimers: {}, sandboxInjectedGlobals: [] };
   const env = new Environment({ globalConfig: {}, projectConfig }, { console, docblockPragmas: {}, testPath: `/virtual/${name}.test.js` });
   await env.setup();
   return env;
@@ -65,7 +65,9 @@ test("teardown disposes the file's instance and closes its store's channels", as
   await ft.setStorage({ key: 'k', data: 1 });
   const channels = [...env.global.BroadcastChannel.ftPolyfillFile];
   expect(channels.map((c) => c.ftPolyfillReleased)).toEqual([undefined]);
+  // Read before teardown: Jest's globals cleanup (its default, 'soft') then warns on a read of ft.
+  const { getStorage } = ft;
   await env.teardown();
-  expect((await ft.getStorage({ key: 'k' }).catch((/** @type {any} */ e) => e)).errMsg).toBe('getStorage:fail ft-polyfill instance disposed (ftHost.dispose() was called)');
+  expect((await getStorage({ key: 'k' }).catch((/** @type {any} */ e) => e)).errMsg).toBe('getStorage:fail ft-polyfill instance disposed (ftHost.dispose() was called)');
   expect(channels.map((c) => c.ftPolyfillReleased)).toEqual([true]);
 });

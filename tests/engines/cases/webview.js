@@ -75,7 +75,7 @@ export const cases = [
       await page.navigateBy((url) => ftHost.setSrc(url), second);
       expect(await page.evaluate(async () => (await ft.canGoBack()).canGoBack)).toBe(true);
       // The step back may come from the back-forward cache: wait for the first document's url.
-      await page.evaluate(() => { ftHost.back(); });
+      await page.soon(() => { ftHost.back(); });
       while (await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => '') !== first) {
         await new Promise((r) => setTimeout(r, 50));
       }
