@@ -3,6 +3,7 @@
 // ("parameter error: parameter.<name> should be <Type> instead of <Type>;" each, in the
 // interface's parameter order: src/js_value.h param_errors_text, through core-wire.js).
 
+import { isBinary } from './binary.js';
 import { hostCopy } from './host-copy.js';
 
 /**
@@ -26,10 +27,6 @@ export function typeName(value) {
   }
 }
 
-/** @param {unknown} value @returns {value is ArrayBuffer | ArrayBufferView} */
-export function isBinary(value) {
-  return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
-}
 
 /**
  * What one bad argument is, as a line for the core's text (src/js_value.h param_errors_text):

@@ -5,9 +5,9 @@
 
 import { whyNobodyAnswers } from './device/person.js';
 import { ok, fail } from '../pipeline.js';
-import { isBinary } from '../validate.js';
+import { isBinary, bytesOf } from '../binary.js';
 import { mockAnswer } from './device/mocks.js';
-import { bytesOf, HEAD_BYTES } from './device/file-store.js';
+import { HEAD_BYTES } from './device/file-store.js';
 import { REASON } from '../core-wire.js';
 import { chooseImagePlan } from '../core-wire/device.js';
 import { openPicker } from '../file-picker.js';

@@ -6,11 +6,10 @@
 // own message), and never turn into a late success.
 
 import { ok, fail } from '../pipeline.js';
-import { isBinary } from '../validate.js';
+import { isBinary, bytesOf } from '../binary.js';
 import { REASON } from '../core-wire.js';
 import { requestPlan, downloadPlan, requestDecode, requestFailReason, fileNameFromUrl } from '../core-wire/device.js';
 import { mockAnswer } from './device/mocks.js';
-import { bytesOf } from './device/file-store.js';
 
 /** @typedef {import('../core-wire/device.js').RequestPlan} Plan */
 

@@ -17,6 +17,7 @@
 // 'network error', the core's texts, §5.3). A bad part of the configuration is skipped and said in
 // ftHost.configError() (mocks/check.js); nothing throws.
 
+import { isBinary, bytesOf } from '../binary.js';
 import { toCoreString } from '../core-wire.js';
 import { checkMocks, REQUEST_FAILS } from './check.js';
 
@@ -56,9 +57,6 @@ function wait(ms, timeout, signal) {
   });
 }
 
-/** @param {unknown} v @returns {v is ArrayBuffer | ArrayBufferView} */
-const isBytes = (v) => ArrayBuffer.isView(v) || Object.prototype.toString.call(v) === '[object ArrayBuffer]';
-
 /**
  * What impl/network.js gets from fetch, from a rule's response: a string body as it is, bytes as
  * they are, any other value as its JSON text (content-type application/json unless the rule's
@@ -73,7 +71,7 @@ export function transferOf(response, plan) {
   /** @type {Uint8Array | undefined} */
   let bytes;
   if (typeof data === 'string') text = data;
-  else if (isBytes(data)) bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice() : new Uint8Array(data.slice(0));
+  else if (isBinary(data)) bytes = bytesOf(data).slice();
   else {
     text = JSON.stringify(data);
     if (!lines.some(([name]) => name === 'content-type')) lines.push(['content-type', 'application/json']);

@@ -44,6 +44,32 @@ test("ft.request's arraybuffer is this page's ArrayBuffer, though jsdom's fetch 
   }
 });
 
+test('ft.request sends an ArrayBuffer from either realm as bytes, and a mock rule answers with one (isBinary is not instanceof)', async () => {
+  const { createServer } = require('node:http');
+  const server = createServer((req, res) => {
+    const parts = [];
+    req.on('data', (d) => parts.push(d));
+    req.on('end', () => res.end(JSON.stringify({ type: req.headers['content-type'] || '', bytes: [...Buffer.concat(parts)] })));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const url = `http://127.0.0.1:${server.address().port}/echo`;
+  const nodeRealm = require('node:vm').runInThisContext('new Uint8Array([7, 8, 9]).buffer');
+  const fileRealm = new Uint8Array([4, 5, 6]).buffer;
+  expect(nodeRealm instanceof ArrayBuffer).not.toBe(fileRealm instanceof ArrayBuffer); // two realms
+  try {
+    for (const [data, bytes] of [[nodeRealm, [7, 8, 9]], [fileRealm, [4, 5, 6]]]) {
+      const { data: echoed } = await ft.request({ url, method: 'POST', data });
+      expect(echoed.bytes).toEqual(bytes);
+    }
+  } finally {
+    server.close();
+  }
+  const mocked = await kit.createFt({ appId: `kit-jsdom-rule-${process.pid}`, mocks: { request: [{ url: '*/rule-bytes', response: { data: nodeRealm } }] } });
+  const { data } = await mocked.ft.request({ url: 'https://api.example.com/rule-bytes', responseType: 'arraybuffer' });
+  expect([...new Uint8Array(data)]).toEqual([7, 8, 9]);
+  await mocked.host.dispose();
+});
+
 test("what the kit fills in is Node's, read when first used; a test's own assignment replaces it", () => {
   const node = require('node:vm').runInThisContext('globalThis');
   expect(globalThis.Response).toBe(node.Response);

@@ -14,12 +14,6 @@ import { blobBytes, objectUrl, revokeUrl } from './blob-io.js';
 /** Bytes the core needs to sniff a type (SVG needs the most; src/file_types.h kSniffBytes). */
 export const HEAD_BYTES = 1024;
 
-/** @param {ArrayBuffer | ArrayBufferView} data @returns {Uint8Array} */
-export function bytesOf(data) {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
 /**
  * The file store of a runtime (built once by services.js; network.js, files.js and media.js share
  * it): one registry per storage mount (per appId), reloaded when ftHost.configure switches the
