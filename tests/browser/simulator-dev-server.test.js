@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchChromium, newPage } from '../helpers/browser.js';
-import { freePort, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { freePort } from '../helpers/free-port.js';
 
 const CLI = join(ROOT, 'bin', 'ft-polyfill.js');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');

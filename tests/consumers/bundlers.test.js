@@ -6,7 +6,8 @@
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, newPage, ROOT } from '../helpers/browser.js';
-import { FIXTURES, copyFixture, freePort, recipe, runTool, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { FIXTURES, copyFixture, recipe, runTool, scratchProject, startTool, writeFiles } from '../helpers/consumer.js';
+import { freePort } from '../helpers/free-port.js';
 import { serve } from '../../bin/server.js';
 
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');

@@ -6,7 +6,6 @@
 // Node resolves a symlinked package to its real path, so a tool's own dependencies resolve too.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './browser.js';
@@ -186,15 +185,5 @@ export function startTool(script, args, { cwd, env = {} }) {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     closed.then((code) => reject(new Error(`${script} exited ${code} before printing its url:\n${output}`)));
-  });
-}
-
-/** @returns {Promise<number>} a free TCP port on 127.0.0.1 (for a dev server started with it) */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createTcpServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    }).on('error', reject);
   });
 }

@@ -3,7 +3,7 @@
 // has no headless mode). A profile is one WebDriver session: its own driver and MiniBrowser, with
 // an in-memory data store.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { MINIBROWSER, findProgram } from './engines-select.js';
 import { WebDriverSession, command } from './engines-webdriver.js';
 
@@ -55,17 +55,6 @@ async function startXvfb() {
   return { xvfb, display };
 }
 
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** @returns {Promise<import('./engines.js').DriverEngine>} */
 export async function launch() {
