@@ -27,7 +27,6 @@ export function typeName(value) {
   }
 }
 
-
 /**
  * What one bad argument is, as a line for the core's text (src/js_value.h param_errors_text):
  * "<name>\t<the accepted types' names, comma-separated>\t<the value's typeName>" for a type

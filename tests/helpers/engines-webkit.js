@@ -55,7 +55,6 @@ async function startXvfb() {
   return { xvfb, display };
 }
 
-
 /** @returns {Promise<import('./engines.js').DriverEngine>} */
 export async function launch() {
   const { xvfb, display } = await startXvfb();

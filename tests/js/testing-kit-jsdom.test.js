@@ -49,7 +49,7 @@ test('ft.request sends an ArrayBuffer from either realm as bytes, and a mock rul
   const server = createServer((req, res) => {
     const parts = [];
     req.on('data', (d) => parts.push(d));
-    req.on('end', () => res.end(JSON.stringify({ type: req.headers['content-type'] || '', bytes: [...Buffer.concat(parts)] })));
+    req.on('end', () => res.end(JSON.stringify({ bytes: [...Buffer.concat(parts)] })));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const url = `http://127.0.0.1:${server.address().port}/echo`;
@@ -64,10 +64,13 @@ test('ft.request sends an ArrayBuffer from either realm as bytes, and a mock rul
   } finally {
     server.close();
   }
-  const mocked = await kit.createFt({ appId: `kit-jsdom-rule-${process.pid}`, mocks: { request: [{ url: '*/rule-bytes', response: { data: nodeRealm } }] } });
-  const { data } = await mocked.ft.request({ url: 'https://api.example.com/rule-bytes', responseType: 'arraybuffer' });
-  expect([...new Uint8Array(data)]).toEqual([7, 8, 9]);
-  await mocked.host.dispose();
+  const mocked = await kit.createFt({ appId: `kit-jsdom-rule-${process.pid}`, mocks: { request: [{ url: '*/rule-bytes', response: { data: fileRealm } }] } });
+  try {
+    const { data } = await mocked.ft.request({ url: 'https://api.example.com/rule-bytes', responseType: 'arraybuffer' });
+    expect([...new Uint8Array(data)]).toEqual([4, 5, 6]);
+  } finally {
+    await mocked.host.dispose();
+  }
 });
 
 test("what the kit fills in is Node's, read when first used; a test's own assignment replaces it", () => {
