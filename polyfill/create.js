@@ -11,11 +11,12 @@ import { createHost } from './host/index.js';
 /**
  * @param {object} options
  * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
+ * @param {import('../wasm-glue/persistence.js').OpenStore} [options.openStore]  opens an appId's store (IndexedDB by default)
  * @param {unknown} [options.config]             ftHostConfig
  * @param {any} [options.global]                 the page's window (globalThis when absent)
  * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig (install.js)
  */
-export function createFt({ loadCore, config, global, configFromPage }) {
+export function createFt({ loadCore, openStore, config, global, configFromPage }) {
   // The services are built once here and handed to the implementations and to ftHost.
   /** @type {import('./services.js').Services} */
   let services = /** @type {any} */ (null);
@@ -23,7 +24,7 @@ export function createFt({ loadCore, config, global, configFromPage }) {
     services = createServices(rt);
     return Object.assign({}, ...IMPLEMENTATIONS.map((factory) => factory(rt, services)));
   };
-  const runtime = new Runtime({ loadCore, implement, config, global, configFromPage });
+  const runtime = new Runtime({ loadCore, openStore, implement, config, global, configFromPage });
   /** @type {Record<string, any>} */
   const miniProgram = {};
   /** @type {Record<string, any>} */

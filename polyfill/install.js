@@ -38,9 +38,10 @@ export function installedOn(global) {
 /**
  * @param {any} global                       the page's window
  * @param {() => Promise<any>} loadCore       instantiates the Emscripten module
+ * @param {import('../wasm-glue/persistence.js').OpenStore} [openStore]  opens an appId's store (IndexedDB by default)
  * @returns {{ ft: any, host: any } | null}   the instance on the page (null when a real host owns it)
  */
-export function installFt(global, loadCore) {
+export function installFt(global, loadCore, openStore) {
   const existing = installedOn(global);
   if (existing) {
     // Loaded twice: keep the first instance and its listeners (§1.8). `ft-polyfill serve` finds
@@ -57,7 +58,7 @@ export function installFt(global, loadCore) {
     return null;
   }
   global.__fcjs_environment = 'miniprogram';
-  const instance = createFt({ loadCore, config, global, configFromPage: true });
+  const instance = createFt({ loadCore, openStore, config, global, configFromPage: true });
   Object.defineProperty(global, INSTANCE, { value: { ft: instance.ft, host: instance.host, warnedTwice: false }, configurable: true });
   global.ft = instance.ft;
   global.ftHost = instance.host;

@@ -28,33 +28,69 @@ const NODE_GLOBALS = [
  * @param {any} global @param {string} name
  */
 function lacks(global, name) {
+  const own = descriptorOf(global, name);
+  return !own || (!own.get && own.value === undefined);
+}
+
+/** The property `name` of `global` or of its prototypes, without reading it. @param {any} global @param {string} name */
+function descriptorOf(global, name) {
   for (let o = global; o; o = Object.getPrototypeOf(o)) {
     const own = Object.getOwnPropertyDescriptor(o, name);
-    if (own) return !own.get && own.value === undefined;
+    if (own) return own;
   }
-  return true;
+  return undefined;
 }
 
 /**
- * Defines `name` on `global` as Node's, read from Node's global only when the page first reads it
- * (so a test that never fetches does not load undici). A write replaces it as a plain property.
- * @param {any} global @param {string} name @param {any} node
+ * Defines `name` on `global` as what `read` gives, read only when the page first reads it (so a
+ * test that never fetches does not load undici). A write replaces it as a plain property.
+ * @param {any} global @param {string} name @param {() => any} read
+ * @returns {() => any} the getter
  */
-function defineFromNode(global, name, node) {
+function defineLazy(global, name, read) {
   /** @param {any} value */
   const settle = (value) => {
     Object.defineProperty(global, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   };
-  Object.defineProperty(global, name, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = node[name];
-      return settle(typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(node) : value);
-    },
-    set: settle,
+  const get = () => settle(read());
+  Object.defineProperty(global, name, { enumerable: true, configurable: true, get, set: settle });
+  return get;
+}
+
+/** @param {any} global @param {string} name @param {any} node  Node's global */
+function defineFromNode(global, name, node) {
+  defineLazy(global, name, () => {
+    const value = node[name];
+    return typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(node) : value;
   });
+}
+
+/** What polyfillGlobals gives a global that has no IndexedDB: fake-indexeddb's names. */
+export const INDEXEDDB_GLOBALS = [
+  'indexedDB', 'IDBCursor', 'IDBCursorWithValue', 'IDBDatabase', 'IDBFactory', 'IDBIndex', 'IDBKeyRange',
+  'IDBObjectStore', 'IDBOpenDBRequest', 'IDBRecord', 'IDBRequest', 'IDBTransaction', 'IDBVersionChangeEvent',
+];
+
+/**
+ * On a global polyfillGlobals gave an IndexedDB: its `indexedDB` getter, and the fake-indexeddb
+ * once loaded. On the global itself, so every copy of the build there knows it (the kit's and the
+ * application's may be two).
+ */
+const FILLED_INDEXEDDB = Symbol.for('ft-polyfill.filled-indexeddb');
+
+/**
+ * Whether `global` has an IndexedDB of its own: one the test's set-up installed (e.g.
+ * `fake-indexeddb/auto`) or the environment has, not the fake-indexeddb polyfillGlobals filled in.
+ * Reads nothing (filling it in is lazy). The Node build keeps storage in memory otherwise (core-node.js).
+ * @param {any} global
+ */
+export function hasOwnIndexedDB(global) {
+  const own = descriptorOf(global, 'indexedDB');
+  if (!own || (!own.get && own.value == null)) return false;
+  const filled = global[FILLED_INDEXEDDB];
+  if (!filled) return true;
+  return own.get ? own.get !== filled.get : !(filled.loaded && own.value === filled.loaded.indexedDB);
 }
 
 /**
@@ -73,12 +109,17 @@ export function polyfillGlobals(global = globalThis) {
     }
   }
   if (lacks(global, 'indexedDB')) {
+    // For the page's own use, loaded when it first reads one of them: ft's storage does not use
+    // it (hasOwnIndexedDB).
+    const filled = { get: /** @type {unknown} */ (null), loaded: /** @type {any} */ (null) };
+    Object.defineProperty(global, FILLED_INDEXEDDB, { value: filled, configurable: true });
     // Beside dist/ft-polyfill.cjs (scripts/build.mjs keeps this require as it is).
     // @ts-ignore: a file of the build (dist/), typed there (fake-indexeddb.d.cts)
-    const idb = require('./fake-indexeddb.cjs');
-    for (const name of Object.keys(idb)) {
+    const idb = () => (filled.loaded = filled.loaded || require('./fake-indexeddb.cjs'));
+    for (const name of INDEXEDDB_GLOBALS) {
       if (lacks(global, name)) {
-        global[name] = idb[name];
+        const get = defineLazy(global, name, () => idb()[name]);
+        if (name === 'indexedDB') filled.get = get;
         added.push(name);
       }
     }

@@ -5,7 +5,7 @@
 import { createFt as create } from './create.js';
 import { installFt as install, installedOn } from './install.js';
 import { polyfillGlobals } from './node-globals.js';
-import loadCore from './core-node.js';
+import loadCore, { openStore } from './core-node.js';
 
 export { polyfillGlobals, installedOn };
 
@@ -14,7 +14,7 @@ export { polyfillGlobals, installedOn };
  * @param {{ config?: unknown, global?: any }} [options]
  */
 export function createFt(options = {}) {
-  return create({ loadCore, ...options });
+  return create({ loadCore, openStore, ...options });
 }
 
 /**
@@ -30,6 +30,6 @@ export function installFt(global = globalThis) {
   polyfillGlobals(global);
   const config = global.ftHostConfig;
   // Node never runs inside a real FinClip host.
-  const instance = install(global, loadCore) || install(Object.assign(global, { ftHostConfig: { ...config, force: true } }), loadCore);
+  const instance = install(global, loadCore, openStore) || install(Object.assign(global, { ftHostConfig: { ...config, force: true } }), loadCore, openStore);
   return /** @type {{ ft: any, host: any }} */ (instance);
 }

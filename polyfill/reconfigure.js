@@ -31,7 +31,7 @@ export async function applyConfig(runtime, config, full, by) {
   const handles = runtime.core();
   if (next.appId !== runtime.config.appId) {
     await handles.persistence.close();
-    handles.persistence = persistenceOf(handles.Module, next.appId);
+    handles.persistence = persistenceOf(handles.Module, next.appId, runtime.openStore);
     handles.storage = await handles.persistence.open();
   }
   runtime.config = next;

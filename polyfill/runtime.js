@@ -25,7 +25,7 @@ export { DISPOSED_REASON };
 export const CALL_LOG_LIMIT = 1000;
 
 /**
- * @typedef {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').EarlyOpen> | null }} EarlyDb
+ * @typedef {{ appId: string, opening: Promise<import('../wasm-glue/persistence.js').OpenedStore> | null }} EarlyDb
  * @typedef {object} CoreHandles
  * @property {any} Module                the Emscripten module
  * @property {import('./core-wire/storage.js').Store} storage
@@ -36,16 +36,19 @@ export class Runtime extends Lifecycle {
   /**
    * @param {object} options
    * @param {() => Promise<any>} options.loadCore  instantiates the Emscripten module
+   * @param {import('../wasm-glue/persistence.js').OpenStore} [options.openStore]  opens an appId's
+   *   store (IndexedDB's database: idb-open.js openEarly; the Node build's: core-node.js)
    * @param {(runtime: Runtime) => Record<string, import('./pipeline.js').Impl>} options.implement
    *   builds the implementations of the interfaces (and their services) for this runtime
    * @param {unknown} [options.config]             ftHostConfig
    * @param {any} [options.global]                 the window (or globalThis) the page sees
    * @param {boolean} [options.configFromPage]     `config` is the page's window.ftHostConfig
    */
-  constructor({ loadCore, implement, config, global, configFromPage = false }) {
+  constructor({ loadCore, openStore = openEarly, implement, config, global, configFromPage = false }) {
     super();
     this.global = global || globalThis;
     this.loadCore = loadCore;
+    this.openStore = openStore;
     this.config = normalizeConfig(config);
     /** What ftHost.reset() without an argument goes back to: the start's config, or setupFt's. */
     this.baseConfig = config;
@@ -109,7 +112,7 @@ export class Runtime extends Lifecycle {
   openEarly() {
     if (!this.early) {
       if (this.state === 'idle') adoptPageConfig(this);
-      this.early = { appId: this.config.appId, opening: openEarly(this.config.appId) };
+      this.early = { appId: this.config.appId, opening: this.openStore(this.config.appId) };
     }
     return this.early;
   }

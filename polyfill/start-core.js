@@ -16,7 +16,7 @@ export async function startCore(runtime, loadCore, early) {
   const Module = await loadCore();
   mark('ft:core-instantiated');
   const { appId } = runtime.config;
-  const persistence = persistenceOf(Module, appId);
+  const persistence = persistenceOf(Module, appId, runtime.openStore);
   // The page changed its appId before the core started: that database is not this app's.
   if (early.appId !== appId) closeUnused(early.opening);
   const setUp = (async () => { for (const hook of runtime.readyHooks) await hook({ Module }); })();

@@ -25,9 +25,10 @@ const uiScriptPath = join(DIST, 'ft-polyfill-ui.js');
 const pageGlobal = /** @type {any} */ (globalThis);
 
 /**
- * Fills in what the core and its storage need on `global` from Node's own implementations
- * (structuredClone, TextDecoder, fetch, ...) and an in-memory IndexedDB (fake-indexeddb, bundled
- * in dist/fake-indexeddb.cjs) when the environment has none. Existing globals are kept.
+ * Fills in what the core needs on `global` from Node's own implementations (structuredClone,
+ * TextDecoder, fetch, ...) and, for the page's own use, an in-memory IndexedDB (fake-indexeddb,
+ * bundled in dist/fake-indexeddb.cjs, loaded when first read) when the environment has none; ft's
+ * storage is then kept in memory. Existing globals are kept.
  * @param {any} [global]
  * @returns {string[]} the names it added
  */
@@ -37,15 +38,11 @@ function polyfillGlobals(global = pageGlobal) {
 
 /**
  * The CommonJS build (dist/ft-polyfill.cjs, which loads dist/ft-polyfill-node.cjs), the build
- * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs), and its
- * in-memory IndexedDB too when the page's global has none.
+ * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs).
  * @returns {any}
  */
 function polyfill() {
-  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) {
-    if (typeof pageGlobal.indexedDB === 'undefined') requireWithCodeCache(require, join(DIST, 'fake-indexeddb.cjs'));
-    requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
-  }
+  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
   return require('../dist/ft-polyfill.cjs');
 }
 

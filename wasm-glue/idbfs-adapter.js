@@ -63,11 +63,50 @@ export function connection(IDBFS, mount) {
  */
 export function restoreSnapshot(IDBFS, { keys, entries }) {
   const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  for (const i of order) {
-    IDBFS.storeLocalEntry(keys[i], entries[i], (/** @type {unknown} */ error) => {
-      if (error) throw error;
-    });
-  }
+  for (const i of order) storeEntry(IDBFS, keys[i], entries[i]);
+}
+
+/**
+ * A mount's file or directory as IDBFS's entry (its timestamp the file's, a file's contents the
+ * file's bytes); throws what the file system threw. @param {any} IDBFS @param {string} path @returns {IdbfsEntry}
+ */
+export function loadEntry(IDBFS, path) {
+  /** @type {IdbfsEntry | null} */
+  let loaded = null;
+  IDBFS.loadLocalEntry(path, (/** @type {unknown} */ error, /** @type {IdbfsEntry} */ entry) => {
+    if (error) throw error;
+    loaded = entry;
+  });
+  return /** @type {IdbfsEntry} */ (/** @type {unknown} */ (loaded));
+}
+
+/** Writes an entry into the mount as IDBFS's populate does (the bytes are then the file's). @param {any} IDBFS @param {string} path @param {IdbfsEntry} entry */
+export function storeEntry(IDBFS, path, entry) {
+  IDBFS.storeLocalEntry(path, entry, (/** @type {unknown} */ error) => {
+    if (error) throw error;
+  });
+}
+
+/** Removes a file or an empty directory of the mount, as IDBFS's populate does. @param {any} IDBFS @param {string} path */
+export function removeEntry(IDBFS, path) {
+  IDBFS.removeLocalEntry(path, (/** @type {unknown} */ error) => {
+    if (error) throw error;
+  });
+}
+
+/**
+ * Every path under a mount with its timestamp (ms), as IDBFS compares them.
+ * @param {any} FS @param {any} IDBFS @param {string} mount @returns {Map<string, number>}
+ */
+export function localPaths(FS, IDBFS, mount) {
+  /** @type {Map<string, number>} */
+  const paths = new Map();
+  if (!FS.analyzePath(mount).exists) return paths;
+  IDBFS.getLocalSet({ mountpoint: mount }, (/** @type {unknown} */ error, /** @type {{ entries: Record<string, { timestamp: Date }> }} */ set) => {
+    if (error) throw error;
+    for (const path of Object.keys(set.entries)) paths.set(path, set.entries[path].timestamp.getTime());
+  });
+  return paths;
 }
 
 /**

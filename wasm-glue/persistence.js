@@ -6,7 +6,8 @@
 // (durability, batching, compaction, several tabs); this file opens the store, replays the writes
 // a page kept as it left (unsaved-record.js), suspends and resumes with the back-forward cache,
 // runs the mount's other changes (saved files) under the lock, and closes.
-// Opening the database is idb-open.js; IDBFS's private internals are idbfs-adapter.js only.
+// Opening the database is idb-open.js (or, in the Node build without an IndexedDB, the realm's
+// memory-store.js); IDBFS's private internals are idbfs-adapter.js only.
 
 import { StoreSync } from './store-sync.js';
 import { openEarly, closeUnused, mountPointOf, describeError as describe } from './idb-open.js';
@@ -16,22 +17,38 @@ import { local, unsavedKey } from './unsaved-record.js';
 export { openEarly, closeUnused, mountPointOf };
 export { keepUnsaved } from './unsaved-record.js';
 export { COMPACT_AFTER_MS } from './store-sync.js';
-/** @typedef {import('./idb-open.js').EarlyOpen} EarlyOpen */
+/**
+ * What opening an appId's store gives: its IndexedDB database (idb-open.js), or its store in
+ * memory (memory-store.js: the Node build without an IndexedDB).
+ * @typedef {import('./idb-open.js').EarlyOpen & { memory?: import('./memory-store.js').MemoryStore }} OpenedStore
+ * @typedef {(appId: string) => Promise<OpenedStore> | null} OpenStore
+ */
 
 export class Persistence extends StoreSync {
   /**
    * Mounts the appId's database, reads it, and returns the ready storage core.
-   * @param {Promise<EarlyOpen> | null} [early]  openEarly(appId), started before the core loaded
+   * @param {Promise<OpenedStore> | null} [early]  this.openStore(appId), started before the core loaded
    * @returns {Promise<any>}  what StoreHandles.open made (polyfill/core-wire/storage.js StorageCore)
    */
   async open(early) {
     const { FS, IDBFS } = this.store;
     FS.mkdirTree(this.mount);
-    const opened = early || openEarly(this.appId);
-    const { db, why, snapshot, usable } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null, usable: undefined };
+    const opened = early || this.openStore(this.appId);
+    const { db, why, snapshot, usable, memory } = opened ? await opened : { db: null, why: 'IndexedDB is not available', snapshot: null, usable: undefined, memory: undefined };
     if (usable) this.usable = usable;
+    if (memory) this.memory = memory;
+    // Listening before reading: a push another tab (or instance) makes from now on is heard.
+    this.listen();
     this.onRead();
-    if (why || !db) {
+    if (memory) {
+      FS.mount(IDBFS, {}, this.mount);
+      try {
+        memory.populate(FS, IDBFS, this.mount);
+        this.generation = this.localGeneration();
+      } catch (error) {
+        this.fallBackToMemory(`its stored entries could not be read (${describe(error)})`);
+      }
+    } else if (why || !db) {
       this.fallBackToMemory(why || 'IndexedDB is not available');
     } else {
       adoptConnection(IDBFS, this.mount, db);
@@ -124,9 +141,12 @@ export class Persistence extends StoreSync {
     this.closed = true;
     clearTimeout(this.compactTimer);
     await this.settled();
-    this.lock.close();
-    // Let work already queued behind the lock (another tab's changes being read) finish first.
-    await this.withLock(async () => {});
+    const tabs = this.tabs;
+    if (tabs) {
+      tabs.close();
+      // Let work already queued behind the lock (another tab's changes being read) finish first.
+      await tabs.run(async () => {});
+    }
     if (this.persistent) {
       try { this.store.FS.unmount(this.mount); } catch { /* already gone */ }
     }

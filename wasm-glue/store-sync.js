@@ -7,13 +7,14 @@
 //   COMPACT_AFTER_MS, in its own round under the lock, so no write waits behind it in a burst;
 // - several tabs: "populate, refresh, flush, push" runs under the store's tab lock (tab-lock.js);
 //   after a push the other tabs are told and re-read what changed;
-// - no IndexedDB (blocked, private modes, plain Node): storage keeps working in memory and
-//   warns once.
+// - no IndexedDB in a browser (blocked, private modes): storage keeps working in memory and
+//   warns once; the Node build without an IndexedDB of its own keeps the same entries in this
+//   realm's memory instead (memory-store.js), for every instance of the appId there.
 // IDBFS's private internals are idbfs-adapter.js only.
 
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
-import { mountPointOf, describeError as describe } from './idb-open.js';
+import { openEarly, mountPointOf, describeError as describe } from './idb-open.js';
 import { connection, pushEntries, pushEntriesIfCurrent, entryTime, localTime, LEFT } from './idbfs-adapter.js';
 import { kept, local, unsavedKey } from './unsaved-record.js';
 
@@ -46,8 +47,9 @@ export class StoreSync {
   /**
    * @param {StoreHandles} store  the module's file system and the store's core (polyfill/core-wire/storage.js)
    * @param {string} appId
-   * @param {{ warn?: (message: string) => void, onRead?: () => void }} [options]
-   *   onRead: called once the database has been read (the polyfill's 'ft:db-read' mark)
+   * @param {{ warn?: (message: string) => void, onRead?: () => void, openStore?: import('./persistence.js').OpenStore }} [options]
+   *   onRead: called once the database has been read (the polyfill's 'ft:db-read' mark);
+   *   openStore: opens the appId's store (idb-open.js openEarly: its IndexedDB database)
    */
   constructor(store, appId, options = {}) {
     this.store = store;
@@ -61,6 +63,8 @@ export class StoreSync {
     this.usable = undefined;
     this.warn = options.warn || ((m) => console.warn(m));
     this.onRead = options.onRead || (() => {});
+    /** @type {import('./persistence.js').OpenStore} */
+    this.openStore = options.openStore || openEarly;
     /** @type {StoreCore} */
     this.storage = /** @type {any} */ (null);
     this.waiters = writeWaiters();
@@ -70,7 +74,10 @@ export class StoreSync {
     this.closed = false;
     /** @type {Promise<void>} */
     this.idle = Promise.resolve();
-    this.lock = tabLock(`ft-polyfill:${this.mount}`, () => this.pullFromOthers());
+    /** This appId's entries in memory, where the Node build has no IndexedDB (set by open). @type {import('./memory-store.js').MemoryStore | null} */
+    this.memory = null;
+    /** @type {import('./tab-lock.js').TabLock | null} */
+    this.tabs = null;
     /**
      * Timings of the last flush, in ms: populate (IndexedDB → memory, to see other tabs' writes),
      * write (the core rewrites changed shards), push (memory → IndexedDB).
@@ -81,6 +88,22 @@ export class StoreSync {
     this.compactTimer = undefined;
     /** Set when the compaction timer fired: the flush loop compacts once its writes are flushed. */
     this.compactRequested = false;
+  }
+  /**
+   * The store's lock and the channel to its other tabs (tab-lock.js), or to the appId's other
+   * instances when the store is in memory; listening from the first use.
+   * @returns {import('./tab-lock.js').TabLock}
+   */
+  get lock() {
+    if (!this.tabs) {
+      const onChange = () => this.pullFromOthers();
+      this.tabs = this.memory ? this.memory.lock(onChange) : tabLock(`ft-polyfill:${this.mount}`, onChange);
+    }
+    return this.tabs;
+  }
+  /** Starts listening to the store's other tabs (or instances) now, if it does not yet. */
+  listen() {
+    return this.lock;
   }
   /** Runs `fn` under the store's tab lock. @template T @param {() => Promise<T>} fn @returns {Promise<T>} */
   withLock(fn) {
@@ -240,6 +263,7 @@ export class StoreSync {
   }
   /** The store's generation in IndexedDB (0 before the first push). @returns {Promise<number>} */
   async remoteGeneration() {
+    if (this.memory) return this.memory.time(this.generationPath);
     return entryTime(await this.database(), this.generationPath);
   }
   /** @returns {Promise<IDBDatabase>} IDBFS's own (cached) connection to this mount's database */
@@ -255,9 +279,10 @@ export class StoreSync {
    * @param {string[]} removed  absolute paths to delete
    */
   async push(written, removed) {
-    const db = await this.database();
+    const db = this.memory ? null : await this.database();
     const { generation, paths } = this.stamp(written);
-    await pushEntries(this.store.IDBFS, db, paths, removed);
+    if (this.memory) this.memory.put(this.store.IDBFS, paths, removed);
+    else await pushEntries(this.store.IDBFS, /** @type {IDBDatabase} */ (db), paths, removed);
     this.pushed(generation);
   }
   /**
@@ -268,15 +293,26 @@ export class StoreSync {
    * @returns {Promise<FlushReport | null>}
    */
   async pushIfCurrent(write) {
-    const db = await this.database();
     let generation = 0;
-    const report = await pushEntriesIfCurrent(this.store.IDBFS, db, this.generationPath, this.generation, () => {
+    const produce = () => {
       const made = write();
       if (!made.ok || made.shardsWritten === 0) return { paths: [], removed: [], result: made };
       const stamped = this.stamp(made.written);
       generation = stamped.generation;
       return { paths: stamped.paths, removed: made.removed, result: made };
-    });
+    };
+    /** @type {FlushReport | null} */
+    let report = null;
+    if (this.memory) {
+      // The check and the push at once: no other instance runs between them.
+      if (this.memory.time(this.generationPath) === this.generation) {
+        const files = produce();
+        this.memory.put(this.store.IDBFS, files.paths, files.removed);
+        report = files.result;
+      }
+    } else {
+      report = await pushEntriesIfCurrent(this.store.IDBFS, await this.database(), this.generationPath, this.generation, produce);
+    }
     if (generation) this.pushed(generation);
     return report;
   }
@@ -309,8 +345,18 @@ export class StoreSync {
   }
   /** @param {boolean} populate  true: IndexedDB → memory; false: memory → IndexedDB */
   sync(populate) {
+    const { FS, IDBFS } = this.store;
+    if (this.memory) {
+      try {
+        if (populate) this.memory.populate(FS, IDBFS, this.mount);
+        else this.memory.pushAll(FS, IDBFS, this.mount);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
-      this.store.FS.syncfs(populate, (/** @type {unknown} */ error) => (error ? reject(error) : resolve(undefined)));
+      FS.syncfs(populate, (/** @type {unknown} */ error) => (error ? reject(error) : resolve(undefined)));
     });
   }
   /** Waits for every write made so far to be durable (or failed). */

@@ -100,9 +100,10 @@ export const queuedWriteLine = (api, write) => `${JSON.stringify({ api, ...write
  * The storage of an appId (wasm-glue/persistence.js) on the module's file system and store, its
  * read marked for DevTools.
  * @param {any} Module  the Emscripten module @param {string} appId
+ * @param {import('../../wasm-glue/persistence.js').OpenStore} openStore  opens the appId's store (Runtime.openStore)
  */
-export const persistenceOf = (Module, appId) => new Persistence({
+export const persistenceOf = (Module, appId, openStore) => new Persistence({
   FS: Module.FS,
   IDBFS: Module.IDBFS,
   open: (mount) => /** @type {Store} */ (new StorageCore(new Module.Storage(mount))),
-}, appId, { onRead: () => mark('ft:db-read') });
+}, appId, { onRead: () => mark('ft:db-read'), openStore });

@@ -59,8 +59,10 @@ test("results and errors belong to the file's realm; two files have their own in
 
 test("teardown disposes the file's instance and closes its store's channels", async () => {
   const env = await fileEnvironment('teardown');
-  // The file's channels tracked as ft-polyfill/testing does (testing/file-channels.cjs).
+  // The file's channels tracked as ft-polyfill/testing does (testing/file-channels.cjs); the store
+  // has one where the file has an IndexedDB of its own (without, it is in memory, with none).
   require('../../testing/file-channels.cjs').trackFileChannels(env.global);
+  env.global.indexedDB = new (require('fake-indexeddb').IDBFactory)();
   const { ft } = await installIn(env);
   await ft.setStorage({ key: 'k', data: 1 });
   const channels = [...env.global.BroadcastChannel.ftPolyfillFile];

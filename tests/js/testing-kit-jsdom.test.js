@@ -82,17 +82,11 @@ test("what the kit fills in is Node's, read when first used; a test's own assign
   expect(globalThis.fetch).toBe(own);
 });
 
-// jsdom has no BroadcastChannel until the kit gives it Node's, whose channels reach every file of
-// the worker: the store's channel must still be the kit's to close when this file ends, or each
-// later file's write would wake this file's store.
-/** @type {any[]} */
-let fileChannels = [];
-test("the store's BroadcastChannel is the kit's to close when the file ends, in jsdom too", () => {
-  fileChannels = [...globalThis.BroadcastChannel.ftPolyfillFile];
-  expect(fileChannels.map((c) => c.name)).toContain(`ft-polyfill:/ft-polyfill-storage/kit-jsdom-${process.pid}`);
-  expect(fileChannels.some((c) => c.ftPolyfillReleased)).toBe(false);
-});
-afterAll(() => {
-  expect(fileChannels.length).toBeGreaterThan(0);
-  expect(fileChannels.every((c) => c.ftPolyfillReleased)).toBe(true);
+// The kit keeps ft's storage in memory here too (no IndexedDB of jsdom's own): no channel that
+// Node's BroadcastChannel would carry to every file of the worker.
+test("the kit's storage is in memory under jsdom: no BroadcastChannel, no IndexedDB database", async () => {
+  await ft.setStorage({ key: 'k', data: 1 });
+  const channels = globalThis.BroadcastChannel.ftPolyfillFile;
+  expect(channels ? [...channels] : []).toEqual([]);
+  expect(await globalThis.indexedDB.databases()).toEqual([]);
 });
