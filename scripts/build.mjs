@@ -14,8 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as terser from 'terser';
 import { writeTypes } from './gen-types.mjs';
-import { trimWebGlueForBuild } from './trim-glue.mjs';
-import { lazyRandomDevice } from './node-glue.mjs';
+import { trimWebGlueForBuild, trimNodeGlue } from './trim-glue.mjs';
 import { checkEmscripten } from './toolchain.mjs';
 import { writeNotices } from './notices.mjs';
 
@@ -117,14 +116,14 @@ function wasmFirst(entry, reexport, packed) {
 }
 
 /**
- * The Node build's glue with its random device chosen on first use (scripts/node-glue.mjs).
+ * The Node build's glue without the devices and standard streams it never uses (trimNodeGlue).
  * @returns {import('esbuild').Plugin}
  */
 function nodeGlue() {
   return {
     name: 'node-glue',
     setup(build) {
-      build.onLoad({ filter: /ft-core-node\.cjs$/ }, (args) => ({ contents: lazyRandomDevice(readFileSync(args.path, 'utf8')), loader: 'js' }));
+      build.onLoad({ filter: /ft-core-node\.cjs$/ }, (args) => ({ contents: trimNodeGlue(readFileSync(args.path, 'utf8')), loader: 'js' }));
     },
   };
 }

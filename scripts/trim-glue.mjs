@@ -35,7 +35,7 @@ function walk(node, visit) {
  * and REPLACED_TEXT replaced, the UNUSED_STATEMENTS and UNUSED_CALLS removed, then trimGlue (with
  * WITHOUT_DEVICES), the UNUSED_DECLARATIONS and UNUSED_STREAM_OPERATIONS no one names removed.
  * Only for the browser glue: the Node glue (-sSINGLE_FILE) reads its embedded .wasm through
- * getBinaryPromise, and the testing kit's Node glue keeps its standard streams.
+ * getBinaryPromise; it loses only the UNUSED_CALLS (trimNodeGlue).
  * @param {string} source  the browser glue's text
  * @param {(message: string) => void} [warn]  a message with "nothing removed" means a stale list
  * @returns {string}
@@ -45,6 +45,22 @@ export function trimWebGlue(source, warn = () => {}) {
   const unused = { ...UNUSED, FS: { ...UNUSED.FS, ...WITHOUT_DEVICES } };
   const members = trimGlue(trimCalls(trimStatements(replaceTexts(stubFunctions(source), warn), warn), warn), warn, unused);
   return trimStreamOperations(trimDeclarations(members, warn), warn);
+}
+
+/**
+ * The Node glue (build/wasm/ft-core-node.cjs) without the UNUSED_CALLS: the devices, /proc and the
+ * standard streams every instance would make as it starts, interpreted in a fresh realm each time
+ * (a Jest worker starts one instance per test file: docs/benchmarks.md). The rest is kept.
+ * @param {string} source  the Node glue's text
+ * @returns {string}
+ * @throws {Error} when a listed call is not in the glue (the list is stale: a build error)
+ */
+export function trimNodeGlue(source) {
+  /** @type {string[]} */
+  const stale = [];
+  const trimmed = trimCalls(source, (message) => stale.push(message));
+  if (stale.length) throw new Error(`build: scripts/trim-glue-lists.mjs UNUSED_CALLS is stale for the Node glue (Emscripten ${EMSCRIPTEN_VERSION}):\n${stale.join('\n')}`);
+  return trimmed;
 }
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as acorn from 'acorn';
-import { trimGlue, UNUSED } from '../../scripts/trim-glue.mjs';
+import { trimGlue, trimNodeGlue, UNUSED } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -92,6 +92,29 @@ test('the trimmed Node glue starts the real core, and its file system and host w
     expect(host.navigateTo('/pages/other/other').ok).toBe(true);
     expect(host.stack().map((/** @type {any} */ p) => p.route)).toEqual(['pages/index/index', 'pages/other/other']);
     host.delete();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the Node build\'s glue makes no devices, /proc or standard streams, and its core still writes files (fds from 0)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ft-trim-node-'));
+  try {
+    const file = join(dir, 'node-core.cjs');
+    writeFileSync(file, trimNodeGlue(nodeGlue));
+    const Module = await createRequire(import.meta.url)(file)();
+    for (const path of ['/dev/null', '/dev/stdin', '/dev/random', '/proc/self/fd']) expect(Module.FS.analyzePath(path).exists).toBe(false);
+    const untrimmed = await createRequire(import.meta.url)(join(root, 'build/wasm/ft-core-node.cjs'))();
+    expect(untrimmed.FS.analyzePath('/dev/null').exists).toBe(true); // what was trimmed was there
+    Module.FS.mkdirTree('/store');
+    const storage = new Module.Storage('/store');
+    storage.load();
+    expect(storage.set('k', 'number', '1').ok).toBe(true);
+    const report = storage.flush();
+    expect(report.ok).toBe(true);
+    expect(report.written.length).toBe(1);
+    expect(Module.FS.readdir('/store').filter((/** @type {string} */ n) => !n.startsWith('.'))).toEqual(report.written.map((/** @type {string} */ p) => p.split('/').pop()));
+    storage.delete();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
