@@ -116,6 +116,17 @@ function wasmFirst(entry, reexport, packed) {
 }
 
 /**
+ * Rewrites a built file's non-ASCII characters (left only in comments: esbuild escapes them in
+ * code) as \\uXXXX text.
+ * @param {string} path
+ */
+function asciiOnly(path) {
+  const text = readFileSync(path, 'utf8');
+  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(path, ascii);
+}
+
+/**
  * The Node build's glue without the devices and standard streams it never uses (trimNodeGlue).
  * @returns {import('esbuild').Plugin}
  */
@@ -210,12 +221,17 @@ export async function buildAll({ quiet = false } = {}) {
   // top-level mangling take about 2 KB off each gzipped (bench/bytes.mjs, the 100 KB cap).
   await Promise.all(['dist/ft-polyfill.js', 'dist/ft-polyfill.mjs'].map(async (file) => {
     const path = join(root, file);
-    const out = await terser.minify(readFileSync(path, 'utf8'), { ecma: 2020, module: file.endsWith('.mjs'), compress: { passes: 2 }, mangle: true });
+    // ascii_only: a script with any other character is held by the engine as a two-byte string.
+    const out = await terser.minify(readFileSync(path, 'utf8'), { ecma: 2020, module: file.endsWith('.mjs'), compress: { passes: 2 }, mangle: true, format: { ascii_only: true } });
     if (typeof out.code !== 'string') throw new Error(`terser gave no output for ${file}`);
     // The wasm is in the bundle, once (the wasm-first entry and the sideEffects list decide it).
     if (out.code.split(packed).length !== 2) throw new Error(`build: ${file} does not hold the embedded wasm exactly once`);
     writeFileSync(path, out.code);
   }));
+  // esbuild escapes every other character in code but keeps the comments it keeps as they are: the
+  // Node build is made ASCII, else V8 holds its 600 KB source as a two-byte string (1.2 MB in every
+  // fresh process: a Vitest test file's old space, past what makes V8 run a full GC there).
+  asciiOnly(join(root, 'dist/ft-polyfill-node.cjs'));
   // The CLI's static file server (bin/server.js), bundled so that the package keeps no dependencies.
   await esbuild.build({ ...common, entryPoints: ['sirv'], outfile: join(root, 'dist/sirv.mjs'), format: 'esm', platform: 'node', banner: { js: '/* sirv with @polka/url, mrmime and totalist (MIT), bundled for ft-polyfill serve: dist/THIRD-PARTY-NOTICES.md */' } });
   writeNotices(join(root, 'dist/THIRD-PARTY-NOTICES.md'));
