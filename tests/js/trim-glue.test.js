@@ -119,3 +119,10 @@ test('the Node build\'s glue makes no devices, /proc or standard streams, and it
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the Node build and the script and module bundles are ASCII (else V8 holds their source as a two-byte string)', () => {
+  for (const file of ['dist/ft-polyfill-node.cjs', 'dist/ft-polyfill.js', 'dist/ft-polyfill.mjs']) {
+    const text = readFileSync(join(root, file), 'utf8');
+    expect([file, text.search(/[\u0080-\uffff]/)]).toEqual([file, -1]);
+  }
+});
