@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as terser from 'terser';
 import { writeTypes } from './gen-types.mjs';
-import { trimWebGlueForBuild, trimNodeGlue } from './trim-glue.mjs';
+import { trimWebGlueForBuild, trimNodeGlue, nodeGlueWithWasmOutside } from './trim-glue.mjs';
 import { checkEmscripten } from './toolchain.mjs';
 import { writeNotices } from './notices.mjs';
 
@@ -127,14 +127,15 @@ function asciiOnly(path) {
 }
 
 /**
- * The Node build's glue without the devices and standard streams it never uses (trimNodeGlue).
+ * The Node build's glue without the devices and standard streams it never uses (trimNodeGlue), its
+ * wasm readable by polyfill/core-node.js (nodeGlueWithWasmOutside).
  * @returns {import('esbuild').Plugin}
  */
 function nodeGlue() {
   return {
     name: 'node-glue',
     setup(build) {
-      build.onLoad({ filter: /ft-core-node\.cjs$/ }, (args) => ({ contents: trimNodeGlue(readFileSync(args.path, 'utf8')), loader: 'js' }));
+      build.onLoad({ filter: /ft-core-node\.cjs$/ }, (args) => ({ contents: nodeGlueWithWasmOutside(trimNodeGlue(readFileSync(args.path, 'utf8'))), loader: 'js' }));
     },
   };
 }

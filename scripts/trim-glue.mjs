@@ -63,6 +63,24 @@ export function trimNodeGlue(source) {
   return trimmed;
 }
 
+/** How the Node glue (-sSINGLE_FILE) holds its wasm: a data: url in its module factory. */
+const NODE_WASM = /wasmBinaryFile="(data:application\/octet-stream;base64,[A-Za-z0-9+/=]+)";/g;
+
+/**
+ * The Node glue with its embedded wasm readable from outside the module factory, as the factory's
+ * `wasmDataUri` property, so that polyfill/core-node.js compiles it once and instantiates every
+ * core from that WebAssembly.Module (the factory itself is unchanged: it reads the same url).
+ * @param {string} source  the Node glue's text
+ * @returns {string}
+ * @throws {Error} when the glue does not hold exactly one such url
+ */
+export function nodeGlueWithWasmOutside(source) {
+  const found = [...source.matchAll(NODE_WASM)];
+  if (found.length !== 1) throw new Error(`build: the Node glue holds ${found.length} embedded wasm urls (expected 1, Emscripten ${EMSCRIPTEN_VERSION})`);
+  const [statement, url] = found[0];
+  return `var ftCoreWasmDataUri = "${url}";\n${source.replace(statement, 'wasmBinaryFile=ftCoreWasmDataUri;')}\nif (typeof module === 'object') module.exports.wasmDataUri = ftCoreWasmDataUri;\n`;
+}
+
 /**
  * trimWebGlue for the build: a stale list (a listed name or text the glue lacks, "nothing
  * removed") stops it with every such name, rather than ship an untrimmed glue; the other messages

@@ -8,7 +8,8 @@
 // and run in each file's context, so the file's `ft`, its results and its errors still belong to
 // the file's own realm, and every file still gets its own instance, core and storage. It is run
 // the first time the file reads it (polyfill/node-entry.cjs: require('ft-polyfill'), setupFt), so
-// a file that does not use ft pays nothing.
+// a file that does not use ft pays nothing. The core's WebAssembly.Module, compiled by the first
+// file that starts one, is handed to the later files (an instance's objects are still the file's).
 
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
@@ -21,6 +22,10 @@ const DIST = join(__dirname, '..', 'dist');
 const BUILD_KEY = Symbol.for('ft-polyfill.node-build');
 /** The build's files, compiled once per worker. @type {Map<string, any>} */
 const scripts = new Map();
+/** Where a global keeps the core's WebAssembly.Module (polyfill/core-node.js CORE_MODULE). */
+const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
+/** The core as the worker's first file compiled it, handed to every later file. @type {WebAssembly.Module | null} */
+let coreModule = null;
 
 /** @param {string} name  a file of dist/ */
 function script(name) {
@@ -92,6 +97,7 @@ function environmentWithFt(name) {
     async setup() {
       await super.setup();
       offerBuild(this.getVmContext(), this.global);
+      if (coreModule) Object.defineProperty(this.global, CORE_MODULE, { value: coreModule, configurable: true });
     }
 
     // The file's instance (installed by require('ft-polyfill') or setupFt) is disposed and the
@@ -99,6 +105,8 @@ function environmentWithFt(name) {
     // without ft-polyfill/testing (which closes them too).
     async teardown() {
       const global = this.global;
+      const compiled = global && Object.getOwnPropertyDescriptor(global, CORE_MODULE);
+      if (!coreModule && compiled && compiled.value) coreModule = compiled.value;
       const offered = global && Object.getOwnPropertyDescriptor(global, BUILD_KEY);
       if (offered && 'value' in offered) {
         const instance = offered.value.installedOn(global);

@@ -73,3 +73,25 @@ test("teardown disposes the file's instance and closes its store's channels", as
   expect((await getStorage({ key: 'k' }).catch((/** @type {any} */ e) => e)).errMsg).toBe('getStorage:fail ft-polyfill instance disposed (ftHost.dispose() was called)');
   expect(channels.map((c) => c.ftPolyfillReleased)).toEqual([true]);
 });
+
+test("the core compiled by one file's instance is handed to the next file, whose own instance starts from it", async () => {
+  const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
+  const first = await fileEnvironment('compiles');
+  const { ft: one } = await installIn(first);
+  await one.setStorage({ key: 'k', data: 1 });
+  const compiled = first.global[CORE_MODULE];
+  expect(Object.prototype.toString.call(compiled)).toBe('[object WebAssembly.Module]');
+  await first.teardown();
+  const second = await fileEnvironment('reuses');
+  try {
+    expect(second.global[CORE_MODULE]).toBe(compiled);
+    const { ft: two } = await installIn(second);
+    const read = await two.getStorage({ key: 'k' }).catch((/** @type {any} */ e) => e);
+    expect(read.errMsg).toBe('getStorage:fail data not found'); // its own storage
+    expect(read instanceof vm.runInContext('Object', second.getVmContext())).toBe(true); // its own realm's
+    await two.setStorage({ key: 'k', data: 2 });
+    expect((await two.getStorage({ key: 'k' })).data).toBe(2);
+  } finally {
+    await second.teardown();
+  }
+});

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as acorn from 'acorn';
-import { trimGlue, trimNodeGlue, UNUSED } from '../../scripts/trim-glue.mjs';
+import { trimGlue, trimNodeGlue, nodeGlueWithWasmOutside, UNUSED } from '../../scripts/trim-glue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webGlue = readFileSync(join(root, 'build/wasm/ft-core-web.cjs'), 'utf8');
@@ -124,5 +124,25 @@ test('the Node build and the script and module bundles are ASCII (else V8 holds 
   for (const file of ['dist/ft-polyfill-node.cjs', 'dist/ft-polyfill.js', 'dist/ft-polyfill.mjs']) {
     const text = readFileSync(join(root, file), 'utf8');
     expect([file, text.search(/[\u0080-\uffff]/)]).toEqual([file, -1]);
+  }
+});
+
+test('the Node glue exposes its embedded wasm once, and still starts by itself from it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ft-wasm-outside-'));
+  try {
+    const text = nodeGlueWithWasmOutside(nodeGlue);
+    const url = /** @type {RegExpExecArray} */ (/var ftCoreWasmDataUri = "([^"]+)"/.exec(text))[1];
+    expect(text.split(url).length).toBe(2); // held once
+    expect(() => nodeGlueWithWasmOutside(text.replace('wasmBinaryFile=ftCoreWasmDataUri;', ''))).toThrow(/holds 0 embedded wasm urls/);
+    const file = join(dir, 'outside.cjs');
+    writeFileSync(file, text);
+    const createFtCore = createRequire(import.meta.url)(file);
+    expect(WebAssembly.validate(Buffer.from(createFtCore.wasmDataUri.split(',')[1], 'base64'))).toBe(true);
+    const Module = await createFtCore();
+    const host = new Module.Host();
+    expect(host.navigateTo('/pages/other/other').ok).toBe(true);
+    host.delete();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
