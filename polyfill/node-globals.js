@@ -45,7 +45,6 @@ function descriptorOf(global, name) {
  * Defines `name` on `global` as what `read` gives, read only when the page first reads it (so a
  * test that never fetches does not load undici). A write replaces it as a plain property.
  * @param {any} global @param {string} name @param {() => any} read
- * @returns {() => any} the getter
  */
 function defineLazy(global, name, read) {
   /** @param {any} value */
@@ -53,9 +52,7 @@ function defineLazy(global, name, read) {
     Object.defineProperty(global, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   };
-  const get = () => settle(read());
-  Object.defineProperty(global, name, { enumerable: true, configurable: true, get, set: settle });
-  return get;
+  Object.defineProperty(global, name, { enumerable: true, configurable: true, get: () => settle(read()), set: settle });
 }
 
 /** @param {any} global @param {string} name @param {any} node  Node's global */
@@ -73,24 +70,21 @@ export const INDEXEDDB_GLOBALS = [
 ];
 
 /**
- * On a global polyfillGlobals gave an IndexedDB: its `indexedDB` getter, and the fake-indexeddb
- * once loaded. On the global itself, so every copy of the build there knows it (the kit's and the
- * application's may be two).
+ * On a global polyfillGlobals gave an IndexedDB: that `indexedDB`. On the global itself, so every
+ * copy of the build there knows it (the kit's and the application's may be two).
  */
 const FILLED_INDEXEDDB = Symbol.for('ft-polyfill.filled-indexeddb');
 
 /**
  * Whether `global` has an IndexedDB of its own: one the test's set-up installed (e.g.
  * `fake-indexeddb/auto`) or the environment has, not the fake-indexeddb polyfillGlobals filled in.
- * Reads nothing (filling it in is lazy). The Node build keeps storage in memory otherwise (core-node.js).
+ * Reads no getter. The Node build keeps storage in memory otherwise (core-node.js).
  * @param {any} global
  */
 export function hasOwnIndexedDB(global) {
   const own = descriptorOf(global, 'indexedDB');
   if (!own || (!own.get && own.value == null)) return false;
-  const filled = global[FILLED_INDEXEDDB];
-  if (!filled) return true;
-  return own.get ? own.get !== filled.get : !(filled.loaded && own.value === filled.loaded.indexedDB);
+  return own.get !== undefined || own.value !== global[FILLED_INDEXEDDB];
 }
 
 /**
@@ -109,17 +103,16 @@ export function polyfillGlobals(global = globalThis) {
     }
   }
   if (lacks(global, 'indexedDB')) {
-    // For the page's own use, loaded when it first reads one of them: ft's storage does not use
-    // it (hasOwnIndexedDB).
-    const filled = { get: /** @type {unknown} */ (null), loaded: /** @type {any} */ (null) };
-    Object.defineProperty(global, FILLED_INDEXEDDB, { value: filled, configurable: true });
+    // For the page's own use: ft's storage does not use it (hasOwnIndexedDB). Loaded now, not when
+    // first read: Jest reads every global at a file's end (its mocks' clean-up), when it no longer
+    // lets a file require.
     // Beside dist/ft-polyfill.cjs (scripts/build.mjs keeps this require as it is).
     // @ts-ignore: a file of the build (dist/), typed there (fake-indexeddb.d.cts)
-    const idb = () => (filled.loaded = filled.loaded || require('./fake-indexeddb.cjs'));
+    const idb = require('./fake-indexeddb.cjs');
+    Object.defineProperty(global, FILLED_INDEXEDDB, { value: idb.indexedDB, configurable: true });
     for (const name of INDEXEDDB_GLOBALS) {
       if (lacks(global, name)) {
-        const get = defineLazy(global, name, () => idb()[name]);
-        if (name === 'indexedDB') filled.get = get;
+        global[name] = idb[name];
         added.push(name);
       }
     }

@@ -27,8 +27,8 @@ const pageGlobal = /** @type {any} */ (globalThis);
 /**
  * Fills in what the core needs on `global` from Node's own implementations (structuredClone,
  * TextDecoder, fetch, ...) and, for the page's own use, an in-memory IndexedDB (fake-indexeddb,
- * bundled in dist/fake-indexeddb.cjs, loaded when first read) when the environment has none; ft's
- * storage is then kept in memory. Existing globals are kept.
+ * bundled in dist/fake-indexeddb.cjs) when the environment has none; ft's storage is then kept in
+ * memory. Existing globals are kept.
  * @param {any} [global]
  * @returns {string[]} the names it added
  */
@@ -38,11 +38,15 @@ function polyfillGlobals(global = pageGlobal) {
 
 /**
  * The CommonJS build (dist/ft-polyfill.cjs, which loads dist/ft-polyfill-node.cjs), the build
- * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs).
+ * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs), and its
+ * in-memory IndexedDB too when the page's global has none.
  * @returns {any}
  */
 function polyfill() {
-  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
+  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) {
+    if (typeof pageGlobal.indexedDB === 'undefined') requireWithCodeCache(require, join(DIST, 'fake-indexeddb.cjs'));
+    requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
+  }
   return require('../dist/ft-polyfill.cjs');
 }
 

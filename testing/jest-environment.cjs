@@ -26,6 +26,19 @@ const scripts = new Map();
 const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
 /** The core as the worker's first file compiled it, handed to every later file. @type {WebAssembly.Module | null} */
 let coreModule = null;
+/**
+ * How long teardown waits for the file's instance to end (ms): its last writes may wait on an
+ * IndexedDB of the test's own that runs on timers the file left faked.
+ */
+const DISPOSE_WAIT_MS = 2000;
+
+/** Whether `promise` settled within `ms` (real timers: this module's, not the file's). @param {Promise<unknown>} promise @param {number} ms */
+function settlesWithin(promise, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  return Promise.race([promise.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
+}
 
 /** @param {string} name  a file of dist/ */
 function script(name) {
@@ -94,6 +107,13 @@ function baseEnvironment(name) {
 function environmentWithFt(name) {
   const Base = baseEnvironment(name);
   return class extends Base {
+    /** @param {any} config @param {any} context */
+    constructor(config, context) {
+      super(config, context);
+      /** @type {string} */
+      this.testPath = (context && context.testPath) || 'a test file';
+    }
+
     async setup() {
       await super.setup();
       offerBuild(this.getVmContext(), this.global);
@@ -110,7 +130,9 @@ function environmentWithFt(name) {
       const offered = global && Object.getOwnPropertyDescriptor(global, BUILD_KEY);
       if (offered && 'value' in offered) {
         const instance = offered.value.installedOn(global);
-        if (instance) await instance.host.dispose().catch(() => undefined);
+        if (instance && !(await settlesWithin(instance.host.dispose(), DISPOSE_WAIT_MS))) {
+          console.warn(`ft-polyfill: ${this.testPath}: the file's instance did not end within ${DISPOSE_WAIT_MS} ms of the file's end (storage writes waiting on an IndexedDB whose timers are faked?); left as it is.`);
+        }
         releaseFileChannels(global)();
       }
       await super.teardown();

@@ -4,6 +4,7 @@
 // own instances and storage, and teardown disposes the file's instance and closes its channels.
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
+import { jest } from '@jest/globals';
 
 const require = createRequire(import.meta.url);
 const Environment = require('../../testing/jest-environment-node.cjs');
@@ -93,5 +94,20 @@ test("the core compiled by one file's instance is handed to the next file, whose
     expect((await two.getStorage({ key: 'k' })).data).toBe(2);
   } finally {
     await second.teardown();
+  }
+});
+
+test("teardown does not wait for ever on an instance that cannot end (writes stalled by the file's fake timers)", async () => {
+  const env = await fileEnvironment('stalled');
+  const { host } = await installIn(env);
+  host.dispose = () => new Promise(() => {}); // what a stalled IndexedDB under fake timers gives
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const started = Date.now();
+    await env.teardown();
+    expect(Date.now() - started).toBeLessThan(10000);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining("the file's instance did not end within 2000 ms")]);
+  } finally {
+    warn.mockRestore();
   }
 });
