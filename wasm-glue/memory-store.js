@@ -8,18 +8,9 @@
 // (docs/benchmarks.md: the kits). IDBFS's private internals stay in idbfs-adapter.js.
 
 import { loadEntry, storeEntry, removeEntry, localPaths } from './idbfs-adapter.js';
+import { localLock } from './tab-lock.js';
 
 /** @typedef {import('./idbfs-adapter.js').IdbfsEntry} IdbfsEntry */
-
-/** One queue: `fn` runs once every earlier one has settled. */
-function queue() {
-  let tail = Promise.resolve();
-  return /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */ ((fn) => {
-    const run = tail.then(fn, fn);
-    tail = run.then(() => {}, () => {});
-    return run;
-  });
-}
 
 /** A copy whose bytes nobody else holds (MEMFS may own or reuse the array it is given). @param {IdbfsEntry} entry */
 const copyOf = (entry) => (entry.contents ? { ...entry, contents: entry.contents.slice() } : { ...entry });
@@ -30,7 +21,8 @@ export class MemoryStore {
     this.entries = new Map();
     /** What each instance of the appId runs when another pushed. @type {Set<() => void>} */
     this.listeners = new Set();
-    this.run = queue();
+    /** One lock for the appId's instances in this realm. */
+    this.run = localLock();
   }
 
   /** The timestamp (ms) of `path`'s entry, 0 when none (idbfs-adapter.js entryTime). @param {string} path */

@@ -3,7 +3,7 @@
 // other tabs are told over a BroadcastChannel of the same name.
 
 /** A lock that works where Web Locks do not exist (Node, old browsers): one tab = one queue. */
-function localLock() {
+export function localLock() {
   let tail = Promise.resolve();
   return /** @type {<T>(fn: () => Promise<T>) => Promise<T>} */ ((fn) => {
     const run = tail.then(fn, fn);
