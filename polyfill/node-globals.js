@@ -42,29 +42,29 @@ function descriptorOf(global, name) {
 }
 
 /**
- * Defines `name` on `global` as what `read` gives, read only when the page first reads it (so a
- * test that never fetches does not load undici). A write replaces it as a plain property.
- * @param {any} global @param {string} name @param {() => any} read
+ * Defines `name` on `global` as Node's, read from Node's global only when the page first reads it
+ * (so a test that never fetches does not load undici). A write replaces it as a plain property.
+ * @param {any} global @param {string} name @param {any} node
  */
-function defineLazy(global, name, read) {
+function defineFromNode(global, name, node) {
   /** @param {any} value */
   const settle = (value) => {
     Object.defineProperty(global, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   };
-  Object.defineProperty(global, name, { enumerable: true, configurable: true, get: () => settle(read()), set: settle });
-}
-
-/** @param {any} global @param {string} name @param {any} node  Node's global */
-function defineFromNode(global, name, node) {
-  defineLazy(global, name, () => {
-    const value = node[name];
-    return typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(node) : value;
+  Object.defineProperty(global, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = node[name];
+      return settle(typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(node) : value);
+    },
+    set: settle,
   });
 }
 
 /** What polyfillGlobals gives a global that has no IndexedDB: fake-indexeddb's names. */
-export const INDEXEDDB_GLOBALS = [
+const INDEXEDDB_GLOBALS = [
   'indexedDB', 'IDBCursor', 'IDBCursorWithValue', 'IDBDatabase', 'IDBFactory', 'IDBIndex', 'IDBKeyRange',
   'IDBObjectStore', 'IDBOpenDBRequest', 'IDBRecord', 'IDBRequest', 'IDBTransaction', 'IDBVersionChangeEvent',
 ];

@@ -129,7 +129,16 @@ export class EnginePage {
   /** @param {string} url */
   goto(url) { return this.driver.goto(url); }
 
-  reload() { return this.driver.reload(); }
+  /**
+   * Reloads through the driver and waits until the new document has loaded (as navigateBy): a
+   * driver has reported the reload done while the old document was still the one it talked to,
+   * and a long wait sent to that document then never answered (Firefox, once under load).
+   */
+  async reload() {
+    const hadHost = await this.markDocument();
+    await this.driver.reload();
+    await this.nextDocument(hadHost);
+  }
 
   /**
    * Runs fn(arg) in the page and resolves with its (awaited) value, through JSON: return plain data.
@@ -184,12 +193,23 @@ export class EnginePage {
     // A page with the polyfill navigates to another with it: the next document counts as loaded
     // once its ftHost is seen too (Firefox's driver has reported a new document complete before
     // its scripts' globals were visible to it, in two of many runs).
-    const hadHost = await this.evaluate(() => { /** @type {any} */ (window).__ftEngineOld = true; return typeof (/** @type {any} */ (window).ftHost) !== 'undefined'; });
+    const hadHost = await this.markDocument();
     const value = await this.evaluate(fn, arg).catch(() => undefined);
+    await this.nextDocument(hadHost);
+    return value;
+  }
+
+  /** Marks the current document as the old one; whether it has ftHost. @returns {Promise<boolean>} */
+  markDocument() {
+    return this.evaluate(() => { /** @type {any} */ (window).__ftEngineOld = true; return typeof (/** @type {any} */ (window).ftHost) !== 'undefined'; });
+  }
+
+  /** Waits until a document other than the marked one is complete (with ftHost when the old one had it). @param {boolean} hadHost */
+  async nextDocument(hadHost) {
     for (;;) {
       const loaded = await this.evaluate((hadHost) => !(/** @type {any} */ (window).__ftEngineOld) && document.readyState === 'complete'
         && (!hadHost || typeof (/** @type {any} */ (window).ftHost) !== 'undefined'), hadHost).catch(() => false);
-      if (loaded) return value;
+      if (loaded) return;
       await sleep(50);
     }
   }

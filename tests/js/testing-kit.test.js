@@ -93,6 +93,11 @@ test("the kit's storage is in memory: no IndexedDB database and no BroadcastChan
   await ft.setStorage({ key: 'k', data: 1 });
   expect(await globalThis.indexedDB.databases()).toEqual([]);
   expect(globalThis.IDBKeyRange.only(1)).toBeInstanceOf(globalThis.IDBKeyRange);
+  // Every IndexedDB name fake-indexeddb has (polyfill/node-globals.js lists them).
+  const idb = require('../../dist/fake-indexeddb.cjs');
+  const names = Object.keys(idb).filter((name) => name === 'indexedDB' || name.startsWith('IDB'));
+  expect(names.length).toBeGreaterThan(10);
+  for (const name of names) expect([name, globalThis[name]]).toEqual([name, idb[name]]);
 });
 afterAll(async () => {
   await globalThis.ft.setStorage({ key: 'after', data: 1 });
