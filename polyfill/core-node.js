@@ -10,15 +10,15 @@ import { hasOwnIndexedDB } from './node-globals.js';
  * Where a global keeps the core compiled (a WebAssembly.Module): once per realm, and in a Jest
  * worker once for all its test files (testing/jest-environment.cjs hands it to each file).
  */
-export const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
+const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
 
 /**
  * The core's WebAssembly.Module, compiled the first time a realm asks. A module compiled in
  * another realm serves as well: an instance's objects are the realm's that instantiates it.
- * @param {any} [global]
  * @returns {WebAssembly.Module}
  */
-export function compiledCore(global = globalThis) {
+function compiledCore() {
+  const global = /** @type {any} */ (globalThis);
   let module = global[CORE_MODULE];
   if (!module) {
     const url = /** @type {string} */ (/** @type {any} */ (createFtCore).wasmDataUri);
