@@ -80,6 +80,25 @@ export function loadEntry(IDBFS, path) {
   return /** @type {IdbfsEntry} */ (/** @type {unknown} */ (loaded));
 }
 
+/**
+ * Gives each file at `paths` the timestamp `time` (as FS.utime does) and returns it as IDBFS's
+ * entry (as loadLocalEntry makes it, MEMFS's bytes trimmed to the file's length): one path lookup
+ * a file where utime then loadLocalEntry take three. Throws what the file system threw.
+ * @param {any} FS @param {string[]} paths @param {number} time  ms since the epoch
+ * @returns {Array<[string, IdbfsEntry]>}
+ */
+export function stampedEntries(FS, paths, time) {
+  return paths.map((path) => {
+    const { node } = FS.lookupPath(path, { follow: true });
+    node.node_ops.setattr(node, { timestamp: time });
+    const { mode, mtime } = node.node_ops.getattr(node);
+    if (FS.isDir(mode)) return [path, { timestamp: mtime, mode }];
+    if (!FS.isFile(mode)) throw new Error(`${path}: node type not supported`);
+    node.contents = !node.contents ? new Uint8Array(0) : node.contents.subarray ? node.contents.subarray(0, node.usedBytes) : new Uint8Array(node.contents);
+    return [path, { timestamp: mtime, mode, contents: node.contents }];
+  });
+}
+
 /** Writes an entry into the mount as IDBFS's populate does (the bytes are then the file's). @param {any} IDBFS @param {string} path @param {IdbfsEntry} entry */
 export function storeEntry(IDBFS, path, entry) {
   IDBFS.storeLocalEntry(path, entry, (/** @type {unknown} */ error) => {
@@ -132,31 +151,30 @@ export function entryTime(db, path) {
 }
 
 /**
- * Stores the mount's files at `paths` as IDBFS entries (their timestamps as the files have them)
- * and deletes `removed`, in one transaction; resolves when committed, rejects when a file cannot
- * be read or the transaction fails.
- * @param {any} IDBFS @param {IDBDatabase} db @param {string[]} paths @param {string[]} removed
+ * Stores `entries` (stampedEntries) and deletes `removed`, in one transaction; resolves when
+ * committed, rejects when the transaction fails.
+ * @param {IDBDatabase} db @param {Array<[string, IdbfsEntry]>} entries @param {string[]} removed
  * @returns {Promise<void>}
  */
-export function pushEntries(IDBFS, db, paths, removed) {
+export function pushEntries(db, entries, removed) {
   const transaction = writeTransaction(db);
   const done = committed(transaction, () => undefined);
-  putEntries(IDBFS, transaction, paths, removed);
+  putEntries(transaction, entries, removed);
   return done;
 }
 
 /**
  * pushEntries, made conditional in the same transaction: reads the entry time of `checkPath`
  * and, only when it is `expected` (nobody has written since), calls `produce` (synchronously,
- * inside the transaction) for the files to store and delete. One IndexedDB round trip where a
+ * inside the transaction) for the entries to store and the paths to delete. One IndexedDB round trip where a
  * read then a push would take two. Resolves once committed with produce's `result`, or null when
  * the time was another (nothing written); rejects when produce throws or the transaction fails.
  * @template T
- * @param {any} IDBFS @param {IDBDatabase} db @param {string} checkPath @param {number} expected
- * @param {() => { paths: string[], removed: string[], result: T }} produce
+ * @param {IDBDatabase} db @param {string} checkPath @param {number} expected
+ * @param {() => { entries: Array<[string, IdbfsEntry]>, removed: string[], result: T }} produce
  * @returns {Promise<T | null>}
  */
-export function pushEntriesIfCurrent(IDBFS, db, checkPath, expected, produce) {
+export function pushEntriesIfCurrent(db, checkPath, expected, produce) {
   const transaction = writeTransaction(db);
   /** @type {{ result: T } | null} */
   let made = null;
@@ -170,7 +188,7 @@ export function pushEntriesIfCurrent(IDBFS, db, checkPath, expected, produce) {
     try {
       const files = produce();
       made = files;
-      putEntries(IDBFS, transaction, files.paths, files.removed);
+      putEntries(transaction, files.entries, files.removed);
     } catch (error) {
       failure = error;
       transaction.abort();
@@ -224,16 +242,11 @@ export function abortWrites() {
 }
 
 /**
- * Stores the mount's files at `paths` as IDBFS entries and deletes `removed`, in `transaction`.
- * @param {any} IDBFS @param {IDBTransaction} transaction @param {string[]} paths @param {string[]} removed
+ * Stores `entries` and deletes `removed`, in `transaction`.
+ * @param {IDBTransaction} transaction @param {Array<[string, IdbfsEntry]>} entries @param {string[]} removed
  */
-function putEntries(IDBFS, transaction, paths, removed) {
+function putEntries(transaction, entries, removed) {
   const store = transaction.objectStore(IDBFS_STORE);
-  for (const path of paths) {
-    IDBFS.loadLocalEntry(path, (/** @type {unknown} */ error, /** @type {IdbfsEntry} */ entry) => {
-      if (error) transaction.abort();
-      else store.put(entry, path);
-    });
-  }
+  for (const [path, entry] of entries) store.put(entry, path);
   for (const path of removed) store.delete(path);
 }

@@ -32,12 +32,11 @@ export class MemoryStore {
   }
 
   /**
-   * Stores the mount's files at `paths` (as they are now in the module's file system) and deletes
-   * `removed`: idbfs-adapter.js pushEntries, done at once. @param {any} IDBFS @param {string[]} paths @param {string[]} removed
+   * Stores `entries` (idbfs-adapter.js stampedEntries) and deletes `removed`: pushEntries, done at
+   * once. @param {Array<[string, IdbfsEntry]>} entries @param {string[]} removed
    */
-  put(IDBFS, paths, removed) {
-    const loaded = paths.map((path) => /** @type {[string, IdbfsEntry]} */ ([path, copyOf(loadEntry(IDBFS, path))]));
-    for (const [path, entry] of loaded) this.entries.set(path, entry);
+  put(entries, removed) {
+    for (const [path, entry] of entries) this.entries.set(path, copyOf(entry));
     for (const path of removed) this.entries.delete(path);
   }
 
@@ -63,7 +62,7 @@ export class MemoryStore {
   pushAll(FS, IDBFS, mount) {
     const local = localPaths(FS, IDBFS, mount);
     const changed = [...local].filter(([path, time]) => this.time(path) !== time || !this.entries.has(path)).map(([path]) => path);
-    this.put(IDBFS, changed, [...this.entries.keys()].filter((path) => !local.has(path)));
+    this.put(changed.map((path) => [path, loadEntry(IDBFS, path)]), [...this.entries.keys()].filter((path) => !local.has(path)));
   }
 
   /**

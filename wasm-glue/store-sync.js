@@ -15,7 +15,7 @@
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
 import { openEarly, mountPointOf, describeError as describe } from './idb-open.js';
-import { connection, pushEntries, pushEntriesIfCurrent, entryTime, localTime, LEFT } from './idbfs-adapter.js';
+import { connection, pushEntries, pushEntriesIfCurrent, entryTime, localTime, stampedEntries, LEFT } from './idbfs-adapter.js';
 import { kept, local, unsavedKey } from './unsaved-record.js';
 
 /** How long the page's writes must pause before the journals are compacted (ms). */
@@ -280,9 +280,9 @@ export class StoreSync {
    */
   async push(written, removed) {
     const db = this.memory ? null : await this.database();
-    const { generation, paths } = this.stamp(written);
-    if (this.memory) this.memory.put(this.store.IDBFS, paths, removed);
-    else await pushEntries(this.store.IDBFS, /** @type {IDBDatabase} */ (db), paths, removed);
+    const { generation, entries } = this.stamp(written);
+    if (this.memory) this.memory.put(entries, removed);
+    else await pushEntries(/** @type {IDBDatabase} */ (db), entries, removed);
     this.pushed(generation);
   }
   /**
@@ -296,10 +296,10 @@ export class StoreSync {
     let generation = 0;
     const produce = () => {
       const made = write();
-      if (!made.ok || made.shardsWritten === 0) return { paths: [], removed: [], result: made };
+      if (!made.ok || made.shardsWritten === 0) return { entries: [], removed: [], result: made };
       const stamped = this.stamp(made.written);
       generation = stamped.generation;
-      return { paths: stamped.paths, removed: made.removed, result: made };
+      return { entries: stamped.entries, removed: made.removed, result: made };
     };
     /** @type {FlushReport | null} */
     let report = null;
@@ -307,11 +307,11 @@ export class StoreSync {
       // The check and the push at once: no other instance runs between them.
       if (this.memory.time(this.generationPath) === this.generation) {
         const files = produce();
-        this.memory.put(this.store.IDBFS, files.paths, files.removed);
+        this.memory.put(files.entries, files.removed);
         report = files.result;
       }
     } else {
-      report = await pushEntriesIfCurrent(this.store.IDBFS, await this.database(), this.generationPath, this.generation, produce);
+      report = await pushEntriesIfCurrent(await this.database(), this.generationPath, this.generation, produce);
     }
     if (generation) this.pushed(generation);
     return report;
@@ -319,15 +319,15 @@ export class StoreSync {
   /**
    * Gives the written files, and the store's generation file, the store's next generation as
    * their timestamp, so that IDBFS in other tabs sees each version as new even within one
-   * millisecond. @param {string[]} written @returns {{ generation: number, paths: string[] }}
+   * millisecond; returns them as IDBFS's entries.
+   * @param {string[]} written
+   * @returns {{ generation: number, entries: Array<[string, import('./idbfs-adapter.js').IdbfsEntry]> }}
    */
   stamp(written) {
     const { FS } = this.store;
     const generation = Math.max(Date.now(), this.generation + 1);
     if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
-    const paths = [...written, this.generationPath];
-    for (const path of paths) FS.utime(path, generation, generation);
-    return { generation, paths };
+    return { generation, entries: stampedEntries(FS, [...written, this.generationPath], generation) };
   }
   /** A push committed: this tab's memory is that generation; the other tabs are told. @param {number} generation */
   pushed(generation) {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { createRequire } from 'node:module';
 import {
   IDBFS_WRITTEN_FOR, IDBFS_VERSION, IDBFS_STORE, createSchema, adoptConnection, releaseConnection,
-  connection, restoreSnapshot, entryTime, pushEntries, pushEntriesIfCurrent, localTime,
+  connection, restoreSnapshot, entryTime, pushEntries, pushEntriesIfCurrent, localTime, stampedEntries, loadEntry,
 } from '../../wasm-glue/idbfs-adapter.js';
 
 const require = createRequire(import.meta.url);
@@ -94,9 +94,8 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     const { mount, db } = await mountedStore(Module);
     FS.writeFile(`${mount}/keep.txt`, 'kept');
     FS.writeFile(`${mount}/gone.txt`, 'gone');
-    await pushEntries(IDBFS, db, [`${mount}/keep.txt`, `${mount}/gone.txt`], []);
-    FS.utime(`${mount}/keep.txt`, 5000, 5000);
-    await pushEntries(IDBFS, db, [`${mount}/keep.txt`], [`${mount}/gone.txt`]);
+    await pushEntries(db, stampedEntries(FS, [`${mount}/keep.txt`, `${mount}/gone.txt`], 4000), []);
+    await pushEntries(db, stampedEntries(FS, [`${mount}/keep.txt`], 5000), [`${mount}/gone.txt`]);
     expect(await entryTime(db, `${mount}/keep.txt`)).toBe(5000);
 
     const other = await createFtCore();
@@ -111,15 +110,23 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     releaseConnection(IDBFS, mount);
   });
 
-  test('pushEntries rejects (nothing stored) when a path cannot be read', async () => {
+  test("stampedEntries sets the files' time and gives the entries IDBFS's loadLocalEntry would; a missing path throws", () => {
     const { FS, IDBFS } = Module;
     const mount = freshMount();
-    const db = await openWithSchema(mount);
-    FS.mkdirTree(mount);
-    FS.writeFile(`${mount}/ok.txt`, 'x');
-    await expect(pushEntries(IDBFS, db, [`${mount}/ok.txt`, `${mount}/missing.txt`], [])).rejects.toBeDefined();
-    expect((await entries(db)).keys).toEqual([]);
-    db.close();
+    FS.mkdirTree(`${mount}/dir`);
+    FS.writeFile(`${mount}/a.txt`, 'hello');
+    FS.writeFile(`${mount}/empty`, new Uint8Array(0));
+    const paths = [`${mount}/a.txt`, `${mount}/empty`, `${mount}/dir`];
+    const stamped = stampedEntries(FS, paths, 8000);
+    expect(stamped.map(([path]) => path)).toEqual(paths);
+    for (const [path, entry] of stamped) {
+      expect(FS.stat(path).mtime.getTime()).toBe(8000);
+      expect(entry).toEqual(loadEntry(IDBFS, path));
+    }
+    expect(text(/** @type {Uint8Array} */ (stamped[0][1].contents))).toBe('hello');
+    expect(stamped[1][1].contents).toEqual(new Uint8Array(0));
+    expect(stamped[2][1].contents).toBeUndefined();
+    expect(() => stampedEntries(FS, [`${mount}/a.txt`, `${mount}/missing.txt`], 9000)).toThrow();
   });
 
   test('pushEntriesIfCurrent stores what produce makes only while the checked entry has the expected time', async () => {
@@ -127,24 +134,23 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     const { mount, db } = await mountedStore(Module);
     const check = `${mount}/.generation`;
     FS.writeFile(check, new Uint8Array(0));
-    FS.utime(check, 7000, 7000);
-    await pushEntries(IDBFS, db, [check], []);
+    await pushEntries(db, stampedEntries(FS, [check], 7000), []);
     FS.writeFile(`${mount}/journal`, 'first');
     let produced = 0;
-    const produce = () => { produced++; return { paths: [`${mount}/journal`], removed: [], result: 'pushed' }; };
+    const produce = () => { produced++; return { entries: stampedEntries(FS, [`${mount}/journal`], 7001), removed: [], result: 'pushed' }; };
     // Another time than the entry's: produce is not called and nothing is stored.
-    expect(await pushEntriesIfCurrent(IDBFS, db, check, 6999, produce)).toBeNull();
+    expect(await pushEntriesIfCurrent(db, check, 6999, produce)).toBeNull();
     expect(produced).toBe(0);
     expect((await entries(db)).keys).not.toContain(`${mount}/journal`);
     // The entry's time: produce runs inside the transaction and its files are stored.
-    expect(await pushEntriesIfCurrent(IDBFS, db, check, 7000, produce)).toBe('pushed');
+    expect(await pushEntriesIfCurrent(db, check, 7000, produce)).toBe('pushed');
     expect(produced).toBe(1);
     expect((await entries(db)).keys).toContain(`${mount}/journal`);
     // A produce that throws aborts the transaction: the error rejects, nothing is stored.
     const boom = new Error('boom');
-    await expect(pushEntriesIfCurrent(IDBFS, db, check, 7000, () => { throw boom; })).rejects.toBe(boom);
+    await expect(pushEntriesIfCurrent(db, check, 7000, () => { throw boom; })).rejects.toBe(boom);
     // A missing entry counts as time 0.
-    expect(await pushEntriesIfCurrent(IDBFS, db, `${mount}/none`, 0, () => ({ paths: [], removed: [`${mount}/journal`], result: 'removed' }))).toBe('removed');
+    expect(await pushEntriesIfCurrent(db, `${mount}/none`, 0, () => ({ entries: [], removed: [`${mount}/journal`], result: 'removed' }))).toBe('removed');
     expect((await entries(db)).keys).not.toContain(`${mount}/journal`);
     FS.unmount(mount);
     releaseConnection(IDBFS, mount);
