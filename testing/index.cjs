@@ -86,12 +86,17 @@ function installFt(config = {}, { global = pageGlobal } = {}) {
  * One call for a test file: installs `ft`, `ftHost` and `host` globally and resolves once the core
  * is ready and `config` applied (on the instance already there when the application imported
  * ft-polyfill first). Rejects with an Error when the configuration cannot be applied, e.g. an
- * `appJson` that cannot be loaded or parsed (otherwise every page would silently exist).
+ * `appJson` that cannot be loaded or parsed (otherwise every page would silently exist), and with
+ * onDeviceCheck: 'error' in Jest when this module was first required inside a hook or a test
+ * (where Jest takes no afterEach to fail a test with).
  * @param {object} [config]  ftHostConfig
  * @param {{ global?: any }} [options]
  * @returns {Promise<{ ft: any, host: any }>}
  */
 async function setupFt(config = {}, options = {}) {
+  if (inJest && !checksAfterEach && config && /** @type {any} */ (config).onDeviceCheck === 'error') {
+    throw new Error("setupFt: onDeviceCheck: 'error' fails a test through an afterEach hook, and Jest takes hooks only from a test file's top level, but ft-polyfill/testing was first required inside a hook or a test; require it at the top of the file (or in setupFilesAfterEnv), or call expectNoDeviceChecks() in an afterEach of your own");
+  }
   const global = options.global || pageGlobal;
   const had = Boolean(existingInstance(global));
   const instance = installFt(config, options);
@@ -139,17 +144,25 @@ function watchDeviceChecks(host, config) {
 }
 
 // Jest (its globals; Vitest's setup file registers its own): with onDeviceCheck: 'error', a test
-// whose page produced a device check fails after it, naming each one.
-// Jest records (rather than throws) a hook defined inside a test, failing that test: register only
-// when this module is loaded at a test file's top level.
-const insideJestTest = () => {
+// whose page produced a device check fails after it, naming each one. Jest takes hooks only from
+// a test file's top level: one added inside a test fails that test, and one added once tests have
+// started (inside a beforeAll) fails the whole file. So they are registered only when this module
+// is first loaded at the top level; setupFt refuses onDeviceCheck: 'error' otherwise.
+/** Whether Jest has started running this file's tests (jest-circus's state, else expect's). */
+const jestStarted = () => {
   try {
+    const key = Object.getOwnPropertySymbols(pageGlobal).find((symbol) => symbol.description === 'JEST_STATE_SYMBOL');
+    const state = key && pageGlobal[key];
+    if (state && typeof state === 'object') return Boolean(state.hasStarted || state.currentlyRunningTest);
     return Boolean(pageGlobal.expect && pageGlobal.expect.getState && pageGlobal.expect.getState().currentTestName);
   } catch {
     return false;
   }
 };
-if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ && !insideJestTest()) {
+const inJest = typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__;
+/** Whether the afterEach that fails a test on device checks is registered. */
+let checksAfterEach = false;
+if (inJest && !jestStarted()) {
   try {
     pageGlobal.afterEach(() => {
       for (const host of strictHosts) {
@@ -157,12 +170,13 @@ if (typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__ 
         if (error) throw error;
       }
     });
+    checksAfterEach = true;
     if (typeof pageGlobal.afterAll === 'function') {
       trackFileChannels(pageGlobal);
       pageGlobal.afterAll(releaseFileChannels(pageGlobal));
     }
   } catch {
-    // Loaded inside a hook or a test, where Jest takes no hook: expectNoDeviceChecks() remains.
+    // A runner that refuses the hook: expectNoDeviceChecks() remains.
   }
 }
 
