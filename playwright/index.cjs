@@ -15,7 +15,7 @@
 'use strict';
 
 const base = require('@playwright/test');
-const { injectFt, readHost, deviceCheckError, ftMatchers } = require('../testing/index.cjs');
+const { injectFt, readHost, deviceCheckError, ftMatchers } = require('../testing/kit.cjs');
 
 /** The fixture object holds the controls; its JSSDK typing (FtFixture) is for page.evaluate callbacks only. @typedef {import('./index.js').FtOptions & { ft: import('./index.js').FtFixtureControls }} FtArgs */
 /** @typedef {import('@playwright/test').PlaywrightTestArgs & import('@playwright/test').PlaywrightTestOptions} BaseArgs */

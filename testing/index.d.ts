@@ -1,4 +1,4 @@
-// Types of ft-polyfill/testing (see testing/index.cjs).
+// Types of ft-polyfill/testing (see testing/kit.cjs).
 import type { Ft, FtHost, FtHostConfig, FtCallRecord, FtStackPage, FtDeviceWarning } from '../dist/ft-polyfill.js';
 
 export { ftMatchers, pendingMessages, FtMatchers } from './matchers.js';

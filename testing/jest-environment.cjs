@@ -1,14 +1,15 @@
 'use strict';
 // ft-polyfill/jest-environment-node and ft-polyfill/jest-environment-jsdom: Jest's own
 // environments (jest-environment-node, jest-environment-jsdom, from the project), which hand each
-// test file the polyfill's Node build from code compiled once per worker. Jest compiles every
-// module a test file requires again, in that file's context and with no code cache, and the build
-// (dist/ft-polyfill-node.cjs, about 600 KB with the core's wasm as base64, and fake-indexeddb) was
-// most of what the kit added to a file (docs/benchmarks.md). Here it is a vm.Script, compiled once
-// and run in each file's context, so the file's `ft`, its results and its errors still belong to
-// the file's own realm, and every file still gets its own instance, core and storage. It is run
-// the first time the file reads it (polyfill/node-entry.cjs: require('ft-polyfill'), setupFt), so
-// a file that does not use ft pays nothing. The core's WebAssembly.Module, compiled by the first
+// test file the polyfill's Node build and the testing kit from code compiled once per worker. Jest
+// compiles every module a test file requires again, in that file's context and with no code cache,
+// and the build (dist/ft-polyfill-node.cjs, about 600 KB with the core's wasm as base64, and
+// fake-indexeddb) and the kit's modules were most of what the kit added to a file
+// (docs/benchmarks.md). Here they are vm.Scripts, compiled once and run in each file's context, so
+// the file's `ft`, its results and its errors still belong to the file's own realm, and every file
+// still gets its own instance, core and storage. Each is run the first time the file reads it
+// (polyfill/node-entry.cjs: require('ft-polyfill'); testing/index.cjs: require('ft-polyfill/testing')),
+// so a file that does not use ft pays nothing. The core's WebAssembly.Module, compiled by the first
 // file that starts one, is handed to the later files (an instance's objects are still the file's).
 
 const { readFileSync } = require('node:fs');
@@ -20,7 +21,9 @@ const { releaseFileChannels } = require('./file-channels.cjs');
 const DIST = join(__dirname, '..', 'dist');
 /** Where a test file's global holds the build (polyfill/node-entry.cjs reads it). */
 const BUILD_KEY = Symbol.for('ft-polyfill.node-build');
-/** The build's files, compiled once per worker. @type {Map<string, any>} */
+/** Where it holds the testing kit, testing/kit.cjs (testing/index.cjs reads it). */
+const KIT_KEY = Symbol.for('ft-polyfill.testing');
+/** The package's files run in test files' contexts, compiled once per worker, by path. @type {Map<string, any>} */
 const scripts = new Map();
 /** Where a global keeps the core's WebAssembly.Module (polyfill/core-node.js CORE_MODULE). */
 const CORE_MODULE = Symbol.for('ft-polyfill.core-module');
@@ -40,45 +43,48 @@ function settlesWithin(promise, ms) {
   return Promise.race([promise.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
 }
 
-/** @param {string} name  a file of dist/ */
-function script(name) {
-  let compiled = scripts.get(name);
+/** @param {string} file  an absolute path of the package's */
+function script(file) {
+  let compiled = scripts.get(file);
   if (!compiled) {
-    const file = join(DIST, name);
     compiled = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
-    scripts.set(name, compiled);
+    scripts.set(file, compiled);
   }
   return compiled;
 }
 
 /**
- * Defines the build on a test file's global, run in its context when first read.
+ * Defines the build and the kit on a test file's global, each run in its context when first read.
  * @param {any} context  the file's vm context @param {any} global  its global object
  */
-function offerBuild(context, global) {
+function offerPackage(context, global) {
   /** @type {Map<string, { exports: any }>} */
   const modules = new Map();
-  /** @param {string} name @returns {any} */
-  const load = (name) => {
-    const known = modules.get(name);
+  /** @param {string} file @returns {any} */
+  const load = (file) => {
+    const known = modules.get(file);
     if (known) return known.exports;
-    const file = join(DIST, name);
     const module = { exports: {}, id: file, filename: file, loaded: false };
-    modules.set(name, module);
-    // The build requires its fake-indexeddb beside it, and Node's own modules (as Jest gives them).
-    const requireFromBuild = (/** @type {string} */ id) => (id === './fake-indexeddb.cjs' ? load('fake-indexeddb.cjs') : require(id));
-    script(name).runInContext(context)(module.exports, requireFromBuild, module, file, DIST);
+    modules.set(file, module);
+    const dir = dirname(file);
+    // The package's files require each other by relative paths, and Node's own modules (as Jest
+    // gives them).
+    const requireHere = (/** @type {string} */ id) => (id.startsWith('./') || id.startsWith('../') ? load(join(dir, id)) : require(id));
+    script(file).runInContext(context)(module.exports, requireHere, module, file, dir);
     module.loaded = true;
     return module.exports;
   };
-  Object.defineProperty(global, BUILD_KEY, {
+  /** @param {symbol} key @param {string} file */
+  const offer = (key, file) => Object.defineProperty(global, key, {
     configurable: true,
     get() {
-      const build = load('ft-polyfill-node.cjs');
-      Object.defineProperty(global, BUILD_KEY, { configurable: true, value: build });
-      return build;
+      const exports = load(file);
+      Object.defineProperty(global, key, { configurable: true, value: exports });
+      return exports;
     },
   });
+  offer(BUILD_KEY, join(DIST, 'ft-polyfill-node.cjs'));
+  offer(KIT_KEY, join(__dirname, 'kit.cjs'));
 }
 
 /**
@@ -116,7 +122,7 @@ function environmentWithFt(name) {
 
     async setup() {
       await super.setup();
-      offerBuild(this.getVmContext(), this.global);
+      offerPackage(this.getVmContext(), this.global);
       if (coreModule) Object.defineProperty(this.global, CORE_MODULE, { value: coreModule, configurable: true });
     }
 

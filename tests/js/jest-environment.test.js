@@ -2,7 +2,9 @@
 // environment per test file: the build is offered to the file's context and run there only when
 // read, results and errors are the file's own realm's objects, two files of one worker have their
 // own instances and storage, and teardown disposes the file's instance and closes its channels.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import vm from 'node:vm';
 import { jest } from '@jest/globals';
 
@@ -109,5 +111,31 @@ test("teardown does not wait for ever on an instance that cannot end (writes sta
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining("the file's instance did not end within 2000 ms")]);
   } finally {
     warn.mockRestore();
+  }
+});
+
+test("the testing kit is offered as the build is: run in the file's context when first read, and ft-polyfill/testing hands it over", async () => {
+  const KIT = Symbol.for('ft-polyfill.testing');
+  const env = await fileEnvironment('kit');
+  try {
+    expect(typeof Object.getOwnPropertyDescriptor(env.global, KIT)?.get).toBe('function');
+    expect(Object.getOwnPropertyDescriptor(env.global, BUILD)?.get).toBeDefined(); // not run yet
+    const kit = env.global[KIT];
+    expect(env.global[KIT]).toBe(kit);
+    // testing/index.cjs as Jest runs it in the file: the offered kit, kit.cjs not required again.
+    const context = env.getVmContext();
+    const index = require.resolve('../../testing/index.cjs');
+    const module = { exports: {} };
+    vm.runInContext(Module.wrap(readFileSync(index, 'utf8')), context)(module.exports, (/** @type {string} */ id) => { throw new Error(`required ${id}`); }, module, index, dirname(index));
+    expect(module.exports).toBe(kit);
+    // Its functions are the file's: setupFt's promise and the instance's results are its realm's.
+    const setup = kit.setupFt({ appId: 'kit-env' });
+    expect(setup instanceof vm.runInContext('Promise', context)).toBe(true);
+    const { ft } = await setup;
+    expect(env.global.ft).toBe(ft);
+    await ft.setStorage({ key: 'k', data: [1] });
+    expect((await ft.getStorage({ key: 'k' })).data instanceof vm.runInContext('Array', context)).toBe(true);
+  } finally {
+    await env.teardown();
   }
 });

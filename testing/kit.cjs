@@ -1,0 +1,310 @@
+// ft-polyfill/testing: the polyfill in Jest (node and jsdom environments) and in Playwright.
+//
+// Jest:        const { setupFt } = require('ft-polyfill/testing');
+//              beforeAll(() => setupFt({ appId: 'my-app' }));   // global ft + host, core ready
+//              beforeEach(() => host.reset());                  // storage, stack, listeners, mocks, call log
+// Playwright:  await injectFt(page, { appId: 'my-app' });       // before page.goto
+//              const { stack, calls, messages } = await readHost(page);
+'use strict';
+
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
+const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
+const { inlineConfigJson } = require('./config-json.cjs');
+
+const DIST = join(__dirname, '..', 'dist');
+/**
+ * The host UI's script (dist/ft-polyfill-ui.js: panel and sheets). A page that adds ft-polyfill.js
+ * inline (page.addScriptTag({ path: scriptPath })) adds this one too, since the inlined script
+ * has no address to load it from.
+ */
+const uiScriptPath = join(DIST, 'ft-polyfill-ui.js');
+
+/** The page's (or Jest environment's) global object. */
+const pageGlobal = /** @type {any} */ (globalThis);
+
+/**
+ * Fills in what the core needs on `global` from Node's own implementations (structuredClone,
+ * TextDecoder, fetch, ...) and, for the page's own use, an in-memory IndexedDB (fake-indexeddb,
+ * bundled in dist/fake-indexeddb.cjs) when the environment has none; ft's storage is then kept in
+ * memory. Existing globals are kept.
+ * @param {any} [global]
+ * @returns {string[]} the names it added
+ */
+function polyfillGlobals(global = pageGlobal) {
+  return polyfill().polyfillGlobals(global);
+}
+
+/**
+ * The CommonJS build (dist/ft-polyfill.cjs, which loads dist/ft-polyfill-node.cjs), the build
+ * compiled with V8's code cache in a fresh Node process (testing/code-cache.cjs), and its
+ * in-memory IndexedDB too when the page's global has none.
+ * @returns {any}
+ */
+function polyfill() {
+  if (!pageGlobal[Symbol.for('ft-polyfill.node-build')]) {
+    if (typeof pageGlobal.indexedDB === 'undefined') requireWithCodeCache(require, join(DIST, 'fake-indexeddb.cjs'));
+    requireWithCodeCache(require, join(DIST, 'ft-polyfill-node.cjs'));
+  }
+  return require('../dist/ft-polyfill.cjs');
+}
+
+/** The instance already on `global` (or on globalThis beside it), else null. @param {any} global */
+function existingInstance(global) {
+  return polyfill().installedOn(global);
+}
+
+/**
+ * Installs the polyfill on `global` (globalThis by default) as the script tag does, and also as
+ * `host`: `ft`, `ftHost`, `host`, `__fcjs_environment`. Synchronous; calls made before the core is
+ * ready are queued. There is one instance per global object (behaviour.md §1.11): when the
+ * application's `import 'ft-polyfill'` (or an earlier call) installed it already, that one is
+ * returned, with the globals defined (`config` is then applied by `setupFt`, not here).
+ * @param {object} [config]  ftHostConfig (force is implied: tests never run inside a real host)
+ * @param {{ global?: any }} [options]
+ * @returns {{ ft: any, host: any }}
+ */
+function installFt(config = {}, { global = pageGlobal } = {}) {
+  polyfillGlobals(global);
+  if (global === pageGlobal) trackFileChannels(global);
+  let instance = existingInstance(global);
+  if (!instance) {
+    global.ftHostConfig = { ...config, force: true };
+    instance = polyfill().installFt(global);
+  }
+  // The application's later `import 'ft-polyfill'` shares this instance: that is no double load.
+  instance.warnedTwice = true;
+  global.ft = instance.ft;
+  global.ftHost = instance.host;
+  global.host = instance.host;
+  global.__fcjs_environment = 'miniprogram';
+  return instance;
+}
+
+/**
+ * One call for a test file: installs `ft`, `ftHost` and `host` globally and resolves once the core
+ * is ready and `config` applied (on the instance already there when the application imported
+ * ft-polyfill first). Rejects with an Error when the configuration cannot be applied, e.g. an
+ * `appJson` that cannot be loaded or parsed (otherwise every page would silently exist), and with
+ * onDeviceCheck: 'error' in Jest when this module was first required inside a hook or a test
+ * (where Jest takes no afterEach to fail a test with).
+ * @param {object} [config]  ftHostConfig
+ * @param {{ global?: any }} [options]
+ * @returns {Promise<{ ft: any, host: any }>}
+ */
+async function setupFt(config = {}, options = {}) {
+  if (inJest && !checksAfterEach && config && /** @type {any} */ (config).onDeviceCheck === 'error') {
+    throw new Error("setupFt: onDeviceCheck: 'error' fails a test through an afterEach hook, and Jest takes hooks only from a test file's top level, but ft-polyfill/testing was first required inside a hook or a test; require it at the top of the file (or in setupFilesAfterEnv), or call expectNoDeviceChecks() in an afterEach of your own");
+  }
+  const global = options.global || pageGlobal;
+  const had = Boolean(existingInstance(global));
+  const instance = installFt(config, options);
+  try {
+    await (had ? instance.host[Symbol.for('ft-polyfill.setup')](config) : instance.host.ready);
+  } catch (error) {
+    if (!instance.host.configError()) throw error;
+  }
+  const error = instance.host.configError();
+  if (error) throw new Error(`setupFt: ${error}`);
+  watchDeviceChecks(instance.host, config);
+  saveCodeCaches();
+  return instance;
+}
+
+/**
+ * The Error a test fails with when the page produced device checks (behaviour.md §1.15), or null
+ * when it produced none: one line per warning, naming the call, what the device does and the fix.
+ * @param {Array<{ kind: string, api: string, message: string, site: string }>} warnings
+ * @returns {Error | null}
+ */
+function deviceCheckError(warnings) {
+  if (!warnings || !warnings.length) return null;
+  const lines = warnings.map((w) => `  - ${w.api ? `ft.${w.api}: ` : ''}${w.message}${w.site ? ` (at ${w.site})` : ''}`);
+  return new Error(`ft-polyfill device check (onDeviceCheck: 'error'): ${warnings.length} place${warnings.length === 1 ? '' : 's'} where this page would break or differ on a device:\n${lines.join('\n')}`);
+}
+
+/**
+ * Throws when `host` (globalThis.ftHost by default) has device checks (ftHost.warnings()): a
+ * test's own way of asserting that a page would work on a device.
+ * @param {any} [host]
+ */
+function expectNoDeviceChecks(host = pageGlobal.ftHost) {
+  const error = deviceCheckError(host && typeof host.warnings === 'function' ? host.warnings() : []);
+  if (error) throw error;
+}
+
+/** Instances set up with onDeviceCheck: 'error' (setupFt), checked after each Jest test. @type {Set<any>} */
+const strictHosts = new Set();
+
+/** @param {any} host @param {any} config */
+function watchDeviceChecks(host, config) {
+  if (config && config.onDeviceCheck === 'error') strictHosts.add(host);
+  else strictHosts.delete(host);
+}
+
+// Jest (its globals; Vitest's setup file registers its own): with onDeviceCheck: 'error', a test
+// whose page produced a device check fails after it, naming each one. Jest takes hooks only from
+// a test file's top level: one added inside a test fails that test, and one added once tests have
+// started (inside a beforeAll) fails the whole file. So they are registered only when this module
+// is first loaded at the top level; setupFt refuses onDeviceCheck: 'error' otherwise.
+/** Whether Jest has started running this file's tests (jest-circus's state, else expect's). */
+const jestStarted = () => {
+  try {
+    const key = Object.getOwnPropertySymbols(pageGlobal).find((symbol) => symbol.description === 'JEST_STATE_SYMBOL');
+    const state = key && pageGlobal[key];
+    if (state && typeof state === 'object') return Boolean(state.hasStarted || state.currentlyRunningTest);
+    return Boolean(pageGlobal.expect && pageGlobal.expect.getState && pageGlobal.expect.getState().currentTestName);
+  } catch {
+    return false;
+  }
+};
+const inJest = typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__;
+/** Whether the afterEach that fails a test on device checks is registered. */
+let checksAfterEach = false;
+if (inJest && !jestStarted()) {
+  try {
+    pageGlobal.afterEach(() => {
+      for (const host of strictHosts) {
+        const error = deviceCheckError(host.warnings());
+        if (error) throw error;
+      }
+    });
+    checksAfterEach = true;
+    if (typeof pageGlobal.afterAll === 'function') {
+      trackFileChannels(pageGlobal);
+      pageGlobal.afterAll(releaseFileChannels(pageGlobal));
+    }
+  } catch {
+    // A runner that refuses the hook: expectNoDeviceChecks() remains.
+  }
+}
+
+/**
+ * A separate instance, not installed anywhere (its own core; give it its own appId for its own
+ * storage).
+ * @param {object} [config]
+ * @returns {Promise<{ ft: any, host: any }>}
+ */
+async function createFt(config = {}) {
+  polyfillGlobals(pageGlobal);
+  const instance = polyfill().createFt({ config: { ...config, force: true } });
+  await instance.host.ready;
+  return { ft: instance.ft, host: instance.host };
+}
+
+/** Requests for FinClip's JSSDK script (its CDN's finclip-jssdk-1.4.20.js / .esm.js or any copy). */
+const JSSDK_URL = /\/finclip-jssdk[^/?#]*\.js(?:[?#].*)?$/;
+
+/** What the JSSDK request gets once the polyfill is injected: the instance already installed. */
+const JSSDK_CLASSIC = '/* ft-polyfill: the FinClip JSSDK is replaced by the polyfill injected before the page */\n';
+const JSSDK_ESM = '/* ft-polyfill */\nconst ft = window.ft;\nexport { ft };\nexport default ft;\n';
+
+/**
+ * Makes `config` the page's window.ftHostConfig, winning over the page's own: the page (a Vite dev
+ * server with ft-polyfill/vite, `ft-polyfill serve`) may set ftHostConfig in an inline script of
+ * its own, which would otherwise replace the test's. The page's fields stay as the base. A mock
+ * rule's RegExp goes as "/re/flags" (docs/guides/mocks.md).
+ * @param {object} config
+ */
+function configScript(config) {
+  return `;(function () {
+  var injected = ${inlineConfigJson(config)}, own, merged = injected;
+  Object.defineProperty(window, 'ftHostConfig', {
+    configurable: true, enumerable: true,
+    get: function () { return merged; },
+    set: function (value) { own = value; merged = own && typeof own === 'object' ? Object.assign({}, own, injected) : injected; },
+  });
+})();`;
+}
+
+/** Runs in the page, right after the polyfill: records what the host's 'message' listeners get. */
+const RECORDER = `;(function () {
+  var host = window.ftHost;
+  // The page's own ft-polyfill (a dev server's bundle, a script tag) shares the injected instance:
+  // that is intended, not a double load to warn about.
+  if (window.__ftPolyfill) window.__ftPolyfill.warnedTwice = true;
+  if (!host || window.__ftPolyfillMessages) return;
+  window.__ftPolyfillMessages = [];
+  host.on('message', function (e) { window.__ftPolyfillMessages.push(e && e.detail ? e.detail.data : e); });
+})();`;
+
+/**
+ * The url of a document already loaded in a Playwright Page (or in a page of a BrowserContext),
+ * which an init script no longer reaches; '' when there is none (only about:blank).
+ * @param {any} target
+ * @returns {string}
+ */
+function loadedPageUrl(target) {
+  const pages = typeof target.pages === 'function' ? target.pages() : [target];
+  const urls = pages.map((/** @type {any} */ p) => (typeof p.url === 'function' ? p.url() : 'about:blank'));
+  return urls.find((/** @type {string} */ url) => url && url !== 'about:blank') || '';
+}
+
+/** dist/ft-polyfill.js and its UI script, read once per process (a Playwright worker injects them in every test). @type {string[] | null} */
+let scripts = null;
+/** @returns {string[]} the host UI (panel, sheets: an injected script has no address to load it from), then the polyfill */
+function injectedScripts() {
+  if (!scripts) scripts = [readFileSync(uiScriptPath, 'utf8'), readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8')];
+  return scripts;
+}
+
+/**
+ * Playwright: installs the polyfill in every page (and frame) of `target` before any page script
+ * runs, with `config` as window.ftHostConfig, and answers requests for FinClip's JSSDK script
+ * (…/finclip-jssdk*.js, e.g. from its CDN) with a stub that leaves the injected instance in place
+ * (the .esm.js stub exports it as default and `ft`). Call it before page.goto.
+ * @param {any} target  a Playwright Page or BrowserContext
+ * @param {object} [config]  ftHostConfig
+ * @returns {Promise<void>}  rejects when a page of target has already loaded a document (an init
+ *   script reaches only later navigations)
+ */
+async function injectFt(target, config = {}) {
+  if (!target || typeof target.addInitScript !== 'function' || typeof target.route !== 'function') {
+    throw new TypeError('injectFt: the first argument should be a Playwright Page or BrowserContext, e.g. injectFt(page, { appId: \'shop\' })');
+  }
+  const loaded = loadedPageUrl(target);
+  if (loaded) throw new Error(`injectFt: ${loaded} is already loaded, and an init script only reaches later navigations; call injectFt(page, config) before page.goto`);
+  // Only in documents that load something: a new tab's first about:blank would start a second
+  // polyfill whose storage (and its warnings) the page never sees. Each piece in a function of its
+  // own keeps its "use strict" a directive.
+  const content = `if (location.href !== 'about:blank') {\n${[configScript(config), ...injectedScripts(), RECORDER].map((piece) => `(function () {\n${piece}\n})();`).join('\n')}\n}`;
+  await target.addInitScript({ content });
+  await target.route(JSSDK_URL, (/** @type {any} */ route) => {
+    const esm = /\.esm\.js(?:[?#]|$)/.test(route.request().url());
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' },
+      body: esm ? JSSDK_ESM : JSSDK_CLASSIC,
+    });
+  });
+}
+
+/**
+ * Playwright: the host's state in `page`, for assertions: the page stack (bottom first), the call
+ * log (JSON-safe: functions become '[Function]') and the message arrays delivered to the host's
+ * 'message' listeners since injection.
+ * @param {any} page
+ * @returns {Promise<import('./index.js').HostSnapshot>}  rejects when the
+ *   page has no ft-polyfill host (window.ftHost)
+ */
+async function readHost(page) {
+  if (!page || typeof page.evaluate !== 'function') throw new TypeError('readHost: the argument should be a Playwright Page, e.g. readHost(page)');
+  const snapshot = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    const host = w.ftHost;
+    if (!host || typeof host.calls !== 'function') return null;
+    /** @param {any} v */
+    const safe = (v) => JSON.parse(JSON.stringify(v === undefined ? null : v, (_k, x) => (typeof x === 'function' ? '[Function]' : x)));
+    return { stack: safe(host.stack()), calls: safe(host.calls()), messages: safe(w.__ftPolyfillMessages || []), warnings: safe(typeof host.warnings === 'function' ? host.warnings() : []) };
+  });
+  if (!snapshot) throw new Error(`readHost: ${typeof page.url === 'function' ? page.url() : 'the page'} has no ft-polyfill (window.ftHost is undefined); call injectFt(page, config) before page.goto`);
+  return snapshot;
+}
+
+/** The classic script's path (dist/ft-polyfill.js), e.g. for page.addScriptTag({ path }). */
+const scriptPath = join(DIST, 'ft-polyfill.js');
+
+const { ftMatchers, pendingMessages } = require('./matchers.cjs');
+
+module.exports = { ftMatchers, pendingMessages, setupFt, installFt, createFt, polyfillGlobals, injectFt, readHost, expectNoDeviceChecks, deviceCheckError, scriptPath, uiScriptPath, JSSDK_URL };
