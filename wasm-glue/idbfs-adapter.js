@@ -80,6 +80,15 @@ export function loadEntry(IDBFS, path) {
   return /** @type {IdbfsEntry} */ (/** @type {unknown} */ (loaded));
 }
 
+/** Creates an empty file at `path` unless there is one (one path lookup when there is). @param {any} FS @param {string} path */
+export function ensureFile(FS, path) {
+  try {
+    FS.lookupPath(path, { follow: true });
+  } catch {
+    FS.writeFile(path, new Uint8Array(0));
+  }
+}
+
 /**
  * Gives each file at `paths` the timestamp `time` (as FS.utime does) and returns it as IDBFS's
  * entry (as loadLocalEntry makes it, MEMFS's bytes trimmed to the file's length): one path lookup

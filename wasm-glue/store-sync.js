@@ -15,7 +15,7 @@
 import { tabLock } from './tab-lock.js';
 import { writeWaiters } from './write-waiters.js';
 import { openEarly, mountPointOf, describeError as describe } from './idb-open.js';
-import { connection, pushEntries, pushEntriesIfCurrent, entryTime, localTime, stampedEntries, LEFT } from './idbfs-adapter.js';
+import { connection, pushEntries, pushEntriesIfCurrent, entryTime, localTime, ensureFile, stampedEntries, LEFT } from './idbfs-adapter.js';
 import { kept, local, unsavedKey } from './unsaved-record.js';
 
 /** How long the page's writes must pause before the journals are compacted (ms). */
@@ -326,7 +326,7 @@ export class StoreSync {
   stamp(written) {
     const { FS } = this.store;
     const generation = Math.max(Date.now(), this.generation + 1);
-    if (!FS.analyzePath(this.generationPath).exists) FS.writeFile(this.generationPath, new Uint8Array(0));
+    ensureFile(FS, this.generationPath);
     return { generation, entries: stampedEntries(FS, [...written, this.generationPath], generation) };
   }
   /** A push committed: this tab's memory is that generation; the other tabs are told. @param {number} generation */

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { createRequire } from 'node:module';
 import {
   IDBFS_WRITTEN_FOR, IDBFS_VERSION, IDBFS_STORE, createSchema, adoptConnection, releaseConnection,
-  connection, restoreSnapshot, entryTime, pushEntries, pushEntriesIfCurrent, localTime, stampedEntries, loadEntry,
+  connection, restoreSnapshot, entryTime, pushEntries, pushEntriesIfCurrent, localTime, stampedEntries, loadEntry, ensureFile,
 } from '../../wasm-glue/idbfs-adapter.js';
 
 const require = createRequire(import.meta.url);
@@ -127,6 +127,11 @@ describe('IDBFS adapter (written for Emscripten ' + IDBFS_WRITTEN_FOR + ')', () 
     expect(stamped[1][1].contents).toEqual(new Uint8Array(0));
     expect(stamped[2][1].contents).toBeUndefined();
     expect(() => stampedEntries(FS, [`${mount}/a.txt`, `${mount}/missing.txt`], 9000)).toThrow();
+    // ensureFile creates an empty file where there is none and leaves one that is there.
+    ensureFile(FS, `${mount}/made`);
+    expect(FS.readFile(`${mount}/made`)).toEqual(new Uint8Array(0));
+    ensureFile(FS, `${mount}/a.txt`);
+    expect(text(FS.readFile(`${mount}/a.txt`))).toBe('hello');
   });
 
   test('pushEntriesIfCurrent stores what produce makes only while the checked entry has the expected time', async () => {
