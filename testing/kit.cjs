@@ -241,11 +241,30 @@ function loadedPageUrl(target) {
   return urls.find((/** @type {string} */ url) => url && url !== 'about:blank') || '';
 }
 
+/**
+ * The host UI's script, run only when the polyfill first asks for window.__ftPolyfillUi (a
+ * sheet, the panel, mock rules): most pages never do, and running it in every page of every
+ * test cost about 7 ms a page. A page that loads the UI script itself replaces the getter.
+ * @param {string} ui  dist/ft-polyfill-ui.js
+ */
+const uiOnFirstUse = (ui) => `var define = function (value) { Object.defineProperty(window, '__ftPolyfillUi', { configurable: true, enumerable: true, writable: true, value: value }); };
+Object.defineProperty(window, '__ftPolyfillUi', {
+  configurable: true, enumerable: true,
+  get: function () {
+    define(undefined);
+    (function () {
+${ui}
+    })();
+    return window.__ftPolyfillUi;
+  },
+  set: define,
+});`;
+
 /** dist/ft-polyfill.js and its UI script, read once per process (a Playwright worker injects them in every test). @type {string[] | null} */
 let scripts = null;
-/** @returns {string[]} the host UI (panel, sheets: an injected script has no address to load it from), then the polyfill */
+/** @returns {string[]} the host UI (panel, sheets: an injected script has no address to load it from) on first use, then the polyfill */
 function injectedScripts() {
-  if (!scripts) scripts = [readFileSync(uiScriptPath, 'utf8'), readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8')];
+  if (!scripts) scripts = [uiOnFirstUse(readFileSync(uiScriptPath, 'utf8')), readFileSync(join(DIST, 'ft-polyfill.js'), 'utf8')];
   return scripts;
 }
 

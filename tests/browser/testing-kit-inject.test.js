@@ -47,6 +47,29 @@ test("injectFt into a context: a new tab's first about:blank gets no polyfill (n
   await context.close();
 });
 
+test('the injected host UI runs only when first used (the panel opens from it); a page loading the UI script itself replaces it', async () => {
+  const context = await suite.browser.newContext();
+  const page = await newPage(context);
+  await kit.injectFt(page, { appId: 'ui-on-use' });
+  await page.goto(`${suite.server.url}/own-config.html`);
+  await page.waitForFunction(() => document.body.dataset.result);
+  const ui = () => page.evaluate(() => {
+    const own = Object.getOwnPropertyDescriptor(window, '__ftPolyfillUi');
+    return own ? (own.get ? 'not run' : typeof own.value.createPanel) : 'none';
+  });
+  expect(await ui()).toBe('not run');
+  await page.evaluate(() => window.ftHost.panel.open());
+  expect(await ui()).toBe('function');
+  expect(await page.locator('[data-ft-panel]').count()).toBe(1);
+  // Another page of the test whose own tag loads the UI script before anything asked for it.
+  const other = await newPage(context);
+  await other.goto(`${suite.server.url}/own-config.html`);
+  await other.addScriptTag({ url: '/dist/ft-polyfill-ui.js' });
+  expect(await other.evaluate(() => typeof Object.getOwnPropertyDescriptor(window, '__ftPolyfillUi')?.value?.createPanel)).toBe('function');
+  expect([...page.errors, ...other.errors]).toEqual([]);
+  await context.close();
+});
+
 test('injectFt and readHost with a wrong first argument reject with what to pass', async () => {
   await expect(kit.injectFt(undefined, {})).rejects.toThrow(/^injectFt: the first argument should be a Playwright Page or BrowserContext/);
   await expect(kit.readHost(null)).rejects.toThrow(/^readHost: the argument should be a Playwright Page/);
