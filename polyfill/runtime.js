@@ -133,8 +133,9 @@ export class Runtime extends Lifecycle {
     mark('ft:ready');
     // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
     // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
-    const tag = this.global.document?.querySelector('[data-ft-host-config]');
-    if (tag && !this.global.ftHostConfig) this.configError = `${this.configError && `${this.configError}; `}config script ${tag.src || '(inline)'} did not run (blocked by the page's CSP?)`;
+    // (Looked for only then: a selector query is a selector engine's start in jsdom.)
+    const tag = this.global.ftHostConfig ? null : this.global.document?.querySelector('[data-ft-host-config]');
+    if (tag) this.configError = `${this.configError && `${this.configError}; `}config script ${tag.src || '(inline)'} did not run (blocked by the page's CSP?)`;
     // The page's own ftHostConfig has nobody to reject to.
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);
     // The calls queued meanwhile run now, in order (not awaited: a barrier among them may await
