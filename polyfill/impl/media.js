@@ -12,6 +12,7 @@ import { REASON } from '../core-wire.js';
 import { chooseImagePlan } from '../core-wire/device.js';
 import { openPicker } from '../file-picker.js';
 import { loadUi } from '../load-ui.js';
+import { userGestures } from '../user-gesture.js';
 
 /** Longest side of a compressed image, px, and its JPEG quality. [ours] */
 export const COMPRESS_MAX_SIDE = 1920;
@@ -80,6 +81,8 @@ export function base64(bytes) {
  */
 export default function mediaImpl(runtime, services) {
   const { mocks, files: store } = services;
+  const gestures = userGestures(runtime.global);
+  runtime.onDispose(() => gestures.stop());
 
   /**
    * Registers the picked files (at most `count`), compressed when planned.
@@ -131,10 +134,9 @@ export default function mediaImpl(runtime, services) {
       const doc = runtime.global.document;
       const nobody = whyNobodyAnswers(runtime.global);
       if (nobody) return fail(`no file picker ${nobody}: use ftHost.mock`);
-      const activation = /** @type {any} */ (runtime.global.navigator)?.userActivation;
       // Inside a gesture the picker opens at once (nothing awaited before it); otherwise the
-      // host's sheet asks first and its button is the gesture.
-      const picked = activation && activation.isActive ? openPicker(doc, plan) : loadUi().then((ui) => ui.askForImages(doc, plan));
+      // host's sheet asks first and its button is the gesture (user-gesture.js).
+      const picked = gestures.active() ? openPicker(doc, plan) : loadUi().then((ui) => ui.askForImages(doc, plan));
       return picked.then((files) => (files ? register(files, plan) : fail(REASON.cancel)));
     },
 

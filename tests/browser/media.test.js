@@ -13,8 +13,7 @@ const big = makePng(640, 480, true);
 const file = (name, buffer, mimeType = 'image/png') => ({ name, mimeType, buffer });
 
 beforeAll(async () => {
-  // Playwright's evaluate() runs as a user gesture: a call with none is made from the load event
-  // of a fresh page (#choose=<options>).
+  // A call with no gesture at all is made from the load event of a fresh page (#choose=<options>).
   await suite.context.addInitScript(() => {
     const m = location.hash.match(/^#choose=(.*)$/);
     if (m) addEventListener('load', () => { window.__choice = ft.chooseImage(JSON.parse(decodeURIComponent(m[1]))).catch((e) => e); });
@@ -88,4 +87,15 @@ test("cancelling the sheet or the picker fails with 'chooseImage:fail cancel'", 
   await chooseInGesture({});
   await page.evaluate(() => document.querySelector('[data-ft-picker]').dispatchEvent(new Event('cancel')));
   expect(await choice()).toEqual({ errMsg: 'chooseImage:fail cancel' });
+});
+
+test("a driver's script evaluation is no gesture the page saw: chooseImage from page.evaluate asks with the sheet, and no picker opens that nobody answers", async () => {
+  // Playwright runs evaluate() as a user gesture (the browser's transient activation), with no
+  // input event reaching the page.
+  await page.goto(suite.pageUrl({ appId: 'media' }));
+  expect(await page.evaluate(() => { window.__choice = ft.chooseImage({}).catch((e) => e); return navigator.userActivation.isActive; })).toBe(true);
+  const sheet = page.locator('[data-ft-sheet="chooseImage"]');
+  await sheet.locator('button[data-action="cancel"]').click();
+  expect(await choice()).toEqual({ errMsg: 'chooseImage:fail cancel' });
+  expect(await page.locator('[data-ft-picker]').count()).toBe(0);
 });

@@ -166,6 +166,22 @@ export const cases = [
     },
   },
   {
+    name: "chooseImage from the driver's script (no input the page saw, whatever activation the driver grants) asks with the host's sheet; Cancel fails (§5.5)",
+    async run(browser) {
+      const page = await browser.open(browser.pageUrl({ appId: 'engines-sheet' }));
+      await page.evaluate(() => { /** @type {any} */ (window).__choice = ft.chooseImage({}).catch((e) => e); });
+      const cancelled = await page.waitFor(async () => {
+        const button = /** @type {HTMLButtonElement | null | undefined} */ (document.querySelector('[data-ft-sheet="chooseImage"]')?.shadowRoot?.querySelector('button[data-action="cancel"]'));
+        if (!button) return null;
+        button.click();
+        return /** @type {any} */ (window).__choice;
+      });
+      expect(cancelled).toEqual({ errMsg: 'chooseImage:fail cancel' });
+      expect(await page.evaluate(() => document.querySelectorAll('[data-ft-picker]').length)).toBe(0);
+      expect(await page.errors()).toEqual([]);
+    },
+  },
+  {
     name: "chooseLocation: the host's form (a shadow-root sheet) is prefilled, refuses a bad latitude, gives the place; Cancel fails (§5.8)",
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-place' }));
