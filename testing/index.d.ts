@@ -8,9 +8,14 @@ export interface FtInstance {
   host: FtHost;
 }
 
-/** Jest: installs `ft`, `ftHost` and `host` on the global object and resolves once the core is ready. */
+/**
+ * Jest: installs `ft`, `ftHost` and `host` on the global object and resolves once the core is ready.
+ * With `onDeviceCheck: 'error'` (here, or later through `host.configure` / `host.reset`) a test whose
+ * page made a device check fails after it; rejects with that option where the kit could not add the
+ * afterEach that does it (first required inside a hook or a test, or in `setupFiles`).
+ */
 export function setupFt(config?: FtHostConfig, options?: { global?: object }): Promise<FtInstance>;
-/** Jest: the same, synchronously (calls made before the core is ready are queued; await host.ready). */
+/** Jest: the same, synchronously (calls made before the core is ready are queued; await host.ready); throws where setupFt rejects. */
 export function installFt(config?: FtHostConfig, options?: { global?: object }): FtInstance;
 /** A separate instance, installed nowhere. */
 export function createFt(config?: FtHostConfig): Promise<FtInstance>;

@@ -66,6 +66,7 @@ function existingInstance(global) {
  * @returns {{ ft: any, host: any }}
  */
 function installFt(config = {}, { global = pageGlobal } = {}) {
+  refuseUncheckedStrict('installFt', config);
   polyfillGlobals(global);
   if (global === pageGlobal) trackFileChannels(global);
   let instance = existingInstance(global);
@@ -79,6 +80,7 @@ function installFt(config = {}, { global = pageGlobal } = {}) {
   global.ftHost = instance.host;
   global.host = instance.host;
   global.__fcjs_environment = 'miniprogram';
+  checks.hosts.add(instance.host);
   return instance;
 }
 
@@ -87,16 +89,14 @@ function installFt(config = {}, { global = pageGlobal } = {}) {
  * is ready and `config` applied (on the instance already there when the application imported
  * ft-polyfill first). Rejects with an Error when the configuration cannot be applied, e.g. an
  * `appJson` that cannot be loaded or parsed (otherwise every page would silently exist), and with
- * onDeviceCheck: 'error' in Jest when this module was first required inside a hook or a test
- * (where Jest takes no afterEach to fail a test with).
+ * onDeviceCheck: 'error' in Jest when the kit could not add the afterEach that fails a test on a
+ * device check (refuseUncheckedStrict).
  * @param {object} [config]  ftHostConfig
  * @param {{ global?: any }} [options]
  * @returns {Promise<{ ft: any, host: any }>}
  */
 async function setupFt(config = {}, options = {}) {
-  if (inJest && !checksAfterEach && config && /** @type {any} */ (config).onDeviceCheck === 'error') {
-    throw new Error("setupFt: onDeviceCheck: 'error' fails a test through an afterEach hook, and Jest takes hooks only from a test file's top level, but ft-polyfill/testing was first required inside a hook or a test; require it at the top of the file (or in setupFilesAfterEnv), or call expectNoDeviceChecks() in an afterEach of your own");
-  }
+  refuseUncheckedStrict('setupFt', config);
   const global = options.global || pageGlobal;
   const had = Boolean(existingInstance(global));
   const instance = installFt(config, options);
@@ -107,7 +107,6 @@ async function setupFt(config = {}, options = {}) {
   }
   const error = instance.host.configError();
   if (error) throw new Error(`setupFt: ${error}`);
-  watchDeviceChecks(instance.host, config);
   saveCodeCaches();
   return instance;
 }
@@ -134,20 +133,25 @@ function expectNoDeviceChecks(host = pageGlobal.ftHost) {
   if (error) throw error;
 }
 
-/** Instances set up with onDeviceCheck: 'error' (setupFt), checked after each Jest test. @type {Set<any>} */
-const strictHosts = new Set();
-
-/** @param {any} host @param {any} config */
-function watchDeviceChecks(host, config) {
-  if (config && config.onDeviceCheck === 'error') strictHosts.add(host);
-  else strictHosts.delete(host);
-}
-
-// Jest (its globals; Vitest's setup file registers its own): with onDeviceCheck: 'error', a test
-// whose page produced a device check fails after it, naming each one. Jest takes hooks only from
-// a test file's top level: one added inside a test fails that test, and one added once tests have
-// started (inside a beforeAll) fails the whole file. So they are registered only when this module
-// is first loaded at the top level; setupFt refuses onDeviceCheck: 'error' otherwise.
+// Jest (its globals; Vitest's setup file registers its own): a test during which an instance
+// the kit installed was configured with onDeviceCheck: 'error' (by setupFt, installFt, or a later
+// ftHost.configure or reset) fails after it if that page produced a device check, naming each
+// one. That is an afterEach, and Jest takes hooks only before a file's tests start (at its top
+// level or in setupFilesAfterEnv: one added inside a test fails that test, one added in a
+// beforeAll fails the whole file) and has none to take in setupFiles, before its test functions
+// exist. So the hook is added at the first of this module's load or an install that can; where
+// none could, installFt and setupFt refuse onDeviceCheck: 'error' rather than leave it unchecked.
+// Kept on the file's global, so a copy of this module loaded again (jest.resetModules) shares it.
+/** @type {{ hosts: Set<any>, hooked: boolean }} */
+const checks = pageGlobal[Symbol.for('ft-polyfill.testing-checks')] || (pageGlobal[Symbol.for('ft-polyfill.testing-checks')] = { hosts: new Set(), hooked: false });
+const RUNTIME = Symbol.for('ft-polyfill.runtime');
+/** Whether `host`'s configuration is now onDeviceCheck: 'error'. @param {any} host */
+const strict = (host) => {
+  const runtime = host && host[RUNTIME];
+  return Boolean(runtime && runtime.config && runtime.config.onDeviceCheck === 'error');
+};
+/** Whether Jest's test functions are this global's (not Vitest's, which has its own setup). */
+const inJest = () => typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__;
 /** Whether Jest has started running this file's tests (jest-circus's state, else expect's). */
 const jestStarted = () => {
   try {
@@ -159,25 +163,36 @@ const jestStarted = () => {
     return false;
   }
 };
-const inJest = typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__;
-/** Whether the afterEach that fails a test on device checks is registered. */
-let checksAfterEach = false;
-if (inJest && !jestStarted()) {
+/** Adds the afterEach (and the afterAll that closes the file's channels) when Jest can take them. */
+function hookJest() {
+  if (checks.hooked || !inJest() || jestStarted()) return;
   try {
     pageGlobal.afterEach(() => {
-      for (const host of strictHosts) {
-        const error = deviceCheckError(host.warnings());
+      for (const host of checks.hosts) {
+        const error = strict(host) ? deviceCheckError(host.warnings()) : null;
         if (error) throw error;
       }
     });
-    checksAfterEach = true;
+    checks.hooked = true;
     if (typeof pageGlobal.afterAll === 'function') {
       trackFileChannels(pageGlobal);
       pageGlobal.afterAll(releaseFileChannels(pageGlobal));
     }
   } catch {
-    // A runner that refuses the hook: expectNoDeviceChecks() remains.
+    // A runner that refuses the hook: refuseUncheckedStrict says so.
   }
+}
+hookJest();
+
+/**
+ * Throws, in Jest, for onDeviceCheck: 'error' when the afterEach that would fail a test on a
+ * device check could not be added.
+ * @param {string} by  installFt or setupFt @param {any} config
+ */
+function refuseUncheckedStrict(by, config) {
+  hookJest();
+  if (checks.hooked || !inJest() || !config || config.onDeviceCheck !== 'error') return;
+  throw new Error(`${by}: onDeviceCheck: 'error' fails a test through an afterEach hook, which Jest takes only before a file's tests start, but ft-polyfill/testing could not add one: it was first required inside a hook or a test, or in setupFiles (before Jest's test functions exist). Require it at the top of the test file or in setupFilesAfterEnv, or call expectNoDeviceChecks() in an afterEach of your own`);
 }
 
 /**
