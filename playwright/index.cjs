@@ -24,18 +24,24 @@ const { injectFt, readHost, deviceCheckError, ftMatchers } = require('../testing
 const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtArgs, {}, BaseArgs, BaseWorkerArgs>} */ ({
   ftConfig: [{}, { option: true }],
   context: async ({ context, ftConfig }, use) => {
+    // onDeviceCheck: 'error' (behaviour.md §1.15): the test fails when a page of it produced a
+    // device check, naming each place the page would break or differ on a device. Each check is
+    // sent here as it is made (the injected recorder calls this binding), so the documents a test
+    // navigated away from or closed, and checks made before an ft.reset(), count too.
+    const strict = Boolean(ftConfig && ftConfig.onDeviceCheck === 'error');
+    /** @type {any[]} */
+    const reported = [];
+    if (strict) await context.exposeBinding('__ftPolyfillDeviceCheck', (/** @type {unknown} */ _source, /** @type {any} */ warning) => { reported.push(warning); });
     await injectFt(context, ftConfig);
     await use(context);
-    // onDeviceCheck: 'error' (behaviour.md §1.15): the test fails when a page of it produced a
-    // device check, naming each place the page would break or differ on a device.
-    if (ftConfig && ftConfig.onDeviceCheck === 'error') {
-      /** @type {any[]} */
-      const warnings = [];
+    if (strict) {
+      // And what the open pages hold, in case a binding call had not arrived yet.
       for (const p of context.pages()) {
         const found = await p.evaluate(() => (window.ftHost && typeof window.ftHost.warnings === 'function' ? window.ftHost.warnings() : [])).catch(() => []);
-        warnings.push(...found);
+        reported.push(...found);
       }
-      const error = deviceCheckError(warnings);
+      const unique = [...new Map(reported.map((w) => [JSON.stringify(w), w])).values()];
+      const error = deviceCheckError(unique);
       if (error) throw error;
     }
   },

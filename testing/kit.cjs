@@ -242,6 +242,11 @@ const RECORDER = `;(function () {
   if (!host || window.__ftPolyfillMessages) return;
   window.__ftPolyfillMessages = [];
   host.on('message', function (e) { window.__ftPolyfillMessages.push(e && e.detail ? e.detail.data : e); });
+  // ft-polyfill/playwright's binding (onDeviceCheck: 'error'): each device check as it is made, so
+  // one made in a document that has since navigated away or closed, or before a reset, still counts.
+  var runtime = host[Symbol.for('ft-polyfill.runtime')];
+  var forward = window.__ftPolyfillDeviceCheck;
+  if (typeof forward === 'function' && runtime) runtime.on('deviceCheck', function (w) { forward(w).catch(function () {}); });
 })();`;
 
 /**

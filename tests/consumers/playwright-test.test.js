@@ -66,6 +66,11 @@ test('playwright.config.ts and tests/cart.spec.js from the README, plus the fixt
     'tests/fixture.spec.js > readHost on a page without the polyfill rejects with one clear line': 'expected',
     'tests/fixture.spec.js > injectFt after page.goto rejects with one clear line': 'expected',
     'tests/fixture.spec.js > the shared mocks file in ftConfig > gives in the page what it gives in Vitest': 'expected',
+    // test.fail(): 'expected' when the fixture failed the test
+    "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > fails the test when its page made a device check": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > fails it also when that page has navigated away since": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > fails it also when that page was closed, or ft.reset() ran after the check": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > passes when no page made one": 'expected',
   });
   expect(run.code).toBe(0);
 }, 180000);
