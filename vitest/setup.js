@@ -1,8 +1,9 @@
 // ft-polyfill/vitest: a Vitest setup file (node and jsdom environments). Installs the `ft`,
 // `ftHost` and `host` globals with setupFt (the core is ready before the test file's first line)
 // and gives every test a fresh host: storage, page stack, listeners, mocks and call log cleared,
-// the configuration put back. With `onDeviceCheck: 'error'` in the configuration, a test whose
-// page produced a device check (ftHost.warnings()) fails.
+// the configuration put back. With `onDeviceCheck: 'error'` in the configuration (or set by the
+// test's own host.configure or reset), a test whose page produced a device check
+// (ftHost.warnings()) fails.
 //
 // The configuration comes from the ft-polyfill/vite plugin's `config` (which adds this file by
 // itself), else from the FT_HOST_CONFIG environment variable: JSON text, or the path of a JSON file.
@@ -41,11 +42,13 @@ function hostConfig() {
 const config = hostConfig();
 await setupFt(config);
 beforeEach(() => /** @type {any} */ (globalThis).host.reset(config));
-// onDeviceCheck: 'error' (behaviour.md §1.15): a test whose page produced a device check fails,
-// naming each place the page would break or differ on a device.
-if (/** @type {any} */ (config).onDeviceCheck === 'error') {
-  afterEach(() => {
-    const error = deviceCheckError(/** @type {any} */ (globalThis).host.warnings());
-    if (error) throw error;
-  });
-}
+// onDeviceCheck: 'error' (behaviour.md §1.15), in the configuration or set by the test's own
+// host.configure or host.reset: a test whose page produced a device check fails, naming each
+// place the page would break or differ on a device.
+afterEach(() => {
+  const host = /** @type {any} */ (globalThis).host;
+  const runtime = host && host[Symbol.for('ft-polyfill.runtime')];
+  if (!runtime || !runtime.config || runtime.config.onDeviceCheck !== 'error') return;
+  const error = deviceCheckError(host.warnings());
+  if (error) throw error;
+});
