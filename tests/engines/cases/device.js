@@ -6,6 +6,18 @@ import { gcj02 } from '../../helpers/gcj02.js';
 
 const small = makePng(40, 30);
 
+/**
+ * Once the host's sheet `sheet` is up (a shadow root), clicks its button `action` in the page and
+ * resolves with what the page's call (kept in window[result]) settled with.
+ * @param {any} page @param {{ sheet: string, action: string, result: string }} what
+ */
+const answerSheet = (page, what) => page.waitFor(async (/** @type {{ sheet: string, action: string, result: string }} */ { sheet, action, result }) => {
+  const button = /** @type {HTMLButtonElement | null | undefined} */ (document.querySelector(`[data-ft-sheet="${sheet}"]`)?.shadowRoot?.querySelector(`button[data-action="${action}"]`));
+  if (!button) return null;
+  button.click();
+  return /** @type {any} */ (window)[result];
+}, what);
+
 /** @type {import('../../helpers/engines.js').EngineCase[]} */
 export const cases = [
   {
@@ -170,12 +182,7 @@ export const cases = [
     async run(browser) {
       const page = await browser.open(browser.pageUrl({ appId: 'engines-sheet' }));
       await page.evaluate(() => { /** @type {any} */ (window).__choice = ft.chooseImage({}).catch((e) => e); });
-      const cancelled = await page.waitFor(async () => {
-        const button = /** @type {HTMLButtonElement | null | undefined} */ (document.querySelector('[data-ft-sheet="chooseImage"]')?.shadowRoot?.querySelector('button[data-action="cancel"]'));
-        if (!button) return null;
-        button.click();
-        return /** @type {any} */ (window).__choice;
-      });
+      const cancelled = await answerSheet(page, { sheet: 'chooseImage', action: 'cancel', result: '__choice' });
       expect(cancelled).toEqual({ errMsg: 'chooseImage:fail cancel' });
       expect(await page.evaluate(() => document.querySelectorAll('[data-ft-picker]').length)).toBe(0);
       expect(await page.errors()).toEqual([]);
@@ -208,12 +215,7 @@ export const cases = [
       expect(refused.place).toEqual({ errMsg: 'chooseLocation:ok', name: 'The Bund <b>', address: 'Zhongshan East 1st Rd, Shanghai', latitude: 31.24, longitude: 121.4737 });
       expect(refused.open).toBe(0);
       await page.evaluate(() => { /** @type {any} */ (window).__place = ft.chooseLocation({}).catch((e) => e); });
-      const cancelled = await page.waitFor(async () => {
-        const button = /** @type {HTMLButtonElement | null | undefined} */ (document.querySelector('[data-ft-sheet="chooseLocation"]')?.shadowRoot?.querySelector('button[data-action="cancel"]'));
-        if (!button) return null;
-        button.click();
-        return /** @type {any} */ (window).__place;
-      });
+      const cancelled = await answerSheet(page, { sheet: 'chooseLocation', action: 'cancel', result: '__place' });
       expect(cancelled).toEqual({ errMsg: 'chooseLocation:fail cancel' });
       const bad = await page.evaluate(async () => (await ft.chooseLocation({ latitude: 200 }).catch((e) => e)).errMsg);
       expect(bad).toMatch(/^chooseLocation:fail parameter error: parameter\.latitude/);
