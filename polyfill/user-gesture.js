@@ -9,7 +9,7 @@
 /** The input events that grant transient activation (HTML, "activation-triggering input event"). */
 const ACTIVATING = ['keydown', 'mousedown', 'pointerdown', 'pointerup', 'touchend'];
 /** How long a browser keeps transient activation after such an event (Chromium, Firefox: 5 s). */
-export const ACTIVATION_MS = 5000;
+const ACTIVATION_MS = 5000;
 const CAPTURE = { capture: true, passive: true };
 
 /**

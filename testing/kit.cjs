@@ -12,6 +12,7 @@ const { join } = require('node:path');
 const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
 const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
 const { inlineConfigJson } = require('./config-json.cjs');
+const { deviceCheckError, strictDeviceCheckError } = require('./device-checks.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -112,18 +113,6 @@ async function setupFt(config = {}, options = {}) {
 }
 
 /**
- * The Error a test fails with when the page produced device checks (behaviour.md §1.15), or null
- * when it produced none: one line per warning, naming the call, what the device does and the fix.
- * @param {Array<{ kind: string, api: string, message: string, site: string }>} warnings
- * @returns {Error | null}
- */
-function deviceCheckError(warnings) {
-  if (!warnings || !warnings.length) return null;
-  const lines = warnings.map((w) => `  - ${w.api ? `ft.${w.api}: ` : ''}${w.message}${w.site ? ` (at ${w.site})` : ''}`);
-  return new Error(`ft-polyfill device check (onDeviceCheck: 'error'): ${warnings.length} place${warnings.length === 1 ? '' : 's'} where this page would break or differ on a device:\n${lines.join('\n')}`);
-}
-
-/**
  * Throws when `host` (globalThis.ftHost by default) has device checks (ftHost.warnings()): a
  * test's own way of asserting that a page would work on a device.
  * @param {any} [host]
@@ -144,12 +133,6 @@ function expectNoDeviceChecks(host = pageGlobal.ftHost) {
 // Kept on the file's global, so a copy of this module loaded again (jest.resetModules) shares it.
 /** @type {{ hosts: Set<any>, hooked: boolean }} */
 const checks = pageGlobal[Symbol.for('ft-polyfill.testing-checks')] || (pageGlobal[Symbol.for('ft-polyfill.testing-checks')] = { hosts: new Set(), hooked: false });
-const RUNTIME = Symbol.for('ft-polyfill.runtime');
-/** Whether `host`'s configuration is now onDeviceCheck: 'error'. @param {any} host */
-const strict = (host) => {
-  const runtime = host && host[RUNTIME];
-  return Boolean(runtime && runtime.config && runtime.config.onDeviceCheck === 'error');
-};
 /** Whether Jest's test functions are this global's (not Vitest's, which has its own setup). */
 const inJest = () => typeof pageGlobal.afterEach === 'function' && !pageGlobal.__vitest_worker__;
 /** Whether Jest has started running this file's tests (jest-circus's state, else expect's). */
@@ -169,7 +152,7 @@ function hookJest() {
   try {
     pageGlobal.afterEach(() => {
       for (const host of checks.hosts) {
-        const error = strict(host) ? deviceCheckError(host.warnings()) : null;
+        const error = strictDeviceCheckError(host);
         if (error) throw error;
       }
     });

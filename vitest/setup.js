@@ -8,9 +8,12 @@
 // The configuration comes from the ft-polyfill/vite plugin's `config` (which adds this file by
 // itself), else from the FT_HOST_CONFIG environment variable: JSON text, or the path of a JSON file.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
-import { setupFt, deviceCheckError, ftMatchers } from '../testing/index.mjs';
+import { setupFt, ftMatchers } from '../testing/index.mjs';
+
+const { strictDeviceCheckError } = createRequire(import.meta.url)('../testing/device-checks.cjs');
 
 expect.extend(ftMatchers);
 
@@ -46,9 +49,6 @@ beforeEach(() => /** @type {any} */ (globalThis).host.reset(config));
 // host.configure or host.reset: a test whose page produced a device check fails, naming each
 // place the page would break or differ on a device.
 afterEach(() => {
-  const host = /** @type {any} */ (globalThis).host;
-  const runtime = host && host[Symbol.for('ft-polyfill.runtime')];
-  if (!runtime || !runtime.config || runtime.config.onDeviceCheck !== 'error') return;
-  const error = deviceCheckError(host.warnings());
+  const error = strictDeviceCheckError(/** @type {any} */ (globalThis).host);
   if (error) throw error;
 });

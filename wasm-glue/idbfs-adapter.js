@@ -176,8 +176,9 @@ export function pushEntries(db, entries, removed) {
  * pushEntries, made conditional in the same transaction: reads the entry time of `checkPath`
  * and, only when it is `expected` (nobody has written since), calls `produce` (synchronously,
  * inside the transaction) for the entries to store and the paths to delete. One IndexedDB round
- * trip where a read then a push would take two. Resolves once committed with produce's `result`, or null when
- * the time was another (nothing written); rejects when produce throws or the transaction fails.
+ * trip where a read then a push would take two. Resolves once committed with produce's `result`,
+ * or null when the time was another (nothing written); rejects when produce throws or the
+ * transaction fails.
  * @template T
  * @param {IDBDatabase} db @param {string} checkPath @param {number} expected
  * @param {() => { entries: Array<[string, IdbfsEntry]>, removed: string[], result: T }} produce
