@@ -149,7 +149,8 @@ test('the network section lists ft.request, downloadFile, mocks and the page\'s 
     await fetch('/api/counter?page=own').then((r) => r.text());
   });
   const panel = page.locator('ft-host-panel ft-devtools');
-  await waitIn(page, `root.querySelectorAll('table[aria-label="requests"] tr.entry').length === 5`);
+  // The panel renders on its own schedule: wait until the five rows are there and settled.
+  await waitIn(page, `[...root.querySelectorAll('table[aria-label="requests"] tr.entry')].filter((tr) => tr.children[3].textContent !== '…').length === 5`);
   const rows = await readIn(page, `[...root.querySelectorAll('table[aria-label="requests"] tr.entry')].map((tr) => [...tr.children].map((td) => td.textContent))`);
   // Newest first: source, method, url, status, time, size.
   expect(rows.map((r) => [r[0], r[1], r[2].replace(/^http:\/\/[^/]+/, ''), r[3]])).toEqual([
