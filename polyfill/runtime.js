@@ -133,8 +133,9 @@ export class Runtime extends Lifecycle {
     mark('ft:ready');
     // A config script the page marked (ft-polyfill/vite's) that did not run, e.g. refused by the
     // page's Content-Security-Policy: the defaults are in use, which the page did not ask for.
-    // (Looked for only then: a selector query is a selector engine's start in jsdom.)
-    const tag = this.global.ftHostConfig ? null : this.global.document?.querySelector('[data-ft-host-config]');
+    // Looked for only when the configuration is the page's and missing: a selector query is a
+    // selector engine's start in jsdom, and a test's setupFt(config) has no config script.
+    const tag = this.pageConfig && !this.global.ftHostConfig ? this.global.document?.querySelector('[data-ft-host-config]') : null;
     if (tag) this.configError = `${this.configError && `${this.configError}; `}config script ${tag.src || '(inline)'} did not run (blocked by the page's CSP?)`;
     // The page's own ftHostConfig has nobody to reject to.
     if (this.configError) console.error(`ft-polyfill: ftHostConfig: ${this.configError}`);

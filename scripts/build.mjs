@@ -116,6 +116,31 @@ function wasmFirst(entry, reexport, packed) {
 }
 
 /**
+ * The JavaScript builtins the Node build reads by name, never replaced by a test's fakes (Jest's
+ * fake timers replace Date, the timers, performance and queueMicrotask: those stay global reads).
+ */
+const REALM_BUILTINS = ['Object', 'Array', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'Symbol', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef',
+  'FinalizationRegistry', 'JSON', 'Math', 'Number', 'String', 'Boolean', 'RegExp', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Int8Array', 'Uint16Array',
+  'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigInt64Array', 'BigUint64Array', 'WebAssembly',
+  'Reflect', 'Proxy', 'BigInt', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI'];
+
+/**
+ * Makes the builtins the Node build names (REALM_BUILTINS) variables of its module, read once from
+ * the global of the realm it runs in. A Jest test file's global is a vm context's, where every
+ * global name lookup goes through Node's interceptors: about 1 ms of each file's set-up, resets
+ * and calls (docs/benchmarks.md). The values are that realm's own, so results stay the file's.
+ * @param {string} path
+ */
+function realmBuiltins(path) {
+  const text = readFileSync(path, 'utf8');
+  const named = REALM_BUILTINS.filter((name) => new RegExp(`(?<![\\w.$])${name}(?![\\w$])`).test(text));
+  const strict = /^(['"])use strict\1;\n/.exec(text);
+  if (!strict) throw new Error(`build: ${path} does not start with "use strict" (its builtins line goes after it)`);
+  const line = `var ${named.map((name) => `${name} = globalThis.${name}`).join(', ')};\n`;
+  writeFileSync(path, strict[0] + line + text.slice(strict[0].length));
+}
+
+/**
  * Rewrites a built file's non-ASCII characters (left only in comments: esbuild escapes them in
  * code) as \\uXXXX text.
  * @param {string} path
@@ -233,6 +258,7 @@ export async function buildAll({ quiet = false } = {}) {
   // Node build is made ASCII, else V8 holds its 600 KB source as a two-byte string (1.2 MB in every
   // fresh process: a Vitest test file's old space, past what makes V8 run a full GC there).
   asciiOnly(join(root, 'dist/ft-polyfill-node.cjs'));
+  realmBuiltins(join(root, 'dist/ft-polyfill-node.cjs'));
   // The CLI's static file server (bin/server.js), bundled so that the package keeps no dependencies.
   await esbuild.build({ ...common, entryPoints: ['sirv'], outfile: join(root, 'dist/sirv.mjs'), format: 'esm', platform: 'node', banner: { js: '/* sirv with @polka/url, mrmime and totalist (MIT), bundled for ft-polyfill serve: dist/THIRD-PARTY-NOTICES.md */' } });
   writeNotices(join(root, 'dist/THIRD-PARTY-NOTICES.md'));
