@@ -34,7 +34,9 @@ export function jsonOf(value, what, tagged = false) {
     const label = t === 'number' ? (isFinite(o) ? '' : String(o)) : (t === 'object' && o !== null) || t === 'function' || t === 'symbol' ? classOf(o) : t === 'undefined' && inArray ? 'undefined' : '';
     if (label && label !== 'Object' && label !== 'Array' && !(tagged && top && label === 'Date' && v !== null)) {
       const where = top ? what : inArray ? `item ${key}` : `member ${JSON.stringify(key)}`;
-      change = `${label} at ${where} becomes ${v === undefined ? (inArray ? 'null' : 'nothing') : String(JSON.stringify(v)).slice(0, 40)}`;
+      // A tagged Date reads back as new Date(its JSON): an invalid one's null, new Date(0).
+      const becomes = tagged && top && label === 'Date' ? 'new Date(0) (1970-01-01T00:00:00.000Z)' : v === undefined ? (inArray ? 'null' : 'nothing') : String(JSON.stringify(v)).slice(0, 40);
+      change = `${label} at ${where} becomes ${becomes}`;
     }
     return v;
   });

@@ -151,6 +151,10 @@ function hookJest() {
   if (checks.hooked || !inJest() || jestStarted()) return;
   try {
     pageGlobal.afterEach(() => {
+      // A failed call the test left unobserved is warned about within the test, not after the file
+      // (the warnings are the build's, so any of its hosts says them).
+      const [anyHost] = checks.hosts;
+      if (anyHost) anyHost[Symbol.for('ft-polyfill.warn-unobserved')]();
       for (const host of checks.hosts) {
         const error = strictDeviceCheckError(host);
         if (error) throw error;

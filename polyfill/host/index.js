@@ -5,6 +5,7 @@
 
 import { hostControls } from './controls.js';
 import { mockControls } from '../impl/device/mocks.js';
+import { warnUnobserved } from '../pipeline/call-promise.js';
 
 /**
  * @param {import('../runtime.js').Runtime} runtime
@@ -46,6 +47,8 @@ export function createHost(runtime, services) {
      * what reset() goes back to. Not part of the ftHost surface (a symbol key).
      */
     [Symbol.for('ft-polyfill.setup')]: (/** @type {unknown} */ config) => runtime.configure(config, true),
+    // The testing kit, as a test ends: the failed calls nobody observed are warned about now.
+    [Symbol.for('ft-polyfill.warn-unobserved')]: warnUnobserved,
     /** @param {string} name @param {Function} [fn] */
     off: (name, fn) => runtime.off(name, fn),
     /** At most CALL_LOG_LIMIT entries. */

@@ -62,7 +62,7 @@ export const HOST_SURFACE = [
   { name: 'warnings', params: [], returns: 'FtDeviceWarning[]', queued: false, doc: "The device check's findings (behaviour.md §1.15), oldest first: `[{kind, api, message, site}]`, one per kind and call site, each also a console line `ft-polyfill device check: ...`; cleared by `reset`. A page that would work on a device has none." },
   { name: 'flushed', params: [], returns: 'Promise<void>', queued: true, doc: 'Resolves when every storage write made so far is in IndexedDB.' },
   // Mocks of the device interfaces (impl/device/mocks.js)
-  { name: 'mock', params: [{ name: 'api', ts: 'FtMockableApi' }, { name: 'answer', ts: 'FtMockAnswer' }], returns: 'boolean', queued: false, doc: 'Answers a device interface without the browser until unmock; false (and a warning) when it cannot.' },
+  { name: 'mock', params: [{ name: 'api', ts: 'FtMockableApi' }, { name: 'answer', ts: 'FtMockAnswer' }], returns: 'boolean', queued: false, doc: 'Answers a device interface without the browser until unmock; false (and a warning) when it cannot. An answer object may carry `delay` (ms) before it is given.' },
   { name: 'unmock', params: [{ name: 'api', ts: 'FtMockableApi', optional: true }], returns: 'void', queued: false, doc: 'Removes the mock of `api` (every mock without an argument).' },
   { name: 'mocked', params: [], returns: 'string[]', queued: false, doc: 'The names of the mocked interfaces.' },
   // The host panel (host/panel/)

@@ -42,6 +42,8 @@ export function matchRule(rules, method, url) {
 function wait(ms, timeout, signal) {
   return new Promise((resolve) => {
     if (signal && signal.aborted) return resolve('abort');
+    // No delay: no timer either, so the answer settles under a test's fake timers too.
+    if (!(ms > 0)) return resolve('');
     /** @param {'' | 'timeout' | 'abort'} kind */
     const done = (kind) => {
       clearTimeout(timer);
@@ -127,27 +129,33 @@ function sender(runtime, checked) {
 }
 
 /**
+ * An answer object's fields without its `delay`, once that many ms have passed (at once, with no
+ * timer, when there is none).
+ * @param {Record<string, any>} answer @returns {Promise<Record<string, any>>}
+ */
+async function afterDelay(answer) {
+  const { delay = 0, ...rest } = answer;
+  if (delay > 0) await new Promise((resolve) => { setTimeout(resolve, delay); });
+  return rest;
+}
+
+/**
  * An answer from the configuration as ftHost.mock / registerNativeAPI take it: `delay` waited.
  * @param {unknown} answer @returns {(options: unknown) => Promise<unknown>}
  */
 function answerWithDelay(answer) {
-  return async (options) => {
-    if (typeof answer === 'function') return answer(options);
-    const { delay = 0, ...rest } = /** @type {Record<string, any>} */ (answer);
-    if (delay > 0) await new Promise((resolve) => { setTimeout(resolve, delay); });
-    return rest;
-  };
+  return async (options) => (typeof answer === 'function' ? answer(options) : afterDelay(/** @type {Record<string, any>} */ (answer)));
 }
 
 /**
  * A mock's answer for these options, resolved (impl/device/mocks.js mockAnswer): `{fail: reason}`
- * or `{data}` (the success object, a copy without errMsg).
+ * or `{data}` (the success object, a copy without errMsg); an answer object's `delay` (ms) waited.
  * @param {import('../impl/device/mocks.js').MockAnswer} answer @param {Record<string, unknown>} options
  * @returns {Promise<{ fail: string } | { data: Record<string, any> }>}
  */
 export function resolveMock(answer, options) {
   return Promise.resolve()
-    .then(() => (typeof answer === 'function' ? answer({ ...options }) : answer))
+    .then(() => (typeof answer === 'function' ? answer({ ...options }) : afterDelay(/** @type {Record<string, any>} */ (answer))))
     .then((value) => {
       if (value === null || typeof value !== 'object') {
         return { fail: `mock answer should be an object instead of ${value === null ? 'null' : typeof value}` };

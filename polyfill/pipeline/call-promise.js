@@ -77,8 +77,12 @@ export function rejectCall(pending, api, result) {
   pending.reject(result);
 }
 
-/** One warning for each failed call whose Promise nobody observed. */
-function warnUnobserved() {
+/**
+ * One warning for each failed call whose Promise nobody observed: when the task that made them
+ * ends, or sooner when a test ends (the testing kit's afterEach: Jest refuses a log after the
+ * file's tests are done).
+ */
+export function warnUnobserved() {
   for (let i = 0; i < unobservedFailures.length; i += 3) {
     if (!isObserved(unobservedFailures[i])) warnFailure(unobservedFailures[i + 1], unobservedFailures[i + 2]);
   }

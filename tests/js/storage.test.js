@@ -135,6 +135,9 @@ describe('storage', () => {
       'Map at data', 'Set at data', 'NaN at data', 'Infinity at item 1', '-Infinity at member "n"', 'Function at data', 'Symbol at data',
       'Date at member "when"', 'Uint8Array at data', 'ArrayBuffer at data', 'RegExp at data', 'Number at data', 'Date at data',
     ]);
+    // What each becomes is what reads back: a nested Date its ISO string, the invalid Date itself new Date(0).
+    expect(warnings[7].message).toBe('data reads back as JSON: Date at member "when" becomes "2024-02-29T12:34:56.789Z"; store JSON values only');
+    expect(warnings[12].message).toBe('data reads back as JSON: Date at data becomes new Date(0) (1970-01-01T00:00:00.000Z); store JSON values only');
   });
 
   test('values that read back as stored are no device check', async () => {

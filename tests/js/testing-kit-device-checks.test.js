@@ -2,7 +2,7 @@
 // a test whose page made a device check fails after it, whether setupFt, installFt or a later
 // host.reset set the option; a set-up where the kit could not add its afterEach (first required
 // in setupFiles, before Jest's test functions exist) refuses the option instead of leaving tests
-// unchecked.
+// unchecked. A failed call a test leaves unobserved is warned about as the test ends.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,15 @@ test('checked', async () => { ${RELATIVE} });`,
   'lenient.test.js': `const { setupFt } = require('ft-polyfill/testing');
 beforeAll(() => setupFt({ appId: 'd' }));
 test('not checked', async () => { ${RELATIVE} });`,
+  'unobserved.spec.js': `const { setupFt } = require('ft-polyfill/testing');
+const warn = jest.spyOn(console, 'warn');
+beforeAll(() => setupFt({ appId: 'e' }));
+test('leaves a failed call unobserved', () => { ft.getStorage({ key: 'missing' }); });
+test('after it', () => { expect(warn.mock.calls).toEqual([['ft.getStorage: getStorage:fail data not found']]); });`,
 };
+
+/** What the last runJest's Jest printed on stderr (the console, its warnings). */
+let lastStderr = '';
 
 /** Jest over the scratch files: each test's full name → its status and first failure line. @param {string} dir @param {object} config */
 function runJest(dir, config) {
@@ -38,6 +46,7 @@ function runJest(dir, config) {
   const out = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--config', JSON.stringify(jestConfig), '--json', '--runInBand'], {
     cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', CI: '1' },
   });
+  lastStderr = out.stderr;
   const report = JSON.parse(out.stdout);
   /** @type {Record<string, { status: string, message: string }>} */
   const tests = {};
@@ -72,4 +81,14 @@ test("the kit first required in setupFiles (no afterEach yet): setupFt refuses o
   const checked = tests['setup-strict.test.js › checked'];
   expect(checked.status).toBe('failed');
   expect(checked.message).toMatch(/setupFt: onDeviceCheck: 'error' fails a test through an afterEach hook.*in setupFiles.*setupFilesAfterEnv/);
+}, 60000);
+
+test('a failed call a test leaves unobserved is warned about within that test, not after the file', () => {
+  // The Jest environment of the guide: its teardown, which disposes the file's instance, is where
+  // a warning on a timer came too late ("Cannot log after tests are done", or nothing at all).
+  const tests = runJest(dir, { testMatch: ['<rootDir>/unobserved.spec.js'], testEnvironment: join(root, 'testing/jest-environment-node.cjs') });
+  expect(tests['unobserved.spec.js › leaves a failed call unobserved'].status).toBe('passed');
+  // Warned as that test ended: the next test sees the warning.
+  expect(tests['unobserved.spec.js › after it']).toEqual({ status: 'passed', message: '' });
+  expect(lastStderr).not.toContain('Cannot log after tests are done');
 }, 60000);

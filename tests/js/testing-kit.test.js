@@ -60,6 +60,28 @@ describe('with jest.useFakeTimers()', () => {
     await expect(ft.setStorage({ key: 'k', data: { a: 1 } })).resolves.toMatchObject({ errMsg: 'setStorage:ok' });
     expect((await ft.getStorage({ key: 'k' })).data).toEqual({ a: 1 });
   });
+
+  test('a mock without a delay settles too; a delay waits for the timers', async () => {
+    try {
+      await host.reset({ appId: `kit-node-${process.pid}`, mocks: { request: [{ url: 'https://api.example.com/*', response: { data: { n: 1 } } }] } });
+      expect((await ft.request({ url: 'https://api.example.com/now' })).data).toEqual({ n: 1 });
+      expect(ftHost.mock('getLocation', { latitude: 1, longitude: 2 })).toBe(true);
+      expect(await ft.getLocation()).toMatchObject({ latitude: 1, longitude: 2 });
+      // ftHost.mock's answer object takes a delay, as the configuration's does, and it is not a field.
+      ftHost.mock('getLocation', { latitude: 3, longitude: 4, delay: 500 });
+      let settled = null;
+      const later = ft.getLocation().then((r) => { settled = r; });
+      await jest.advanceTimersByTimeAsync(499);
+      expect(settled).toBeNull();
+      await jest.advanceTimersByTimeAsync(1);
+      await later;
+      expect(settled).toMatchObject({ latitude: 3, longitude: 4 });
+      expect(settled).not.toHaveProperty('delay');
+    } finally {
+      ftHost.unmock();
+      await host.reset({ appId: `kit-node-${process.pid}` });
+    }
+  });
 });
 
 test("host.reset() goes back to setupFt's config, not to a test's own ftHost.configure", async () => {

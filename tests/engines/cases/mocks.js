@@ -115,7 +115,7 @@ export const cases = [
     },
   },
   {
-    name: 'mocks: native answers (callNativeAPI success and fail, getLocation); a bad part of the config is said in configError, the rest applies',
+    name: "mocks: native answers (callNativeAPI success and fail, getLocation, ftHost.mock's with a delay); a bad part of the config is said in configError, the rest applies",
     async run(browser) {
       const bad = { ...MOCKS, request: [{ url: '/(/' }, ...MOCKS.request], unmatched: 'sometimes' };
       const page = await browser.open(browser.pageUrl({ appId: 'engines-mocks', mocks: bad }));
@@ -128,7 +128,16 @@ export const cases = [
         const configError = ftHost.configError();
         await ftHost.configure({ appId: 'engines-mocks' });
         const gone = await settle(ft.callNativeAPI('pay'));
-        return { pay: pay.errMsg, profile: [profile.errMsg, profile.data], where: [where.errMsg, where.latitude, where.longitude], goods: goods.statusCode, configError, gone: gone.errMsg };
+        // ftHost.mock's answer object waits its delay, as the configuration's does; delay is no field.
+        ftHost.mock('getLocation', { latitude: 1, longitude: 2, delay: 300 });
+        const asked = performance.now();
+        const delayed = await settle(ft.getLocation({}));
+        const waited = performance.now() - asked;
+        ftHost.unmock('getLocation');
+        return {
+          pay: pay.errMsg, profile: [profile.errMsg, profile.data], where: [where.errMsg, where.latitude, where.longitude], goods: goods.statusCode, configError, gone: gone.errMsg,
+          delayed: [delayed.errMsg, delayed.latitude, 'delay' in delayed, waited >= 290],
+        };
       });
       expect(out.pay).toBe('callNativeAPI:fail cancel');
       expect(out.profile).toEqual(['callNativeAPI:ok', { name: 'Ada' }]);
@@ -136,6 +145,7 @@ export const cases = [
       expect(out.goods).toBe(200);
       expect(out.configError).toMatch(/^mocks\.request\[0\]\.url \/\(\/: .+; mocks\.unmatched should be one of 'pass', 'warn', 'fail'$/);
       expect(out.gone).toBe('callNativeAPI:fail api pay not found');
+      expect(out.delayed).toEqual(['getLocation:ok', 1, false, true]);
     },
   },
 ];
