@@ -47,13 +47,22 @@ export function callSite(stack, own) {
   return '';
 }
 
-/** The file this module runs from (first frame of a stack taken here), so its frames can be skipped. */
-function ownFile() {
+/**
+ * The file this module runs from (the first frame of a stack taken here), so its frames can be
+ * skipped: '' when that frame has no file (a script injected without a url, as Playwright's init
+ * scripts are), where callSite skips the frames without a file anyway.
+ */
+export function ownFile() {
   try {
-    return fileOf(String(new Error().stack).split('\n').find((l) => fileOf(l)) || '');
+    return fileOf(firstFrame(String(new Error().stack)));
   } catch {
     return '';
   }
+}
+
+/** A stack's first frame line ('    at f (…)' in V8, 'f@…' in Gecko and WebKit), or ''. @param {string} stack */
+export function firstFrame(stack) {
+  return stack.split('\n').find((l) => /^\s*at\s|@/.test(l)) || '';
 }
 
 export class DeviceChecks {

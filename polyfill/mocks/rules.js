@@ -20,6 +20,7 @@
 import { isBinary, bytesOf } from '../binary.js';
 import { toCoreString } from '../core-wire.js';
 import { checkMocks, REQUEST_FAILS } from './check.js';
+import { ownFile } from '../device-check.js';
 
 /** @typedef {import('./check.js').Rule} Rule @typedef {import('./check.js').CheckedMocks} CheckedMocks */
 
@@ -92,9 +93,10 @@ export function transferOf(response, plan) {
  * @returns {string}
  */
 function pageStack() {
-  const lines = String(new Error().stack || '').split('\n');
-  const own = lines.map((l) => /((?:[a-z][\w+.-]*:\/\/|\/)[^\s()]*?):\d+:\d+\)?\s*$/i.exec(l)).find(Boolean);
-  return own ? lines.filter((l) => !l.includes(`${own[1]}:`)).join('\n') : '';
+  const stack = String(new Error().stack || '');
+  // This module's frames have no file where the polyfill was injected without a url: callSite skips them.
+  const own = ownFile();
+  return own ? stack.split('\n').filter((l) => !l.includes(`${own}:`)).join('\n') : stack;
 }
 
 /**

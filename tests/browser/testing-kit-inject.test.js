@@ -13,7 +13,18 @@ const ownConfigPage = (_req, res) => {
 <script type="module">import ft from '/dist/ft-polyfill.mjs'; ft.getAppletInfo().then((i) => { document.body.dataset.result = JSON.stringify(i); });</script></head><body></body></html>`);
 };
 
-const suite = useChromium({ '/own-config.html': ownConfigPage });
+/** A page whose own script (a file with a url) makes a call the device refuses. */
+const sitePage = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><html><head><script src="/site-app.js"></script></head><body></body></html>');
+};
+const siteApp = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/javascript' });
+  // Made once the core is up (after a first call), so the check reads the stack of the call itself.
+  res.end("ft.getStorageInfo().then(function () {\n  ft.request({ url: '/api/relative' }).catch(function () { document.documentElement.dataset.done = '1'; });\n});\n");
+};
+
+const suite = useChromium({ '/own-config.html': ownConfigPage, '/site.html': sitePage, '/site-app.js': siteApp });
 
 test("injectFt's config wins over the page's own ftHostConfig; the page's own polyfill shares the injected instance without a warning", async () => {
   const context = await suite.browser.newContext();
@@ -44,6 +55,17 @@ test("injectFt into a context: a new tab's first about:blank gets no polyfill (n
   expect(JSON.parse(await page.evaluate(() => document.body.dataset.result)).appId).toBe('blank-first');
   expect(warnings).toEqual([]);
   expect(page.errors).toEqual([]);
+  await context.close();
+});
+
+test("a device check in an injected page names the page's call site (the injected polyfill's frames have no url)", async () => {
+  const context = await suite.browser.newContext();
+  const page = await newPage(context);
+  await kit.injectFt(page, { appId: 'site' });
+  await page.goto(`${suite.server.url}/site.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.done);
+  const { warnings } = await kit.readHost(page);
+  expect(warnings).toEqual([expect.objectContaining({ kind: 'request-url', api: 'request', site: `${suite.server.url}/site-app.js:2:6` })]);
   await context.close();
 });
 
