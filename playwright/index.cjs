@@ -24,26 +24,30 @@ const { injectFt, readHost, deviceCheckError, ftMatchers } = require('../testing
 const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtArgs, {}, BaseArgs, BaseWorkerArgs>} */ ({
   ftConfig: [{}, { option: true }],
   context: async ({ context, ftConfig }, use) => {
-    // onDeviceCheck: 'error' (behaviour.md §1.15): the test fails when a page of it produced a
-    // device check, naming each place the page would break or differ on a device. Each check is
-    // sent here as it is made (the injected recorder calls this binding), so the documents a test
-    // navigated away from or closed, and checks made before an ft.reset(), count too.
-    const strict = Boolean(ftConfig && ftConfig.onDeviceCheck === 'error');
+    // onDeviceCheck: 'error' (behaviour.md §1.15), in ftConfig or set by the test (ft.reset, the
+    // page's ftHost.configure): the test fails when a page of it produced a device check under it,
+    // naming each place the page would break or differ on a device. Each check is sent here as it
+    // is made, with whether the page's configuration then asked for 'error' (the injected recorder
+    // calls this binding), so the documents a test navigated away from or closed, and checks made
+    // before an ft.reset(), count too.
     /** @type {any[]} */
     const reported = [];
-    if (strict) await context.exposeBinding('__ftPolyfillDeviceCheck', (/** @type {unknown} */ _source, /** @type {any} */ warning) => { reported.push(warning); });
+    await context.exposeBinding('__ftPolyfillDeviceCheck', (/** @type {unknown} */ _source, /** @type {any} */ check) => { reported.push(check); });
     await injectFt(context, ftConfig);
     await use(context);
-    if (strict) {
-      // And what the open pages hold, in case a binding call had not arrived yet.
-      for (const p of context.pages()) {
-        const found = await p.evaluate(() => (window.ftHost && typeof window.ftHost.warnings === 'function' ? window.ftHost.warnings() : [])).catch(() => []);
-        reported.push(...found);
-      }
-      const unique = [...new Map(reported.map((w) => [JSON.stringify(w), w])).values()];
-      const error = deviceCheckError(unique);
-      if (error) throw error;
+    const failing = reported.filter((check) => check.strict);
+    // And what the open pages hold under 'error' now, in case a binding call had not arrived yet.
+    for (const p of context.pages()) {
+      const found = await p.evaluate(() => {
+        const host = /** @type {any} */ (window).ftHost;
+        const runtime = host && host[Symbol.for('ft-polyfill.runtime')];
+        return runtime && runtime.config.onDeviceCheck === 'error' && typeof host.warnings === 'function' ? host.warnings() : [];
+      }).catch(() => []);
+      failing.push(...found);
     }
+    const unique = [...new Map(failing.map(({ kind, api, message, site }) => [`${kind}\n${api}\n${message}\n${site}`, { kind, api, message, site }])).values()];
+    const error = deviceCheckError(unique);
+    if (error) throw error;
   },
   ft: async ({ page, ftConfig }, use) => {
     await use({

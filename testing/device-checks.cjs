@@ -1,10 +1,13 @@
 // The test kits' failing of a test on device checks (behaviour.md §1.15): the Error that names
-// each place, and whether an instance's configuration asks for it now (onDeviceCheck: 'error',
-// from its start or a later ftHost.configure or reset). Jest's afterEach (testing/kit.cjs) and
-// Vitest's (vitest/setup.js) both use it.
+// each place, and which checks fail a test: those made while the instance's configuration asked
+// for onDeviceCheck: 'error' (from its start or a later ftHost.configure or reset), also before a
+// reset in the same test, and those still listed when it asks for it at the test's end. Jest's
+// afterEach (testing/kit.cjs) and Vitest's (vitest/setup.js) both use it.
 'use strict';
 
 const RUNTIME = Symbol.for('ft-polyfill.runtime');
+/** Where an instance's runtime keeps the checks recordChecks saw made under 'error'. */
+const RECORDED = Symbol.for('ft-polyfill.recorded-device-checks');
 
 /**
  * The Error a test fails with when the page produced device checks, or null when it produced
@@ -18,16 +21,38 @@ function deviceCheckError(warnings) {
   return new Error(`ft-polyfill device check (onDeviceCheck: 'error'): ${warnings.length} place${warnings.length === 1 ? '' : 's'} where this page would break or differ on a device:\n${lines.join('\n')}`);
 }
 
+/** @param {any} runtime */
+const strictNow = (runtime) => Boolean(runtime && runtime.config && runtime.config.onDeviceCheck === 'error');
+
 /**
- * deviceCheckError of `host`'s device checks when its configuration is now onDeviceCheck:
- * 'error'; null otherwise.
+ * Records `host`'s device checks as they are made while its configuration asks for onDeviceCheck:
+ * 'error', so that one made before a reset in the same test (which clears ftHost.warnings())
+ * still fails it. Once per instance.
+ * @param {any} host  an ftHost
+ */
+function recordChecks(host) {
+  const runtime = host && host[RUNTIME];
+  if (!runtime || runtime[RECORDED]) return;
+  /** @type {any[]} */
+  const recorded = [];
+  Object.defineProperty(runtime, RECORDED, { value: recorded, configurable: true });
+  runtime.on('deviceCheck', (/** @type {any} */ warning) => { if (strictNow(runtime)) recorded.push(warning); });
+}
+
+/**
+ * deviceCheckError of what fails a test now, or null: the checks recordChecks saw made under
+ * 'error' since the last call, and `host`'s device checks (ftHost.warnings()) when its
+ * configuration is now onDeviceCheck: 'error'; each place once.
  * @param {any} host  an ftHost
  * @returns {Error | null}
  */
 function strictDeviceCheckError(host) {
   const runtime = host && host[RUNTIME];
-  const strict = Boolean(runtime && runtime.config && runtime.config.onDeviceCheck === 'error');
-  return strict ? deviceCheckError(host.warnings()) : null;
+  if (!runtime) return null;
+  const recorded = runtime[RECORDED] ? runtime[RECORDED].splice(0) : [];
+  const all = strictNow(runtime) ? [...recorded, ...host.warnings()] : recorded;
+  const unique = [...new Map(all.map((w) => [`${w.kind}\n${w.api}\n${w.message}\n${w.site}`, w])).values()];
+  return deviceCheckError(unique);
 }
 
-module.exports = { deviceCheckError, strictDeviceCheckError };
+module.exports = { deviceCheckError, recordChecks, strictDeviceCheckError };

@@ -12,7 +12,7 @@ const { join } = require('node:path');
 const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
 const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
 const { inlineConfigJson } = require('./config-json.cjs');
-const { deviceCheckError, strictDeviceCheckError } = require('./device-checks.cjs');
+const { deviceCheckError, recordChecks, strictDeviceCheckError } = require('./device-checks.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -82,6 +82,7 @@ function installFt(config = {}, { global = pageGlobal } = {}) {
   global.host = instance.host;
   global.__fcjs_environment = 'miniprogram';
   checks.hosts.add(instance.host);
+  recordChecks(instance.host);
   return instance;
 }
 
@@ -229,11 +230,16 @@ const RECORDER = `;(function () {
   if (!host || window.__ftPolyfillMessages) return;
   window.__ftPolyfillMessages = [];
   host.on('message', function (e) { window.__ftPolyfillMessages.push(e && e.detail ? e.detail.data : e); });
-  // ft-polyfill/playwright's binding (onDeviceCheck: 'error'): each device check as it is made, so
-  // one made in a document that has since navigated away or closed, or before a reset, still counts.
+  // ft-polyfill/playwright's binding: each device check as it is made, with whether the page's
+  // configuration then asked for onDeviceCheck: 'error', so one made in a document that has since
+  // navigated away or closed, or before a reset, still counts.
   var runtime = host[Symbol.for('ft-polyfill.runtime')];
   var forward = window.__ftPolyfillDeviceCheck;
-  if (typeof forward === 'function' && runtime) runtime.on('deviceCheck', function (w) { forward(w).catch(function () {}); });
+  if (typeof forward === 'function' && runtime) {
+    runtime.on('deviceCheck', function (w) {
+      forward({ kind: w.kind, api: w.api, message: w.message, site: w.site, strict: runtime.config.onDeviceCheck === 'error' }).catch(function () {});
+    });
+  }
 })();`;
 
 /**
@@ -324,7 +330,12 @@ async function readHost(page) {
     const safe = (v) => JSON.parse(JSON.stringify(v === undefined ? null : v, (_k, x) => (typeof x === 'function' ? '[Function]' : x)));
     return { stack: safe(host.stack()), calls: safe(host.calls()), messages: safe(w.__ftPolyfillMessages || []), warnings: safe(typeof host.warnings === 'function' ? host.warnings() : []) };
   });
-  if (!snapshot) throw new Error(`readHost: ${typeof page.url === 'function' ? page.url() : 'the page'} has no ft-polyfill (window.ftHost is undefined); call injectFt(page, config) before page.goto`);
+  if (!snapshot) {
+    const url = typeof page.url === 'function' ? page.url() : 'the page';
+    // about:blank: nothing loaded yet (the fixture injects into every document the page loads).
+    if (url === 'about:blank') throw new Error('readHost: the page has loaded nothing yet (about:blank); call page.goto first (outside ft-polyfill/playwright\'s fixture, injectFt(page, config) before page.goto)');
+    throw new Error(`readHost: ${url} has no ft-polyfill (window.ftHost is undefined); call injectFt(page, config) before page.goto`);
+  }
   return snapshot;
 }
 

@@ -92,7 +92,13 @@ test('the injected host UI runs only when first used (the panel opens from it); 
   await context.close();
 });
 
-test('injectFt and readHost with a wrong first argument reject with what to pass', async () => {
+test('injectFt and readHost with a wrong first argument, or before anything loaded, reject with what to do', async () => {
   await expect(kit.injectFt(undefined, {})).rejects.toThrow(/^injectFt: the first argument should be a Playwright Page or BrowserContext/);
   await expect(kit.readHost(null)).rejects.toThrow(/^readHost: the argument should be a Playwright Page/);
+  // A page that has loaded nothing yet: the advice is to load one.
+  const context = await suite.browser.newContext();
+  const page = await newPage(context);
+  await kit.injectFt(page, { appId: 'blank' });
+  await expect(kit.readHost(page)).rejects.toThrow(/^readHost: the page has loaded nothing yet \(about:blank\); call page\.goto first/);
+  await context.close();
 });

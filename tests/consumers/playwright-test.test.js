@@ -71,6 +71,9 @@ test('playwright.config.ts and tests/cart.spec.js from the README, plus the fixt
     "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > fails it also when that page has navigated away since": 'expected',
     "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > fails it also when that page was closed, or ft.reset() ran after the check": 'expected',
     "tests/fixture.spec.js > onDeviceCheck: 'error' in ftConfig > passes when no page made one": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' set by the test itself > with ft.reset, fails the test when its page then made a device check": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' set by the test itself > with the page's ftHost.configure, too": 'expected',
+    "tests/fixture.spec.js > onDeviceCheck: 'error' set by the test itself > a check made before it was set does not fail the test": 'expected',
   });
   expect(run.code).toBe(0);
 }, 180000);

@@ -19,6 +19,7 @@ const FILES = {
 beforeAll(() => setupFt({ appId: 'a', onDeviceCheck: 'error' }));
 beforeEach(() => host.reset());
 test('checked', async () => { ${RELATIVE} });
+test('checked, then reset', async () => { ${RELATIVE} await host.reset(); });
 test('clean', async () => { await ft.setStorage({ key: 'k', data: 1 }); });`,
   'install-strict.test.js': `const { installFt } = require('ft-polyfill/testing');
 installFt({ appId: 'b', onDeviceCheck: 'error' });
@@ -70,6 +71,7 @@ test("a device check fails its test where setupFt, installFt or host.reset asked
   const tests = runJest(dir, { testMatch: ['<rootDir>/*.test.js'] });
   const failed = (/** @type {string} */ name) => tests[name].status === 'failed' && /ft-polyfill device check \(onDeviceCheck: 'error'\): 1 place.*\n.*ft\.request/.test(tests[name].message);
   expect(failed('setup-strict.test.js › checked')).toBe(true);
+  expect(failed('setup-strict.test.js › checked, then reset')).toBe(true); // made before the reset that cleared ftHost.warnings()
   expect(tests['setup-strict.test.js › clean'].status).toBe('passed'); // reset cleared the warnings
   expect(failed('install-strict.test.js › checked')).toBe(true);
   expect(failed('reset-strict.test.js › checked')).toBe(true);

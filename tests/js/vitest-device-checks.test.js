@@ -1,7 +1,8 @@
 // onDeviceCheck: 'error' with ft-polyfill/vitest, run as users run it (a Vitest of its own over
 // scratch test files, the package copied into the project as installed): a test whose page made
 // a device check fails after it, whether the configuration or the test's own host.configure set
-// the option; without it, the same test passes.
+// the option, also when the test reset the host after the check; without it, the same test passes.
+// A failed call a test leaves unobserved is warned about as that test ends.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tests/checks.test.js'), `test('made one', async () => { ${RELATIVE} });
 test('made one after its own configure', async () => { await host.configure({ appId: 'v', onDeviceCheck: 'error' }); ${RELATIVE} });
 test('made none', async () => { await ft.setStorage({ key: 'k', data: 1 }); });
+test('made one, then reset', async () => { ${RELATIVE} await host.reset(); });
+test('left a failed call unobserved under fake timers', async () => {
+  vi.useFakeTimers();
+  ft.getStorage({ key: 'missing' });
+  await Promise.resolve();
+  vi.useRealTimers();
+});
+test('after it', () => { expect(warned).toEqual(['ft.getStorage: getStorage:fail data not found']); });
 `);
+  // The warnings the file saw, for the last test.
+  writeFileSync(join(dir, 'tests/warned.js'), "globalThis.warned = [];\nconst warn = console.warn;\nconsole.warn = (...args) => { if (String(args[0]).startsWith('ft.')) globalThis.warned.push(String(args[0])); return warn(...args); };\n");
+  writeFileSync(join(dir, 'vitest.config.js'), "export default { test: { globals: true, include: ['tests/*.test.js'], setupFiles: ['./tests/warned.js', 'ft-polyfill/vitest'] } };\n");
 }, 60000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,6 +59,10 @@ test("the configuration's onDeviceCheck: 'error' fails a test that made a device
   expect(failedOnTheCheck(tests['made one'])).toBe(true);
   expect(failedOnTheCheck(tests['made one after its own configure'])).toBe(true);
   expect(tests['made none'].status).toBe('passed');
+  // A check made before a reset in the same test (which clears ftHost.warnings()) still counts.
+  expect(failedOnTheCheck(tests['made one, then reset'])).toBe(true);
+  // A failed call left unobserved is warned about as its test ends, also when its timer was a fake one.
+  expect(tests['after it']).toEqual({ status: 'passed', message: '' });
 }, 90000);
 
 test('without it in the configuration, only the test that set it with host.configure fails', () => {
@@ -54,4 +70,5 @@ test('without it in the configuration, only the test that set it with host.confi
   expect(tests['made one'].status).toBe('passed');
   expect(failedOnTheCheck(tests['made one after its own configure'])).toBe(true);
   expect(tests['made none'].status).toBe('passed');
+  expect(tests['made one, then reset'].status).toBe('passed');
 }, 90000);
