@@ -53,7 +53,7 @@ afterEach(() => {
   const host = /** @type {any} */ (globalThis).host;
   // A failed call the test left unobserved is warned about within the test (its timer may be a
   // fake one the test's own afterEach has already thrown away).
-  host[Symbol.for('ft-polyfill.warn-unobserved')]();
+  if (host) host[Symbol.for('ft-polyfill.warn-unobserved')]();
   const error = strictDeviceCheckError(host);
   if (error) throw error;
 });
