@@ -45,8 +45,7 @@ const test = base.test.extend(/** @type {import('@playwright/test').Fixtures<FtA
       }).catch(() => []);
       failing.push(...found);
     }
-    const unique = [...new Map(failing.map(({ kind, api, message, site }) => [`${kind}\n${api}\n${message}\n${site}`, { kind, api, message, site }])).values()];
-    const error = deviceCheckError(unique);
+    const error = deviceCheckError(failing);
     if (error) throw error;
   },
   ft: async ({ page, ftConfig }, use) => {

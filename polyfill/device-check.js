@@ -61,7 +61,7 @@ export function ownFile() {
 }
 
 /** A stack's first frame line ('    at f (…)' in V8, 'f@…' in Gecko and WebKit), or ''. @param {string} stack */
-export function firstFrame(stack) {
+function firstFrame(stack) {
   return stack.split('\n').find((l) => /^\s*at\s|@/.test(l)) || '';
 }
 

@@ -12,7 +12,7 @@ const { join } = require('node:path');
 const { trackFileChannels, releaseFileChannels } = require('./file-channels.cjs');
 const { requireWithCodeCache, saveCodeCaches } = require('./code-cache.cjs');
 const { inlineConfigJson } = require('./config-json.cjs');
-const { deviceCheckError, recordChecks, strictDeviceCheckError } = require('./device-checks.cjs');
+const { deviceCheckError, endOfTestError, recordChecks } = require('./device-checks.cjs');
 
 const DIST = join(__dirname, '..', 'dist');
 /**
@@ -152,14 +152,8 @@ function hookJest() {
   if (checks.hooked || !inJest() || jestStarted()) return;
   try {
     pageGlobal.afterEach(() => {
-      // A failed call the test left unobserved is warned about within the test, not after the file
-      // (the warnings are the build's, so any of its hosts says them).
-      const [anyHost] = checks.hosts;
-      if (anyHost) anyHost[Symbol.for('ft-polyfill.warn-unobserved')]();
-      for (const host of checks.hosts) {
-        const error = strictDeviceCheckError(host);
-        if (error) throw error;
-      }
+      const error = endOfTestError(checks.hosts);
+      if (error) throw error;
     });
     checks.hooked = true;
     if (typeof pageGlobal.afterAll === 'function') {

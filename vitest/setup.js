@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { setupFt, ftMatchers } from '../testing/index.mjs';
 
-const { recordChecks, strictDeviceCheckError } = createRequire(import.meta.url)('../testing/device-checks.cjs');
+const { endOfTestError, recordChecks } = createRequire(import.meta.url)('../testing/device-checks.cjs');
 
 expect.extend(ftMatchers);
 
@@ -49,11 +49,9 @@ beforeEach(() => /** @type {any} */ (globalThis).host.reset(config));
 // onDeviceCheck: 'error' (behaviour.md §1.15), in the configuration or set by the test's own
 // host.configure or host.reset: a test whose page produced a device check fails, naming each
 // place the page would break or differ on a device (one made before a reset in the test too).
+// A failed call the test left unobserved is warned about within it (testing/device-checks.cjs).
 afterEach(() => {
   const host = /** @type {any} */ (globalThis).host;
-  // A failed call the test left unobserved is warned about within the test (its timer may be a
-  // fake one the test's own afterEach has already thrown away).
-  if (host) host[Symbol.for('ft-polyfill.warn-unobserved')]();
-  const error = strictDeviceCheckError(host);
+  const error = endOfTestError(host ? [host] : []);
   if (error) throw error;
 });

@@ -142,14 +142,6 @@ async function afterDelay(answer) {
 }
 
 /**
- * An answer from the configuration as ftHost.mock / registerNativeAPI take it: `delay` waited.
- * @param {unknown} answer @returns {(options: unknown) => Promise<unknown>}
- */
-function answerWithDelay(answer) {
-  return async (options) => (typeof answer === 'function' ? answer(options) : afterDelay(/** @type {Record<string, any>} */ (answer)));
-}
-
-/**
  * A mock's answer for these options, resolved (impl/device/mocks.js mockAnswer): `{fail: reason}`
  * or `{data}` (the success object, a copy without errMsg); an answer object's `delay` (ms) waited.
  * @param {import('../impl/device/mocks.js').MockAnswer} answer @param {Record<string, unknown>} options
@@ -209,11 +201,12 @@ export function setMocks(runtime, host, mocks, given) {
   }
   /** @type {Map<string, Function>} */
   const apis = new Map();
-  for (const [name, answer] of checked.answers) setMock(name, answerWithDelay(answer));
+  // As ftHost.mock takes them: resolveMock waits an answer object's delay.
+  for (const [name, answer] of checked.answers) setMock(name, /** @type {any} */ (answer));
   for (const [name, answer] of checked.nativeApis) {
     const key = toCoreString(name);
     const handler = async (/** @type {unknown} */ data) => {
-      const value = await answerWithDelay(answer)(data);
+      const value = await (typeof answer === 'function' ? answer(data) : afterDelay(/** @type {Record<string, any>} */ (answer)));
       if (value && typeof value === 'object' && typeof /** @type {any} */ (value).fail === 'string') throw new Error(/** @type {any} */ (value).fail);
       return value;
     };
